@@ -1,0 +1,31 @@
+import Foundation
+
+/// One article file to read, found from the command line's paths.
+public struct InputFile: Sendable, Hashable {
+    /// The path as found ("-" for standard input).
+    public var path: String
+    /// The article id: the file name without its extension.
+    public var id: String
+
+    public init(path: String, id: String? = nil) {
+        self.path = path
+        self.id = id ?? InputFile.defaultID(for: path)
+    }
+
+    /// File name without its extension.
+    public static func defaultID(for path: String) -> String {
+        if path == "-" { return "stdin" }
+        let name = (path as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension
+        return ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+    }
+
+    /// The extensions ingest reads.
+    public static let extensions: Set<String> = ["txt", "md", "html", "htm"]
+
+    /// True for names ingest treats as HTML.
+    public var isHTML: Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext == "html" || ext == "htm"
+    }
+}

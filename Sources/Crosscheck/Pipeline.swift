@@ -1,0 +1,123 @@
+@_exported import CrosscheckModel
+import ArticleIngest
+import ClaimBuilding
+import CrossReference
+import Foundation
+import LanguageData
+import QuantityRecognition
+
+/// The whole pipeline behind one value: files in, a ``Report`` out.
+///
+/// ```swift
+/// let pipeline = try Pipeline()
+/// let result = pipeline.check(paths: ["articles/"])
+/// for problem in result.problems { print(problem) }
+/// print(result.report.findings.filter { $0.verdict == .conflict })
+/// ```
+///
+/// Articles are processed in parallel; the output order is always the same (articles sorted by
+/// id, then path; claims in text order), whatever order the paths were given in.
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        /// A manifest that wins over `manifest.csv` files found beside the inputs.
+        public var manifestPath: String?
+        public init(manifestPath: String? = nil) { self.manifestPath = manifestPath }
+    }
+
+    /// What ingesting a batch gave: the articles read and a problem per file that could not be.
+    public struct IngestResult: Sendable {
+        public var articles: [Article]
+        public var problems: [IngestError]
+    }
+
+    /// What checking a batch gave: the report and the files that could not be read.
+    public struct CheckResult: Sendable {
+        public var report: Report
+        public var articles: [Article]
+        public var problems: [IngestError]
+    }
+
+    public let options: Options
+    public let languages: LanguageStore
+    let ingestor: Ingestor
+    public let recognizer: QuantityRecognizer
+    let claimBuilder: ClaimBuilder
+    let crossReferencer: CrossReferencer
+
+    public init(options: Options = Options()) throws {
+        self.options = options
+        languages = try LanguageStore.builtIn()
+        let manifest = try options.manifestPath.map { try Manifest.load(path: $0) }
+        ingestor = Ingestor(languages: languages, manifest: manifest)
+        recognizer = try QuantityRecognizer(languages: languages)
+        claimBuilder = try ClaimBuilder(languages: languages, recognizer: recognizer)
+        crossReferencer = try CrossReferencer()
+    }
+
+    /// Reads every article under `paths` (files, folders, "-").
+    public func ingest(paths: [String]) -> IngestResult {
+        let (files, discoveryErrors) = InputDiscovery.discover(paths)
+        let results = Self.parallelMap(files) { file -> Result<Article, IngestError> in
+            do { return .success(try ingestor.ingest(file)) } catch let e as IngestError {
+                return .failure(e)
+            } catch {
+                return .failure(IngestError(path: file.path, reason: "\(error)"))
+            }
+        }
+        var articles: [Article] = []
+        var problems = discoveryErrors
+        for r in results {
+            switch r {
+            case .success(let a): articles.append(a)
+            case .failure(let e): problems.append(e)
+            }
+        }
+        articles.sort { ($0.id, $0.path) < ($1.id, $1.path) }
+        problems.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
+        return IngestResult(articles: articles, problems: problems)
+    }
+
+    /// Claims for one article.
+    public func claims(for article: Article) -> [Claim] {
+        claimBuilder.claims(for: article)
+    }
+
+    /// Ingest, recognize, build claims and cross-reference a batch.
+    public func check(paths: [String]) -> CheckResult {
+        let ingested = ingest(paths: paths)
+        let reported = Self.parallelMap(ingested.articles) { article in
+            ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
+                            published: article.published, language: article.language,
+                            title: article.title, claims: claimBuilder.claims(for: article))
+        }
+        let findings = crossReferencer.findings(for: reported)
+        return CheckResult(report: Report(articles: reported, findings: findings),
+                           articles: ingested.articles, problems: ingested.problems)
+    }
+
+    /// Maps in parallel over all cores, keeping the input order.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        if items.count < 2 { return items.map(transform) }
+        let box = ResultBox<U>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values()
+    }
+}
+
+/// Slots filled from several threads, one index each.
+final class ResultBox<U: Sendable>: @unchecked Sendable {
+    private var slots: [U?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: U) { lock.lock(); slots[i] = v; lock.unlock() }
+    func values() -> [U] { slots.map { $0! } }
+}
+
+extension Pipeline {
+    /// The language of a short text ("en" when nothing tells).
+    public func identifyLanguage(_ text: String) -> String {
+        LanguageIdentifier(languages: languages).identify(text) ?? "en"
+    }
+}

@@ -1,0 +1,56 @@
+import CrosscheckModel
+import Foundation
+
+/// One output line of `crosscheck quantities`: the conformance checker's line protocol
+/// (shared/conformance/README.md). Kinds map to the checker's: count and fraction are
+/// `number`, a range of counts is `range`, money is `currency`, measure is `dimension`.
+public enum ConformanceLine {
+    public static func render(_ quantities: [Quantity]) -> Data {
+        var items: [[String: Any]] = []
+        for q in quantities {
+            var item: [String: Any] = ["text": q.text, "start": q.start, "end": q.end, "qualifier": q.qualifier.rawValue]
+            item["kind"] = kind(q)
+            if let u = q.unit { item["unit"] = u }
+            if q.value.isRange || q.qualifier != .exact && q.value.number == nil {
+                item["value"] = NSNull()
+                item["low"] = q.value.low.map { $0 as Any } ?? NSNull()
+                item["high"] = q.value.high.map { $0 as Any } ?? NSNull()
+            } else if let n = q.value.number {
+                item["value"] = n
+            } else {
+                item["value"] = NSNull()
+            }
+            if q.kind == .duration, let n = q.value.number, let s = seconds(q.unit) { item["seconds"] = n * s }
+            items.append(item)
+        }
+        return (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+    }
+
+    static func kind(_ q: Quantity) -> String {
+        switch q.kind {
+        case .count, .fraction: return q.value.isRange ? "range" : "number"
+        case .ordinal: return "ordinal"
+        case .percent: return q.value.isRange ? "range" : "percent"
+        case .duration: return "duration"
+        case .money: return "currency"
+        case .measure: return "dimension"
+        case .date: return "date"
+        }
+    }
+
+    /// Seconds in one unit, Duckling's convention (month 30 days, year 365 days).
+    static func seconds(_ unit: String?) -> Double? {
+        switch unit {
+        case "second": return 1
+        case "minute": return 60
+        case "hour": return 3600
+        case "day": return 86400
+        case "week": return 604800
+        case "month": return 2_592_000
+        case "quarter": return 7_776_000
+        case "year": return 31_536_000
+        case "decade": return 315_360_000
+        default: return nil
+        }
+    }
+}

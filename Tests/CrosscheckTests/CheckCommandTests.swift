@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func seedsGiveAContractShapedReport() throws {
+        let r = try CLI.run(["check", "seeds", "--format", "json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let o = try #require(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        #expect(o["schemaVersion"] as? Int == 1)
+        let articles = try #require(o["articles"] as? [[String: Any]])
+        #expect(articles.count == 4)
+        for a in articles {
+            #expect(a["id"] is String)
+            #expect(a["language"] is String)
+            #expect(a["claims"] is [Any])
+        }
+        #expect(o["findings"] is [Any])
+    }
+
+    @Test func sameInputGivesByteIdenticalJSON() throws {
+        let one = try CLI.run(["check", "seeds", "--format", "json"])
+        let two = try CLI.run(["check", "seeds/003_13007314bf827a1d.txt", "seeds/000_38db4f5e16f61347.txt",
+                               "seeds/002_e7ba0620bc3cd8b6.txt", "seeds/001_6c8beff2a7751072.txt", "--format", "json"])
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test func noReadableInputExitsTwoAndNamesThePath() throws {
+        let r = try CLI.run(["check", "does/not/exist", "--format", "json"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("does/not/exist"))
+    }
+
+    @Test func aMissingFileIsReportedAndTheRestGoesOn() throws {
+        let r = try CLI.run(["check", "seeds/000_38db4f5e16f61347.txt", "missing.txt", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("missing.txt"))
+        let o = try #require(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        #expect((o["articles"] as? [Any])?.count == 1)
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let r = try CLI.run(["check", "seeds", "--no-such-option"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("no-such-option"))
+    }
+}
