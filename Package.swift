@@ -37,7 +37,11 @@ let package = Package(
             resources: [.copy("Vocabulary")]
         ),
         .target(name: "QuantityRecognition", dependencies: ["CrosscheckModel", "LanguageData"]),
-        .target(name: "ClaimBuilding", dependencies: ["CrosscheckModel", "LanguageData", "QuantityRecognition"]),
+        .target(
+            name: "ClaimBuilding",
+            dependencies: ["CrosscheckModel", "LanguageData", "QuantityRecognition"],
+            resources: [.copy("Concepts")]
+        ),
         .target(
             name: "CrossReference",
             dependencies: ["CrosscheckModel", .product(name: "Yams", package: "Yams")],
