@@ -1,42 +1,77 @@
 import CrosscheckModel
 
 /// `--format markdown`: a fact-check report a journalist reads.
-/// First version: a summary and each finding with its claims; the reports work extends it.
+///
+/// A summary first, then the conflicts, then the consistent and agreeing facts; each fact has a
+/// table (outlet, date, the exact quote, the resolved figure, who is cited) and the rule's reason.
+/// Quotes keep their original language.
 public enum MarkdownReportWriter {
     public static func render(_ report: Report) -> String {
-        let claims = report.articles.flatMap { a in a.claims.map { (a, $0) } }
-        let byID = Dictionary(claims.map { ($0.1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let conflicts = report.findings.filter { $0.verdict == .conflict }
+        let index = ReportIndex(report)
         var out = "# Cross-check report\n\n"
-        out += "\(report.articles.count) articles, \(claims.count) claims, \(report.findings.count) findings, \(conflicts.count) conflicts.\n\n"
-        let ordered = conflicts + report.findings.filter { $0.verdict == .consistent } + report.findings.filter { $0.verdict == .agree }
-        for f in ordered {
-            out += "## \(f.verdict.rawValue.uppercased()): \(cell(f.explanation))\n\n"
-            out += "Rule `\(f.rule)`\n\n"
+        out += "- Articles: \(report.articles.count)\n"
+        out += "- Claims: \(index.claimCount)\n"
+        out += "- Facts compared: \(report.findings.count)\n"
+        out += "- Conflicts: \(index.count(.conflict)), consistent: \(index.count(.consistent)), agree: \(index.count(.agree))\n\n"
+        var current: Verdict? = nil
+        for f in index.orderedFindings {
+            if f.verdict != current {
+                current = f.verdict
+                out += "## " + heading(f.verdict) + "\n\n"
+            }
+            out += "### \(f.verdict.rawValue.uppercased()): \(inline(index.factName(f)))\n\n"
+            out += "\(inline(f.explanation))  \n*Rule `\(f.rule)`\(f.id.map { ", finding \($0)" } ?? "")*\n\n"
             out += "| outlet | date | quote | figure | cited |\n|---|---|---|---|---|\n"
             for id in f.claims {
-                guard let (a, c) = byID[id] else { continue }
-                out += "| \(cell(a.outlet ?? a.id)) | \(c.asOf ?? a.published ?? "") | \(cell(c.quote)) | \(figure(c)) | \(cell(c.cited ?? "")) |\n"
+                guard let (a, c) = index.claims[id] else { continue }
+                let outlet = a.outlet ?? a.id
+                let cited = [c.cited, c.agency.map { "via \($0)" }].compactMap { $0 }.joined(separator: " ")
+                out += "| \(cell(outlet)) | \(cell(c.asOf ?? a.published ?? "")) | \(cell("“" + c.quote + "”")) | \(cell(ReportIndex.figure(c))) | \(cell(cited)) |\n"
+            }
+            out += "\n"
+        }
+        if report.findings.isEmpty { out += "No figures to compare across these articles.\n\n" }
+        out += "## Claims by article\n\n"
+        for a in report.articles {
+            out += "### \(inline(a.title ?? a.id))\n\n"
+            out += "\(inline(a.outlet ?? "unknown outlet")), \(a.published ?? "undated"), \(a.language), `\(a.id)`\n\n"
+            if a.claims.isEmpty { out += "No claims.\n\n"; continue }
+            out += "| claim | quote | figure | subject | cited | as of |\n|---|---|---|---|---|---|\n"
+            for c in a.claims {
+                out += "| \(cell(c.id)) | \(cell(c.quote)) | \(cell(ReportIndex.figure(c))) | \(cell(c.subject ?? "")) | \(cell(c.cited ?? "")) | \(cell(c.asOf ?? "")) |\n"
             }
             out += "\n"
         }
         return out
     }
 
-    static func figure(_ c: Claim) -> String {
-        var s = c.qualifier == .exact ? "" : c.qualifier.rawValue + " "
-        if let n = c.value.number { s += trim(n) } else { s += "\(c.value.low.map(trim) ?? "…")–\(c.value.high.map(trim) ?? "…")" }
-        if let b = c.value.base { s += " of \(trim(b))" }
-        if let u = c.unit { s += " \(u)" }
-        return cell(s)
+    static func heading(_ v: Verdict) -> String {
+        switch v {
+        case .conflict: return "Conflicts"
+        case .consistent: return "Consistent"
+        case .agree: return "Agreements"
+        }
     }
 
-    static func trim(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-    }
-
-    /// Escapes a value for a Markdown table cell.
+    /// Escapes a value for a Markdown table cell: pipes, line breaks, and markup characters that
+    /// would otherwise turn article text into links, HTML or emphasis.
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        inline(s).replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// Escapes article text for Markdown running text.
+    static func inline(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\n", "\r", "\t": out += " "
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#":
+                out += "\\"
+                out.unicodeScalars.append(ch)
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
     }
 }
