@@ -3,7 +3,8 @@ import Crosscheck
 import Foundation
 
 struct Check: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, markdown, html, csv, claimreview }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case conflict, never }
 
     static let configuration = CommandConfiguration(
         abstract: "Runs the whole pipeline on articles and prints the cross-check report.",
@@ -12,6 +13,8 @@ struct Check: ParsableCommand {
           crosscheck check seeds --format json
           crosscheck check articles/ --manifest articles/manifest.csv --output report.json --format json
           cat page.html | crosscheck check - --format markdown
+          crosscheck check today/ --format html --output report.html
+          crosscheck check today/ --format json --fail-on conflict   # CI: exit 1 on a conflict
         """
     )
 
@@ -21,8 +24,11 @@ struct Check: ParsableCommand {
     @Option(help: "A manifest.csv (path,outlet,published,language,url) that wins over the pages' own metadata.")
     var manifest: String?
 
-    @Option(help: "Output format.")
-    var format: Format = .json
+    @Option(help: "Output format (default: markdown on a terminal, json otherwise).")
+    var format: Format?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at this level exists.")
+    var failOn: FailOn = .never
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -36,13 +42,25 @@ struct Check: ParsableCommand {
             warn("crosscheck: no readable article in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
-        switch format {
+        let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
+        switch chosen {
         case .json:
             var data = try JSONReportWriter.data(result.report)
             data.append(0x0A)
             try emit(data, to: output)
         case .markdown:
             try emit(Data(MarkdownReportWriter.render(result.report).utf8), to: output)
+        case .html:
+            try emit(Data(HTMLReportWriter.render(result.report).utf8), to: output)
+        case .csv:
+            try emit(Data(CSVReportWriter.render(result.report).utf8), to: output)
+        case .claimreview:
+            var data = try ClaimReviewWriter.data(result.report)
+            data.append(0x0A)
+            try emit(data, to: output)
+        }
+        if failOn == .conflict, result.report.findings.contains(where: { $0.verdict == .conflict }) {
+            throw ExitCode(1)
         }
     }
 }

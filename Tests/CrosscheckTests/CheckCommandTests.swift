@@ -44,3 +44,34 @@ import Testing
         #expect(r.stderr.contains("no-such-option"))
     }
 }
+
+@Suite struct CheckFormatsTests {
+    @Test(arguments: ["json", "markdown", "html", "csv", "claimreview"])
+    func everyFormatWritesSomethingAndIsDeterministic(format: String) throws {
+        let one = try CLI.run(["check", "seeds", "--format", format])
+        let two = try CLI.run(["check", "seeds", "--format", format])
+        #expect(one.status == 0, "stderr: \(one.stderr)")
+        #expect(!one.stdout.isEmpty)
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test func notATerminalDefaultsToJSON() throws {
+        let r = try CLI.run(["check", "seeds"])
+        #expect(r.text.hasPrefix("{"))
+    }
+
+    @Test func outputFileGetsTheReport() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CLI.run(["check", "seeds", "--format", "html", "--output", path])
+        #expect(r.status == 0)
+        let page = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func failOnNeverExitsZero() throws {
+        let r = try CLI.run(["check", "seeds", "--format", "json", "--fail-on", "never"])
+        #expect(r.status == 0)
+    }
+}
