@@ -13,6 +13,13 @@ public struct LanguageStore: Sendable {
         public var file: String
         public var line: Int?
         public var problem: String
+
+        public init(file: String, line: Int?, problem: String) {
+            self.file = file
+            self.line = line
+            self.problem = problem
+        }
+
         public var description: String {
             line.map { "\(file):\($0): \(problem)" } ?? "\(file): \(problem)"
         }
