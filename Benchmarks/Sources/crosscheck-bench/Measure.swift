@@ -1,0 +1,40 @@
+import Foundation
+
+/// Wall-clock timing and memory readings for the report mode.
+enum Measure {
+    /// Best of `runs` wall-clock seconds.
+    static func best(_ runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, runs) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body()
+            let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+            best = min(best, t)
+        }
+        return best
+    }
+
+    /// Peak resident memory of this process so far, in MB.
+    static func peakMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Runs a command and returns its wall-clock seconds (best of `runs`).
+    static func command(_ path: String, _ args: [String], runs: Int = 3) throws -> Double {
+        try best(runs) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: path)
+            p.arguments = args
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+        }
+    }
+
+    static func mbps(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / 1e6 / max(seconds, 1e-9) }
+
+    static func format(_ x: Double) -> String { String(format: "%.1f", x) }
+}
