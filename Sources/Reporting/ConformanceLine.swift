@@ -2,8 +2,14 @@ import CrosscheckModel
 import Foundation
 
 /// One output line of `crosscheck quantities`: the conformance checker's line protocol
-/// (shared/conformance/README.md). Kinds map to the checker's: count and fraction are
-/// `number`, a range of counts is `range`, money is `currency`, measure is `dimension`.
+/// (shared/conformance/README.md).
+///
+/// Kinds map to the checker's: count and fraction are `number`, a range of counts is `range`,
+/// money is `currency`, measure is `dimension`. A range gives `value` null with `low`/`high`.
+/// A single figure with an open qualifier keeps its `value` and adds the interval it states:
+/// *more than 10* and *at least 10* give `low` 10, `high` null; *less than 10*, *at most 10* give
+/// `low` null, `high` 10 (so it passes both as a number and as an open range). Durations carry
+/// `seconds` (month 30 days, year 365 days, as Duckling counts).
 public enum ConformanceLine {
     public static func render(_ quantities: [Quantity]) -> Data {
         var items: [[String: Any]] = []
@@ -11,12 +17,17 @@ public enum ConformanceLine {
             var item: [String: Any] = ["text": q.text, "start": q.start, "end": q.end, "qualifier": q.qualifier.rawValue]
             item["kind"] = kind(q)
             if let u = q.unit { item["unit"] = u }
-            if q.value.isRange || q.qualifier != .exact && q.value.number == nil {
+            if q.value.isRange {
                 item["value"] = NSNull()
                 item["low"] = q.value.low.map { $0 as Any } ?? NSNull()
                 item["high"] = q.value.high.map { $0 as Any } ?? NSNull()
             } else if let n = q.value.number {
                 item["value"] = n
+                switch q.qualifier {
+                case .moreThan, .atLeast: item["low"] = n; item["high"] = NSNull()
+                case .lessThan, .atMost: item["low"] = NSNull(); item["high"] = n
+                default: break
+                }
             } else {
                 item["value"] = NSNull()
             }
@@ -33,7 +44,7 @@ public enum ConformanceLine {
         case .percent: return q.value.isRange ? "range" : "percent"
         case .duration: return "duration"
         case .money: return "currency"
-        case .measure: return "dimension"
+        case .measure: return q.unit.map { $0.hasPrefix("°") && $0.count > 1 } == true ? "temperature" : "dimension"
         case .date: return "date"
         }
     }
@@ -46,10 +57,12 @@ public enum ConformanceLine {
         case "hour": return 3600
         case "day": return 86400
         case "week": return 604800
+        case "fortnight": return 1_209_600
         case "month": return 2_592_000
         case "quarter": return 7_776_000
         case "year": return 31_536_000
         case "decade": return 315_360_000
+        case "century": return 3_153_600_000
         default: return nil
         }
     }

@@ -1,0 +1,257 @@
+import CrosscheckModel
+import LanguageData
+
+/// What a word or phrase of a language table means to the engine.
+enum Meaning: Sendable, Hashable {
+    case cardinal(Double, article: Bool, compoundOnly: Bool)
+    case ordinal(Double)
+    case scale(Double, attachedOnly: Bool)
+    case fraction(Double)
+    case qualifier(Qualifier, before: Bool)
+    case vague(low: Double, high: Double, Qualifier)
+    case unit(QuantityKind, String, before: Bool, after: Bool)
+    case range(RangeRole)
+    case month(Int)
+    case weekday(Int)
+    /// *minus*, *negative*, *negativ* (language.json `negativeWords`).
+    case negative
+    /// *and*, *og*, *y*, *et*, *und* between number words (language.json `additiveJoiners`).
+    case additiveJoiner
+    /// The joiner inside a closed compound (language.json `compoundJoiners`).
+    case compoundJoiner
+    /// *am*, *pm* after a clock time, *kl.* before it (language.json `timeMarkersAfter` / `timeMarkersBefore`).
+    case timeMarker(before: Bool)
+    /// A word that makes the number before it a street number (language.json `streetWords`).
+    case street
+}
+
+/// The roles of `ranges.tsv`.
+enum RangeRole: String, Sendable, Hashable { case open, join, to, from }
+
+/// One meaning with the table row it came from.
+struct Entry: Sendable, Hashable {
+    var meaning: Meaning
+    /// "da/ordinals.tsv:12", or "da/language.json:additiveJoiners".
+    var origin: String
+}
+
+/// A longest-match trie over tokens: each edge is one case-folded token.
+struct TokenTrie: Sendable {
+    struct Node: Sendable {
+        var next: [String: Int32] = [:]
+        var entries: [Entry] = []
+    }
+
+    private(set) var nodes: [Node] = [Node()]
+
+    mutating func insert(_ keys: [String], _ entry: Entry) {
+        guard !keys.isEmpty else { return }
+        var node = 0
+        for k in keys {
+            if let n = nodes[node].next[k] {
+                node = Int(n)
+            } else {
+                nodes.append(Node())
+                let id = nodes.count - 1
+                nodes[node].next[k] = Int32(id)
+                node = id
+            }
+        }
+        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+    }
+
+    /// The longest phrase starting at token `i` with an entry that `accept` takes:
+    /// the index just past its last token and the entry.
+    func longest(at i: Int, in tokens: [Token], accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
+        var node = 0
+        var j = i
+        var best: (Int, Entry)?
+        while j < tokens.count, let n = nodes[node].next[tokens[j].key] {
+            // Inside a phrase, a number token never continues a word phrase.
+            node = Int(n)
+            j += 1
+            if let e = nodes[node].entries.first(where: { accept($0.meaning) }) { best = (j, e) }
+        }
+        return best
+    }
+
+    /// Every entry of the single token `key`.
+    func entries(of key: String) -> [Entry] {
+        guard let n = nodes[0].next[key] else { return [] }
+        return nodes[Int(n)].entries
+    }
+}
+
+/// Everything the engine knows about one language, built once from its tables.
+struct Lexicon: Sendable {
+    var code: String
+    var decimalMark: UInt8
+    var groupMarks: Set<UInt8>
+    var spaceGroups: Bool
+    var ordinalDot: Bool
+    var ordinalSuffixes: Set<String>
+    var unitsBeforeTens: Bool
+    var closedCompounds: Bool
+    var clockSeparators: Set<String>
+    var trie = TokenTrie()
+    /// Single words that may stand inside a closed compound, with their meanings.
+    var pieces: [String: [Entry]] = [:]
+    var maxPieceBytes = 0
+    /// First two bytes of every piece, to skip words that cannot be compounds quickly.
+    var piecePrefixes: Set<UInt16> = []
+
+    init(pack: LanguagePack) throws {
+        code = pack.code
+        let dm = pack.string("decimalMark") ?? "."
+        decimalMark = dm.utf8.first ?? UInt8(ascii: ".")
+        let gm = pack.settings["groupMarks"] == nil ? (decimalMark == UInt8(ascii: ".") ? [",", " "] : [".", " "]) : pack.strings("groupMarks")
+        groupMarks = Set(gm.compactMap { $0.utf8.first })
+        spaceGroups = gm.contains { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        ordinalDot = pack.bool("ordinalDot")
+        ordinalSuffixes = Set(pack.strings("ordinalSuffixes").map { Lexicon.foldKey($0) })
+        unitsBeforeTens = pack.bool("unitsBeforeTens")
+        closedCompounds = pack.bool("closedCompounds")
+        let clock = pack.strings("clockSeparators")
+        clockSeparators = Set((clock.isEmpty ? [":"] : clock + [":"]).map { Lexicon.foldKey($0) })
+
+        let c = pack.code
+        func num(_ s: String?, _ row: TableRow, _ what: String) throws -> Double {
+            guard let s, let v = Lexicon.parseTableNumber(s) else {
+                throw LanguageStore.LoadError(file: "\(c)/\(row.table)", line: row.line,
+                                              problem: "\(what) must be a number, found \(s.map { "'\($0)'" } ?? "nothing")")
+            }
+            return v
+        }
+        func add(_ phrase: String, _ m: Meaning, _ origin: String) {
+            let keys = Lexicon.keys(phrase)
+            trie.insert(keys, Entry(meaning: m, origin: origin))
+        }
+        for row in pack.rows("cardinals.tsv") {
+            guard let w = row[0] else { continue }
+            let flags = Set((row[2] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            add(w, .cardinal(try num(row[1], row, "value"), article: flags.contains("article"),
+                             compoundOnly: flags.contains("compound")), row.origin)
+        }
+        for row in pack.rows("ordinals.tsv") {
+            guard let w = row[0] else { continue }
+            add(w, .ordinal(try num(row[1], row, "value")), row.origin)
+        }
+        for row in pack.rows("scales.tsv") {
+            guard let w = row[0] else { continue }
+            let flags = Set((row[2] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            add(w, .scale(try num(row[1], row, "multiplier"), attachedOnly: flags.contains("attached")), row.origin)
+        }
+        for row in pack.rows("fractions.tsv") {
+            guard let w = row[0] else { continue }
+            add(w, .fraction(try num(row[1], row, "denominator")), row.origin)
+        }
+        for row in pack.rows("qualifiers.tsv") {
+            guard let w = row[0] else { continue }
+            guard let q = row[1].flatMap(Qualifier.init(rawValue:)) else {
+                throw LanguageStore.LoadError(file: "\(c)/\(row.table)", line: row.line,
+                                              problem: "unknown qualifier '\(row[1] ?? "")'")
+            }
+            let pos = row[2] ?? "before"
+            if pos == "before" || pos == "both" { add(w, .qualifier(q, before: true), row.origin) }
+            if pos == "after" || pos == "both" { add(w, .qualifier(q, before: false), row.origin) }
+        }
+        for row in pack.rows("vague.tsv") {
+            guard let w = row[0] else { continue }
+            let q = row[3].flatMap(Qualifier.init(rawValue:)) ?? .about
+            add(w, .vague(low: try num(row[1], row, "low"), high: try num(row[2], row, "high"), q), row.origin)
+        }
+        for row in pack.rows("units.tsv") {
+            guard let w = row[0] else { continue }
+            guard let k = row[1].flatMap(QuantityKind.init(rawValue:)), let u = row[2] else {
+                throw LanguageStore.LoadError(file: "\(c)/\(row.table)", line: row.line,
+                                              problem: "needs a kind (duration, percent, money, measure) and a unit")
+            }
+            let pos = row[3] ?? "after"
+            add(w, .unit(k, u, before: pos == "before" || pos == "both", after: pos == "after" || pos == "both"), row.origin)
+        }
+        for row in pack.rows("ranges.tsv") {
+            guard let w = row[0] else { continue }
+            guard let r = row[1].flatMap(RangeRole.init(rawValue:)) else {
+                throw LanguageStore.LoadError(file: "\(c)/\(row.table)", line: row.line,
+                                              problem: "unknown range role '\(row[1] ?? "")' (open, join, to, from)")
+            }
+            add(w, .range(r), row.origin)
+        }
+        for row in pack.rows("months.tsv") {
+            guard let w = row[0] else { continue }
+            add(w, .month(Int(try num(row[1], row, "month number"))), row.origin)
+        }
+        for row in pack.rows("weekdays.tsv") {
+            guard let w = row[0] else { continue }
+            add(w, .weekday(Int(try num(row[1], row, "weekday number"))), row.origin)
+        }
+        for w in pack.strings("negativeWords") { add(w, .negative, "\(c)/language.json:negativeWords") }
+        for w in pack.strings("additiveJoiners") { add(w, .additiveJoiner, "\(c)/language.json:additiveJoiners") }
+        for w in pack.strings("timeMarkersAfter") { add(w, .timeMarker(before: false), "\(c)/language.json:timeMarkersAfter") }
+        for w in pack.strings("timeMarkersBefore") { add(w, .timeMarker(before: true), "\(c)/language.json:timeMarkersBefore") }
+        for w in pack.strings("streetWords") { add(w, .street, "\(c)/language.json:streetWords") }
+
+        // Pieces of closed compounds: single-word cardinals, ordinals, scales and the compound joiners.
+        for node in [0] {
+            for (key, child) in trie.nodes[node].next {
+                let es = trie.nodes[Int(child)].entries.filter {
+                    switch $0.meaning {
+                    case .cardinal, .ordinal, .scale(_, false): return true
+                    default: return false
+                    }
+                }
+                if !es.isEmpty { pieces[key, default: []] += es }
+            }
+        }
+        for w in pack.strings("compoundJoiners") {
+            pieces[Lexicon.foldKey(w), default: []].append(Entry(meaning: .compoundJoiner, origin: "\(c)/language.json:compoundJoiners"))
+        }
+        for k in pieces.keys {
+            maxPieceBytes = max(maxPieceBytes, k.utf8.count)
+            piecePrefixes.insert(Lexicon.prefix2(k))
+        }
+    }
+
+    static func prefix2(_ s: String) -> UInt16 {
+        var it = s.utf8.makeIterator()
+        let a = UInt16(it.next() ?? 0), b = UInt16(it.next() ?? 0)
+        return a << 8 | b
+    }
+
+    /// The token keys of a table phrase (tokenized like text, case-folded).
+    static func keys(_ phrase: String) -> [String] {
+        Tokenizer.tokenize(phrase, spaceGroups: false).map(\.key)
+    }
+
+    static func foldKey(_ s: String) -> String {
+        let ks = keys(s)
+        return ks.count == 1 ? ks[0] : ks.joined()
+    }
+
+    /// A number in a table: `1000000`, `1e9`, `0.5`, `1_000`.
+    static func parseTableNumber(_ s: String) -> Double? {
+        Double(s.replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// Splits a closed compound (*tooghalvtreds*, *dreihunderttausend*) into table words by greedy
+    /// longest decomposition with backtracking; nil when the word is not made only of pieces.
+    func splitCompound(_ word: String) -> [(String, [Entry])]? {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 4, piecePrefixes.contains(Lexicon.prefix2(word)) else { return nil }
+        var failed = Set<Int>()
+        func go(_ p: Int) -> [(String, [Entry])]? {
+            if p == bytes.count { return [] }
+            if failed.contains(p) { return nil }
+            var len = min(maxPieceBytes, bytes.count - p)
+            while len >= 1 {
+                let sub = String(decoding: bytes[p..<(p + len)], as: UTF8.self)
+                if let es = pieces[sub], let rest = go(p + len) { return [(sub, es)] + rest }
+                len -= 1
+            }
+            failed.insert(p)
+            return nil
+        }
+        guard let parts = go(0), parts.count >= 2 else { return nil }
+        return parts
+    }
+}

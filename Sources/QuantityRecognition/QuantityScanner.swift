@@ -1,0 +1,602 @@
+import CrosscheckModel
+
+/// One pass over the tokens of a text, turning number expressions and their surroundings
+/// (qualifiers, units, range words, fractions) into ``Quantity`` values.
+struct QuantityScanner {
+    let lex: Lexicon
+    let bytes: [UInt8]
+    let toks: [Token]
+    var out: [Quantity] = []
+    /// Token spans of `out`, for merging neighbours.
+    var spans: [(Int, Int)] = []
+
+    init(text: String, lexicon: Lexicon) {
+        lex = lexicon
+        bytes = Array(text.utf8)
+        toks = bytes.withUnsafeBufferPointer {
+            Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
+        }
+    }
+
+    var n: Int { toks.count }
+
+    // MARK: - The parsed number
+
+    enum NumKind { case cardinal, ordinal, fraction }
+
+    struct Num {
+        var value: Double
+        var start: Int
+        var end: Int
+        var kind: NumKind
+        var digits: DigitNumber.Parsed?
+        var multiplier: Double = 1
+        var articleOnly = false
+        var trace: [String] = []
+
+        /// A bare four-digit number between 1900 and 2100: a year.
+        var yearLike: Bool {
+            guard let d = digits, kind == .cardinal, multiplier == 1, !d.hasGroupMarks, !d.hasDecimals,
+                  d.integerDigits == 4 else { return false }
+            return value >= 1900 && value <= 2100
+        }
+    }
+
+    enum NumResult {
+        case number(Num)
+        /// Not a quantity (a clock time, a phone number, *Covid-19*): skip to this token.
+        case skip(Int)
+        /// A calendar date over these tokens.
+        case date(Int, Int, [String])
+    }
+
+    // MARK: - Table look-ups
+
+    func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
+        guard i < n else { return nil }
+        return lex.trie.longest(at: i, in: toks, accept: accept)
+    }
+
+    func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
+    func isNumberWord(_ m: Meaning) -> Bool {
+        switch m {
+        case .cardinal, .ordinal, .scale(_, attachedOnly: false): return true
+        default: return false
+        }
+    }
+    func isArticle(_ i: Int) -> Bool {
+        guard i < n, toks[i].kind == .word else { return false }
+        return lex.trie.entries(of: toks[i].key).contains {
+            if case .cardinal(1, _, _) = $0.meaning { return true }
+            return false
+        }
+    }
+
+    func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && toks[i].key == s }
+    func isDash(_ i: Int) -> Bool {
+        guard i < n, toks[i].kind == .symbol else { return false }
+        let k = toks[i].key
+        return k == "-" || k == "–" || k == "—" || k == "‐" || k == "‑"
+    }
+    /// Token `i` follows token `i - 1` with no space between.
+    func attached(_ i: Int) -> Bool { i < n && i > 0 && !toks[i].spaceBefore }
+    func plainInteger(_ i: Int) -> Double? {
+        guard i < n, toks[i].kind == .number, !toks[i].key.utf8.contains(where: { $0 &- 0x30 >= 10 }) else { return nil }
+        return Double(toks[i].key)
+    }
+
+    // MARK: - Scanning
+
+    mutating func run() -> [Quantity] {
+        var i = 0
+        while i < n {
+            if let next = attempt(at: i), next > i { i = next } else { i += 1 }
+        }
+        mergeOpenPairs()
+        return out
+    }
+
+    mutating func emit(_ s: Int, _ e: Int, _ kind: QuantityKind, _ value: QuantityValue, unit: String? = nil,
+                       qualifier: Qualifier = .exact, trace: [String]) {
+        let start = toks[s].start, end = toks[e - 1].end
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
+                            qualifier: qualifier, trace: trace))
+        spans.append((s, e))
+    }
+
+    /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
+    mutating func attempt(at i: Int) -> Int? {
+        let t = toks[i]
+        // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
+        if t.kind == .word, let m = match(i, isMonth), let d = plainInteger(m.end) {
+            var e = m.end + 1
+            if d >= 1 && d <= 31 || d >= 1000 && d <= 2200 {
+                if d <= 31, isSymbol(e, ","), let y = plainInteger(e + 1), y >= 1000 { e += 2 }
+                else if d <= 31, let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
+                emit(i, e, .date, QuantityValue(), trace: [m.entry.origin, "pattern:month-day"])
+                return e
+            }
+        }
+        // "kl. 10.30": a clock time after a time marker.
+        if let m = match(i, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
+           toks[m.end].kind == .number {
+            var e = m.end + 1
+            while e + 1 < n, toks[e].kind == .symbol, toks[e].key == ":" || toks[e].key == ".", toks[e + 1].kind == .number { e += 2 }
+            return e
+        }
+
+        var j = i
+        var trace: [String] = []
+        var qual = Qualifier.exact
+        if let q = match(j, { if case .qualifier(_, true) = $0 { return true }; return false }),
+           case .qualifier(let qq, _) = q.entry.meaning {
+            qual = qq; trace.append(q.entry.origin); j = q.end
+        }
+        var opener: RangeRole?
+        if let r = match(j, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
+           case .range(let role) = r.entry.meaning, r.end < n {
+            opener = role; trace.append(r.entry.origin); j = r.end
+        }
+        var unit: (QuantityKind, String)?
+        if let u = match(j, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
+           case .unit(let k, let name, _, _) = u.entry.meaning, u.end < n {
+            if parseNumber(at: u.end, money: true) != nil {
+                unit = (k, name); trace.append(u.entry.origin); j = u.end
+            }
+        }
+
+        // Vague amounts: "hundreds of", "tusindvis", "a dozen".
+        if let v = match(j, { if case .vague = $0 { return true }; return false }),
+           case .vague(let lo, let hi, let vq) = v.entry.meaning {
+            let numberEnd: Int? = {
+                if case .number(let a)? = parseNumber(at: j, money: unit != nil), !a.articleOnly { return a.end }
+                return nil
+            }()
+            if numberEnd.map({ v.end >= $0 }) ?? true {
+                var e = v.end
+                var u = unit
+                var utrace = trace + [v.entry.origin]
+                if u == nil, let uu = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                   case .unit(let k, let name, _, _) = uu.entry.meaning {
+                    u = (k, name); utrace.append(uu.entry.origin); e = uu.end
+                }
+                let q = qual == .exact ? vq : qual
+                let value = lo == hi ? QuantityValue.exactly(lo) : QuantityValue.between(lo, hi)
+                emit(i, e, u.map { kindFor($0.0) } ?? .count, value, unit: u?.1, qualifier: q, trace: utrace)
+                return e
+            }
+        }
+
+        guard let res = parseNumber(at: j, money: unit != nil) else { return nil }
+        var a: Num
+        switch res {
+        case .skip(let e): return e
+        case .date(let s, let e, let tr):
+            emit(s, e, .date, QuantityValue(), trace: tr)
+            return e
+        case .number(let num): a = num
+        }
+        trace += a.trace
+        var k = a.end
+
+        if a.kind == .ordinal {
+            emit(j, k, .ordinal, .exactly(a.value), trace: trace)
+            return k
+        }
+
+        // Unit after the number ("6 days", "65 procent", "5 kr.", "half a day").
+        if unit == nil {
+            var at = k
+            if a.kind == .fraction, isArticle(at), toks[at].spaceBefore { at += 1 }
+            if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+               case .unit(let kd, let name, _, _) = u.entry.meaning {
+                unit = (kd, name); trace.append(u.entry.origin); k = u.end
+            }
+        }
+        if a.articleOnly && unit == nil { return nil }
+
+        // A range: "24 to 48", "24-48", "between 20 and 30", "mellem 24 og 48 timer".
+        var high: Num?
+        if !a.articleOnly, let c = rangeConnector(at: k, opener: opener, afterDigits: a.digits != nil) {
+            if case .number(let b)? = parseNumber(at: c.end, money: unit != nil), b.kind != .ordinal, !b.articleOnly,
+               !(isDash(k) && b.digits == nil) {
+                if a.yearLike && b.digits != nil && (b.yearLike || b.value < 100) && unit == nil {
+                    emit(i, b.end, .date, QuantityValue(), trace: trace + ["pattern:year-range"])
+                    return b.end
+                }
+                var bb = b
+                var e = b.end
+                if unit == nil, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                   case .unit(let kd, let name, _, _) = u.entry.meaning {
+                    unit = (kd, name); trace.append(u.entry.origin); e = u.end
+                } else if let u0 = unit, let u = match(e, { if case .unit(_, u0.1, _, true) = $0 { return true }; return false }) {
+                    e = u.end
+                }
+                if bb.multiplier > 1 && a.multiplier == 1 && a.value * bb.multiplier <= bb.value {
+                    a.value *= bb.multiplier
+                }
+                bb.trace.insert(c.origin, at: 0)
+                trace += bb.trace + ["pattern:range"]
+                high = bb
+                k = e
+            }
+        }
+
+        if high == nil, qual == .exact,
+           let q = match(k, { if case .qualifier(_, false) = $0 { return true }; return false }),
+           case .qualifier(let qq, _) = q.entry.meaning {
+            qual = qq; trace.append(q.entry.origin); k = q.end
+        }
+
+        if a.yearLike && unit == nil && high == nil && qual == .exact {
+            emit(j, k, .date, .exactly(a.value), trace: trace + ["pattern:year"])
+            return k
+        }
+
+        // "between 20" without its other end: read again from the next token.
+        if opener != nil && high == nil { return nil }
+        let kind: QuantityKind = unit.map { kindFor($0.0) } ?? (a.kind == .fraction ? .fraction : .count)
+        let value: QuantityValue = high.map { .between(a.value, $0.value) } ?? .exactly(a.value)
+        emit(i, k, kind, value, unit: unit?.1, qualifier: qual, trace: trace)
+        return k
+    }
+
+    func kindFor(_ k: QuantityKind) -> QuantityKind { k }
+
+    /// The connector of a range after the first number, given the opening word.
+    func rangeConnector(at k: Int, opener: RangeRole?, afterDigits: Bool) -> (end: Int, origin: String)? {
+        guard k < n else { return nil }
+        let wanted: RangeRole = opener == .open ? .join : .to
+        if let r = match(k, { if case .range(let role) = $0 { return role == wanted }; return false }) {
+            // A bare dash joins only numbers written in digits ("24-48"), not words.
+            if isDash(k) && !afterDigits { return nil }
+            return (r.end, r.entry.origin)
+        }
+        return nil
+    }
+
+    /// "more than 100 and less than 300" → one range.
+    mutating func mergeOpenPairs() {
+        guard out.count >= 2 else { return }
+        var merged: [Quantity] = []
+        var mspans: [(Int, Int)] = []
+        var i = 0
+        while i < out.count {
+            if i + 1 < out.count, spans[i].1 + 1 == spans[i + 1].0,
+               let r = match(spans[i].1, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false }),
+               r.end == spans[i + 1].0 {
+                let a = out[i], b = out[i + 1]
+                let lowQ: Set<Qualifier> = [.moreThan, .atLeast], highQ: Set<Qualifier> = [.lessThan, .atMost]
+                if a.kind == b.kind, a.unit == b.unit, let x = a.value.number, let y = b.value.number,
+                   lowQ.contains(a.qualifier) && highQ.contains(b.qualifier) && x <= y
+                    || highQ.contains(a.qualifier) && lowQ.contains(b.qualifier) && y <= x {
+                    let lo = min(x, y), hi = max(x, y)
+                    let text = String(decoding: bytes[a.start..<b.end], as: UTF8.self)
+                    merged.append(Quantity(text: text, start: a.start, end: b.end, kind: a.kind, value: .between(lo, hi),
+                                           unit: a.unit, qualifier: .exact, trace: a.trace + [r.entry.origin] + b.trace + ["pattern:bounded-range"]))
+                    mspans.append((spans[i].0, spans[i + 1].1))
+                    i += 2
+                    continue
+                }
+            }
+            merged.append(out[i]); mspans.append(spans[i])
+            i += 1
+        }
+        out = merged
+        spans = mspans
+    }
+
+    // MARK: - Numbers
+
+    /// Reads a number (digits or words, with sign, scales, ordinal marks and fractions) at token `i`.
+    func parseNumber(at i0: Int, money: Bool) -> NumResult? {
+        guard i0 < n else { return nil }
+        var i = i0
+        var sign = 1.0
+        var trace: [String] = []
+        // Sign: "-504", "- 1.200.000" (at the start of a text), "minus 5", "negativ 1200000".
+        if isDash(i) || isSymbol(i, "-"), i + 1 < n, toks[i + 1].kind == .number,
+           !toks[i + 1].spaceBefore || i == 0,
+           i == 0 || toks[i].spaceBefore || toks[i - 1].kind == .symbol && !isDash(i - 1) {
+            sign = -1; i += 1; trace.append("pattern:minus-sign")
+        } else if let m = match(i, { $0 == .negative }), m.end < n {
+            sign = -1; i = m.end; trace.append(m.entry.origin)
+        }
+        guard i < n else { return nil }
+        let t = toks[i]
+        if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
+        if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
+        return nil
+    }
+
+    func parseDigits(at i: Int, start i0: Int, sign: Double, money: Bool, trace trace0: [String]) -> NumResult? {
+        let t = toks[i]
+        var trace = trace0
+        // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
+        if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
+           !lex.trie.entries(of: toks[i - 2].key).contains(where: { isNumberWord($0.meaning) }) {
+            return .skip(i + 1)
+        }
+        // Phone numbers: "+45 12 34 56 78", "+1-222-2222-2222", "555-123-4567", "12 34 56 78".
+        if let e = phoneEnd(at: i) { return .skip(e) }
+        // Clock times: "10:30", "8 h 29", "09h12", "8.30 pm".
+        if i + 2 < n, isSymbol(i + 1, ":"), attached(i + 1), toks[i + 2].kind == .number, attached(i + 2) {
+            var e = i + 3
+            while isSymbol(e, ":"), e + 1 < n, toks[e + 1].kind == .number { e += 2 }
+            return .skip(e)
+        }
+        if i + 2 < n, toks[i + 1].kind == .word, lex.clockSeparators.contains(toks[i + 1].key),
+           toks[i + 2].kind == .number, toks[i + 2].key.utf8.count == 2, let h = plainInteger(i), h <= 24 {
+            return .skip(i + 3)
+        }
+        if i + 1 < n, let m = match(i + 1, { if case .timeMarker(false) = $0 { return true }; return false }) {
+            return .skip(m.end)
+        }
+        // Dates written with slashes or dashes: 15/08/2021, 2021-08-11.
+        if i + 4 < n, isSymbol(i + 1, "/") || isDash(i + 1), attached(i + 1), toks[i + 2].kind == .number, attached(i + 2),
+           toks[i + 3].key == toks[i + 1].key, attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
+            return .date(i0, i + 5, ["pattern:numeric-date"])
+        }
+        guard let p = DigitNumber.parse(t.key, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks) else {
+            // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
+            let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
+            return dots == 2 ? .date(i0, i + 1, ["pattern:dotted-date"]) : .skip(i + 1)
+        }
+        trace.append("pattern:digits")
+        var value = p.value
+        var k = i + 1
+        let integer = !p.hasDecimals && !p.hasGroupMarks
+
+        // Digit fractions: 3/4, 2/10, 20/100 (not 9/11, 24/7, 15/8 dates).
+        if isSymbol(k, "/"), attached(k), k + 1 < n, toks[k + 1].kind == .number, attached(k + 1) {
+            if integer, let d = plainInteger(k + 1), !isSymbol(k + 2, "/"),
+               [2, 3, 4, 5, 6, 8, 10, 16, 20, 32, 64, 100, 1000].contains(d), value < d {
+                var num = Num(value: sign * value / d, start: i0, end: k + 2, kind: .fraction, digits: nil, trace: trace + ["pattern:digit-fraction"])
+                num.digits = nil
+                return .number(num)
+            }
+            return .skip(k + 2)
+        }
+
+        // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
+        if k < n, attached(k) {
+            let a = toks[k]
+            if integer, lex.ordinalSuffixes.contains(a.key) {
+                return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
+            }
+            if a.kind == .word {
+                if a.hasDigits { return .skip(k + 1) }
+                let scale = match(k, { if case .scale = $0 { return true }; return false })
+                let unit = match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })
+                if let s = scale, case .scale(let m, _) = s.entry.meaning, money || unit == nil || s.end > unit!.end {
+                    value *= m
+                    k = s.end
+                    trace.append(s.entry.origin)
+                    var num = Num(value: sign * value, start: i0, end: k, kind: .cardinal, digits: p, multiplier: m, trace: trace)
+                    num.digits = p
+                    return .number(extendScales(num))
+                } else if unit == nil, !(lex.trie.entries(of: a.key).contains { if case .qualifier = $0.meaning { return true }; if case .range = $0.meaning { return true }; return false }) {
+                    // "3D", "5G", "1990s": not a quantity.
+                    return .skip(k + 1)
+                }
+            }
+        }
+
+        // Ordinal dot: "8. plads"; a date "31. august"; not "… nummer 8." at a sentence end.
+        if lex.ordinalDot, integer, isSymbol(k, "."), attached(k), value >= 1 {
+            if k + 1 < n, let m = match(k + 1, isMonth) {
+                var e = m.end
+                if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
+                return .date(i0, e, ["pattern:day-dot-month", m.entry.origin])
+            }
+            let next = k + 1
+            if next >= n && i0 == 0 || next < n && toks[next].kind == .word && !toks[next].capitalized {
+                return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-dot"]))
+            }
+        }
+        // Day before a month: "31 August 2021".
+        if integer, value >= 1, value <= 31, let m = match(k, isMonth) {
+            var e = m.end
+            if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
+            return .date(i0, e, ["pattern:day-month", m.entry.origin])
+        }
+        let num = Num(value: sign * value, start: i0, end: k, kind: .cardinal, digits: p, trace: trace)
+        return .number(extendFraction(extendScales(num)))
+    }
+
+    /// Scale words after a number: "5 thousand", "2,8 millioner", "3,5 mio.", "1.2 billion".
+    func extendScales(_ a: Num) -> Num {
+        var a = a
+        var k = a.end
+        var words = NumberWords()
+        words.startDigits(abs(a.value))
+        while k < n, let s = match(k, { if case .scale(_, false) = $0 { return true }; return false }),
+              case .scale(let m, _) = s.entry.meaning {
+            var copy = words
+            guard copy.addScale(m) else { break }
+            words = copy
+            a.multiplier *= m
+            a.trace.append(s.entry.origin)
+            k = s.end
+        }
+        if k != a.end {
+            a.value = a.value < 0 ? -words.value : words.value
+            a.end = k
+        }
+        return a
+    }
+
+    /// "two thirds", "to tredjedele", "one and a half", "5 and a half".
+    func extendFraction(_ a: Num) -> Num {
+        guard a.kind == .cardinal, a.value == a.value.rounded(), a.multiplier == 1 else { return a }
+        var a = a
+        let k = a.end
+        if let f = match(k, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+           a.value >= 1, a.digits == nil || toks[k].spaceBefore {
+            a.value /= d
+            a.kind = .fraction
+            a.end = f.end
+            a.articleOnly = false
+            a.trace.append(f.entry.origin)
+            return a
+        }
+        // "one and a half", "two and three quarters"
+        if let j = match(k, { $0 == .additiveJoiner }), j.end < n {
+            var p = j.end
+            var numerator = 1.0
+            var tr = [j.entry.origin]
+            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _) = c.entry.meaning, v < 20 {
+                numerator = v; p = c.end; tr.append(c.entry.origin)
+            } else if let v = plainInteger(p), v < 20 {
+                numerator = v; p += 1
+            }
+            if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+               numerator < d {
+                a.value += numerator / d
+                a.end = f.end
+                a.articleOnly = false
+                a.trace += tr + [f.entry.origin]
+            }
+        }
+        return a
+    }
+
+    /// The token after a phone number starting at `i`, or nil.
+    func phoneEnd(at i: Int) -> Int? {
+        let plus = i > 0 && isSymbol(i - 1, "+") && attached(i)
+        // Runs of digit groups joined by dashes or single spaces.
+        var e = i + 1
+        var groups = 1
+        var dashes = 0
+        while e + 1 < n, toks[e + 1].kind == .number {
+            if isDash(e), attached(e), attached(e + 1) { e += 2; groups += 1; dashes += 1; continue }
+            if toks[e].kind == .number { break }
+            break
+        }
+        if dashes >= 2 && !(toks[i].key.utf8.count == 4 && groups == 3) { return e }
+        // Space-separated groups of 2-4 digits.
+        var s = i
+        var count = 0
+        while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(toks[s].key.utf8.count),
+              s == i || toks[s].spaceBefore {
+            count += 1; s += 1
+        }
+        if count >= 4 || plus && count >= 2 { return s }
+        if plus { return max(e, i + 1) }
+        return nil
+    }
+
+    // MARK: - Number words
+
+    func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String]) -> NumResult? {
+        var st = NumberWords()
+        var k = i
+        var committed = (st, i, trace0)
+        var trace = trace0
+        var pendingJoin = false
+        while k < n {
+            let t = toks[k]
+            if isDash(k), st.pieces > 0, !pendingJoin, attached(k), k + 1 < n, attached(k + 1), toks[k + 1].kind == .word {
+                k += 1
+                continue
+            }
+            guard t.kind == .word else { break }
+            if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, { $0 == .additiveJoiner }) {
+                pendingJoin = true
+                trace.append(m.entry.origin)
+                k = m.end
+                continue
+            }
+            if let m = match(k, isNumberWord) {
+                var applied = false
+                switch m.entry.meaning {
+                case .cardinal(let v, let article, let compoundOnly):
+                    applied = !compoundOnly && st.addCardinal(v, article: article, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens)
+                case .scale(let s, _):
+                    applied = !pendingJoin && st.addScale(s)
+                case .ordinal(let v):
+                    applied = st.addOrdinal(v, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens)
+                default: break
+                }
+                if applied {
+                    trace.append(m.entry.origin)
+                    k = m.end
+                    pendingJoin = false
+                    committed = (st, k, trace)
+                    if st.done { break }
+                    continue
+                }
+                // A word that is both a number word and a compound (rare): fall through to splitting.
+                if m.end > k + 1 { break }
+            }
+            if let parts = lex.splitCompound(t.key), applyCompound(parts, to: &st, joined: pendingJoin) {
+                trace.append("pattern:compound(\(parts.map(\.0).joined(separator: "+")))")
+                trace += parts.compactMap { $0.1.first?.origin }
+                k += 1
+                pendingJoin = false
+                committed = (st, k, trace)
+                if st.done { break }
+                continue
+            }
+            break
+        }
+        let (s, end, tr) = committed
+        guard s.pieces > 0, end > i else {
+            // A fraction word alone: "half", "halvdelen".
+            if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning, d == 2 {
+                return .number(Num(value: sign * 0.5, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin]))
+            }
+            return nil
+        }
+        var num = Num(value: sign * s.value, start: i0, end: end, kind: s.ordinal ? .ordinal : .cardinal, digits: nil, trace: tr)
+        num.articleOnly = s.articleOnly
+        if s.lastBig < .infinity { num.multiplier = s.lastBig }
+        if num.kind == .cardinal {
+            // an article or "one" before a fraction word: "a quarter", "en fjerdedel"
+            num = extendFraction(num)
+            if num.articleOnly, let f = match(end, { if case .fraction = $0 { return true }; return false }),
+               case .fraction(let d) = f.entry.meaning {
+                num.value = 1 / d; num.kind = .fraction; num.end = f.end; num.articleOnly = false
+                num.trace.append(f.entry.origin)
+            }
+        }
+        return .number(num)
+    }
+
+    /// Applies the pieces of a closed compound; false (state unchanged) when they do not form a number.
+    func applyCompound(_ parts: [(String, [Entry])], to st: inout NumberWords, joined: Bool) -> Bool {
+        var copy = st
+        var cj = false
+        var first = true
+        for (idx, part) in parts.enumerated() {
+            let isLast = idx == parts.count - 1
+            let es = part.1
+            if es.contains(where: { $0.meaning == .compoundJoiner }) && !first && !isLast {
+                if cj { return false }
+                cj = true
+                continue
+            }
+            var ok = false
+            for e in es {
+                var trial = copy
+                switch e.meaning {
+                case .cardinal(let v, _, _):
+                    ok = trial.addCardinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
+                case .scale(let m, _):
+                    ok = !cj && trial.addScale(m)
+                case .ordinal(let v):
+                    ok = isLast && trial.addOrdinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
+                default: ok = false
+                }
+                if ok { copy = trial; break }
+            }
+            if !ok { return false }
+            cj = false
+            first = false
+        }
+        if cj { return false }
+        st = copy
+        return true
+    }
+}

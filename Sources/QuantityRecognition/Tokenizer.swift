@@ -1,0 +1,204 @@
+/// A token of a scanned text: a word, a number (digits with their separators) or a symbol.
+///
+/// Offsets are UTF-8 byte offsets into the scanned text, half-open.
+struct Token: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case word, number, symbol }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// Words: case-folded text; symbols: the symbol; numbers: the digits and separators as written
+    /// (any space-like separator written as one ASCII space).
+    var key: String
+    /// True when white space separates this token from the previous one (or it is the first).
+    var spaceBefore: Bool
+    /// True when the first letter of a word is a capital.
+    var capitalized: Bool = false
+    /// True when a word token holds digits too ("G7", "h12", "COP26").
+    var hasDigits: Bool = false
+}
+
+/// Splits UTF-8 text into tokens by walking its bytes.
+///
+/// Words run over letters (any non-ASCII scalar that is not a known space or symbol counts as a
+/// letter) and digits after a letter; numbers run over digits and the separators `.` and `,`
+/// when a digit follows, and over a space (or U+00A0, U+202F, U+2009) when exactly three digits
+/// follow and the groups so far have the shape of digit grouping. Every other character is a
+/// one-character symbol token. A hyphen inside a word is its own symbol token, so the parts of
+/// *quatre-vingt-dix* or *Covid-19* stay visible to the engine.
+enum Tokenizer {
+    enum CharClass { case space, digit, letter, symbol }
+
+    /// Decodes the scalar at `i`: its value and its length in bytes.
+    @inline(__always)
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = b.count
+        if b0 < 0xE0, i + 1 < n { return (((b0 & 0x1F) << 6) | (UInt32(b[i + 1]) & 0x3F), 2) }
+        if b0 < 0xF0, i + 2 < n {
+            return (((b0 & 0x0F) << 12) | ((UInt32(b[i + 1]) & 0x3F) << 6) | (UInt32(b[i + 2]) & 0x3F), 3)
+        }
+        if i + 3 < n {
+            return (((b0 & 0x07) << 18) | ((UInt32(b[i + 1]) & 0x3F) << 12) | ((UInt32(b[i + 2]) & 0x3F) << 6)
+                    | (UInt32(b[i + 3]) & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    @inline(__always)
+    static func classify(_ s: UInt32) -> CharClass {
+        switch s {
+        case 0x30...0x39: return .digit
+        case 0x41...0x5A, 0x61...0x7A: return .letter
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+        case 0..<0x80: return .symbol
+        case 0xA1...0xBF, 0xD7, 0xF7: return .symbol
+        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2100...0x214F, 0x2190...0x22FF: return .symbol
+        default: return .letter
+        }
+    }
+
+    /// True for the space-like scalars that may stand inside digit groups.
+    @inline(__always)
+    static func groupSpaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = b.count
+        if b[i] == 0x20 { return 1 }
+        if b[i] == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { return 2 }
+        if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xAF || b[i + 2] == 0x89 { return 3 }
+        return 0
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// Folds a scalar to lower case: ASCII, Latin-1 capitals and Latin Extended-A pairs.
+    @inline(__always)
+    static func fold(_ s: UInt32) -> UInt32 {
+        switch s {
+        case 0x41...0x5A: return s + 0x20
+        case 0xC0...0xDE where s != 0xD7: return s + 0x20
+        case 0x100...0x137 where s & 1 == 0: return s + 1
+        case 0x139...0x148 where s & 1 == 1: return s + 1
+        case 0x14A...0x177 where s & 1 == 0: return s + 1
+        case 0x178: return 0xFF
+        case 0x179...0x17E where s & 1 == 1: return s + 1
+        case 0x2212: return 0x2D  // minus sign → hyphen-minus
+        default: return s
+        }
+    }
+
+    @inline(__always)
+    static func append(_ s: UInt32, to out: inout [UInt8]) {
+        switch s {
+        case 0..<0x80: out.append(UInt8(s))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (s >> 6))); out.append(UInt8(0x80 | (s & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (s >> 12))); out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (s & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (s >> 18))); out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
+        }
+    }
+
+    /// Tokens of `text`. `decimalMark` lets a number start with it (`.77`, `,0012`);
+    /// `spaceGroups` lets a space stand between digit groups (`3 000`).
+    static func tokenize(_ text: String, decimalMark: UInt8 = UInt8(ascii: "."), spaceGroups: Bool = true) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { tokenize(bytes: $0, decimalMark: decimalMark, spaceGroups: spaceGroups) }
+    }
+
+    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(b.count / 4)
+        let n = b.count
+        var i = 0
+        var sawSpace = true
+        var scratch: [UInt8] = []
+        while i < n {
+            let (s, len) = decode(b, i)
+            let cls = classify(s)
+            switch cls {
+            case .space:
+                sawSpace = true
+                i += len
+            case .digit:
+                let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups)
+                tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                sawSpace = false
+                i = end
+            case .letter:
+                scratch.removeAll(keepingCapacity: true)
+                var j = i
+                var digits = false
+                let capital = s != fold(s)
+                while j < n {
+                    let (t, l) = decode(b, j)
+                    let c = classify(t)
+                    if c == .letter {
+                        append(fold(t), to: &scratch)
+                    } else if c == .digit {
+                        digits = true
+                        scratch.append(UInt8(t))
+                    } else { break }
+                    j += l
+                }
+                tokens.append(Token(kind: .word, start: i, end: j, key: String(decoding: scratch, as: UTF8.self),
+                                    spaceBefore: sawSpace, capitalized: capital, hasDigits: digits))
+                sawSpace = false
+                i = j
+            case .symbol:
+                // A number may start with its decimal mark: ".77", ",0012G".
+                if b[i] == decimalMark, i + 1 < n, isDigit(b[i + 1]),
+                   tokens.last.map({ sawSpace || $0.kind == .symbol }) ?? true {
+                    let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups)
+                    tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                    sawSpace = false
+                    i = end
+                    continue
+                }
+                scratch.removeAll(keepingCapacity: true)
+                append(fold(s), to: &scratch)
+                tokens.append(Token(kind: .symbol, start: i, end: i + len, key: String(decoding: scratch, as: UTF8.self),
+                                    spaceBefore: sawSpace))
+                sawSpace = false
+                i += len
+            }
+        }
+        return tokens
+    }
+
+    /// Scans a number starting at `i` (a digit or a decimal mark before a digit).
+    static func scanNumber(_ b: UnsafeBufferPointer<UInt8>, from i: Int, spaceGroups: Bool) -> (Int, String) {
+        let n = b.count
+        var j = i
+        var key: [UInt8] = []
+        var group = 0
+        var groups = 0           // separators seen so far
+        var spaceOK = true       // the shape so far allows a space group
+        while j < n {
+            let c = b[j]
+            if isDigit(c) { key.append(c); group += 1; j += 1; continue }
+            if (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")), j + 1 < n, isDigit(b[j + 1]) {
+                if groups == 0 && group > 3 { spaceOK = false }
+                if group != 3 && groups > 0 { spaceOK = false }
+                key.append(c); group = 0; groups += 1; j += 1
+                continue
+            }
+            if spaceGroups, spaceOK {
+                let w = groupSpaceWidth(b, j)
+                if w > 0, groups == 0 ? group <= 3 : group == 3 {
+                    let k = j + w
+                    if k + 2 < n, isDigit(b[k]), isDigit(b[k + 1]), isDigit(b[k + 2]), k + 3 >= n || !isDigit(b[k + 3]) {
+                        key.append(0x20); group = 0; groups += 1; j = k
+                        continue
+                    }
+                }
+            }
+            break
+        }
+        return (j, String(decoding: key, as: UTF8.self))
+    }
+}
