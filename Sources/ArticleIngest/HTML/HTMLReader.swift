@@ -1,9 +1,64 @@
-import CLibXML2
 import CrosscheckModel
 
-/// Reads an HTML page. PLACEHOLDER: the HTML-ingest work replaces this.
+/// Reads an HTML page into an ``ExtractedDocument``: encoding detection (``CharsetSniffer``),
+/// parsing (``LibXMLDocument``, the only user of libxml2), metadata (``HTMLMetadataReader``) and
+/// main text (``MainTextExtractor``). Bad input gives an ``IngestError`` naming the file, never a
+/// crash.
 enum HTMLReader {
+    /// Pages larger than this are refused (libxml2 takes a C `int` length; memory is bounded).
+    static let maxBytes = 256 << 20
+
     static func read(bytes: [UInt8], path: String) throws -> ExtractedDocument {
-        throw IngestError(path: path, reason: "HTML ingest is not built yet")
+        guard !bytes.isEmpty else { throw IngestError(path: path, reason: "empty file") }
+        guard bytes.count <= maxBytes else {
+            throw IngestError(path: path, reason: "HTML page too large (\(bytes.count >> 20) MB; the limit is \(maxBytes >> 20) MB)")
+        }
+        if looksBinary(bytes) {
+            throw IngestError(path: path, reason: "does not look like HTML (binary data)")
+        }
+        var decision = CharsetSniffer.decide(bytes, path: path)
+        if decision.encoding == "UTF-8" { replaceNUL(&decision.bytes) }
+        guard decision.bytes.contains(where: { $0 > 0x20 }) else {
+            throw IngestError(path: path, reason: "empty page (only whitespace)")
+        }
+        var parsed = LibXMLDocument(bytes: decision.bytes, encoding: decision.encoding)
+        if parsed == nil, decision.encoding != "UTF-8" {
+            // A charset libxml2 does not know: fall back to Windows-1252.
+            decision.warnings.append("\(path): charset \(decision.encoding) is not supported; read as Windows-1252")
+            var b = CharsetSniffer.windows1252ToUTF8(bytes)
+            replaceNUL(&b)
+            parsed = LibXMLDocument(bytes: b, encoding: "UTF-8")
+        }
+        guard let parsed else { throw IngestError(path: path, reason: "HTML could not be parsed") }
+        let tree = parsed.tree()
+        guard tree.count > 0 else { throw IngestError(path: path, reason: "HTML has no elements") }
+
+        let found = HTMLMetadataReader(tree: tree).read()
+        let title = found.metadata.title ?? found.h1
+        let extracted = MainTextExtractor(tree: tree, vocabulary: .shared, title: title).extract()
+        var warnings = decision.warnings + found.warnings
+        if extracted.blocks.isEmpty {
+            guard title != nil else { throw IngestError(path: path, reason: "no readable text in the HTML page") }
+            warnings.append("\(path): no main text found in the HTML page")
+        }
+        return ExtractedDocument(metadata: found.metadata, title: title, blocks: extracted.blocks,
+                                 dropped: extracted.dropped, warnings: warnings)
+    }
+
+    /// More than 10% control bytes (not tab, newline, form feed, carriage return, escape) in the
+    /// first 4 KB, with no UTF-16 pattern, means binary data.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(4096)
+        if head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) { return false }
+        if head.count >= 4 && ((head[0] == 0x3C && head[1] == 0) || (head[0] == 0 && head[1] == 0x3C)) { return false }
+        var control = 0
+        for b in head where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { control += 1 }
+        return control * 10 > head.count
+    }
+
+    /// NUL bytes would end libxml2's input early; in UTF-8 they never sit inside a character.
+    static func replaceNUL(_ b: inout [UInt8]) {
+        guard b.contains(0) else { return }
+        for i in b.indices where b[i] == 0 { b[i] = 0x20 }
     }
 }

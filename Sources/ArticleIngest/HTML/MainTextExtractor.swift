@@ -1,0 +1,366 @@
+import CrosscheckModel
+
+/// Finds an HTML page's main text, in the spirit of trafilatura and Readability.
+///
+/// 1. Furniture is cut from the tree: tags (script, nav, footer, form …), attributes (hidden,
+///    `role=navigation` …) and class/id tokens (share, comments, cookie, related …), all from
+///    ``HTMLVocabulary``. A token match never removes `html`, `body`, `article` or `main`, nor a
+///    node that holds a main-content candidate or most of the page's text (layout wrappers such
+///    as `class="page has-sidebar"`).
+/// 2. One pass turns what is left into blocks (paragraphs, headings, list items, quotes; text
+///    split on `<br><br>` too), each with its length and link length.
+/// 3. The main region is the most specific main-content container (`[itemprop=articleBody]`,
+///    content classes, `<article>`, `<main>`) that holds a fair share of the text; without one,
+///    or when it holds far less text than the densest part of the page, text-density scoring
+///    picks the region (plus siblings that score well).
+/// 4. In the region, link lists, "read more" lists and the block repeating the title are dropped.
+struct MainTextExtractor {
+    let tree: DOMTree
+    let vocabulary: HTMLVocabulary
+    /// The page title, to drop the block that repeats it.
+    let title: String?
+
+    /// Bounds on ``Result/dropped``.
+    static let maxDropped = 100
+    static let maxDroppedChars = 200
+
+    struct Result {
+        var blocks: [Block] = []
+        var dropped: [DroppedText] = []
+    }
+
+    struct RawBlock {
+        var text: String
+        var role: Paragraph.Role
+        /// The innermost block element holding the text.
+        var element: Int
+        /// The first text node's index (blocks come in increasing `pos`).
+        var pos: Int
+        var weight: Int
+        var linkWeight: Int
+        var commas: Int
+
+        var linkDensity: Double { weight == 0 ? 0 : Double(linkWeight) / Double(weight) }
+        var good: Int { max(0, weight - linkWeight) }
+    }
+
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3",
+        "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
+        "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset",
+        "address", "hr", "details", "summary", "center", "body", "html", "hgroup", "menu", "legend",
+        "dialog", "frameset", "frame", "noframes", "option", "textarea", "listing", "plaintext", "xmp",
+    ]
+    /// Blocks whose score goes to their parent (they are paragraphs of something).
+    static let paragraphTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "figcaption",
+    ]
+    static let neverDroppedByToken: Set<String> = ["html", "body", "article", "main"]
+
+    // MARK: - Entry
+
+    func extract() -> Result {
+        let n = tree.count
+        guard n > 0 else { return Result() }
+        var body = 0
+        for i in 0..<min(n, 4096) where tree.nodes[i].tag == "body" { body = i; break }
+        if tree.nodes[body].tag != "body", let b = tree.nodes.firstIndex(where: { $0.tag == "body" }) { body = b }
+
+        // Text weight per node, and whether a strong main-content candidate lies inside.
+        var weight = [Int](repeating: 0, count: n)
+        var priority = [Int](repeating: 0, count: n)
+        var holdsStrong = [Bool](repeating: false, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let node = tree.nodes[i]
+            if node.isText {
+                weight[i] = Self.nonSpaceCount(node.text)
+            } else {
+                priority[i] = vocabulary.contentPriority(tree, i)
+                if priority[i] >= Self.strongPriority { holdsStrong[i] = true }
+            }
+            let p = node.parent
+            if p >= 0 {
+                if !DOMTree.invisibleTags.contains(node.tag) { weight[p] += weight[i] }
+                if holdsStrong[i] { holdsStrong[p] = true }
+            }
+        }
+        let pageWeight = max(1, weight[body])
+
+        // Furniture removal, pre-order so a parent decides before its children.
+        var removed = [Bool](repeating: false, count: n)
+        var reasons: [Int: String] = [:]
+        var inArticle = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let node = tree.nodes[i]
+            let p = node.parent
+            if p >= 0 {
+                if removed[p] { removed[i] = true; continue }
+                inArticle[i] = inArticle[p]
+            }
+            if node.isText { continue }
+            if node.tag == "article" || node.tag == "main" { inArticle[i] = true }
+            let guarded = holdsStrong[i] || (weight[i] * 10 > pageWeight * 6 && pageWeight > 500)
+            if let rule = vocabulary.tags[node.tag] {
+                if rule.outsideArticleOnly && p >= 0 && inArticle[p] { continue }
+                if rule.reason == "form" && guarded { continue }
+                removed[i] = true
+                if rule.visible { reasons[i] = rule.reason }
+                continue
+            }
+            if Self.neverDroppedByToken.contains(node.tag) || node.attrCount == 0 { continue }
+            if priority[i] >= Self.strongPriority { continue }
+            let reason = vocabulary.attributeReason(tree, i)
+                ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "class") ?? "")
+                ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "id") ?? "")
+            if let reason, !guarded || reason == "hidden" {
+                removed[i] = true
+                reasons[i] = reason
+            }
+        }
+
+        var result = Result()
+        var droppedCount = 0
+        func drop(_ text: String, _ reason: String) {
+            guard droppedCount < Self.maxDropped else { return }
+            let t = TextCollapser.collapse(text)
+            guard !t.isEmpty else { return }
+            droppedCount += 1
+            result.dropped.append(DroppedText(text: t.count > Self.maxDroppedChars ? String(t.prefix(Self.maxDroppedChars)) + "…" : t,
+                                              reason: reason))
+        }
+
+        // Blocks.
+        var blocks: [RawBlock] = []
+        do {
+            struct Open { var end: Int; var element: Int; var role: Paragraph.Role? }
+            var stack: [Open] = []
+            var acc = TextCollapser()
+            var pos = -1
+            var linkEnd = -1
+            var brRun = 0
+            func flush() {
+                defer { acc.reset(); pos = -1; brRun = 0 }
+                guard let text = acc.text() else { return }
+                let top = stack.last
+                blocks.append(RawBlock(text: text, role: top?.role ?? .paragraph, element: top?.element ?? body,
+                                       pos: pos, weight: acc.weight, linkWeight: acc.linkWeight, commas: acc.commas))
+            }
+            var i = body + 1
+            let stop = tree.nodes[body].end
+            while i < stop {
+                while let top = stack.last, i >= top.end {
+                    flush()
+                    stack.removeLast()
+                }
+                let node = tree.nodes[i]
+                if node.isText {
+                    if pos < 0 { pos = i }
+                    acc.append(node.text, inLink: i < linkEnd)
+                    if weight[i] > 0 { brRun = 0 }
+                    i += 1
+                    continue
+                }
+                if removed[i] {
+                    if let r = reasons[i], weight[i] > 0, droppedCount < Self.maxDropped {
+                        drop(tree.text(of: i, limit: Self.maxDroppedChars * 2), r)
+                    }
+                    i = node.end
+                    continue
+                }
+                let tag = node.tag
+                if tag == "br" {
+                    brRun += 1
+                    if brRun >= 2 { flush() } else { acc.space() }
+                } else if tag == "img" || tag == "input" || tag == "wbr" {
+                    acc.space()
+                } else if Self.blockTags.contains(tag) || priority[i] > 0 || tag.contains("-") {
+                    flush()
+                    let own = Self.role(of: tag)
+                    stack.append(Open(end: node.end, element: i, role: own ?? stack.last?.role))
+                } else if tag == "a", linkEnd <= i {
+                    linkEnd = node.end
+                }
+                i += 1
+            }
+            flush()
+        }
+
+        // Prefix sums of good and link weight over blocks, for region totals.
+        var cumGood = [0], cumAll = [0]
+        cumGood.reserveCapacity(blocks.count + 1)
+        cumAll.reserveCapacity(blocks.count + 1)
+        for b in blocks {
+            cumGood.append(cumGood.last! + b.good)
+            cumAll.append(cumAll.last! + b.weight)
+        }
+        func blockRange(_ r: Int) -> Range<Int> {
+            let lo = Self.lowerBound(blocks, r)
+            let hi = Self.lowerBound(blocks, tree.nodes[r].end)
+            return lo..<hi
+        }
+        func good(_ r: Int) -> Int { let br = blockRange(r); return cumGood[br.upperBound] - cumGood[br.lowerBound] }
+        func all(_ r: Int) -> Int { let br = blockRange(r); return cumAll[br.upperBound] - cumAll[br.lowerBound] }
+
+        // Text-density choice (Readability-like).
+        var score: [Int: Double] = [:]
+        for b in blocks where b.weight >= 25 && b.linkDensity < 0.5 {
+            let s = 1 + Double(b.commas) + min(Double(b.weight) / 100, 3)
+            var owner = b.element
+            if Self.paragraphTags.contains(tree.nodes[owner].tag), tree.nodes[owner].parent >= 0 {
+                owner = tree.nodes[owner].parent
+            }
+            score[owner, default: 0] += s
+            let gp = tree.nodes[owner].parent
+            if gp >= 0 && owner != body { score[gp, default: 0] += s / 2 }
+        }
+        var densest = -1
+        var densestScore = 0.0
+        for (node, s) in score {
+            let a = all(node)
+            let ld = a == 0 ? 0 : 1 - Double(good(node)) / Double(a)
+            let adjusted = s * (1 - ld)
+            if adjusted > densestScore || (adjusted == densestScore && node < densest) {
+                densestScore = adjusted
+                densest = node
+            }
+        }
+
+        // Main-content candidates.
+        var candidates: [(node: Int, priority: Int, good: Int)] = []
+        for i in body..<tree.nodes[body].end where priority[i] > 0 && !removed[i] {
+            let g = good(i)
+            if g > 0 { candidates.append((i, priority[i], g)) }
+        }
+        var regions: [Int] = []
+        let maxGood = candidates.map(\.good).max() ?? 0
+        if let best = candidates.filter({ Double($0.good) >= 0.3 * Double(maxGood) }).max(by: {
+            ($0.priority, $0.good, -$0.node) < ($1.priority, $1.good, -$1.node)
+        }) {
+            let densestGood = densest >= 0 ? good(densest) : 0
+            let agrees = densest < 0 || tree.isInside(densest, best.node) || tree.isInside(best.node, densest)
+            if agrees || Double(best.good) >= 0.4 * Double(densestGood) {
+                regions = [best.node]
+                // Sibling containers of the same kind (an article body split into chunks).
+                let parent = tree.nodes[best.node].parent
+                let cls = tree.attr(best.node, "class") ?? ""
+                if parent >= 0, tree.nodes[best.node].tag != "article" {
+                    for c in candidates where c.node != best.node && tree.nodes[c.node].parent == parent
+                        && (tree.attr(c.node, "class") ?? "") == cls && tree.nodes[c.node].tag == tree.nodes[best.node].tag {
+                        regions.append(c.node)
+                    }
+                    regions.sort()
+                }
+            }
+        }
+        if regions.isEmpty, densest >= 0 {
+            regions = [densest]
+            let parent = tree.nodes[densest].parent
+            if parent >= 0 && densest != body {
+                let threshold = max(10, densestScore * 0.2)
+                for sib in tree.children(parent) where sib != densest && !tree.nodes[sib].isText && !removed[sib] {
+                    let s = score[sib] ?? 0
+                    let a = all(sib)
+                    let ld = a == 0 ? 1 : 1 - Double(good(sib)) / Double(a)
+                    if s * (1 - ld) >= threshold || (tree.nodes[sib].tag == "p" && a > 80 && ld < 0.25) {
+                        regions.append(sib)
+                    }
+                }
+                regions.sort()
+            }
+        }
+        if regions.isEmpty { regions = [body] }
+
+        // Blocks in the regions, filtered.
+        let titleKey = title.map(Self.comparisonKey)
+        var titleDropped = false
+        var inRelatedList = false
+        var kept = 0
+        var r = 0
+        for b in blocks {
+            while r < regions.count && b.pos >= tree.nodes[regions[r]].end { r += 1 }
+            guard r < regions.count, b.pos > regions[r] else {
+                drop(b.text, "outside-main-text")
+                continue
+            }
+            let key = Self.comparisonKey(b.text)
+            if !titleDropped, let titleKey, !key.isEmpty,
+               key == titleKey || (b.role == .heading && kept < 3 && titleKey.hasPrefix(key) && key.utf8.count * 2 > titleKey.utf8.count) {
+                titleDropped = true
+                drop(b.text, "title")
+                continue
+            }
+            if b.weight <= 80 || b.role == .heading, isRelatedHeading(key) {
+                inRelatedList = true
+                drop(b.text, "related-links")
+                continue
+            }
+            if inRelatedList {
+                if b.role == .listItem || b.linkDensity > 0.3 || b.weight < 25 {
+                    drop(b.text, "related-links")
+                    continue
+                }
+                inRelatedList = false
+            }
+            if b.linkDensity >= 0.6 || (b.role == .listItem && b.linkDensity >= 0.5) {
+                drop(b.text, "links")
+                continue
+            }
+            result.blocks.append(Block(text: b.text, role: b.role))
+            kept += 1
+        }
+        return result
+    }
+
+    static let strongPriority = 6
+
+    static func role(of tag: String) -> Paragraph.Role? {
+        switch tag {
+        case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
+        case "li", "dt", "dd": return .listItem
+        case "blockquote": return .quote
+        case "p", "div", "td", "th", "section", "article", "pre", "figcaption": return .paragraph
+        default: return nil
+        }
+    }
+
+    /// The first block index whose `pos` is at least `node`.
+    static func lowerBound(_ blocks: [RawBlock], _ node: Int) -> Int {
+        var lo = 0, hi = blocks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if blocks[mid].pos < node { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Lower case, letters and digits only, single spaces: for comparing a block with the title.
+    static func comparisonKey(_ s: String) -> String {
+        var out = ""
+        var space = false
+        let head = s.utf8.count > 600 ? String(decoding: s.utf8.prefix(600), as: UTF8.self) : s
+        for scalar in head.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if space && !out.isEmpty { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                space = true
+            }
+            if out.utf8.count > 400 { break }
+        }
+        return out
+    }
+
+    /// A short heading such as "Read more" or "Læs også:" that introduces links to other articles.
+    func isRelatedHeading(_ key: String) -> Bool {
+        guard !key.isEmpty, key.utf8.count <= vocabulary.longestRelatedPhrase + 2 else { return false }
+        return vocabulary.relatedPhrases.contains(key)
+    }
+
+    /// Characters that are not ASCII whitespace (UTF-8 continuation bytes not counted).
+    static func nonSpaceCount(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b > 0x20 && b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}
