@@ -1,26 +1,79 @@
 import CrosscheckModel
 import LanguageData
 
-/// Turns an ``ExtractedDocument`` into an ``Article``: manifest over page metadata, furniture,
-/// byline, language identification and sentence splitting. PLACEHOLDER parts are marked.
+/// Turns an ``ExtractedDocument`` (from the plain-text or the HTML reader) into an ``Article``.
+///
+/// - Metadata: the manifest wins over what the page says, which wins over what the reader found
+///   (``PageMetadata/filled(from:)``).
+/// - Furniture, bylines and a repeated title are taken out of the blocks by ``FurnitureFilter``
+///   and listed in ``Article/dropped`` with their reasons.
+/// - `text` is the kept blocks joined by a blank line, with each paragraph's UTF-8 offsets.
+/// - Language: the manifest's, then the page's (when it is a language we have), then
+///   ``LanguageIdentifier`` on the text.
+/// - Sentences: ``SentenceSplitter`` for that language, paragraph by paragraph.
 struct ArticleAssembler: Sendable {
     let languages: LanguageStore
+    let furniture: FurnitureFilter
+    let identifier: LanguageIdentifier
+
+    init(languages: LanguageStore) {
+        self.languages = languages
+        self.furniture = FurnitureFilter(languages: languages)
+        self.identifier = LanguageIdentifier(languages: languages)
+    }
 
     func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?) -> Article {
-        let md = (manifest?.metadata ?? PageMetadata()).filled(from: doc.metadata)
+        var md = (manifest?.metadata ?? PageMetadata()).filled(from: doc.metadata)
+        var warnings = doc.warnings
+        let title = (md.title ?? doc.title).map { Shape.collapseSpaces($0) }.flatMap { $0.isEmpty ? nil : $0 }
+
+        var blocks: [Block] = []
+        for block in doc.blocks {
+            let t = Shape.collapseSpaces(block.text)
+            if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
+        }
+        let filtered = furniture.filter(blocks, title: title)
+        if md.byline == nil { md.byline = filtered.byline }
+
         var text = ""
         var paragraphs: [Paragraph] = []
-        for block in doc.blocks {
+        for block in filtered.kept {
             if !text.isEmpty { text += "\n\n" }
             let start = text.utf8.count
             text += block.text
             paragraphs.append(Paragraph(text: block.text, start: start, end: text.utf8.count, role: block.role))
         }
-        // PLACEHOLDER: one sentence per paragraph until the splitter lands.
-        let sentences = paragraphs.map { Sentence(text: $0.text, start: $0.start, end: $0.end) }
-        return Article(id: manifest?.id ?? file.id, path: file.path, title: md.title ?? doc.title,
-                       outlet: md.outlet, published: md.published, language: md.language ?? "und",
+
+        let language = decideLanguage(manifest: manifest?.metadata.language, page: doc.metadata.language,
+                                      title: title, text: text, warnings: &warnings)
+        let splitter = SentenceSplitter(languages: languages, language: language)
+        let sentences = splitter.split(text, paragraphs: paragraphs)
+        return Article(id: manifest?.id ?? file.id, path: file.path, title: title,
+                       outlet: md.outlet, published: md.published, language: language,
                        url: md.url, byline: md.byline, text: text, paragraphs: paragraphs,
-                       sentences: sentences, dropped: doc.dropped, warnings: doc.warnings)
+                       sentences: sentences, dropped: doc.dropped + filtered.dropped, warnings: warnings)
+    }
+
+    /// Manifest, then the page's own declaration, then identification; "und" when nothing tells.
+    func decideLanguage(manifest: String?, page: String?, title: String?, text: String, warnings: inout [String]) -> String {
+        if let m = manifest.map(Self.primarySubtag), !m.isEmpty { return m }
+        let sample = text.isEmpty ? (title ?? "") : text
+        let identified = identifier.identify(sample)
+        if let p = page.map(Self.primarySubtag), !p.isEmpty {
+            if languages.pack(p) != nil {
+                if let identified, identified != p, let top = identifier.scores(sample).first, top.score >= 8 {
+                    warnings.append("the page declares language '\(p)' but its text reads as '\(identified)'")
+                }
+                return p
+            }
+            return identified ?? p
+        }
+        return identified ?? "und"
+    }
+
+    /// "en-US" → "en", "pt_BR" → "pt".
+    static func primarySubtag(_ tag: String) -> String {
+        let lower = tag.trimmingSpaces.lowercased()
+        return String(lower.prefix { $0 != "-" && $0 != "_" })
     }
 }

@@ -1,16 +1,95 @@
 import LanguageData
 
-/// Identifies the language of a text from each language's data (stop words).
-/// PLACEHOLDER: the text-ingest work replaces the body.
+/// Identifies the language of a text from each language's `stopwords.txt`.
+///
+/// The text is scanned as bytes into lowercase, accent-folded word tokens (`være` → `vaere`,
+/// `für` → `fur`); each token found in a language's list adds to that language's score, weighted by
+/// how distinctive it is (a word in n lists adds 1/n² to each). Adding a language is adding a
+/// list. Only the first 64 KB of a text are read.
 public struct LanguageIdentifier: Sendable {
     public let languages: LanguageStore
+    /// Folded stop word → codes of the languages listing it.
+    let index: [String: [String]]
 
     public init(languages: LanguageStore) {
         self.languages = languages
+        var index: [String: Set<String>] = [:]
+        for code in languages.codes {
+            guard let pack = languages.pack(code) else { continue }
+            for word in pack.words("stopwords.txt") {
+                let tokens = LanguageIdentifier.tokens(word)
+                guard tokens.count == 1 else { continue }
+                index[tokens[0], default: []].insert(code)
+            }
+        }
+        self.index = index.mapValues { $0.sorted() }
     }
 
     /// The most likely ISO 639-1 code, or nil when the text gives no evidence.
     public func identify(_ text: String) -> String? {
-        nil
+        let ranked = scores(text)
+        guard let best = ranked.first, best.score > 0 else { return nil }
+        if ranked.count > 1, ranked[1].score == best.score { return nil }
+        return best.code
     }
+
+    /// Every language with evidence, best first (ties by code).
+    public func scores(_ text: String) -> [(code: String, score: Double)] {
+        var totals: [String: Double] = [:]
+        for token in LanguageIdentifier.tokens(text, limit: 65_536) {
+            guard let codes = index[token] else { continue }
+            let w = 1.0 / Double(codes.count * codes.count)
+            for c in codes { totals[c, default: 0] += w }
+        }
+        return totals.map { (code: $0.key, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
+    }
+
+    /// Lowercase, accent-folded word tokens, scanned from UTF-8 bytes. Letters are ASCII letters,
+    /// Latin-1 letters (folded: `å` → `a`, `æ` → `ae`, `ß` → `ss`) and any other non-ASCII scalar;
+    /// everything else (digits, punctuation, apostrophes, hyphens) separates words.
+    static func tokens(_ text: String, limit: Int = .max) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        var utf8 = Array(text.utf8.prefix(limit))
+        if text.utf8.count > limit {
+            // Do not cut a scalar in two: drop a trailing incomplete one.
+            while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
+            if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        }
+        var i = 0
+        func flush() {
+            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        }
+        while i < utf8.count {
+            let b = utf8[i]
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A { current.append(b + 0x20) } else if b >= 0x61 && b <= 0x7A { current.append(b) } else { flush() }
+                i += 1
+                continue
+            }
+            var len = 1
+            if b >= 0xF0 { len = 4 } else if b >= 0xE0 { len = 3 } else if b >= 0xC0 { len = 2 }
+            if b == 0xC3, i + 1 < utf8.count {
+                current.append(contentsOf: foldC3[Int(utf8[i + 1] & 0x3F)].utf8)
+            } else if b == 0xC5, i + 1 < utf8.count, utf8[i + 1] == 0x92 || utf8[i + 1] == 0x93 {
+                current.append(contentsOf: "oe".utf8)   // Œ œ
+            } else if b == 0xE2 || b == 0xC2 {
+                flush()   // quotes, dashes, no-break space, punctuation
+            } else {
+                current.append(contentsOf: utf8[i..<min(i + len, utf8.count)])
+            }
+            i += len
+        }
+        flush()
+        return out
+    }
+
+    /// U+00C0–U+00FF folded to lowercase ASCII, indexed by the second UTF-8 byte's low six bits.
+    static let foldC3: [String] = [
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+    ]
 }

@@ -1,0 +1,247 @@
+import CrosscheckModel
+import Foundation
+import LanguageData
+
+/// Finds page furniture among an article's blocks: share and comment prompts, cookie banners,
+/// copyright lines and image credits, newsletter prompts, "related" lists with the headlines under
+/// them, bylines, and the title repeated as the first line of the body.
+///
+/// The phrases are data: `furniture.tsv` of every language folder (phrase, reason) plus the
+/// language-neutral `Vocabulary/furniture-common.tsv`; byline prefixes come from `bylines.tsv`.
+/// A phrase ending in `…` matches any block that starts with it; any other phrase must be the
+/// whole block (trailing punctuation aside), the block's label before a colon, or the first of
+/// several labels glued together ("Share this articleComments").
+public struct FurnitureFilter: Sendable {
+    /// One phrase of a furniture table.
+    public struct Phrase: Sendable, Hashable {
+        /// Normalised (lowercase, single spaces) text without the trailing `…`.
+        public var key: String
+        public var reason: String
+        /// True when the row ended in `…`: the block only has to start with it.
+        public var isPrefix: Bool
+        /// "da/furniture.tsv:12"
+        public var origin: String
+    }
+
+    /// What the filter decided for a document's blocks.
+    public struct Result: Sendable, Hashable {
+        public var kept: [Block]
+        public var dropped: [DroppedText]
+        public var byline: String?
+    }
+
+    public let phrases: [Phrase]
+    /// Whole-block phrases by key.
+    let whole: [String: Phrase]
+    /// Prefix phrases, longest first.
+    let prefixes: [Phrase]
+    /// Byline prefixes, normalised ("by", "af", "par").
+    public let bylinePrefixes: Set<String>
+
+    /// Builds the filter from every language's tables and the shared table.
+    public init(languages: LanguageStore) {
+        var rows: [TableRow] = []
+        var bylines = Set<String>()
+        for code in languages.codes {
+            guard let pack = languages.pack(code) else { continue }
+            rows += pack.rows("furniture.tsv")
+            for w in pack.words("bylines.tsv") { bylines.insert(FurnitureFilter.normalize(w)) }
+        }
+        rows += FurnitureFilter.commonRows()
+        self.init(rows: rows, bylinePrefixes: bylines)
+    }
+
+    /// Builds the filter from table rows (phrase, reason) and byline prefixes.
+    public init(rows: [TableRow], bylinePrefixes: Set<String>) {
+        var phrases: [Phrase] = []
+        for row in rows {
+            guard var text = row[0] else { continue }
+            let reason = row[1] ?? "boilerplate"
+            var isPrefix = false
+            for ellipsis in ["…", "..."] where text.hasSuffix(ellipsis) {
+                text = String(text.dropLast(ellipsis.count)); isPrefix = true
+            }
+            let key = FurnitureFilter.normalize(text)
+            guard !key.isEmpty else { continue }
+            phrases.append(Phrase(key: key, reason: reason, isPrefix: isPrefix, origin: row.origin))
+        }
+        self.phrases = phrases
+        var whole: [String: Phrase] = [:]
+        for p in phrases where !p.isPrefix && whole[p.key] == nil { whole[p.key] = p }
+        self.whole = whole
+        self.prefixes = phrases.filter(\.isPrefix).sorted { $0.key.utf8.count > $1.key.utf8.count }
+        self.bylinePrefixes = bylinePrefixes
+    }
+
+    /// Rows of `Vocabulary/furniture-common.tsv` (language-neutral patterns such as `©`).
+    static func commonRows() -> [TableRow] {
+        guard let url = Bundle.module.url(forResource: "furniture-common", withExtension: "tsv", subdirectory: "Vocabulary")
+            ?? Bundle.module.url(forResource: "furniture-common", withExtension: "tsv")
+        else { return [] }
+        return (try? LanguageStore.parseTable(url: url, name: "furniture-common.tsv", language: "xx")) ?? []
+    }
+
+    // MARK: matching
+
+    /// The furniture phrase a block is, if any.
+    public func match(_ block: String) -> Phrase? {
+        let words = Shape.wordCount(block)
+        let key = FurnitureFilter.normalize(block)
+        guard !key.isEmpty else { return nil }
+        for p in prefixes where key.hasPrefix(p.key) {
+            let next = String(Substring(key.utf8.dropFirst(p.key.utf8.count))).unicodeScalars.first
+            let boundary = next.map { !FurnitureFilter.isWordScalar($0) } ?? true
+            let limit = p.reason == "cookie-banner" ? 150 : 40
+            let phraseEndsInWord = p.key.unicodeScalars.last.map(FurnitureFilter.isWordScalar) ?? false
+            if (boundary || !phraseEndsInWord) && words <= limit { return p }
+        }
+        let bare = FurnitureFilter.stripTrailingPunctuation(key)
+        if let p = whole[bare] { return p }
+        if words <= 25 {
+            // "Læs også: …", "Related | …", "Read more » …"
+            for sep in [":", " |", " »", " >", " –", " -"] {
+                if let r = bare.range(of: sep), let p = whole[FurnitureFilter.stripTrailingPunctuation(String(bare[..<r.lowerBound]))] {
+                    return p
+                }
+            }
+        }
+        if words <= 15 {
+            let segments = FurnitureFilter.gluedSegments(block)
+            if segments.count > 1, let p = whole[FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(segments[0]))] {
+                return p
+            }
+        }
+        return nil
+    }
+
+    /// A byline block: a prefix from `bylines.tsv` followed by a few capitalised names.
+    /// Returns the names ("Daniel Bellamy with AFP").
+    public func byline(_ block: String) -> String? {
+        let text = Shape.collapseSpaces(block.replacingOccurrences(of: "\u{A0}", with: " "))
+        let words = text.split(separator: " ")
+        guard words.count >= 2, words.count <= 12 else { return nil }
+        // The longest prefix of one to three words ("By", "Written by", "Skrevet af").
+        var prefixWords = 0
+        for n in stride(from: min(3, words.count - 1), through: 1, by: -1)
+        where bylinePrefixes.contains(FurnitureFilter.normalize(words[0..<n].joined(separator: " "))) {
+            prefixWords = n; break
+        }
+        guard prefixWords > 0 else { return nil }
+        var names = words.dropFirst(prefixWords).joined(separator: " ")
+        if let bar = names.firstIndex(where: { $0 == "|" || $0 == "\u{2022}" }) { names = String(names[..<bar]).trimmingSpaces }
+        let nameWords = names.split(separator: " ")
+        guard !nameWords.isEmpty, nameWords.count <= 9, Shape.startsUppercase(String(nameWords[0])) else { return nil }
+        let lower = nameWords.filter { Shape.startsLowercase(String($0)) }.count
+        guard lower <= 3, lower * 2 < nameWords.count else { return nil }
+        // A sentence is not a byline.
+        if let last = Shape.lastMeaningful(names), last == "!" || last == "?" || last == ":" || last == ";" { return nil }
+        if names.hasSuffix(".") && nameWords.count > 4 { return nil }
+        if names.contains(", ") && nameWords.count > 6 { return nil }
+        return names.hasSuffix(".") ? String(names.dropLast()) : names
+    }
+
+    /// Sorts the blocks into kept and dropped.
+    public func filter(_ blocks: [Block], title: String?) -> Result {
+        var kept: [Block] = []
+        var dropped: [DroppedText] = []
+        var byline: String?
+        let titleKey = title.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }
+        /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
+        var listReason: String?
+        for (n, block) in blocks.enumerated() {
+            let text = block.text
+            if let p = match(text) {
+                dropped.append(DroppedText(text: text, reason: p.reason))
+                let sectionStart = !p.isPrefix && Shape.wordCount(text) <= 8
+                    && (p.reason == "related-links" || p.reason == "comments")
+                if sectionStart { listReason = p.reason }
+                continue
+            }
+            if let reason = listReason {
+                if FurnitureFilter.looksLikeListedHeadline(text) {
+                    dropped.append(DroppedText(text: text, reason: reason))
+                    continue
+                }
+                listReason = nil
+            }
+            if n < 3, kept.isEmpty, let titleKey, !titleKey.isEmpty,
+               FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)) == titleKey {
+                dropped.append(DroppedText(text: text, reason: "title"))
+                continue
+            }
+            if byline == nil, n < 8 || n >= blocks.count - 3, let names = self.byline(text) {
+                byline = names
+                dropped.append(DroppedText(text: text, reason: "byline"))
+                continue
+            }
+            kept.append(block)
+        }
+        return Result(kept: kept, dropped: dropped, byline: byline)
+    }
+
+    /// A headline under a "Related" heading: short, or not ending like a sentence.
+    static func looksLikeListedHeadline(_ text: String) -> Bool {
+        let words = Shape.wordCount(text)
+        if words > 24 { return false }
+        return words <= 12 || !Shape.endsSentence(text)
+    }
+
+    // MARK: normalisation
+
+    /// Lowercase, one space between words, curly apostrophes straight, `word :` as `word:`.
+    /// Only the first 400 bytes are looked at.
+    static func normalize(_ s: String) -> String {
+        var prefix = s
+        if s.utf8.count > 400 {
+            prefix = String(decoding: s.utf8.prefix(400), as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in prefix.lowercased().unicodeScalars {
+            switch c {
+            case " ", "\t", "\n", "\u{A0}", "\u{202F}", "\u{2009}":
+                pendingSpace = !out.isEmpty
+            case "\u{2019}", "\u{2018}":
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append("'")
+            case ":", "!", "?", ";":
+                pendingSpace = false
+                out.append(c)
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// Without trailing punctuation, closing quotes and spaces.
+    static func stripTrailingPunctuation(_ s: String) -> String {
+        var scalars = Array(s.unicodeScalars)
+        while let last = scalars.last, !(last.properties.isAlphabetic || last.properties.numericType != nil) {
+            if last == "\u{A9}" { break }
+            scalars.removeLast()
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Labels glued together by a page's markup: "Share this articleComments" → two segments.
+    static func gluedSegments(_ s: String) -> [String] {
+        var segments: [String] = []
+        var current = String.UnicodeScalarView()
+        var prev: Unicode.Scalar?
+        for c in s.unicodeScalars {
+            if let p = prev, c.properties.isUppercase, p.properties.isLowercase || p == ":" {
+                segments.append(String(current)); current = String.UnicodeScalarView()
+            }
+            current.append(c)
+            prev = c
+        }
+        segments.append(String(current))
+        return segments
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+}

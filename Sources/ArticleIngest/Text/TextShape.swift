@@ -1,0 +1,79 @@
+/// Small questions about the shape of a line of text, answered from its bytes and scalars.
+enum Shape {
+    /// Closing quotes and brackets that may follow a sentence's final punctuation.
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}", ")", "]", "}", "\u{201C}"]
+    /// Punctuation that ends a sentence (or a clause that cannot be a heading).
+    static let finals: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", ":", ";", "\u{3002}"]
+
+    /// Tabs and runs of spaces become one space; surrounding spaces go. U+00A0 is kept inside.
+    static func collapseSpaces(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in s.unicodeScalars {
+            if c == " " || c == "\t" || c == "\u{0C}" || c == "\u{0B}" || c == "\u{FEFF}" || c == "\n" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// The last scalar that is not a closing quote, bracket or space.
+    static func lastMeaningful(_ s: String) -> Unicode.Scalar? {
+        for c in s.unicodeScalars.reversed() where !closers.contains(c) && c != " " && c != "\u{A0}" {
+            return c
+        }
+        return nil
+    }
+
+    /// Ends in `.`, `!`, `?`, `…`, `:` or `;`, closing quotes and brackets aside.
+    static func endsSentence(_ s: String) -> Bool {
+        guard let c = lastMeaningful(s) else { return false }
+        return finals.contains(c)
+    }
+
+    static func startsLowercase(_ s: String) -> Bool {
+        guard let c = s.unicodeScalars.first else { return false }
+        return c.properties.isLowercase
+    }
+
+    static func startsUppercase(_ s: String) -> Bool {
+        guard let c = s.unicodeScalars.first else { return false }
+        return c.properties.isUppercase
+    }
+
+    /// Words separated by spaces.
+    static func wordCount(_ s: String) -> Int {
+        var n = 0
+        var inWord = false
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
+    }
+
+    /// Short, with a letter, and without final punctuation: a heading or a label.
+    static func looksLikeHeading(_ s: String) -> Bool {
+        let words = wordCount(s)
+        guard words >= 1, words <= 16, s.utf8.count <= 140 else { return false }
+        guard s.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        guard let last = lastMeaningful(s) else { return false }
+        return !finals.contains(last) && last != ","
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and no-break spaces.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{A0}" || c == "\n" || c == "\r" || c == "\u{FEFF}"
+    }
+}
