@@ -2,19 +2,86 @@ import CrosscheckModel
 import LanguageData
 import QuantityRecognition
 
-/// Turns the quantities in an article's title and sentences into claims.
-/// PLACEHOLDER: the claims work replaces the body.
+/// Turns the quantities in an article's title and sentences into claims: what each figure counts
+/// (subject, concept), who stands behind it (cited, agency), as of when, where, and whether it is
+/// part of a whole, a running count or a rank.
+///
+/// Everything language-specific comes from the language folders (`concepts.tsv`, `events.tsv`,
+/// `attribution.tsv`, `agencies.tsv`, `relative-days.tsv`, `places.tsv`, `claim-cues.tsv`,
+/// `weekdays.tsv`) and the language-neutral `Concepts/catalog.tsv`; see docs/claims.md.
 public struct ClaimBuilder: Sendable {
     public let languages: LanguageStore
     public let recognizer: QuantityRecognizer
+    /// The concept catalog the language tables point into.
+    public let catalog: ConceptCatalog
+    let readers: [String: SentenceReader]
+    let fallback: SentenceReader
 
+    /// Loads the catalog and every language's claim tables; throws on a bad row, naming it.
     public init(languages: LanguageStore, recognizer: QuantityRecognizer) throws {
+        try self.init(languages: languages, recognizer: recognizer, catalog: ConceptCatalog.builtIn())
+    }
+
+    init(languages: LanguageStore, recognizer: QuantityRecognizer, catalog: ConceptCatalog) throws {
         self.languages = languages
         self.recognizer = recognizer
+        self.catalog = catalog
+        var readers: [String: SentenceReader] = [:]
+        for code in languages.codes {
+            guard let pack = languages.pack(code) else { continue }
+            readers[code] = SentenceReader(lexicon: try ClaimLexicon(pack: pack, catalog: catalog), catalog: catalog)
+        }
+        self.readers = readers
+        let empty = LanguagePack(code: "und", directory: languages.root, settings: [:], tables: [:])
+        fallback = SentenceReader(lexicon: try ClaimLexicon(pack: empty, catalog: catalog), catalog: catalog)
     }
 
     /// The article's claims, ids "<article id>#<n>" numbered in text order (title first).
     public func claims(for article: Article) -> [Claim] {
-        []
+        let reader = readers[article.language] ?? fallback
+        var out: [Claim] = []
+        for slot in Self.slots(of: article) {
+            let quantities = recognizer.recognize(slot.text, language: article.language)
+            for var claim in reader.claims(in: slot, quantities: quantities, published: article.published) {
+                claim.article = article.id
+                claim.id = "\(article.id)#\(out.count + 1)"
+                out.append(claim)
+            }
+        }
+        return out
+    }
+
+    /// The claims of one sentence from quantities already found: the builder's logic without the
+    /// recognizer, for tests and tools. `previous`/`next` are the neighbouring sentences of the same
+    /// paragraph (a source may carry over from them).
+    public func claims(sentence: String, quantities: [Quantity], language: String, published: String? = nil,
+                       inTitle: Bool = false, previous: String? = nil, next: String? = nil,
+                       articleID: String = "a") -> [Claim] {
+        let reader = readers[language] ?? fallback
+        let slot = SentenceSlot(text: sentence, inTitle: inTitle, previous: previous, next: next)
+        return reader.claims(in: slot, quantities: quantities, published: published).enumerated().map { i, c in
+            var c = c
+            c.article = articleID
+            c.id = "\(articleID)#\(i + 1)"
+            return c
+        }
+    }
+
+    /// The title, then every sentence with its neighbours in the same paragraph.
+    static func slots(of article: Article) -> [SentenceSlot] {
+        var slots: [SentenceSlot] = []
+        if let title = article.title, !title.isEmpty {
+            slots.append(SentenceSlot(text: title, offset: 0, inTitle: true))
+        }
+        let paragraphOf: [Int] = article.sentences.map { s in
+            article.paragraphs.firstIndex { $0.start <= s.start && s.start < max($0.end, $0.start + 1) } ?? -1
+        }
+        for (i, s) in article.sentences.enumerated() {
+            let p = paragraphOf[i]
+            let previous = i > 0 && paragraphOf[i - 1] == p ? article.sentences[i - 1].text : nil
+            let next = i + 1 < article.sentences.count && paragraphOf[i + 1] == p ? article.sentences[i + 1].text : nil
+            slots.append(SentenceSlot(text: s.text, offset: s.start, inTitle: false, previous: previous, next: next))
+        }
+        return slots
     }
 }

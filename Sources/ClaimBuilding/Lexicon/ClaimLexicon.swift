@@ -1,0 +1,173 @@
+import LanguageData
+
+/// Where an attribution phrase stands relative to the source it names.
+enum AttributionPosition: String, Sendable, Hashable {
+    /// The source follows: *according to the UN*, *ifølge Mujadidi*.
+    case before
+    /// The source precedes: *the Pentagon said*, *a lawmaker told AFP*.
+    case after
+    /// Either side (*said the spokesman* / *the spokesman said*; *oplyser X*): the side with a name wins.
+    case either
+    /// The phrase opens a sentence that attributes the previous one: *Det oplyser X*, *That's according to X*.
+    case back
+}
+
+/// The role of a small word in `claim-cues.tsv`.
+enum CueRole: String, Sendable, Hashable, CaseIterable {
+    /// A superlative next to an ordinal makes it a rank: *third most populous*, *second largest*.
+    case superlative
+    /// Joins a part to its whole: *12 of the 34*, *12 af de 34*, *nueve de las 34*.
+    case partOf = "part-of"
+    /// After a count of one, a partitive makes *one of* (not a claim).
+    case partitive
+    /// Before a duration, makes it the window of a running count: *in six days*, *på seks dage*.
+    case window
+    /// Before a weekday, the day is where a span starts or ends, not the as-of date: *since Friday*.
+    case notAsOf = "not-asof"
+    /// The figure was revised: *revised*, *corrected*, *revideret*, *korrigiert*.
+    case revised
+    /// A number after it is a label, not a claim: *page 5*, *flight 17*, *Artikel 5*.
+    case label
+    /// Skipped between a source and its verb: *has*, *har*, *hat*, *also*.
+    case auxiliary
+    /// Articles, possessive and demonstrative determiners; not part of a source's name.
+    case determiner
+    /// A pronoun as a source names nobody: *he*, *hun*, *ellos*.
+    case pronoun
+    /// Ends a source's name read forward: prepositions and conjunctions (*in*, *that*, *que*).
+    case stop
+    /// Lowercase words that may join two capitalized words of one name: *Ministry of Defense*.
+    case nameJoiner = "name-joiner"
+    /// A reference to the country in the text: *the country*, *landet*, *del país*.
+    case country
+    /// Setting row: this language writes compounds as one word; a word ending in a listed concept
+    /// word takes its concept (*regeringssoldater* → soldier).
+    case compounds
+}
+
+/// One language's claim tables, compiled: concepts, events, attribution, agencies, relative days,
+/// weekdays, places and cues.
+struct ClaimLexicon: Sendable {
+    let code: String
+    let concepts: PhraseTable<String>
+    let events: PhraseTable<String>
+    let attribution: PhraseTable<AttributionPosition>
+    let agencies: PhraseTable<String>
+    let relativeDays: PhraseTable<Int>
+    let weekdays: PhraseTable<Int>
+    let places: PhraseTable<String>
+    let cues: PhraseTable<Set<CueRole>>
+    let compounds: Bool
+
+    /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
+    struct LoadError: Error, CustomStringConvertible, Sendable {
+        var origin: String
+        var problem: String
+        var description: String { "\(origin): \(problem)" }
+    }
+
+    init(pack: LanguagePack, catalog: ConceptCatalog) throws {
+        code = pack.code
+        var concepts = PhraseTable<String>()
+        for row in pack.rows("concepts.tsv") {
+            let (phrase, key) = try Self.pair(row)
+            let (thing, event) = ConceptCatalog.split(key)
+            for part in [thing, event].compactMap({ $0 }) where catalog.entry(part) == nil {
+                throw LoadError(origin: row.origin, problem: "concept '\(part)' is not in Concepts/catalog.tsv")
+            }
+            concepts.insert(phrase, key, origin: row.origin)
+        }
+        concepts.finish()
+        var events = PhraseTable<String>()
+        for row in pack.rows("events.tsv") {
+            let (phrase, key) = try Self.pair(row)
+            guard let e = catalog.entry(key), e.kind == .event else {
+                throw LoadError(origin: row.origin, problem: "event '\(key)' is not an event of Concepts/catalog.tsv")
+            }
+            events.insert(phrase, key, origin: row.origin)
+        }
+        var attribution = PhraseTable<AttributionPosition>()
+        for row in pack.rows("attribution.tsv") {
+            let (phrase, p) = try Self.pair(row)
+            guard let position = AttributionPosition(rawValue: p) else {
+                throw LoadError(origin: row.origin, problem: "position must be before, after, either or back, not '\(p)'")
+            }
+            attribution.insert(phrase, position, origin: row.origin)
+        }
+        var agencies = PhraseTable<String>()
+        for row in pack.rows("agencies.tsv") {
+            guard let phrase = row[0] else { continue }
+            agencies.insert(phrase, row[1] ?? phrase, origin: row.origin)
+        }
+        var relativeDays = PhraseTable<Int>()
+        for row in pack.rows("relative-days.tsv") {
+            let (phrase, o) = try Self.pair(row)
+            guard let offset = Int(o) else {
+                throw LoadError(origin: row.origin, problem: "offset must be a whole number of days, not '\(o)'")
+            }
+            relativeDays.insert(phrase, offset, origin: row.origin)
+        }
+        var weekdays = PhraseTable<Int>()
+        for row in pack.rows("weekdays.tsv") {
+            let (phrase, d) = try Self.pair(row)
+            guard let day = Int(d), (1...7).contains(day) else {
+                throw LoadError(origin: row.origin, problem: "weekday must be 1 (Monday) to 7, not '\(d)'")
+            }
+            weekdays.insert(phrase, day, origin: row.origin)
+        }
+        var places = PhraseTable<String>()
+        for row in pack.rows("places.tsv") {
+            let (phrase, name) = try Self.pair(row)
+            places.insert(phrase, name, origin: row.origin)
+        }
+        var cues = PhraseTable<Set<CueRole>>()
+        var compounds = false
+        for row in pack.rows("claim-cues.tsv") {
+            let (phrase, r) = try Self.pair(row)
+            var roles = Set<CueRole>()
+            for name in r.split(separator: ",") {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                guard let role = CueRole(rawValue: trimmed) else {
+                    throw LoadError(origin: row.origin, problem: "unknown cue role '\(trimmed)'")
+                }
+                roles.insert(role)
+            }
+            if roles.contains(.compounds) { compounds = true; continue }
+            cues.insert(phrase, roles, origin: row.origin)
+        }
+        self.concepts = concepts
+        self.events = events
+        self.attribution = attribution
+        self.agencies = agencies
+        self.relativeDays = relativeDays
+        self.weekdays = weekdays
+        self.places = places
+        self.cues = cues
+        self.compounds = compounds
+    }
+
+    private static func pair(_ row: TableRow) throws -> (String, String) {
+        guard let a = row[0], let b = row[1] else {
+            throw LoadError(origin: row.origin, problem: "a row needs two tab-separated fields")
+        }
+        return (a, b)
+    }
+
+    /// The roles of the cue phrase starting at token `i`, with its length.
+    func cue(at i: Int, in tokens: [ClaimToken]) -> (length: Int, roles: Set<CueRole>)? {
+        cues.longest(at: i, in: tokens).map { ($0.length, $0.value) }
+    }
+
+    func hasCue(_ role: CueRole, at i: Int, in tokens: [ClaimToken]) -> Int? {
+        guard let c = cue(at: i, in: tokens), c.roles.contains(role) else { return nil }
+        return c.length
+    }
+
+    /// True when a cue phrase with `role` ends exactly at token index `end` (exclusive).
+    func cue(_ role: CueRole, endingAt end: Int, in tokens: [ClaimToken], maxLength: Int = 4) -> Int? {
+        for len in stride(from: min(maxLength, end), through: 1, by: -1) {
+            if let c = cues.longest(at: end - len, in: tokens), c.length == len, c.value.contains(role) { return len }
+        }
+        return nil
+    }
+}

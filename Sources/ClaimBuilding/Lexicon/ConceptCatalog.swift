@@ -1,0 +1,131 @@
+import Foundation
+
+/// The language-neutral concept catalog (`Concepts/catalog.tsv`): every concept key the language
+/// tables may name, with its English label and how it behaves.
+///
+/// A claim's concept is `<thing>` or `<thing>/<event>` ("provincial-capital/captured"); both parts
+/// are catalog keys. Columns: key, label, cumulative (yes/no), broader, kind, class, total, default.
+/// - kind `thing` (what is counted), `event` (what happened to it), `rank` (a place in an order),
+///   `duration` (a thing that lasts: a presence, a war, a ceasefire).
+/// - class: for a thing, its class (`person`, `place`, `object`, `money`, `share`, `event`);
+///   for an event, the classes it applies to, comma-separated (`*` for all).
+/// - total: a thing with as many members as this one (provincial-capital → province).
+/// - default: for an event, the thing counted when the sentence names none (killed → person).
+/// - label: plain English; for an event or a rank a template with `{thing}`.
+public struct ConceptCatalog: Sendable {
+    /// One row of the catalog.
+    public struct Entry: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable { case thing, event, rank, duration }
+        public var key: String
+        public var label: String
+        public var cumulative: Bool
+        public var broader: String?
+        public var kind: Kind
+        public var classes: [String]
+        public var total: String?
+        public var defaultThing: String?
+    }
+
+    /// A problem in the catalog file, naming the line.
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public var line: Int
+        public var problem: String
+        public var description: String { "ClaimBuilding/Concepts/catalog.tsv:\(line): \(problem)" }
+    }
+
+    public let entries: [String: Entry]
+
+    /// The catalog shipped with the module.
+    public static func builtIn() throws -> ConceptCatalog {
+        try shared.get()
+    }
+
+    private static let shared: Result<ConceptCatalog, any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "Concepts/catalog", withExtension: "tsv")
+            ?? Bundle.module.url(forResource: "catalog", withExtension: "tsv", subdirectory: "Concepts") else {
+            throw LoadError(line: 0, problem: "the concept catalog is missing from the bundle")
+        }
+        return try ConceptCatalog(text: String(decoding: try Data(contentsOf: url), as: UTF8.self))
+    }
+
+    /// Parses catalog text (tab-separated; `#` comments).
+    public init(text: String) throws {
+        var entries: [String: Entry] = [:]
+        var lineNo = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            func field(_ i: Int) -> String? { i < f.count && !f[i].isEmpty ? f[i] : nil }
+            guard let key = field(0), let label = field(1) else {
+                throw LoadError(line: lineNo, problem: "a row needs at least a key and a label")
+            }
+            guard entries[key] == nil else { throw LoadError(line: lineNo, problem: "key '\(key)' is listed twice") }
+            let cumulative: Bool
+            switch field(2) ?? "no" {
+            case "yes": cumulative = true
+            case "no": cumulative = false
+            case let other: throw LoadError(line: lineNo, problem: "cumulative must be yes or no, not '\(other)'")
+            }
+            guard let kind = Entry.Kind(rawValue: field(4) ?? "thing") else {
+                throw LoadError(line: lineNo, problem: "kind must be thing, event, rank or duration, not '\(field(4)!)'")
+            }
+            let classes = (field(5) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            entries[key] = Entry(key: key, label: label, cumulative: cumulative, broader: field(3), kind: kind,
+                                 classes: classes, total: field(6), defaultThing: field(7))
+        }
+        for e in entries.values {
+            for ref in [e.broader, e.total, e.defaultThing].compactMap({ $0 }) where entries[ref] == nil {
+                throw LoadError(line: 0, problem: "'\(e.key)' refers to unknown key '\(ref)'")
+            }
+        }
+        self.entries = entries
+    }
+
+    public func entry(_ key: String) -> Entry? { entries[key] }
+
+    /// The thing and the event of a concept key ("provincial-capital/captured").
+    public static func split(_ concept: String) -> (thing: String?, event: String?) {
+        let parts = concept.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2 { return (parts[0].isEmpty ? nil : parts[0], parts[1]) }
+        return (concept, nil)
+    }
+
+    /// The key itself, then its broader keys, nearest first.
+    public func lineage(_ key: String) -> [String] {
+        var out: [String] = []
+        var k: String? = key
+        while let cur = k, !out.contains(cur) {
+            out.append(cur)
+            k = entries[cur]?.broader
+        }
+        return out
+    }
+
+    /// True when the event applies to the thing (by the thing's class).
+    func event(_ event: String, appliesTo thing: String) -> Bool {
+        guard let e = entries[event] else { return false }
+        if e.classes.isEmpty || e.classes.contains("*") { return true }
+        let thingClasses = lineage(thing).compactMap { entries[$0]?.classes.first }
+        return thingClasses.contains { e.classes.contains($0) }
+    }
+
+    /// Plain-English subject of a concept: "provincial capitals captured", "rank among cities".
+    public func subject(of concept: String) -> String? {
+        let (thing, event) = Self.split(concept)
+        let thingLabel = thing.flatMap { entries[$0]?.label }
+        guard let event, let template = entries[event]?.label else { return thingLabel }
+        let filler = thingLabel ?? entries[event]?.defaultThing.flatMap { entries[$0]?.label } ?? ""
+        return template.replacingOccurrences(of: "{thing}", with: filler)
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// True when the concept is a running count (its event or thing is cumulative).
+    public func isCumulative(_ concept: String) -> Bool {
+        let (thing, event) = Self.split(concept)
+        if let event, let e = entries[event] { return e.cumulative }
+        return thing.flatMap { entries[$0]?.cumulative } ?? false
+    }
+}

@@ -1,0 +1,91 @@
+import LanguageData
+
+/// A longest-match table over tokens: phrases of one or more words, each mapped to a value.
+///
+/// Phrases are tokenized like sentences (``ClaimTokenizer``) and matched on token keys
+/// (lowercased), so *according to* matches *According to* and *Afghanistan’s* matches
+/// *afghanistan*.
+struct PhraseTable<Value: Sendable>: Sendable {
+    private final class Node: @unchecked Sendable {
+        var children: [String: Node] = [:]
+        var value: Value?
+        var origin: String?
+    }
+
+    private let root = Node()
+    /// Single words of at least five letters, for the compound-head fallback (longest first).
+    private(set) var heads: [(suffix: String, value: Value, origin: String)] = []
+    private(set) var count = 0
+
+    init() {}
+
+    /// Adds a phrase; a later row for the same phrase keeps the first value (tables list a word once).
+    mutating func insert(_ phrase: String, _ value: Value, origin: String) {
+        let keys = ClaimTokenizer.tokenize(phrase).map(\.key)
+        guard !keys.isEmpty else { return }
+        var node = root
+        for k in keys {
+            if let next = node.children[k] { node = next } else {
+                let next = Node()
+                node.children[k] = next
+                node = next
+            }
+        }
+        if node.value == nil {
+            node.value = value
+            node.origin = origin
+            count += 1
+            if keys.count == 1, keys[0].count >= 5 {
+                heads.append((keys[0], value, origin))
+            }
+        }
+    }
+
+    /// Orders the compound heads longest first; call once after the last insert.
+    mutating func finish() {
+        heads.sort { ($0.suffix.count, $0.suffix) > ($1.suffix.count, $1.suffix) }
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and its value.
+    func longest(at i: Int, in tokens: [ClaimToken]) -> (length: Int, value: Value)? {
+        var node = root
+        var best: (Int, Value)?
+        var j = i
+        while j < tokens.count, let next = node.children[tokens[j].key] {
+            node = next
+            j += 1
+            if let v = node.value { best = (j - i, v) }
+        }
+        return best
+    }
+
+    /// The value of a single word ending in a listed word (*regeringssoldaten* ends in *soldaten*):
+    /// for languages that write compounds as one word.
+    func head(of token: ClaimToken) -> Value? {
+        let k = token.key
+        for h in heads where k.count >= h.suffix.count + 3 && k.hasSuffix(h.suffix) { return h.value }
+        return nil
+    }
+
+    /// Every non-overlapping longest match, left to right.
+    func matches(in tokens: [ClaimToken]) -> [PhraseMatch<Value>] {
+        var out: [PhraseMatch<Value>] = []
+        var i = 0
+        while i < tokens.count {
+            if let m = longest(at: i, in: tokens) {
+                out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
+                i += m.length
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+/// A table phrase found in a sentence: token indexes `start..<end`.
+struct PhraseMatch<Value: Sendable>: Sendable {
+    var start: Int
+    var end: Int
+    var value: Value
+}

@@ -1,0 +1,150 @@
+import CrosscheckModel
+
+extension SentenceTokens {
+    /// Every attribution phrase of the sentence that names a source, with the source's name.
+    func attributions(reader: SentenceReader) -> [PhraseMatch<String>] {
+        var out: [PhraseMatch<String>] = []
+        for m in attributionMatches {
+            let name: String?
+            switch m.value {
+            case .before, .back: name = nameAfter(m.end)
+            case .after: name = nameBefore(m.start)
+            case .either: name = nameBefore(m.start) ?? nameAfter(m.end)
+            }
+            if let name { out.append(PhraseMatch(start: m.start, end: m.end, value: name)) }
+        }
+        return out
+    }
+
+    /// The source named right before token `i`: *The Pentagon* (has indicated), *a local lawmaker*
+    /// (told), *Mohammed Tayab, a Pakistani official,* (said). Auxiliaries in between are skipped.
+    func nameBefore(_ i: Int) -> String? {
+        var k = i
+        while k > 0, let len = cue(.auxiliary, endingAt: k) { k -= len }
+        guard k > 0 else { return nil }
+        if tokens[k - 1].text == "," {
+            // an apposition: "X, a Pakistani paramilitary official, said"
+            let close = k - 1
+            if let open = (max(0, close - 10)..<close).last(where: { tokens[$0].text == "," }) {
+                if let name = phraseBackward(from: open, capitalizedOnly: true) { return name }
+                return phraseForward(from: open + 1, limit: close)
+            }
+            return nil
+        }
+        return phraseBackward(from: k, capitalizedOnly: false)
+    }
+
+    /// The source named right after token `i`: *according to the UN*, *oplyser Jawad Mujadidi*,
+    /// *said the spokesman for US diplomacy*.
+    func nameAfter(_ i: Int) -> String? {
+        phraseForward(from: i, limit: tokens.count)
+    }
+
+    /// A name read backward from token `end` (exclusive): capitalized words and the joiners between
+    /// them, or a short lowercase noun phrase back to its determiner.
+    private func phraseBackward(from end: Int, capitalizedOnly: Bool) -> String? {
+        var k = end - 1
+        var taken: [Int] = []
+        var sawCapital = false
+        while k >= 0, taken.count < 6 {
+            let t = tokens[k]
+            if !t.isWord || inQuantity[k] { break }
+            if hasCue(.determiner, at: k) != nil || hasCue(.stop, at: k) != nil || hasCue(.pronoun, at: k) != nil {
+                if t.isCapitalized, k > 0, hasCue(.pronoun, at: k) == nil, taken.isEmpty { break }
+                break
+            }
+            if hasCue(.nameJoiner, at: k) != nil, sawCapital, k > 0, tokens[k - 1].isCapitalized {
+                taken.append(k)
+                k -= 1
+                continue
+            }
+            if t.isCapitalized {
+                taken.append(k)
+                sawCapital = true
+            } else {
+                if capitalizedOnly || sawCapital { break }
+                if taken.count >= 3 { break }
+                taken.append(k)
+            }
+            k -= 1
+        }
+        guard !taken.isEmpty else { return nil }
+        // a pronoun right before the verb names nobody
+        if taken.count == 1, hasCue(.pronoun, at: taken[0]) != nil { return nil }
+        return render(taken.reversed())
+    }
+
+    /// A name read forward from token `start` up to `limit`.
+    private func phraseForward(from start: Int, limit: Int) -> String? {
+        var k = start
+        while k < limit, let len = hasCue(.determiner, at: k) { k += len }
+        guard k < limit, tokens[k].isWord, !inQuantity[k], hasCue(.pronoun, at: k) == nil else { return nil }
+        var taken: [Int] = []
+        if tokens[k].isCapitalized {
+            while k < limit, taken.count < 6 {
+                let t = tokens[k]
+                if !t.isWord || inQuantity[k] { break }
+                if t.isCapitalized { taken.append(k); k += 1; continue }
+                if hasCue(.nameJoiner, at: k) != nil, k + 1 < limit, tokens[k + 1].isCapitalized {
+                    taken.append(k)
+                    k += 1
+                    continue
+                }
+                break
+            }
+        } else {
+            while k < limit, taken.count < 3 {
+                let t = tokens[k]
+                if !t.isWord || inQuantity[k] || hasCue(.stop, at: k) != nil || hasCue(.determiner, at: k) != nil
+                    || hasCue(.auxiliary, at: k) != nil || hasCue(.nameJoiner, at: k) != nil { break }
+                taken.append(k)
+                k += 1
+            }
+            // "spokesman for US diplomacy": a joiner and a capitalized name complete it
+            if !taken.isEmpty, k + 1 < limit, hasCue(.nameJoiner, at: k) != nil || hasCue(.stop, at: k) != nil,
+               tokens[k + 1].isCapitalized, tokens[k + 1].isWord {
+                taken.append(k)
+                var j = k + 1
+                while j < limit, tokens[j].isWord, tokens[j].isCapitalized, taken.count < 7 { taken.append(j); j += 1 }
+            }
+        }
+        guard !taken.isEmpty else { return nil }
+        return render(taken)
+    }
+
+    /// The tokens as written, joined by single spaces, without a trailing possessive.
+    private func render(_ idx: some Sequence<Int>) -> String {
+        idx.map { i -> String in
+            let t = tokens[i]
+            if t.isPossessive, let cut = t.text.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+                return String(t.text[..<cut])
+            }
+            return t.text
+        }.joined(separator: " ")
+    }
+}
+
+extension SentenceReader {
+    /// A source carried over from a neighbour in the same paragraph: the next sentence opens with a
+    /// back-reference (*Det oplyser Jawad Mujadidi*, *That is according to the UN*), or this sentence
+    /// is a direct quotation and the previous one names its speaker.
+    func carriedSource(slot: SentenceSlot, sentence: SentenceTokens) -> String? {
+        if let next = slot.next {
+            let toks = ClaimTokenizer.tokenize(next)
+            var i = 0
+            while i < toks.count, !toks[i].isWord { i += 1 }
+            if i < 3, let m = lexicon.attribution.longest(at: i, in: toks), m.value == .back {
+                let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
+                if let name = s.nameAfter(i + m.length) { return name }
+            }
+        }
+        if let previous = slot.previous, let first = sentence.tokens.first, !first.isWord,
+           ["\u{201C}", "\"", "\u{AB}", "\u{201E}", "-", "\u{2013}", "\u{2014}", "'", "\u{2018}"].contains(first.text),
+           sentence.attributionMatches.isEmpty {
+            let toks = ClaimTokenizer.tokenize(previous)
+            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            return s.attributions(reader: self).last?.value
+        }
+        return nil
+    }
+}

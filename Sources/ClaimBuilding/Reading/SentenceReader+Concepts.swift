@@ -1,0 +1,225 @@
+import CrosscheckModel
+
+extension SentenceReader {
+    /// Fills each candidate's concept: first the counts, shares, sums and ordinals, then the
+    /// durations (a window borrows the concept of a running count in the same sentence).
+    func resolveConcepts(_ candidates: inout [ClaimCandidate], in s: SentenceTokens) {
+        for i in candidates.indices where candidates[i].quantity.kind != .duration {
+            candidates[i].concept = candidates[i].quantity.kind == .ordinal
+                ? ordinalConcept(candidates[i], in: s) : countConcept(candidates[i], in: s)
+        }
+        for i in candidates.indices where candidates[i].quantity.kind == .duration {
+            let c = candidates[i]
+            if isWindow(c, in: s), let count = nearestRunningCount(to: c, among: candidates) {
+                candidates[i].concept = count
+                candidates[i].isWindow = true
+            } else {
+                candidates[i].concept = durationConcept(c, in: s)
+            }
+        }
+    }
+
+    // MARK: - Things
+
+    /// The thing a count, share or sum is about, and what happened to it.
+    func countConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        let thing = thingAfter(c.end, in: s, maxWords: 5) ?? thingBefore(c.first, in: s, maxWords: 4)
+        return withEvent(thing?.key, for: c, in: s)
+    }
+
+    /// Adds the nearest event that applies to the thing; an event alone brings its default thing.
+    func withEvent(_ key: String?, for c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        if let key, ConceptCatalog.split(key).event != nil { return key }
+        if let thing = key {
+            if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
+                return "\(thing)/\(e)"
+            }
+            return thing
+        }
+        if let e = nearestEvent(to: c, in: s, where: { catalog.entry($0)?.defaultThing != nil }),
+           let d = catalog.entry(e)?.defaultThing {
+            return "\(d)/\(e)"
+        }
+        return nil
+    }
+
+    /// The first concept phrase after token `from` in the same clause, skipping a parenthesis
+    /// (*to tredjedele (65 procent) af territoriet*) and stopping at another quantity.
+    /// Two concept phrases in a row make one (*civilian deaths* → civilian/killed).
+    func thingAfter(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false) -> (key: String, at: Int)? {
+        var k = from
+        var words = 0
+        let t = s.tokens
+        while k < t.count, words < maxWords {
+            let tok = t[k]
+            if !tok.isWord {
+                if tok.text == "(" || tok.text == "[" {
+                    let close = tok.text == "(" ? ")" : "]"
+                    if let j = (k + 1..<min(t.count, k + 10)).first(where: { t[$0].text == close }) {
+                        k = j + 1
+                        continue
+                    }
+                }
+                if tok.text == "-" || tok.text == "'" || tok.text == "\u{2019}" { k += 1; continue }
+                return nil
+            }
+            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
+                return nil
+            }
+            if let c = s.conceptAt[k], usable(c.key, durations: durations) {
+                var key = c.key
+                let next = k + c.length
+                if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations) {
+                    key = combine(key, c2.key)
+                }
+                return (key, k)
+            }
+            words += 1
+            k += 1
+        }
+        return nil
+    }
+
+    /// The nearest concept phrase ending before token `from` in the same clause.
+    func thingBefore(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false) -> (key: String, at: Int)? {
+        var k = from - 1
+        var words = 0
+        let t = s.tokens
+        while k >= 0, words < maxWords {
+            let tok = t[k]
+            if !tok.isWord {
+                if tok.text == ")" { if let j = (max(0, k - 10)..<k).last(where: { t[$0].text == "(" }) { k = j - 1; continue } }
+                return nil
+            }
+            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
+                return nil
+            }
+            // a phrase that starts here and ends before `from`
+            if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations) {
+                var key = c.key
+                if k > 0, let c0 = s.conceptAt[k - 1], c0.length == 1, usable(c0.key, durations: durations) {
+                    key = combine(c0.key, key)
+                }
+                return (key, k)
+            }
+            words += 1
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Counts skip duration concepts (a presence, a war); durations take only them.
+    func usable(_ key: String, durations: Bool) -> Bool {
+        let thing = ConceptCatalog.split(key).thing ?? key
+        let isDuration = catalog.entry(thing)?.kind == .duration
+        return durations == isDuration
+    }
+
+    /// A modifier and a head: the more specific thing, the head's event (*civilian deaths*).
+    func combine(_ modifier: String, _ head: String) -> String {
+        let (m, me) = ConceptCatalog.split(modifier)
+        let (h, he) = ConceptCatalog.split(head)
+        guard let m, let h else { return head }
+        let thing = catalog.lineage(m).contains(h) ? m : h
+        if let e = he ?? me { return "\(thing)/\(e)" }
+        return thing
+    }
+
+    /// The nearest event phrase in the sentence (within 12 tokens) that passes `accept`.
+    func nearestEvent(to c: ClaimCandidate, in s: SentenceTokens, where accept: (String) -> Bool) -> String? {
+        var best: (Int, String)?
+        for m in s.eventMatches where accept(m.value) {
+            let d = m.end <= c.first ? c.first - m.end : (m.start >= c.end ? m.start - c.end + 1 : 0)
+            if d <= 12, best == nil || d < best!.0 { best = (d, m.value) }
+        }
+        return best?.1
+    }
+
+    // MARK: - Ordinals and ranks
+
+    /// *the ninth city to be invaded* → city/captured; *Afghanistan's third city*, *the second
+    /// largest city* → city/rank. A rank never reads as a running count.
+    func ordinalConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        let t = s.tokens
+        let thingHit = thingAfter(c.end, in: s, maxWords: 3)
+        let thing = thingHit.map { ConceptCatalog.split($0.key).thing ?? $0.key }
+        if isRankOrdinal(c, thing: thingHit, in: s) {
+            return thing.map { "\($0)/rank" } ?? "rank"
+        }
+        guard let thing else { return nil }
+        if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
+            return "\(thing)/\(e)"
+        }
+        // no event: "the third city of the country", "la segunda ciudad de Afganistán" is a rank
+        if let hit = thingHit {
+            var k = hit.at + 1
+            while k < t.count, s.conceptAt[k] != nil { k += 1 }
+            if let len = s.hasCue(.partOf, at: k) ?? s.hasCue(.window, at: k) {
+                var j = k + len
+                while s.hasCue(.determiner, at: j) != nil { j += 1 }
+                if s.placeMatches.contains(where: { $0.start == j }) || s.hasCue(.country, at: j) != nil {
+                    return "\(thing)/rank"
+                }
+            }
+        }
+        return thing
+    }
+
+    func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
+        let t = s.tokens
+        // a superlative right after the ordinal or right after its noun
+        for k in c.end..<min(t.count, c.end + 3) where s.hasCue(.superlative, at: k) != nil { return true }
+        if let thing {
+            let after = thing.at + (s.conceptAt[thing.at]?.length ?? 1)
+            for k in after..<min(t.count, after + 2) where s.hasCue(.superlative, at: k) != nil { return true }
+        }
+        // a possessive or a genitive place right before it: "Afghanistan's third", "Afghanistans tredje"
+        if c.first > 0 {
+            let prev = t[c.first - 1]
+            if prev.isPossessive { return true }
+            if SentenceTokens.genitivePlace(prev, lexicon: lexicon) != nil { return true }
+        }
+        return false
+    }
+
+    // MARK: - Durations
+
+    /// *in six days*, *på seks dage*, *en apenas una semana*, *in the next 24 to 48 hours*:
+    /// a window word at most two words before the duration.
+    func isWindow(_ c: ClaimCandidate, in s: SentenceTokens) -> Bool {
+        let t = s.tokens
+        var end = c.first
+        for _ in 0...2 {
+            if end <= 0 { return false }
+            if s.cue(.window, endingAt: end) != nil { return true }
+            let prev = t[end - 1]
+            if !prev.isWord || s.inQuantity[end - 1] { return false }
+            end -= 1
+        }
+        return false
+    }
+
+    /// The concept of the nearest count or ordinal in the sentence that has an event.
+    func nearestRunningCount(to c: ClaimCandidate, among all: [ClaimCandidate]) -> String? {
+        var best: (Int, String)?
+        for o in all where o.quantity.kind != .duration {
+            guard let concept = o.concept, ConceptCatalog.split(concept).event != nil, !isRank(concept) else { continue }
+            let d = abs(o.first - c.first)
+            if best == nil || d < best!.0 { best = (d, concept) }
+        }
+        return best?.1
+    }
+
+    /// What lasted: the nearest duration concept within six words (*20 års tilstedeværelse*,
+    /// *present … for nearly twenty years*, *two decades of war*); after wins a tie.
+    func durationConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        let after = thingAfter(c.end, in: s, maxWords: 6, durations: true)
+        let before = thingBefore(c.first, in: s, maxWords: 6, durations: true)
+        switch (after, before) {
+        case let (a?, b?): return (a.at - c.end) <= (c.first - b.at) ? a.key : b.key
+        case let (a?, nil): return a.key
+        case let (nil, b?): return b.key
+        default: return nil
+        }
+    }
+}

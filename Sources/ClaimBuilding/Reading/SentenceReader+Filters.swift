@@ -1,0 +1,79 @@
+import CrosscheckModel
+
+extension SentenceReader {
+    /// Joins a part to its whole: *12 of the 34*, *12 af de 34*, *nueve de las 34*, *12 sur 34*.
+    /// The whole becomes the part's `base` and is not a claim of its own.
+    func joinWholes(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
+        var out: [ClaimCandidate] = []
+        var skip = Set<Int>()
+        for (i, c) in candidates.enumerated() {
+            if skip.contains(i) { continue }
+            var c = c
+            if c.quantity.value.base == nil, [.count, .percent].contains(c.quantity.kind),
+               let part = c.quantity.value.number ?? c.quantity.value.high, i + 1 < candidates.count {
+                let w = candidates[i + 1]
+                if w.quantity.kind == .count, w.quantity.qualifier == .exact, let whole = w.quantity.value.number,
+                   whole > part || (c.quantity.kind == .percent && whole > 0),
+                   let len = s.hasCue(.partOf, at: c.end) {
+                    var k = c.end + len
+                    var dets = 0
+                    while dets < 2, k < w.first, s.hasCue(.determiner, at: k) != nil { k += 1; dets += 1 }
+                    if k == w.first, c.quantity.kind == .count {
+                        c.base = whole
+                        c.end = w.end
+                        c.quoteEnd = w.quantity.end
+                        skip.insert(i + 1)
+                    }
+                }
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// False for what reads as a number but states no figure: *one of*, *page 5*, *Boeing 737*,
+    /// an age between commas, a bare unit word (*for years*), a count inside a name.
+    func isClaim(_ c: ClaimCandidate, in s: SentenceTokens) -> Bool {
+        let q = c.quantity
+        let t = s.tokens
+        // "one of its negotiators", "en af", "uno de", "l'un des", "einer der"
+        if q.kind == .count, q.value.number == 1, q.value.base == nil, c.base == nil,
+           s.hasCue(.partitive, at: c.end) != nil {
+            return false
+        }
+        // "page 5", "flight 17", "Artikel 5"
+        if s.cue(.label, endingAt: c.first) != nil { return false }
+        let quoteTokens = t[c.first..<c.end]
+        // A duration that is only a unit word: "for years", "hours before", "days of fighting".
+        if q.kind == .duration, !quoteTokens.contains(where: \.hasDigit), quoteTokens.count == 1,
+           q.value.number == nil {
+            return false
+        }
+        // A bare number right after a capitalized word inside the sentence: part of a name
+        // ("Boeing 737", "Apollo 11"), unless that word is a place or a genitive, or a concept follows.
+        if q.kind == .count, quoteTokens.count == 1, quoteTokens.first!.hasDigit, c.first > 0 {
+            let prev = t[c.first - 1]
+            let nextIsConcept = c.end < t.count && s.conceptAt[c.end] != nil
+            if prev.isWord, prev.isCapitalized, !prev.isPossessive, !prev.hasDigit, c.first - 1 > 0,
+               !s.placeMatches.contains(where: { ($0.start..<$0.end).contains(c.first - 1) }),
+               lexicon.cues.longest(at: c.first - 1, in: t) == nil,
+               lexicon.weekdays.longest(at: c.first - 1, in: t) == nil,
+               !nextIsConcept {
+                return false
+            }
+            // "Ashraf Ghani, 72, said": an age between commas after a name.
+            if c.first >= 2, prev.text == ",", t[c.first - 2].isCapitalized, c.end < t.count, t[c.end].text == ",",
+               let n = q.value.number, n >= 1, n <= 120, n == n.rounded(), !nextIsConcept {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// After the concept is known: an ordinal is a claim only when it orders something we know
+    /// (*the ninth city*, *Afghanistan's third city*), not in *the first time*.
+    func keepAfterConcept(_ c: ClaimCandidate) -> Bool {
+        if c.quantity.kind == .ordinal { return c.concept != nil }
+        return true
+    }
+}

@@ -1,0 +1,116 @@
+import CrosscheckModel
+
+/// A sentence (or the headline) to read claims from, with what surrounds it.
+struct SentenceSlot: Sendable {
+    /// The sentence as it stands.
+    var text: String
+    /// UTF-8 offset of the sentence in the article text (0 for the title).
+    var offset: Int
+    var inTitle: Bool
+    /// The sentence before, in the same paragraph.
+    var previous: String?
+    /// The sentence after, in the same paragraph.
+    var next: String?
+
+    init(text: String, offset: Int = 0, inTitle: Bool = false, previous: String? = nil, next: String? = nil) {
+        self.text = text
+        self.offset = offset
+        self.inTitle = inTitle
+        self.previous = previous
+        self.next = next
+    }
+}
+
+/// A quantity being read as a claim: its token span (the part of a whole joined in) and what the
+/// reader found out about it.
+struct ClaimCandidate: Sendable {
+    var quantity: Quantity
+    /// Token indexes of the quote, `first..<end`.
+    var first: Int
+    var end: Int
+    /// UTF-8 end of the quote in the sentence (past the base when one was joined in).
+    var quoteEnd: Int
+    var base: Double?
+    var concept: String?
+    /// True when the concept was borrowed from a running count this duration is the window of.
+    var isWindow = false
+}
+
+/// Reads the claims of one sentence from its quantities: one language's tables, no language branches.
+///
+/// The steps, in order: drop dates and what is not a claim (*one of*, labels, numbers in names,
+/// ages); join a part to its whole (*12 of the 34*); find the concept (thing, event, rank, window);
+/// then who is cited, as of when, where, and whether the figure was revised.
+struct SentenceReader: Sendable {
+    let lexicon: ClaimLexicon
+    let catalog: ConceptCatalog
+
+    /// The claims of `slot`, in text order, with empty `id` and `article` (the builder fills them).
+    func claims(in slot: SentenceSlot, quantities: [Quantity], published: String?) -> [Claim] {
+        let tokens = ClaimTokenizer.tokenize(slot.text)
+        guard !tokens.isEmpty else { return [] }
+        let sentence = SentenceTokens(text: slot.text, tokens: tokens, lexicon: lexicon, quantities: quantities)
+        var candidates = sentence.candidates()
+        candidates = joinWholes(candidates, in: sentence)
+        candidates = candidates.filter { isClaim($0, in: sentence) }
+        resolveConcepts(&candidates, in: sentence)
+        candidates = candidates.filter { keepAfterConcept($0) }
+
+        let attributions = sentence.attributions(reader: self)
+        let carried = carriedSource(slot: slot, sentence: sentence)
+        let agency = sentence.agencyMatches.first?.value
+        let revised = sentence.cueMatches.contains { $0.value.contains(.revised) }
+        let bytes = Array(slot.text.utf8)
+
+        return candidates.map { c in
+            let q = c.quantity
+            var value = q.value
+            if value.base == nil, let b = c.base { value.base = b }
+            let lo = max(0, min(q.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
+            let quote = String(decoding: bytes[lo..<hi], as: UTF8.self)
+            var source = nearest(attributions, to: c)?.value ?? carried
+            var via = agency
+            if let s = source, let a = agencyName(s) {
+                source = a
+                via = a
+            }
+            return Claim(id: "", quote: quote, sentence: slot.text, kind: q.kind, value: value, unit: q.unit,
+                         qualifier: q.qualifier, subject: subject(of: c), cited: source,
+                         asOf: asOf(for: c, in: sentence, published: published), article: "",
+                         concept: c.concept, place: place(for: c, in: sentence),
+                         cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
+                         agency: via, inTitle: slot.inTitle, revised: revised,
+                         start: slot.offset + lo, end: slot.offset + hi)
+        }
+    }
+
+    func isRank(_ concept: String) -> Bool {
+        ConceptCatalog.split(concept).event.flatMap { catalog.entry($0)?.kind } == .rank
+    }
+
+    /// The readable subject: the concept's label, "length of …" for a duration, "period of …" for a window.
+    func subject(of c: ClaimCandidate) -> String? {
+        guard let concept = c.concept, let s = catalog.subject(of: concept) else { return nil }
+        if c.quantity.kind == .duration {
+            return c.isWindow ? "period of \(s)" : "length of \(s)"
+        }
+        return s
+    }
+
+    /// The match nearest to the candidate's span (before wins a tie).
+    func nearest<V>(_ matches: [PhraseMatch<V>], to c: ClaimCandidate) -> PhraseMatch<V>? {
+        var best: (Int, PhraseMatch<V>)?
+        for m in matches {
+            let d = m.end <= c.first ? c.first - m.end : (m.start >= c.end ? m.start - c.end + 1 : 0)
+            if best == nil || d < best!.0 { best = (d, m) }
+        }
+        return best?.1
+    }
+
+    /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
+    func agencyName(_ source: String) -> String? {
+        let toks = ClaimTokenizer.tokenize(source)
+        guard let m = lexicon.agencies.longest(at: 0, in: toks), m.length == toks.count else { return nil }
+        return m.value
+    }
+}
