@@ -70,6 +70,8 @@ struct MainTextExtractor {
         var weight = [Int](repeating: 0, count: n)
         var priority = [Int](repeating: 0, count: n)
         var holdsStrong = [Bool](repeating: false, count: n)
+        // Text in long paragraphs (<p> of 80+ characters): where an article's prose is.
+        var prose = [Int](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
             let node = tree.nodes[i]
             if node.isText {
@@ -77,14 +79,17 @@ struct MainTextExtractor {
             } else {
                 priority[i] = vocabulary.contentPriority(tree, i)
                 if priority[i] >= Self.strongPriority { holdsStrong[i] = true }
+                if node.tag == "p" && weight[i] >= 80 { prose[i] = weight[i] }
             }
             let p = node.parent
             if p >= 0 {
                 if !DOMTree.invisibleTags.contains(node.tag) { weight[p] += weight[i] }
                 if holdsStrong[i] { holdsStrong[p] = true }
+                prose[p] += prose[i]
             }
         }
         let pageWeight = max(1, weight[body])
+        let pageProse = prose[body]
 
         // Furniture removal, pre-order so a parent decides before its children.
         var removed = [Bool](repeating: false, count: n)
@@ -112,7 +117,10 @@ struct MainTextExtractor {
             let reason = vocabulary.attributeReason(tree, i)
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "class") ?? "")
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "id") ?? "")
-            if let reason, !guarded || reason == "hidden" {
+            // A token on a wrapper that holds most of the page's prose ("page has-sidebar") is a
+            // layout modifier, not furniture; comment sections may be long, so they stay dropped.
+            let holdsProse = pageProse >= 400 && prose[i] * 2 > pageProse && !Self.alwaysDropped.contains(reason ?? "")
+            if let reason, !(guarded || holdsProse) || reason == "hidden" {
                 removed[i] = true
                 reasons[i] = reason
             }
@@ -233,19 +241,24 @@ struct MainTextExtractor {
         }
         var regions: [Int] = []
         let maxGood = candidates.map(\.good).max() ?? 0
-        if let best = candidates.filter({ Double($0.good) >= 0.3 * Double(maxGood) }).max(by: {
-            ($0.priority, $0.good, -$0.node) < ($1.priority, $1.good, -$1.node)
-        }) {
+        // The most specific kind of container holding a fair share of the text; among several of
+        // that kind, the first (an article comes before the teasers of related ones).
+        let eligible = candidates.filter { Double($0.good) >= 0.3 * Double(maxGood) }
+        let topPriority = eligible.map(\.priority).max() ?? 0
+        if let best = eligible.first(where: { $0.priority == topPriority }) {
             let densestGood = densest >= 0 ? good(densest) : 0
             let agrees = densest < 0 || tree.isInside(densest, best.node) || tree.isInside(best.node, densest)
             if agrees || Double(best.good) >= 0.4 * Double(densestGood) {
                 regions = [best.node]
-                // Sibling containers of the same kind (an article body split into chunks).
-                let parent = tree.nodes[best.node].parent
+                // Containers of the same kind close by (an article body split into chunks between
+                // ads): same tag and class, within three levels of the chosen one.
+                var scope = best.node
+                for _ in 0..<3 where tree.nodes[scope].parent >= 0 { scope = tree.nodes[scope].parent }
                 let cls = tree.attr(best.node, "class") ?? ""
-                if parent >= 0, tree.nodes[best.node].tag != "article" {
-                    for c in candidates where c.node != best.node && tree.nodes[c.node].parent == parent
-                        && (tree.attr(c.node, "class") ?? "") == cls && tree.nodes[c.node].tag == tree.nodes[best.node].tag {
+                if tree.nodes[best.node].tag != "article", !cls.isEmpty {
+                    for c in candidates where c.node != best.node && tree.isInside(c.node, scope)
+                        && !tree.isInside(c.node, best.node) && !tree.isInside(best.node, c.node)
+                        && tree.nodes[c.node].tag == tree.nodes[best.node].tag && (tree.attr(c.node, "class") ?? "") == cls {
                         regions.append(c.node)
                     }
                     regions.sort()
@@ -312,6 +325,8 @@ struct MainTextExtractor {
     }
 
     static let strongPriority = 6
+    /// Furniture reasons that win even over a node holding most of the prose.
+    static let alwaysDropped: Set<String> = ["comments", "hidden"]
 
     static func role(of tag: String) -> Paragraph.Role? {
         switch tag {
