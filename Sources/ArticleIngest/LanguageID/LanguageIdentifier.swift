@@ -3,7 +3,7 @@ import LanguageData
 /// Identifies the language of a text from each language's `stopwords.txt`.
 ///
 /// The text is scanned as bytes into lowercase, accent-folded word tokens (`være` → `vaere`,
-/// `für` → `fur`); each token found in a language's list adds to that language's score, weighted by
+/// `på` → `paa`, `für` → `fuer`, `été` → `ete`); each token found in a language's list adds to that language's score, weighted by
 /// how distinctive it is (a word in n lists adds 1/n² to each). Adding a language is adding a
 /// list. Only the first 64 KB of a text are read.
 public struct LanguageIdentifier: Sendable {
@@ -46,7 +46,7 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Lowercase, accent-folded word tokens, scanned from UTF-8 bytes. Letters are ASCII letters,
-    /// Latin-1 letters (folded: `å` → `a`, `æ` → `ae`, `ß` → `ss`) and any other non-ASCII scalar;
+    /// Latin-1 letters (folded by ``foldC3``; `×` and `÷` separate words) and any other non-ASCII scalar;
     /// everything else (digits, punctuation, apostrophes, hyphens) separates words.
     static func tokens(_ text: String, limit: Int = .max) -> [String] {
         var out: [String] = []
@@ -71,7 +71,8 @@ public struct LanguageIdentifier: Sendable {
             var len = 1
             if b >= 0xF0 { len = 4 } else if b >= 0xE0 { len = 3 } else if b >= 0xC0 { len = 2 }
             if b == 0xC3, i + 1 < utf8.count {
-                current.append(contentsOf: foldC3[Int(utf8[i + 1] & 0x3F)].utf8)
+                let folded = foldC3[Int(utf8[i + 1] & 0x3F)]
+                if folded == " " { flush() } else { current.append(contentsOf: folded.utf8) }
             } else if b == 0xC5, i + 1 < utf8.count, utf8[i + 1] == 0x92 || utf8[i + 1] == 0x93 {
                 current.append(contentsOf: "oe".utf8)   // Œ œ
             } else if b == 0xE2 || b == 0xC2 {
@@ -86,10 +87,12 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// U+00C0–U+00FF folded to lowercase ASCII, indexed by the second UTF-8 byte's low six bits.
+    /// The letters that tell Nordic and German words apart keep a trace: `å` → `aa`, `æ`/`ä` → `ae`,
+    /// `ø`/`ö` → `oe`, `ü` → `ue` (so `å`, the Norwegian infinitive mark, is not the Romance `a`).
     static let foldC3: [String] = [
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+        "a", "a", "a", "a", "ae", "aa", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "oe", " ", "oe", "u", "u", "u", "ue", "y", "th", "ss",
+        "a", "a", "a", "a", "ae", "aa", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "oe", " ", "oe", "u", "u", "u", "ue", "y", "th", "y",
     ]
 }
