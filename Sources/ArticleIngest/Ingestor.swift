@@ -24,9 +24,12 @@ public struct Ingestor: Sendable {
         if file.path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDir)
+            if exists && isDir.boolValue {
+                throw IngestError(path: file.path, reason: "is a folder, not an article file")
+            }
             guard let data = FileManager.default.contents(atPath: file.path) else {
-                var isDir: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDir)
                 throw IngestError(path: file.path, reason: exists ? "cannot be read (permission denied?)" : "vanished before it could be read")
             }
             bytes = Array(data)
@@ -37,21 +40,33 @@ public struct Ingestor: Sendable {
     /// Reads an article from bytes already in memory. `file.path` decides the format
     /// (`.html`/`.htm` are HTML; anything else is sniffed, then read as plain text).
     public func ingest(bytes: [UInt8], file: InputFile) throws -> Article {
-        let entry = manifestEntry(for: file)
-        let doc: ExtractedDocument
-        if file.isHTML || (file.path == "-" && HTMLSniffer.looksLikeHTML(bytes)) {
+        let (entry, manifestProblem) = manifestEntry(for: file)
+        var doc: ExtractedDocument
+        if file.isHTML || (!file.isPlainText && HTMLSniffer.looksLikeHTML(bytes)) {
             doc = try HTMLReader.read(bytes: bytes, path: file.path)
         } else {
             doc = try PlainTextReader.read(bytes: bytes, path: file.path)
         }
+        if let manifestProblem { doc.warnings.append(manifestProblem) }
         return assembler.assemble(doc, file: file, manifest: entry)
     }
 
-    func manifestEntry(for file: InputFile) -> Manifest.Entry? {
-        if let e = manifest?.entry(for: file.path) { return e }
-        guard file.path != "-" else { return nil }
+    /// The `--manifest` row, filled in from the row of a `manifest.csv` beside the file; and a
+    /// warning when the manifest beside the file cannot be read.
+    func manifestEntry(for file: InputFile) -> (Manifest.Entry?, String?) {
+        let given = manifest?.entry(for: file.path)
+        guard file.path != "-" else { return (given, nil) }
         let dir = (file.path as NSString).deletingLastPathComponent
-        return ManifestCache.shared.manifest(inFolder: dir.isEmpty ? "." : dir)?.entry(for: file.path, relativeTo: dir)
+        let beside = ManifestCache.shared.manifest(inFolder: dir.isEmpty ? "." : dir)
+        let besideEntry = (try? beside.get())?.entry(for: file.path, relativeTo: dir.isEmpty ? nil : dir)
+        var problem: String?
+        if case .failure(let error) = beside { problem = "manifest beside the file ignored: \(error)" }
+        guard let given else { return (besideEntry, problem) }
+        guard let besideEntry else { return (given, problem) }
+        var merged = given
+        merged.metadata = given.metadata.filled(from: besideEntry.metadata)
+        merged.id = given.id ?? besideEntry.id
+        return (merged, problem)
     }
 }
 
@@ -59,13 +74,21 @@ public struct Ingestor: Sendable {
 final class ManifestCache: @unchecked Sendable {
     static let shared = ManifestCache()
     private let lock = NSLock()
-    private var cache: [String: Manifest?] = [:]
+    private var cache: [String: Result<Manifest?, IngestError>] = [:]
 
-    func manifest(inFolder dir: String) -> Manifest? {
+    /// nil inside: no manifest in the folder; a failure: one that cannot be read.
+    func manifest(inFolder dir: String) -> Result<Manifest?, IngestError> {
         lock.lock(); defer { lock.unlock() }
         if let m = cache[dir] { return m }
         let path = (dir as NSString).appendingPathComponent("manifest.csv")
-        let m = FileManager.default.fileExists(atPath: path) ? try? Manifest.load(path: path) : nil
+        let m: Result<Manifest?, IngestError>
+        if FileManager.default.fileExists(atPath: path) {
+            do { m = .success(try Manifest.load(path: path)) } catch let e as IngestError { m = .failure(e) } catch {
+                m = .failure(IngestError(path: path, reason: "\(error)"))
+            }
+        } else {
+            m = .success(nil)
+        }
         cache[dir] = m
         return m
     }

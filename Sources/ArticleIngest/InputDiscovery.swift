@@ -20,7 +20,7 @@ public enum InputDiscovery {
             }
             if isDir.boolValue {
                 var visited = Set<String>()
-                walk(path, fm: fm, visited: &visited, files: &files, errors: &errors, seen: &seen)
+                walk(path, fm: fm, ancestors: [], visited: &visited, files: &files, errors: &errors, seen: &seen)
             } else if seen.insert(canonical(path)).inserted {
                 files.append(InputFile(path: path))
             }
@@ -32,13 +32,19 @@ public enum InputDiscovery {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    private static func walk(_ dir: String, fm: FileManager, visited: inout Set<String>,
+    /// Walks one folder. `ancestors` are the real paths of the folders above it: meeting one again
+    /// is a symbolic-link loop (reported); meeting a folder already walked elsewhere (two links to
+    /// one folder) is skipped quietly, as its files are already taken.
+    private static func walk(_ dir: String, fm: FileManager, ancestors: Set<String>, visited: inout Set<String>,
                              files: inout [InputFile], errors: inout [IngestError], seen: inout Set<String>) {
         let real = canonical(dir)
-        guard visited.insert(real).inserted else {
+        if ancestors.contains(real) {
             errors.append(IngestError(path: dir, reason: "skipped: a symbolic-link loop leads back to \(real)"))
             return
         }
+        guard visited.insert(real).inserted else { return }
+        var inner = ancestors
+        inner.insert(real)
         let names: [String]
         do { names = try fm.contentsOfDirectory(atPath: dir) } catch {
             errors.append(IngestError(path: dir, reason: "folder cannot be read: \(error.localizedDescription)"))
@@ -50,12 +56,14 @@ public enum InputDiscovery {
             guard fm.fileExists(atPath: child, isDirectory: &isDir) else {
                 // A dangling link or a file that vanished: say so rather than skip silently.
                 if (try? fm.destinationOfSymbolicLink(atPath: child)) != nil {
-                    errors.append(IngestError(path: child, reason: "a symbolic link to nothing"))
+                    errors.append(IngestError(path: child, reason: "a symbolic link to nothing (or a link loop)"))
+                } else {
+                    errors.append(IngestError(path: child, reason: "vanished while its folder was being read"))
                 }
                 continue
             }
             if isDir.boolValue {
-                walk(child, fm: fm, visited: &visited, files: &files, errors: &errors, seen: &seen)
+                walk(child, fm: fm, ancestors: inner, visited: &visited, files: &files, errors: &errors, seen: &seen)
             } else if InputFile.extensions.contains((name as NSString).pathExtension.lowercased()),
                       seen.insert(canonical(child)).inserted {
                 files.append(InputFile(path: child))

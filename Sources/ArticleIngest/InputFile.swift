@@ -23,6 +23,12 @@ public struct InputFile: Sendable, Hashable {
     /// The extensions ingest reads.
     public static let extensions: Set<String> = ["txt", "md", "html", "htm"]
 
+    /// True for names ingest reads as plain text or Markdown without sniffing.
+    public var isPlainText: Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext == "txt" || ext == "md" || ext == "markdown" || ext == "text"
+    }
+
     /// True for names ingest treats as HTML.
     public var isHTML: Bool {
         let ext = (path as NSString).pathExtension.lowercased()

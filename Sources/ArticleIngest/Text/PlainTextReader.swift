@@ -34,7 +34,8 @@ enum PlainTextReader {
 
         var blocks = markdown ? MarkdownBlocks.blocks(lines) : plainBlocks(lines)
         var title: String?
-        if let first = blocks.first {
+        // The first line is the title; in Markdown with a front-matter title, only a heading is.
+        if let first = blocks.first, !markdown || metadata.title == nil || first.role == .heading {
             title = first.text
             blocks.removeFirst()
         }
@@ -139,7 +140,7 @@ enum FrontMatter {
             }
             guard !value.isEmpty else { continue }
             switch key {
-            case "title": md.title = value
+            case "title": md.title = MarkdownInline.strip(value)
             case "date", "published", "pubdate": md.published = String(value.prefix(10))
             case "url", "link", "canonical": md.url = value
             case "author", "byline", "authors": md.byline = value
