@@ -3,7 +3,7 @@ import LanguageData
 
 /// What a word or phrase of a language table means to the engine.
 enum Meaning: Sendable, Hashable {
-    case cardinal(Double, article: Bool, compoundOnly: Bool)
+    case cardinal(Double, article: Bool, compoundOnly: Bool, pronoun: Bool = false)
     case ordinal(Double)
     case scale(Double, attachedOnly: Bool)
     case fraction(Double)
@@ -23,6 +23,12 @@ enum Meaning: Sendable, Hashable {
     case timeMarker(before: Bool)
     /// A word that makes the number before it a street number (language.json `streetWords`).
     case street
+    /// *point*, *komma*, *virgule* between an integer and its decimals (language.json `decimalWords`).
+    case decimalWord
+    /// *of*, *af*, *de* between a fraction and its unit: *three quarters of an hour* (language.json `partitiveWords`).
+    case partitive
+    /// A word before *one* that makes it a pronoun (*the one*, *which one*): language.json `pronounDeterminers`.
+    case determiner
 }
 
 /// The roles of `ranges.tsv`.
@@ -94,6 +100,8 @@ struct Lexicon: Sendable {
     var closedCompounds: Bool
     var clockSeparators: Set<String>
     var trie = TokenTrie()
+    /// Scales read only from a capital letter right after digits (`3M`, `1,2M`): flag `upper`.
+    var upperScales: [String: Entry] = [:]
     /// Single words that may stand inside a closed compound, with their meanings.
     var pieces: [String: [Entry]] = [:]
     var maxPieceBytes = 0
@@ -130,7 +138,7 @@ struct Lexicon: Sendable {
             guard let w = row[0] else { continue }
             let flags = Set((row[2] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             add(w, .cardinal(try num(row[1], row, "value"), article: flags.contains("article"),
-                             compoundOnly: flags.contains("compound")), row.origin)
+                             compoundOnly: flags.contains("compound"), pronoun: flags.contains("pronoun")), row.origin)
         }
         for row in pack.rows("ordinals.tsv") {
             guard let w = row[0] else { continue }
@@ -139,7 +147,12 @@ struct Lexicon: Sendable {
         for row in pack.rows("scales.tsv") {
             guard let w = row[0] else { continue }
             let flags = Set((row[2] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            add(w, .scale(try num(row[1], row, "multiplier"), attachedOnly: flags.contains("attached")), row.origin)
+            let m = try num(row[1], row, "multiplier")
+            if flags.contains("upper") {
+                upperScales[Lexicon.foldKey(w)] = Entry(meaning: .scale(m, attachedOnly: true), origin: row.origin)
+                continue
+            }
+            add(w, .scale(m, attachedOnly: flags.contains("attached")), row.origin)
         }
         for row in pack.rows("fractions.tsv") {
             guard let w = row[0] else { continue }
@@ -190,6 +203,9 @@ struct Lexicon: Sendable {
         for w in pack.strings("timeMarkersAfter") { add(w, .timeMarker(before: false), "\(c)/language.json:timeMarkersAfter") }
         for w in pack.strings("timeMarkersBefore") { add(w, .timeMarker(before: true), "\(c)/language.json:timeMarkersBefore") }
         for w in pack.strings("streetWords") { add(w, .street, "\(c)/language.json:streetWords") }
+        for w in pack.strings("decimalWords") { add(w, .decimalWord, "\(c)/language.json:decimalWords") }
+        for w in pack.strings("pronounDeterminers") { add(w, .determiner, "\(c)/language.json:pronounDeterminers") }
+        for w in pack.strings("partitiveWords") { add(w, .partitive, "\(c)/language.json:partitiveWords") }
 
         // Pieces of closed compounds: single-word cardinals, ordinals, scales and the compound joiners.
         for node in [0] {

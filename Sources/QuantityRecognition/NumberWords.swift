@@ -17,6 +17,9 @@ struct NumberWords: Sendable {
     var fromDigits = false
     /// The only piece so far is an article (*a*, *en*, *et*).
     var articleOnly = false
+    /// The value before the last additive joiner (*one hundred* in *one hundred and three quarters*):
+    /// a fraction word after the number applies to the part after the joiner only.
+    var joinBase: Double?
 
     var value: Double { total + current }
     var done: Bool { ordinal }
@@ -68,6 +71,7 @@ struct NumberWords: Sendable {
         if current == 0 {
             // after a big scale: *two thousand (and) five*
             guard total > 0, v < lastBig else { return false }
+            if joined { joinBase = value }
             current = v
             last = NumberWords.kind(v)
             pieces += 1
@@ -78,6 +82,7 @@ struct NumberWords: Sendable {
         }
         guard current >= 20, v < NumberWords.placeOf(current), v >= 1 else { return false }
         if last == .tens && v >= 10 { return false }
+        if joined { joinBase = value }
         current += v
         last = NumberWords.kind(v) == .unit ? .unit : .other
         pieces += 1
@@ -112,7 +117,7 @@ struct NumberWords: Sendable {
 
     /// A closing ordinal (*first*, *hundredth*, *tresindstyvende*).
     mutating func addOrdinal(_ v: Double, joined: Bool = false, compoundJoined: Bool = false, unitsBeforeTens: Bool = false) -> Bool {
-        if done || fromDigits { return false }
+        if done || fromDigits || articleOnly { return false }
         let isScale = v >= 100 && NumberWords.placeOf(v) == v
         if isScale && pieces > 0 {
             var copy = self

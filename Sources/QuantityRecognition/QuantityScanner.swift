@@ -32,6 +32,8 @@ struct QuantityScanner {
         var digits: DigitNumber.Parsed?
         var multiplier: Double = 1
         var articleOnly = false
+        /// See ``NumberWords/joinBase``.
+        var joinBase: Double?
         var trace: [String] = []
 
         /// A bare four-digit number between 1900 and 2100: a year.
@@ -67,7 +69,7 @@ struct QuantityScanner {
     func isArticle(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .word else { return false }
         return lex.trie.entries(of: toks[i].key).contains {
-            if case .cardinal(1, _, _) = $0.meaning { return true }
+            if case .cardinal(1, _, _, _) = $0.meaning { return true }
             return false
         }
     }
@@ -108,6 +110,12 @@ struct QuantityScanner {
     /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
     mutating func attempt(at i: Int) -> Int? {
         let t = toks[i]
+        // Web addresses: nothing inside counts.
+        if t.kind == .word, t.key == "http" || t.key == "https" || t.key == "www", attached(i + 1) {
+            var e = i + 1
+            while e < n, !toks[e].spaceBefore { e += 1 }
+            return e
+        }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
         if t.kind == .word, let m = match(i, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
@@ -130,7 +138,8 @@ struct QuantityScanner {
         var trace: [String] = []
         var qual = Qualifier.exact
         if let q = match(j, { if case .qualifier(_, true) = $0 { return true }; return false }),
-           case .qualifier(let qq, _) = q.entry.meaning {
+           case .qualifier(let qq, _) = q.entry.meaning,
+           !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(toks[j - 1].key)) {
             qual = qq; trace.append(q.entry.origin); j = q.end
         }
         var opener: RangeRole?
@@ -188,13 +197,20 @@ struct QuantityScanner {
         // Unit after the number ("6 days", "65 procent", "5 kr.", "half a day").
         if unit == nil {
             var at = k
+            if a.kind == .fraction, let p = match(at, { $0 == .partitive }) { at = p.end }
             if a.kind == .fraction, isArticle(at), toks[at].spaceBefore { at += 1 }
             if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                case .unit(let kd, let name, _, _) = u.entry.meaning {
                 unit = (kd, name); trace.append(u.entry.origin); k = u.end
             }
         }
-        if a.articleOnly && unit == nil { return nil }
+        if a.articleOnly && (unit == nil || unit!.0 == .percent) { return nil }
+        // "the one", "which one": a pronoun, not a number.
+        if unit == nil, a.end == j + 1, toks[j].kind == .word, j > 0,
+           lex.trie.entries(of: toks[j].key).contains(where: { if case .cardinal(_, _, _, true) = $0.meaning { return true }; return false }),
+           match(j - 1, { $0 == .determiner }) != nil {
+            return nil
+        }
 
         // A range: "24 to 48", "24-48", "between 20 and 30", "mellem 24 og 48 timer".
         var high: Num?
@@ -223,10 +239,18 @@ struct QuantityScanner {
             }
         }
 
-        if high == nil, qual == .exact,
+        if high == nil, qual == .exact || qual == .about,
            let q = match(k, { if case .qualifier(_, false) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning {
             qual = qq; trace.append(q.entry.origin); k = q.end
+        }
+
+        // "2 years, 3 months", "1 hour and 45 minutes", "an hour and a half", "1 hour thirty".
+        if high == nil, let u = unit, u.0 == .duration, let chain = extendDuration(a.value, u.1, at: k) {
+            a.value = chain.value
+            unit = (.duration, chain.unit)
+            trace += chain.trace
+            k = chain.end
         }
 
         if a.yearLike && unit == nil && high == nil && qual == .exact {
@@ -243,6 +267,79 @@ struct QuantityScanner {
     }
 
     func kindFor(_ k: QuantityKind) -> QuantityKind { k }
+
+    /// Seconds in a duration unit of the contract (month 30 days, year 365 days).
+    static let durationSeconds: [String: Double] = [
+        "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604_800, "fortnight": 1_209_600,
+        "month": 2_592_000, "quarter": 7_776_000, "year": 31_536_000, "decade": 315_360_000, "century": 3_153_600_000,
+    ]
+    /// Calendar ratios that differ from the ratio of seconds (a year is 12 months, not 365/30).
+    static func ratio(_ big: String, _ small: String) -> Double {
+        switch (big, small) {
+        case ("year", "month"): return 12
+        case ("year", "quarter"): return 4
+        case ("decade", "month"): return 120
+        case ("decade", "year"): return 10
+        case ("century", "year"): return 100
+        case ("century", "decade"): return 10
+        default: return (durationSeconds[big] ?? 1) / (durationSeconds[small] ?? 1)
+        }
+    }
+
+    /// The unit a bare number after a duration counts in: *1 hour thirty*.
+    static let impliedNext: [String: String] = ["hour": "minute", "minute": "second"]
+
+    /// A duration continued by smaller parts: "2 years, 3 months", "1 hour and 45 minutes",
+    /// "an hour and a half", "1 hour thirty". The value is given in the smallest unit named.
+    func extendDuration(_ v: Double, _ unit: String, at k0: Int) -> (value: Double, unit: String, end: Int, trace: [String])? {
+        guard var lastSec = QuantityScanner.durationSeconds[unit] else { return nil }
+        var total = v
+        var smallest = unit
+        var k = k0
+        var trace: [String] = []
+        var extended = false
+        while k < n {
+            var p = k
+            var joinTrace: [String] = []
+            var joined = false
+            if isSymbol(p, ",") { p += 1 }
+            if let j = match(p, { $0 == .additiveJoiner }) { p = j.end; joined = true; joinTrace.append(j.entry.origin) }
+            if joined {
+                var q = p
+                if isArticle(q) { q += 1 }
+                if let f = match(q, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning {
+                    total += 1 / d
+                    k = f.end
+                    extended = true
+                    trace += joinTrace + [f.entry.origin]
+                    break
+                }
+            }
+            guard p > k || toks[p].spaceBefore, case .number(let b)? = parseNumber(at: p, money: false), b.kind != .ordinal, b.value >= 0 else { break }
+            if let u = match(b.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+               case .unit(_, let name, _, _) = u.entry.meaning, let sec = QuantityScanner.durationSeconds[name], sec < lastSec {
+                total = total * QuantityScanner.ratio(smallest, name) + b.value
+                lastSec = sec
+                smallest = name
+                k = u.end
+                extended = true
+                trace += joinTrace + b.trace + [u.entry.origin]
+                continue
+            }
+            if let next = QuantityScanner.impliedNext[smallest], smallest == unit || lastSec == QuantityScanner.durationSeconds[smallest],
+               b.kind == .cardinal, !b.articleOnly, b.value < 60, b.value == b.value.rounded(),
+               b.end >= n || toks[b.end].kind != .word, QuantityScanner.durationSeconds[next] != nil {
+                total = total * QuantityScanner.ratio(smallest, next) + b.value
+                smallest = next
+                k = b.end
+                extended = true
+                trace += joinTrace + b.trace + ["pattern:implied-unit"]
+            }
+            break
+        }
+        guard extended else { return nil }
+        return (total, smallest, k, trace + ["pattern:duration-chain"])
+    }
 
     /// The connector of a range after the first number, given the opening word.
     func rangeConnector(at k: Int, opener: RangeRole?, afterDigits: Bool) -> (end: Int, origin: String)? {
@@ -264,7 +361,8 @@ struct QuantityScanner {
         var i = 0
         while i < out.count {
             if i + 1 < out.count, spans[i].1 + 1 == spans[i + 1].0,
-               let r = match(spans[i].1, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false }),
+               let r = match(spans[i].1, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false })
+                ?? (isSymbol(spans[i].1, ",") ? (spans[i].1 + 1, Entry(meaning: .range(.join), origin: "pattern:comma")) : nil),
                r.end == spans[i + 1].0 {
                 let a = out[i], b = out[i + 1]
                 let lowQ: Set<Qualifier> = [.moreThan, .atLeast], highQ: Set<Qualifier> = [.lessThan, .atMost]
@@ -306,6 +404,9 @@ struct QuantityScanner {
         guard i < n else { return nil }
         let t = toks[i]
         if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
+        if t.kind == .symbol, let v = QuantityScanner.vulgar[t.key] {
+            return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"])))
+        }
         if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
         return nil
     }
@@ -315,6 +416,7 @@ struct QuantityScanner {
         var trace = trace0
         // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
         if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
+           !(i >= 3 && toks[i - 3].kind == .number && attached(i - 2)),
            !lex.trie.entries(of: toks[i - 2].key).contains(where: { isNumberWord($0.meaning) }) {
             return .skip(i + 1)
         }
@@ -365,6 +467,27 @@ struct QuantityScanner {
             if integer, lex.ordinalSuffixes.contains(a.key) {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
+            // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
+            if a.kind == .word, a.key.utf8.first == UInt8(ascii: "e") {
+                var expo: Double?
+                var e = k + 1
+                if a.hasDigits, let x = Double(a.key.dropFirst()) { expo = x }
+                else if a.key == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
+                    expo = isDash(k + 1) ? -x : x; e = k + 3
+                }
+                if let x = expo {
+                    let v = value * pow10(x)
+                    return .number(Num(value: sign * v, start: i0, end: e, kind: .cardinal, digits: nil, trace: trace + ["pattern:exponent"]))
+                }
+            }
+            if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
+                var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
+                num.digits = p
+                return .number(extendScales(num))
+            }
+            if a.kind == .symbol, let v = QuantityScanner.vulgar[a.key], integer {
+                return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"]))
+            }
             if a.kind == .word {
                 if a.hasDigits { return .skip(k + 1) }
                 let scale = match(k, { if case .scale = $0 { return true }; return false })
@@ -401,8 +524,65 @@ struct QuantityScanner {
             if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
             return .date(i0, e, ["pattern:day-month", m.entry.origin])
         }
+        // Mixed numbers: "2 1/4", "- 1 4/5".
+        if integer, k + 2 < n, toks[k].kind == .number, toks[k].spaceBefore, isSymbol(k + 1, "/"), attached(k + 1),
+           case .number(let f)? = parseDigits(at: k, start: k, sign: 1, money: money, trace: []), f.kind == .fraction, f.value < 1 {
+            return .number(Num(value: sign * (value + f.value), start: i0, end: f.end, kind: .fraction, digits: nil,
+                               trace: trace + ["pattern:mixed-fraction"]))
+        }
         let num = Num(value: sign * value, start: i0, end: k, kind: .cardinal, digits: p, trace: trace)
-        return .number(extendFraction(extendScales(num)))
+        return .number(finish(num))
+    }
+
+    /// Unicode vulgar fractions (language-neutral).
+    static let vulgar: [String: Double] = [
+        "½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+        "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅐": 1.0 / 7, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅑": 1.0 / 9, "⅒": 0.1,
+    ]
+
+    func pow10(_ x: Double) -> Double {
+        var r = 1.0
+        for _ in 0..<Int(abs(x)) { r *= 10 }
+        return x < 0 ? 1 / r : r
+    }
+
+    /// Decimals, scales and fractions after a number.
+    func finish(_ a0: Num) -> Num {
+        var a = extendDecimal(a0)
+        a = extendScales(a)
+        a = extendFraction(a)
+        if a.kind == .fraction || a.value != a.value.rounded() {
+            let scaled = extendScales(a)
+            if scaled.end != a.end { a = scaled; a.kind = .cardinal }
+        }
+        return a
+    }
+
+    /// "two point five", "nine point nought four", "point 77", "two hundred point seventy-one".
+    func extendDecimal(_ a: Num) -> Num {
+        guard a.kind == .cardinal, a.value == a.value.rounded(), a.multiplier == 1,
+              let d = match(a.end, { $0 == .decimalWord }) else { return a }
+        var k = d.end
+        var digits = ""
+        if let _ = plainInteger(k) {
+            digits = toks[k].key; k += 1
+        } else {
+            while let c = match(k, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
+                  case .cardinal(let v, _, _, _) = c.entry.meaning {
+                digits += String(Int(v)); k = c.end
+            }
+            if digits.isEmpty, case .number(let b)? = parseWords(at: k, start: k, sign: 1, trace: [], plain: true),
+               b.kind == .cardinal, b.value == b.value.rounded(), b.value >= 1 {
+                digits = String(Int(b.value)); k = b.end
+            }
+        }
+        guard !digits.isEmpty, let frac = Double("0." + digits) else { return a }
+        var out = a
+        out.value = a.value < 0 || a.value == 0 && a.trace.contains(where: { $0.contains("minus") || $0.contains("negative") }) ? a.value - frac : a.value + frac
+        out.end = k
+        out.digits = nil
+        out.trace.append(d.entry.origin)
+        return out
     }
 
     /// Scale words after a number: "5 thousand", "2,8 millioner", "3,5 mio.", "1.2 billion".
@@ -429,12 +609,13 @@ struct QuantityScanner {
 
     /// "two thirds", "to tredjedele", "one and a half", "5 and a half".
     func extendFraction(_ a: Num) -> Num {
-        guard a.kind == .cardinal, a.value == a.value.rounded(), a.multiplier == 1 else { return a }
+        guard a.kind == .cardinal, a.value == a.value.rounded() else { return a }
         var a = a
         let k = a.end
-        if let f = match(k, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
-           a.value >= 1, a.digits == nil || toks[k].spaceBefore {
-            a.value /= d
+        let fk = a.digits == nil && isDash(k) && k + 1 < n && toks[k + 1].kind == .word ? k + 1 : k
+        if a.multiplier == 1, let f = match(fk, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+           a.value >= 1 || a.value <= -1, a.digits == nil || toks[k].spaceBefore {
+            if let jb = a.joinBase { a.value = jb + (a.value - jb) / d } else { a.value /= d }
             a.kind = .fraction
             a.end = f.end
             a.articleOnly = false
@@ -446,14 +627,16 @@ struct QuantityScanner {
             var p = j.end
             var numerator = 1.0
             var tr = [j.entry.origin]
-            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _) = c.entry.meaning, v < 20 {
+            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning, v < 20 {
                 numerator = v; p = c.end; tr.append(c.entry.origin)
             } else if let v = plainInteger(p), v < 20 {
                 numerator = v; p += 1
             }
             if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
                numerator < d {
-                a.value += numerator / d
+                let unitValue = a.multiplier > 1 && a.value.truncatingRemainder(dividingBy: a.multiplier) == 0 ? a.multiplier : 1
+                a.value += numerator / d * unitValue
+                if unitValue == 1 { a.kind = .fraction }
                 a.end = f.end
                 a.articleOnly = false
                 a.trace += tr + [f.entry.origin]
@@ -489,7 +672,7 @@ struct QuantityScanner {
 
     // MARK: - Number words
 
-    func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String]) -> NumResult? {
+    func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String], plain: Bool = false) -> NumResult? {
         var st = NumberWords()
         var k = i
         var committed = (st, i, trace0)
@@ -511,13 +694,18 @@ struct QuantityScanner {
             if let m = match(k, isNumberWord) {
                 var applied = false
                 switch m.entry.meaning {
-                case .cardinal(let v, let article, let compoundOnly):
+                case .cardinal(let v, let article, let compoundOnly, _):
                     applied = !compoundOnly && st.addCardinal(v, article: article, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens)
                 case .scale(let s, _):
                     applied = !pendingJoin && st.addScale(s)
                 case .ordinal(let v):
                     applied = st.addOrdinal(v, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens)
                 default: break
+                }
+                if applied, pendingJoin, case .cardinal(let v, _, _, _) = m.entry.meaning,
+                   let f = match(m.end, { if case .fraction = $0 { return true }; return false }),
+                   case .fraction(let d) = f.entry.meaning, v < d {
+                    break
                 }
                 if applied {
                     trace.append(m.entry.origin)
@@ -543,18 +731,31 @@ struct QuantityScanner {
         }
         let (s, end, tr) = committed
         guard s.pieces > 0, end > i else {
-            // A fraction word alone: "half", "halvdelen".
-            if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning, d == 2 {
-                return .number(Num(value: sign * 0.5, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin]))
+            if plain { return nil }
+            // A fraction word alone: "half", "halvdelen"; "quarter million".
+            if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+               d == 2 || match(f.end, { if case .scale(_, false) = $0 { return true }; return false }) != nil {
+                var num = Num(value: sign / d, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin])
+                let scaled = extendScales(num)
+                if scaled.end != num.end { num = scaled; num.kind = .cardinal }
+                return .number(num)
+            }
+            // "point 77"
+            if let d = match(i, { $0 == .decimalWord }), d.end < n {
+                let zero = Num(value: 0, start: i0, end: i, kind: .cardinal, digits: nil, trace: trace0)
+                let num = extendDecimal(zero)
+                if num.end > i { return .number(Num(value: sign * num.value, start: i0, end: num.end, kind: .cardinal, digits: nil, trace: num.trace)) }
             }
             return nil
         }
         var num = Num(value: sign * s.value, start: i0, end: end, kind: s.ordinal ? .ordinal : .cardinal, digits: nil, trace: tr)
         num.articleOnly = s.articleOnly
+        num.joinBase = s.joinBase.map { sign * $0 }
         if s.lastBig < .infinity { num.multiplier = s.lastBig }
+        if plain { return .number(num) }
         if num.kind == .cardinal {
             // an article or "one" before a fraction word: "a quarter", "en fjerdedel"
-            num = extendFraction(num)
+            num = finish(num)
             if num.articleOnly, let f = match(end, { if case .fraction = $0 { return true }; return false }),
                case .fraction(let d) = f.entry.meaning {
                 num.value = 1 / d; num.kind = .fraction; num.end = f.end; num.articleOnly = false
@@ -581,7 +782,7 @@ struct QuantityScanner {
             for e in es {
                 var trial = copy
                 switch e.meaning {
-                case .cardinal(let v, _, _):
+                case .cardinal(let v, _, _, _):
                     ok = trial.addCardinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
                 case .scale(let m, _):
                     ok = !cj && trial.addScale(m)

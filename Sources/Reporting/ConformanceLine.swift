@@ -9,7 +9,8 @@ import Foundation
 /// A single figure with an open qualifier keeps its `value` and adds the interval it states:
 /// *more than 10* and *at least 10* give `low` 10, `high` null; *less than 10*, *at most 10* give
 /// `low` null, `high` 10 (so it passes both as a number and as an open range). Durations carry
-/// `seconds` (month 30 days, year 365 days, as Duckling counts).
+/// `seconds` (month 30 days, year 365 days, as Duckling counts). An amount with a unit is followed
+/// by a second item of kind `number` (or `range`) for the bare figure, marked `"inner": true`.
 public enum ConformanceLine {
     public static func render(_ quantities: [Quantity]) -> Data {
         var items: [[String: Any]] = []
@@ -33,6 +34,17 @@ public enum ConformanceLine {
             }
             if q.kind == .duration, let n = q.value.number, let s = seconds(q.unit) { item["seconds"] = n * s }
             items.append(item)
+            // The figure inside an amount with a unit is also a number ("$20" holds 20, "30 years" holds 30).
+            // Not for a unit glued to its digits ("29km", "180ml"): that is one token, not a number.
+            let glued = q.text.utf8.first.map { $0 &- 0x30 < 10 } == true && !q.text.utf8.contains(0x20)
+            if [.money, .measure, .duration, .percent].contains(q.kind), q.value.number != nil || q.value.isRange, !glued {
+                var inner = item
+                inner["kind"] = q.value.isRange ? "range" : "number"
+                inner["unit"] = nil
+                inner["seconds"] = nil
+                inner["inner"] = true
+                items.append(inner)
+            }
         }
         return (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
     }
