@@ -158,15 +158,16 @@ struct ClaimLexicon: Sendable {
         cues.longest(at: i, in: tokens).map { ($0.length, $0.value) }
     }
 
+    /// The length of the longest cue phrase with `role` starting at token `i`.
     func hasCue(_ role: CueRole, at i: Int, in tokens: [ClaimToken]) -> Int? {
-        guard let c = cue(at: i, in: tokens), c.roles.contains(role) else { return nil }
-        return c.length
+        cues.all(at: i, in: tokens).last { $0.value.contains(role) }?.length
     }
 
     /// True when a cue phrase with `role` ends exactly at token index `end` (exclusive).
     func cue(_ role: CueRole, endingAt end: Int, in tokens: [ClaimToken], maxLength: Int = 4) -> Int? {
-        for len in stride(from: min(maxLength, end), through: 1, by: -1) {
-            if let c = cues.longest(at: end - len, in: tokens), c.length == len, c.value.contains(role) { return len }
+        for len in stride(from: min(maxLength, end), through: 1, by: -1)
+        where cues.all(at: end - len, in: tokens).contains(where: { $0.length == len && $0.value.contains(role) }) {
+            return len
         }
         return nil
     }

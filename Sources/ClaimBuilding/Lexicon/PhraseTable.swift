@@ -59,6 +59,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return best
     }
 
+    /// Every phrase starting at token `i`, shortest first.
+    func all(at i: Int, in tokens: [ClaimToken]) -> [(length: Int, value: Value)] {
+        var node = root
+        var out: [(Int, Value)] = []
+        var j = i
+        while j < tokens.count, let next = node.children[tokens[j].key] {
+            node = next
+            j += 1
+            if let v = node.value { out.append((j - i, v)) }
+        }
+        return out
+    }
+
     /// The value of a single word ending in a listed word (*regeringssoldaten* ends in *soldaten*):
     /// for languages that write compounds as one word.
     func head(of token: ClaimToken) -> Value? {

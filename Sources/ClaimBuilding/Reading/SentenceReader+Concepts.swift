@@ -60,7 +60,11 @@ extension SentenceReader {
                         continue
                     }
                 }
-                if tok.text == "-" || tok.text == "'" || tok.text == "\u{2019}" { k += 1; continue }
+                // a closing parenthesis after a restated figure: "(65 procent) af territoriet"
+                if tok.text == "-" || tok.text == "'" || tok.text == "\u{2019}" || tok.text == ")" || tok.text == "]" {
+                    k += 1
+                    continue
+                }
                 return nil
             }
             if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {

@@ -31,6 +31,20 @@ extension SentenceReader {
         return out
     }
 
+    /// A figure in parentheses right after a hedged figure restates it and shares its hedge:
+    /// *cirka to tredjedele (65 procent)*, *about two thirds (65%)*.
+    func inheritHedges(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
+        var out = candidates
+        for i in out.indices.dropFirst() {
+            let prev = out[i - 1], cur = out[i]
+            guard prev.quantity.qualifier != .exact, cur.quantity.qualifier == .exact,
+                  cur.first == prev.end + 1, s.tokens[prev.end].text == "(",
+                  cur.end < s.tokens.count, s.tokens[cur.end].text == ")" else { continue }
+            out[i].quantity.qualifier = prev.quantity.qualifier
+        }
+        return out
+    }
+
     /// False for what reads as a number but states no figure: *one of*, *page 5*, *Boeing 737*,
     /// an age between commas, a bare unit word (*for years*), a count inside a name.
     func isClaim(_ c: ClaimCandidate, in s: SentenceTokens) -> Bool {

@@ -52,6 +52,7 @@ struct SentenceReader: Sendable {
         let sentence = SentenceTokens(text: slot.text, tokens: tokens, lexicon: lexicon, quantities: quantities)
         var candidates = sentence.candidates()
         candidates = joinWholes(candidates, in: sentence)
+        candidates = inheritHedges(candidates, in: sentence)
         candidates = candidates.filter { isClaim($0, in: sentence) }
         resolveConcepts(&candidates, in: sentence)
         candidates = candidates.filter { keepAfterConcept($0) }

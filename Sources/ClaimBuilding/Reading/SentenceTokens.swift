@@ -55,7 +55,10 @@ struct SentenceTokens: Sendable {
         }
         eventMatches = outside(lexicon.events.matches(in: tokens))
         cueMatches = lexicon.cues.matches(in: tokens)
-        attributionMatches = lexicon.attribution.matches(in: tokens)
+        // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
+        attributionMatches = lexicon.attribution.matches(in: tokens).filter { m in
+            !tokens[m.start].isCapitalized || !tokens[..<m.start].contains(where: \.isWord)
+        }
         agencyMatches = lexicon.agencies.matches(in: tokens)
         placeMatches = Self.places(in: tokens, lexicon: lexicon)
         weekdayMatches = lexicon.weekdays.matches(in: tokens)
