@@ -27,6 +27,8 @@ enum Meaning: Sendable, Hashable {
     case decimalWord
     /// *of*, *af*, *de* between a fraction and its unit: *three quarters of an hour* (language.json `partitiveWords`).
     case partitive
+    /// *in*, *out of*, *sur* between two numbers making a ratio: *one in five* (language.json `ratioWords`).
+    case ratio
     /// A word before *one* that makes it a pronoun (*the one*, *which one*): language.json `pronounDeterminers`.
     case determiner
 }
@@ -95,6 +97,9 @@ struct Lexicon: Sendable {
     var groupMarks: Set<UInt8>
     var spaceGroups: Bool
     var ordinalDot: Bool
+    /// `8. Platz`: with `ordinalDot`, a capitalized word after the dot still makes an ordinal
+    /// (languages that capitalize nouns).
+    var ordinalDotBeforeCapital: Bool
     var ordinalSuffixes: Set<String>
     var unitsBeforeTens: Bool
     var closedCompounds: Bool
@@ -116,6 +121,7 @@ struct Lexicon: Sendable {
         groupMarks = Set(gm.compactMap { $0.utf8.first })
         spaceGroups = gm.contains { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         ordinalDot = pack.bool("ordinalDot")
+        ordinalDotBeforeCapital = pack.bool("ordinalDotBeforeCapital")
         ordinalSuffixes = Set(pack.strings("ordinalSuffixes").map { Lexicon.foldKey($0) })
         unitsBeforeTens = pack.bool("unitsBeforeTens")
         closedCompounds = pack.bool("closedCompounds")
@@ -204,6 +210,7 @@ struct Lexicon: Sendable {
         for w in pack.strings("timeMarkersBefore") { add(w, .timeMarker(before: true), "\(c)/language.json:timeMarkersBefore") }
         for w in pack.strings("streetWords") { add(w, .street, "\(c)/language.json:streetWords") }
         for w in pack.strings("decimalWords") { add(w, .decimalWord, "\(c)/language.json:decimalWords") }
+        for w in pack.strings("ratioWords") { add(w, .ratio, "\(c)/language.json:ratioWords") }
         for w in pack.strings("pronounDeterminers") { add(w, .determiner, "\(c)/language.json:pronounDeterminers") }
         for w in pack.strings("partitiveWords") { add(w, .partitive, "\(c)/language.json:partitiveWords") }
 

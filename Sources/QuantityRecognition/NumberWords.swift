@@ -117,12 +117,24 @@ struct NumberWords: Sendable {
 
     /// A closing ordinal (*first*, *hundredth*, *tresindstyvende*).
     mutating func addOrdinal(_ v: Double, joined: Bool = false, compoundJoined: Bool = false, unitsBeforeTens: Bool = false) -> Bool {
-        if done || fromDigits || articleOnly { return false }
+        if fromDigits || articleOnly { return false }
         let isScale = v >= 100 && NumberWords.placeOf(v) == v
+        if ordinal {
+            // An ordinal continued by smaller ordinals: *tricentésimo cuadragésimo séptimo* = 347th,
+            // *décimo octavo* = 18th.
+            guard v < NumberWords.placeOf(value), v >= 1 else { return false }
+            current += v
+            pieces += 1
+            return true
+        }
         if isScale && pieces > 0 {
             var copy = self
-            guard copy.addScale(v) else { return false }
-            self = copy
+            if copy.addScale(v) {
+                self = copy
+            } else if value > 0 && v > value {
+                // *dos mil millonésimo* = 2000 × 1 000 000th
+                total = value * v; current = 0; lastBig = v; pieces += 1
+            } else { return false }
         } else if articleOnly && pieces == 1 {
             return false
         } else {

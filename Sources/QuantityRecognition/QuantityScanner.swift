@@ -194,6 +194,18 @@ struct QuantityScanner {
             return k
         }
 
+        // A ratio: "one in five", "2 out of 3", "un sur trois".
+        if unit == nil, a.kind == .cardinal, !a.yearLike, a.value >= 1, a.value == a.value.rounded(),
+           let r = match(k, { $0 == .ratio }),
+           case .number(let b)? = parseNumber(at: r.end, money: false), b.kind == .cardinal, !b.articleOnly, !b.yearLike,
+           b.value > a.value, b.value == b.value.rounded() {
+            a.value /= b.value
+            a.kind = .fraction
+            a.articleOnly = false
+            trace += [r.entry.origin] + b.trace + ["pattern:ratio"]
+            k = b.end
+        }
+
         // Unit after the number ("6 days", "65 procent", "5 kr.", "half a day").
         if unit == nil {
             var at = k
@@ -464,9 +476,6 @@ struct QuantityScanner {
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
             let a = toks[k]
-            if integer, lex.ordinalSuffixes.contains(a.key) {
-                return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
-            }
             // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
             if a.kind == .word, a.key.utf8.first == UInt8(ascii: "e") {
                 var expo: Double?
@@ -479,6 +488,9 @@ struct QuantityScanner {
                     let v = value * pow10(x)
                     return .number(Num(value: sign * v, start: i0, end: e, kind: .cardinal, digits: nil, trace: trace + ["pattern:exponent"]))
                 }
+            }
+            if integer, lex.ordinalSuffixes.contains(a.key) {
+                return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
             if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
                 var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
@@ -514,7 +526,7 @@ struct QuantityScanner {
                 return .date(i0, e, ["pattern:day-dot-month", m.entry.origin])
             }
             let next = k + 1
-            if next >= n && i0 == 0 || next < n && toks[next].kind == .word && !toks[next].capitalized {
+            if next >= n && i0 == 0 || next < n && toks[next].kind == .word && (!toks[next].capitalized || lex.ordinalDotBeforeCapital) {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-dot"]))
             }
         }
@@ -581,6 +593,7 @@ struct QuantityScanner {
         out.value = a.value < 0 || a.value == 0 && a.trace.contains(where: { $0.contains("minus") || $0.contains("negative") }) ? a.value - frac : a.value + frac
         out.end = k
         out.digits = nil
+        out.articleOnly = false
         out.trace.append(d.entry.origin)
         return out
     }
@@ -591,8 +604,11 @@ struct QuantityScanner {
         var k = a.end
         var words = NumberWords()
         words.startDigits(abs(a.value))
-        while k < n, let s = match(k, { if case .scale(_, false) = $0 { return true }; return false }),
-              case .scale(let m, _) = s.entry.meaning {
+        while k < n {
+            var at = k
+            if a.digits == nil, isDash(at), attached(at), attached(at + 1) { at += 1 }
+            guard let s = match(at, { if case .scale(_, false) = $0 { return true }; return false }),
+                  case .scale(let m, _) = s.entry.meaning else { break }
             var copy = words
             guard copy.addScale(m) else { break }
             words = copy
@@ -712,7 +728,6 @@ struct QuantityScanner {
                     k = m.end
                     pendingJoin = false
                     committed = (st, k, trace)
-                    if st.done { break }
                     continue
                 }
                 // A word that is both a number word and a compound (rare): fall through to splitting.
@@ -724,7 +739,6 @@ struct QuantityScanner {
                 k += 1
                 pendingJoin = false
                 committed = (st, k, trace)
-                if st.done { break }
                 continue
             }
             break
@@ -784,10 +798,12 @@ struct QuantityScanner {
                 switch e.meaning {
                 case .cardinal(let v, _, _, _):
                     ok = trial.addCardinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
+                        || cj && trial.addCardinal(v, joined: true, unitsBeforeTens: lex.unitsBeforeTens)
                 case .scale(let m, _):
                     ok = !cj && trial.addScale(m)
                 case .ordinal(let v):
-                    ok = isLast && trial.addOrdinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
+                    ok = isLast && (trial.addOrdinal(v, joined: first && joined, compoundJoined: cj, unitsBeforeTens: lex.unitsBeforeTens)
+                        || cj && trial.addOrdinal(v, joined: true, unitsBeforeTens: lex.unitsBeforeTens))
                 default: ok = false
                 }
                 if ok { copy = trial; break }
