@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ArticleIngest
+
+/// Language identification on held-aside text (fixtures/text/langid): sentences written for these
+/// tests, not taken from the sources of the stop-word lists. `*.round2.lines` were written after
+/// the lists were last changed and never used to tune them.
+@Suite struct LanguageIdentifierTests {
+    static let identifier = LanguageIdentifier(languages: TextTestSupport.store)
+    static let codes = ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"]
+
+    static func lines(_ code: String, round2: Bool) throws -> [String] {
+        let name = round2 ? "\(code).round2.lines" : "\(code).lines"
+        let text = try String(contentsOfFile: TextTestSupport.path("fixtures/text/langid/\(name)"), encoding: .utf8)
+        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    }
+
+    @Test(arguments: codes)
+    func wholeParagraphsAreAlwaysRight(code: String) throws {
+        for round2 in [false, true] {
+            let paragraph = try Self.lines(code, round2: round2).joined(separator: " ")
+            #expect(Self.identifier.identify(paragraph) == code, "round2: \(round2)")
+        }
+    }
+
+    @Test func sentenceAccuracyOnHeldAsideText() throws {
+        var right = 0, total = 0
+        var wrong: [String] = []
+        for code in Self.codes {
+            for line in try Self.lines(code, round2: true) + Self.lines(code, round2: false) {
+                total += 1
+                let got = Self.identifier.identify(line)
+                if got == code { right += 1 } else { wrong.append("\(code)→\(got ?? "nil"): \(line)") }
+            }
+        }
+        let accuracy = Double(right) / Double(total)
+        // Measured 193/200 (0.965) when this floor was set; raise it when the lists improve.
+        #expect(accuracy >= 0.94, "\(right)/\(total); wrong: \(wrong)")
+    }
+
+    @Test func danishNorwegianAndSwedishAreToldApart() throws {
+        for code in ["da", "nb", "sv"] {
+            let lines = try Self.lines(code, round2: false) + Self.lines(code, round2: true)
+            let right = lines.filter { Self.identifier.identify($0) == code }.count
+            // Short single sentences; measured 17–20 of 20 each.
+            #expect(right * 100 >= lines.count * 80, "\(code): \(right)/\(lines.count)")
+            // Two sentences together are nearly always enough (measured: one pair of ten wrong, in nb).
+            var pairsRight = 0, pairs = 0
+            var wrong: [String] = []
+            for pair in stride(from: 0, to: lines.count - 1, by: 2) {
+                let text = lines[pair] + " " + lines[pair + 1]
+                pairs += 1
+                if Self.identifier.identify(text) == code { pairsRight += 1 } else { wrong.append(text) }
+            }
+            #expect(pairsRight * 10 >= pairs * 9, "\(code): \(pairsRight)/\(pairs); wrong: \(wrong)")
+        }
+    }
+
+    @Test func noEvidenceGivesNil() {
+        #expect(Self.identifier.identify("") == nil)
+        #expect(Self.identifier.identify("12 345 67,5 %") == nil)
+        #expect(Self.identifier.identify("Zzyzx Qwerty") == nil)
+    }
+
+    @Test func foldingKeepsNordicLettersDistinct() {
+        #expect(LanguageIdentifier.tokens("På ÅR, Været für l'été") == ["paa", "aar", "vaeret", "fuer", "l", "ete"])
+    }
+}
