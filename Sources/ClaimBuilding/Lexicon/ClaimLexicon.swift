@@ -43,6 +43,9 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     /// Setting row: this language writes compounds as one word; a word ending in a listed concept
     /// word takes its concept (*regeringssoldater* → soldier).
     case compounds
+    /// Setting row: this language capitalizes every noun (German), so a capitalized word before a
+    /// number does not make the number part of a name.
+    case capitalizedNouns = "capitalized-nouns"
 }
 
 /// One language's claim tables, compiled: concepts, events, attribution, agencies, relative days,
@@ -58,6 +61,7 @@ struct ClaimLexicon: Sendable {
     let places: PhraseTable<String>
     let cues: PhraseTable<Set<CueRole>>
     let compounds: Bool
+    let capitalizedNouns: Bool
 
     /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
     struct LoadError: Error, CustomStringConvertible, Sendable {
@@ -122,6 +126,7 @@ struct ClaimLexicon: Sendable {
         }
         var cues = PhraseTable<Set<CueRole>>()
         var compounds = false
+        var capitalizedNouns = false
         for row in pack.rows("claim-cues.tsv") {
             let (phrase, r) = try Self.pair(row)
             var roles = Set<CueRole>()
@@ -133,6 +138,7 @@ struct ClaimLexicon: Sendable {
                 roles.insert(role)
             }
             if roles.contains(.compounds) { compounds = true; continue }
+            if roles.contains(.capitalizedNouns) { capitalizedNouns = true; continue }
             cues.insert(phrase, roles, origin: row.origin)
         }
         self.concepts = concepts
@@ -144,6 +150,7 @@ struct ClaimLexicon: Sendable {
         self.places = places
         self.cues = cues
         self.compounds = compounds
+        self.capitalizedNouns = capitalizedNouns
     }
 
     private static func pair(_ row: TableRow) throws -> (String, String) {

@@ -49,14 +49,22 @@ extension SentenceTokens {
         while k >= 0, taken.count < 6 {
             let t = tokens[k]
             if !t.isWord || inQuantity[k] { break }
-            if hasCue(.determiner, at: k) != nil || hasCue(.stop, at: k) != nil || hasCue(.pronoun, at: k) != nil {
-                if t.isCapitalized, k > 0, hasCue(.pronoun, at: k) == nil, taken.isEmpty { break }
+            // a joiner inside a name: "Ministry of Defense", "ministère britannique de la Défense"
+            if sawCapital, let len = cue(.nameJoiner, endingAt: k + 1), k - len >= 0, tokens[k - len].isWord,
+               !inQuantity[k - len], hasCue(.determiner, at: k - len) == nil {
+                taken.append(contentsOf: ((k - len + 1)...k).reversed())
+                k -= len
+                var lower = 0
+                while k >= 0, taken.count < 8, tokens[k].isWord, !inQuantity[k], hasCue(.determiner, at: k) == nil,
+                      hasCue(.stop, at: k) == nil, hasCue(.pronoun, at: k) == nil {
+                    if !tokens[k].isCapitalized { lower += 1; if lower > 2 { break } }
+                    taken.append(k)
+                    k -= 1
+                }
                 break
             }
-            if hasCue(.nameJoiner, at: k) != nil, sawCapital, k > 0, tokens[k - 1].isCapitalized {
-                taken.append(k)
-                k -= 1
-                continue
+            if hasCue(.determiner, at: k) != nil || hasCue(.stop, at: k) != nil || hasCue(.pronoun, at: k) != nil {
+                break
             }
             if t.isCapitalized {
                 taken.append(k)
@@ -77,7 +85,18 @@ extension SentenceTokens {
     /// A name read forward from token `start` up to `limit`.
     private func phraseForward(from start: Int, limit: Int) -> String? {
         var k = start
-        while k < limit, let len = hasCue(.determiner, at: k) { k += len }
+        // "informó el miércoles la ONU", "sagte am Dienstag der Sprecher": skip the day
+        while k < limit {
+            if let len = hasCue(.determiner, at: k) { k += len; continue }
+            if let m = (weekdayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
+            if let m = (relativeDayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
+            if hasCue(.stop, at: k) != nil, k + 1 < limit,
+               weekdayMatches.contains(where: { $0.start == k + 1 }) || relativeDayMatches.contains(where: { $0.start == k + 1 }) {
+                k += 1
+                continue
+            }
+            break
+        }
         guard k < limit, tokens[k].isWord, !inQuantity[k], hasCue(.pronoun, at: k) == nil else { return nil }
         var taken: [Int] = []
         if tokens[k].isCapitalized {

@@ -10,7 +10,7 @@ extension SentenceReader {
         }
         for i in candidates.indices where candidates[i].quantity.kind == .duration {
             let c = candidates[i]
-            if isWindow(c, in: s), let count = nearestRunningCount(to: c, among: candidates) {
+            if isWindow(c, in: s), let count = nearestRunningCount(to: c, among: candidates, in: s) {
                 candidates[i].concept = count
                 candidates[i].isWindow = true
             } else {
@@ -144,29 +144,46 @@ extension SentenceReader {
     /// *the ninth city to be invaded* → city/captured; *Afghanistan's third city*, *the second
     /// largest city* → city/rank. A rank never reads as a running count.
     func ordinalConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
-        let t = s.tokens
         let thingHit = thingAfter(c.end, in: s, maxWords: 3)
         let thing = thingHit.map { ConceptCatalog.split($0.key).thing ?? $0.key }
         if isRankOrdinal(c, thing: thingHit, in: s) {
             return thing.map { "\($0)/rank" } ?? "rank"
         }
-        guard let thing else { return nil }
+        guard let thing, let hit = thingHit else { return nil }
+        let thingEnd = hit.at + (s.conceptAt[hit.at]?.length ?? 1)
+        // "Kandahar, la segunda ciudad del país": an apposition to a name describes it (a rank)
+        // unless an event follows in its clause ("Kandahar, the second city to fall").
+        if isApposition(c, in: s), eventInClause(after: thingEnd, in: s, appliesTo: thing) == nil {
+            return "\(thing)/rank"
+        }
         if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
             return "\(thing)/\(e)"
         }
         // no event: "the third city of the country", "la segunda ciudad de Afganistán" is a rank
-        if let hit = thingHit {
-            var k = hit.at + 1
-            while k < t.count, s.conceptAt[k] != nil { k += 1 }
-            if let len = s.hasCue(.partOf, at: k) ?? s.hasCue(.window, at: k) {
-                var j = k + len
-                while s.hasCue(.determiner, at: j) != nil { j += 1 }
-                if s.placeMatches.contains(where: { $0.start == j }) || s.hasCue(.country, at: j) != nil {
-                    return "\(thing)/rank"
-                }
-            }
-        }
+        if isOfCountry(thingEnd, in: s) { return "\(thing)/rank" }
         return thing
+    }
+
+    /// The ordinal opens an apposition to a capitalized name: "Herat, the third city".
+    func isApposition(_ c: ClaimCandidate, in s: SentenceTokens) -> Bool {
+        var k = c.first - 1
+        while k >= 0, s.hasCue(.determiner, at: k) != nil { k -= 1 }
+        return k >= 1 && s.tokens[k].text == "," && s.tokens[k - 1].isWord && s.tokens[k - 1].isCapitalized
+    }
+
+    /// "of the country", "in Afghanistan", "del país", "de Afganistán", "i landet" at token `k`.
+    func isOfCountry(_ k: Int, in s: SentenceTokens) -> Bool {
+        if s.hasCue(.country, at: k) != nil { return true }
+        guard let len = s.hasCue(.partOf, at: k) ?? s.hasCue(.partitive, at: k) ?? s.hasCue(.window, at: k) else { return false }
+        var j = k + len
+        while s.hasCue(.determiner, at: j) != nil { j += 1 }
+        return s.placeMatches.contains(where: { $0.start == j }) || s.hasCue(.country, at: j) != nil
+    }
+
+    /// An event phrase after token `k` before the clause ends.
+    func eventInClause(after k: Int, in s: SentenceTokens, appliesTo thing: String) -> String? {
+        let end = (k..<s.tokens.count).first { s.isClauseBreak(s.tokens[$0]) } ?? s.tokens.count
+        return s.eventMatches.first { $0.start >= k && $0.start < end && catalog.event($0.value, appliesTo: thing) }?.value
     }
 
     func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
@@ -203,15 +220,19 @@ extension SentenceReader {
         return false
     }
 
-    /// The concept of the nearest count or ordinal in the sentence that has an event.
-    func nearestRunningCount(to c: ClaimCandidate, among all: [ClaimCandidate]) -> String? {
-        var best: (Int, String)?
-        for o in all where o.quantity.kind != .duration {
-            guard let concept = o.concept, ConceptCatalog.split(concept).event != nil, !isRank(concept) else { continue }
-            let d = abs(o.first - c.first)
-            if best == nil || d < best!.0 { best = (d, concept) }
+    /// The concept of the count or ordinal this window belongs to: the one whose event is the event
+    /// nearest the window (*183 muertos en un mes y 360.000 han huido*), else the nearest with an event.
+    func nearestRunningCount(to c: ClaimCandidate, among all: [ClaimCandidate], in s: SentenceTokens) -> String? {
+        let counted = all.compactMap { o -> (ClaimCandidate, String)? in
+            guard o.quantity.kind != .duration, let concept = o.concept,
+                  ConceptCatalog.split(concept).event != nil, !isRank(concept) else { return nil }
+            return (o, concept)
         }
-        return best?.1
+        if let event = nearestEvent(to: c, in: s, where: { e in counted.contains { ConceptCatalog.split($0.1).event == e } }) {
+            let withEvent = counted.filter { ConceptCatalog.split($0.1).event == event }
+            return withEvent.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
+        }
+        return counted.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
     }
 
     /// What lasted: the nearest duration concept within six words (*20 års tilstedeværelse*,

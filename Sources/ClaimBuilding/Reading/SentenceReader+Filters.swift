@@ -68,7 +68,7 @@ extension SentenceReader {
         if q.kind == .count, quoteTokens.count == 1, quoteTokens.first!.hasDigit, c.first > 0 {
             let prev = t[c.first - 1]
             let nextIsConcept = c.end < t.count && s.conceptAt[c.end] != nil
-            if prev.isWord, prev.isCapitalized, !prev.isPossessive, !prev.hasDigit, c.first - 1 > 0,
+            if !lexicon.capitalizedNouns, prev.isWord, prev.isCapitalized, !prev.isPossessive, !prev.hasDigit, c.first - 1 > 0,
                !s.placeMatches.contains(where: { ($0.start..<$0.end).contains(c.first - 1) }),
                lexicon.cues.longest(at: c.first - 1, in: t) == nil,
                lexicon.weekdays.longest(at: c.first - 1, in: t) == nil,

@@ -59,6 +59,10 @@ enum ClaimTokenizer {
                 }
                 break
             }
+            // an elided article standing alone keeps its apostrophe: "l'", "d'", "qu'"
+            if j < n, isApostrophe(scalars[j]), j - i <= 2, scalars[i..<j].allSatisfy({ $0.properties.isAlphabetic }) {
+                j += 1
+            }
             appendWord(scalars[i..<j], start: offsets[i], offsets: offsets, firstIndex: i, to: &tokens)
             i = j
         }
