@@ -121,10 +121,24 @@ struct HTMLMetadataReader {
         return t.isEmpty ? nil : t
     }
 
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+
+    /// The two halves of a title around its last separator ("A - B" → ("A", "B")).
+    static func titleParts(_ title: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for sep in titleSeparators {
+            guard let r = title.range(of: sep, options: .backwards) else { continue }
+            let head = String(title[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let tail = String(title[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty && !tail.isEmpty { out.append((head, tail)) }
+        }
+        return out
+    }
+
     /// "Floods kill 41 | The Daily Ledger" → "Floods kill 41" when the suffix is the site name
     /// (or the part before it is the page's `<h1>`).
     static func strippingSiteSuffix(_ title: String, site: String?, h1: String?) -> String {
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        for sep in titleSeparators {
             guard let r = title.range(of: sep, options: .backwards) else { continue }
             let head = String(title[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             let tail = String(title[r.upperBound...]).trimmingCharacters(in: .whitespaces)

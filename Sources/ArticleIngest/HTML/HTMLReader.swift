@@ -34,14 +34,29 @@ enum HTMLReader {
         guard tree.count > 0 else { throw IngestError(path: path, reason: "HTML has no elements") }
 
         let found = HTMLMetadataReader(tree: tree).read()
-        let title = found.metadata.title ?? found.h1
-        let extracted = MainTextExtractor(tree: tree, vocabulary: .shared, title: title).extract()
+        var metadata = found.metadata
+        var title = metadata.title ?? found.h1
+        let parts = title.map(HTMLMetadataReader.titleParts) ?? []
+        let extracted = MainTextExtractor(tree: tree, vocabulary: .shared,
+                                          titles: (title.map { [$0] } ?? []) + parts.flatMap { [$0.0, $0.1] }).extract()
+        // "Site - Headline" with no site name known: the half the page repeats is the headline.
+        if let matched = extracted.matchedTitle, matched != title,
+           let split = parts.first(where: { $0.0 == matched || $0.1 == matched }) {
+            title = matched
+            metadata.title = matched
+            let rest = split.0 == matched ? split.1 : split.0
+            if metadata.outlet == nil, rest.count <= 60 { metadata.outlet = rest }
+        }
+        if metadata.language == nil, let lang = htmlLang(in: decision.bytes) {
+            // Junk before <html> (an internal DTD subset) makes libxml2 imply its own <html>.
+            metadata.language = HTMLMetadataReader.languageCode(lang)
+        }
         var warnings = decision.warnings + found.warnings
         if extracted.blocks.isEmpty {
             guard title != nil else { throw IngestError(path: path, reason: "no readable text in the HTML page") }
             warnings.append("\(path): no main text found in the HTML page")
         }
-        return ExtractedDocument(metadata: found.metadata, title: title, blocks: extracted.blocks,
+        return ExtractedDocument(metadata: metadata, title: title, blocks: extracted.blocks,
                                  dropped: extracted.dropped, warnings: warnings)
     }
 
@@ -54,6 +69,18 @@ enum HTMLReader {
         var control = 0
         for b in head where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D && b != 0x1B { control += 1 }
         return control * 10 > head.count
+    }
+
+    /// The `lang` attribute of the first `<html …>` tag in the first 16 KB.
+    static func htmlLang(in bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(16_384), as: UTF8.self).lowercased()
+        guard let open = head.range(of: "<html "), let close = head.range(of: ">", range: open.upperBound..<head.endIndex)
+        else { return nil }
+        let tag = head[open.upperBound..<close.lowerBound]
+        guard let l = tag.range(of: "lang=") else { return nil }
+        let value = tag[l.upperBound...].drop(while: { $0 == "\"" || $0 == "'" })
+        let code = value.prefix(while: { $0.isLetter || $0 == "-" || $0 == "_" })
+        return code.isEmpty ? nil : String(code)
     }
 
     /// NUL bytes would end libxml2's input early; in UTF-8 they never sit inside a character.

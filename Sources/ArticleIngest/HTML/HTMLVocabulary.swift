@@ -32,6 +32,8 @@ struct HTMLVocabulary: Sendable {
 
     /// class/id token → (reason, how it matches).
     var boilerplateTokens: [String: (reason: String, match: TokenMatch)] = [:]
+    /// class/id tokens of a standfirst (the lead paragraph set above the body).
+    var standfirstTokens: [String: (reason: String, match: TokenMatch)] = [:]
     var tags: [String: TagRule] = [:]
     var attributeRules: [AttributeRule] = []
     var contentRules: [ContentRule] = []
@@ -55,6 +57,10 @@ struct HTMLVocabulary: Sendable {
         for row in Self.rows(folder.appendingPathComponent("boilerplate.tsv")) where row.count >= 2 {
             let match: TokenMatch = row.count >= 3 && row[2] == "whole" ? .whole : .part
             boilerplateTokens[row[0].lowercased()] = (row[1], match)
+        }
+        for row in Self.rows(folder.appendingPathComponent("standfirst.tsv")) where !row.isEmpty {
+            let match: TokenMatch = row.count >= 2 && row[1] == "whole" ? .whole : .part
+            standfirstTokens[row[0].lowercased()] = ("standfirst", match)
         }
         for row in Self.rows(folder.appendingPathComponent("drop-tags.tsv")) where row.count >= 2 {
             tags[row[0].lowercased()] = TagRule(reason: row[1],
@@ -96,6 +102,15 @@ struct HTMLVocabulary: Sendable {
     /// The boilerplate reason for a class or id attribute value, if one of its tokens (or a part
     /// of one, split on "-", "_" and lower-to-upper case changes) is in the vocabulary.
     func boilerplateReason(classOrID value: String) -> String? {
+        Self.match(value, in: boilerplateTokens)
+    }
+
+    /// True when a class or id value marks a standfirst (lead paragraph, "chapô", "manchet").
+    func isStandfirst(classOrID value: String) -> Bool {
+        Self.match(value, in: standfirstTokens) != nil
+    }
+
+    static func match(_ value: String, in boilerplateTokens: [String: (reason: String, match: TokenMatch)]) -> String? {
         guard !value.isEmpty else { return nil }
         for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             let whole = token.lowercased()

@@ -17,8 +17,9 @@ import CrosscheckModel
 struct MainTextExtractor {
     let tree: DOMTree
     let vocabulary: HTMLVocabulary
-    /// The page title, to drop the block that repeats it.
-    let title: String?
+    /// The page title and its parts ("Floods kill 41 - The Daily" gives both halves too), to drop
+    /// the block that repeats the title and to learn which part is the headline.
+    let titles: [String]
 
     /// Bounds on ``Result/dropped``.
     static let maxDropped = 100
@@ -27,6 +28,8 @@ struct MainTextExtractor {
     struct Result {
         var blocks: [Block] = []
         var dropped: [DroppedText] = []
+        /// The entry of ``titles`` that a block near the top repeated.
+        var matchedTitle: String?
     }
 
     struct RawBlock {
@@ -39,6 +42,8 @@ struct MainTextExtractor {
         var weight: Int
         var linkWeight: Int
         var commas: Int
+        /// The text before a first single `<br>` (a headline set off by a line break).
+        var firstLine: String?
 
         var linkDensity: Double { weight == 0 ? 0 : Double(linkWeight) / Double(weight) }
         var good: Int { max(0, weight - linkWeight) }
@@ -112,11 +117,13 @@ struct MainTextExtractor {
                 if rule.visible { reasons[i] = rule.reason }
                 continue
             }
-            if Self.neverDroppedByToken.contains(node.tag) || node.attrCount == 0 { continue }
+            if Self.neverDroppedByToken.contains(node.tag) || (node.attrCount == 0 && !node.tag.contains("-")) { continue }
             if priority[i] >= Self.strongPriority { continue }
+            // Custom elements (amp-ad, amp-social-share) are named like class tokens.
             let reason = vocabulary.attributeReason(tree, i)
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "class") ?? "")
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "id") ?? "")
+                ?? (node.tag.contains("-") ? vocabulary.boilerplateReason(classOrID: node.tag) : nil)
             // A token on a wrapper that holds most of the page's prose ("page has-sidebar") is a
             // layout modifier, not furniture; comment sections may be long, so they stay dropped.
             let holdsProse = pageProse >= 400 && prose[i] * 2 > pageProse && !Self.alwaysDropped.contains(reason ?? "")
@@ -151,7 +158,8 @@ struct MainTextExtractor {
                 guard let text = acc.text() else { return }
                 let top = stack.last
                 blocks.append(RawBlock(text: text, role: top?.role ?? .paragraph, element: top?.element ?? body,
-                                       pos: pos, weight: acc.weight, linkWeight: acc.linkWeight, commas: acc.commas))
+                                       pos: pos, weight: acc.weight, linkWeight: acc.linkWeight, commas: acc.commas,
+                                       firstLine: acc.firstLine()))
             }
             var i = body + 1
             let stop = tree.nodes[body].end
@@ -178,7 +186,7 @@ struct MainTextExtractor {
                 let tag = node.tag
                 if tag == "br" {
                     brRun += 1
-                    if brRun >= 2 { flush() } else { acc.space() }
+                    if brRun >= 2 { flush() } else { acc.lineBreak() }
                 } else if tag == "img" || tag == "input" || tag == "wbr" {
                     acc.space()
                 } else if Self.blockTags.contains(tag) || priority[i] > 0 || tag.contains("-") {
@@ -240,6 +248,7 @@ struct MainTextExtractor {
             if g > 0 { candidates.append((i, priority[i], g)) }
         }
         var regions: [Int] = []
+        var leadBlocks = Set<Int>()
         let maxGood = candidates.map(\.good).max() ?? 0
         // The most specific kind of container holding a fair share of the text; among several of
         // that kind, the first (an article comes before the teasers of related ones).
@@ -250,6 +259,19 @@ struct MainTextExtractor {
             let agrees = densest < 0 || tree.isInside(densest, best.node) || tree.isInside(best.node, densest)
             if agrees || Double(best.good) >= 0.4 * Double(densestGood) {
                 regions = [best.node]
+                // The standfirst: prose paragraphs just before the body inside the enclosing
+                // container (an <article> holding headline, lead and body).
+                var up = tree.nodes[best.node].parent
+                var steps = 0
+                while up > body, steps < 5, priority[up] == 0 { up = tree.nodes[up].parent; steps += 1 }
+                if up > body, priority[up] > 0 {
+                    for k in Self.lowerBound(blocks, up)..<Self.lowerBound(blocks, best.node) {
+                        let b = blocks[k]
+                        if b.role == .paragraph && b.weight >= 40 && b.linkDensity < 0.2 && isStandfirst(b.element, within: up) {
+                            leadBlocks.insert(k)
+                        }
+                    }
+                }
                 // Containers of the same kind close by (an article body split into chunks between
                 // ads): same tag and class, within three levels of the chosen one.
                 var scope = best.node
@@ -284,22 +306,38 @@ struct MainTextExtractor {
         if regions.isEmpty { regions = [body] }
 
         // Blocks in the regions, filtered.
-        let titleKey = title.map(Self.comparisonKey)
+        let titleKeys = titles.map(Self.comparisonKey)
         var titleDropped = false
         var inRelatedList = false
         var kept = 0
         var r = 0
-        for b in blocks {
+        for (index, block) in blocks.enumerated() {
+            var b = block
             while r < regions.count && b.pos >= tree.nodes[regions[r]].end { r += 1 }
-            guard r < regions.count, b.pos > regions[r] else {
+            guard (r < regions.count && b.pos > regions[r]) || leadBlocks.contains(index) else {
                 drop(b.text, "outside-main-text")
                 continue
             }
-            let key = Self.comparisonKey(b.text)
-            if !titleDropped, let titleKey, !key.isEmpty,
-               key == titleKey || (b.role == .heading && kept < 3 && titleKey.hasPrefix(key) && key.utf8.count * 2 > titleKey.utf8.count) {
+            // A headline set off by <br> at the top of the block.
+            if !titleDropped, kept < 3, let line = b.firstLine, titleKeys.contains(Self.comparisonKey(line)) {
                 titleDropped = true
+                result.matchedTitle = titles[titleKeys.firstIndex(of: Self.comparisonKey(line))!]
+                drop(line, "title")
+                let rest = b.text.utf8.dropFirst(line.utf8.count)
+                b.text = TextCollapser.collapse(String(decoding: rest, as: UTF8.self))
+                if b.text.isEmpty { continue }
+            }
+            let key = Self.comparisonKey(b.text)
+            if !titleDropped, kept < 3, !key.isEmpty, let t = titleKeys.firstIndex(where: { tk in
+                key == tk || (b.role == .heading && tk.contains(key) && key.utf8.count * 2 > tk.utf8.count)
+            }) {
+                titleDropped = true
+                result.matchedTitle = titles[t]
                 drop(b.text, "title")
+                continue
+            }
+            if b.weight < 160, b.text.utf8.count < 400, b.text.contains("©") {
+                drop(b.text, "copyright")
                 continue
             }
             if b.weight <= 80 || b.role == .heading, isRelatedHeading(key) {
@@ -322,6 +360,20 @@ struct MainTextExtractor {
             kept += 1
         }
         return result
+    }
+
+    /// Element `i` or one of its ancestors below `limit` (at most three levels) is marked as a
+    /// standfirst by its class or id.
+    func isStandfirst(_ i: Int, within limit: Int) -> Bool {
+        var e = i
+        var steps = 0
+        while e > limit, steps < 3 {
+            if vocabulary.isStandfirst(classOrID: tree.attr(e, "class") ?? "")
+                || vocabulary.isStandfirst(classOrID: tree.attr(e, "id") ?? "") { return true }
+            e = tree.nodes[e].parent
+            steps += 1
+        }
+        return false
     }
 
     static let strongPriority = 6

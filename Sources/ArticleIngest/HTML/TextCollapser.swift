@@ -47,6 +47,16 @@ struct TextCollapser {
     /// A break that reads as a space (`<br>`, an image between words).
     mutating func space() { pendingSpace = true }
 
+    /// Where the first `<br>` fell (bytes of text before it), if any text came before one.
+    private(set) var firstBreak: Int?
+
+    /// A single line break: read as a space, but remembered so that a headline set off by `<br>`
+    /// can be told from the text after it.
+    mutating func lineBreak() {
+        if firstBreak == nil && !buffer.isEmpty { firstBreak = buffer.count }
+        pendingSpace = true
+    }
+
     /// The collapsed text, trimmed of no-break spaces at both ends; nil when nothing is left.
     func text() -> String? {
         var s = 0, e = buffer.count
@@ -70,6 +80,15 @@ struct TextCollapser {
         weight = 0
         linkWeight = 0
         commas = 0
+        firstBreak = nil
+    }
+
+    /// The text before the first line break (trimmed), if there was one.
+    func firstLine() -> String? {
+        guard let firstBreak else { return nil }
+        var c = TextCollapser()
+        c.buffer = Array(buffer[..<firstBreak])
+        return c.text()
     }
 
     /// Collapses one string in one go.
