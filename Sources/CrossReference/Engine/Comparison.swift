@@ -1,0 +1,96 @@
+import CrosscheckModel
+
+/// Two figures brought into one space, and how.
+struct Comparison: Sendable {
+    var a: Interval
+    var b: Interval
+    /// A base that turned a share into a count (its value, whether it was borrowed, the claim it came from).
+    var base: Double?
+    var baseBorrowedFrom: Int?
+    /// True when a unit conversion was needed.
+    var convertedUnits = false
+    /// The unit the intervals are in ("day"), when units were converted.
+    var unit: String?
+}
+
+/// What an operator says about a pair.
+enum Outcome: Sendable {
+    /// The rule decides this verdict.
+    case verdict(Verdict, Comparison?)
+    /// The rule decides there is nothing to report; later rules are not asked.
+    case silent
+    /// The rule does not speak to this pair; the next rule is asked.
+    case pass
+}
+
+/// Brings two figures into one space: counts with counts, shares with shares, a share with a count
+/// through a base (`allowBase`), different units through the table (`units`).
+func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, units: UnitTable?) -> Comparison? {
+    guard a.family == b.family else { return nil }
+    var ia = a.interval(t), ib = b.interval(t)
+    switch a.family {
+    case "amount":
+        if a.isShare == b.isShare { return Comparison(a: ia, b: ib) }
+        guard allowBase else { return nil }
+        let share = a.isShare ? a : b, count = a.isShare ? b : a
+        var base: Double?
+        var from: Int?
+        if let s = share.statedBase { base = s } else if let c = count.statedBase { base = c } else if let borrowed = share.borrowedBase {
+            base = borrowed
+            from = share.borrowedFrom
+        }
+        guard let base, base > 0 else { return nil }
+        if a.isShare { ia = ia.scaled(by: base) } else { ib = ib.scaled(by: base) }
+        return Comparison(a: ia, b: ib, base: base, baseBorrowedFrom: from)
+    case "duration", "measure":
+        let ua = a.claim.unit ?? "", ub = b.claim.unit ?? ""
+        if ua == ub { return Comparison(a: ia, b: ib) }
+        guard let units, let fa = units.factor(from: ua, to: ub) else { return nil }
+        ia = ia.scaled(by: fa)
+        return Comparison(a: ia, b: ib, convertedUnits: true, unit: ub)
+    default:
+        if a.family.hasPrefix("money:"), a.claim.unit == nil || b.claim.unit == nil { return nil }
+        return Comparison(a: ia, b: ib)
+    }
+}
+
+extension RuleOperator {
+    /// Runs the operator on a pair ordered earlier-first.
+    func apply(_ a: Figure, _ b: Figure, parameters p: RuleParameters, units: UnitTable, context: PairContext) -> Outcome {
+        let t = Tolerance(p)
+        let conversions = Set(p.strings("conversions"))
+        switch self {
+        case .intervalOverlap:
+            guard let c = commonSpace(a, b, t, allowBase: conversions.contains("bases"),
+                                      units: conversions.contains("units") ? units : nil) else { return .pass }
+            return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
+        case .shareOfWhole:
+            guard a.isShare != b.isShare,
+                  let c = commonSpace(a, b, t, allowBase: true, units: nil), c.base != nil else { return .pass }
+            return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
+        case .unitConversion:
+            guard (a.claim.unit ?? "") != (b.claim.unit ?? ""),
+                  let c = commonSpace(a, b, t, allowBase: false, units: units), c.convertedUnits else { return .pass }
+            return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
+        case .runningCount:
+            guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
+            if c.a.overlaps(c.b) { return .verdict(.agree, c) }
+            if c.b.isAbove(c.a) { return .verdict(.consistent, c) }
+            if b.claim.revised && p.bool("revised-excuses", default: true) { return .verdict(.consistent, c) }
+            return .verdict(.conflict, c)
+        case .scaleSlip:
+            guard a.family == b.family, a.family != "rank", (a.claim.unit ?? "") == (b.claim.unit ?? ""),
+                  a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
+                  let x = a.claim.value.number, let y = b.claim.value.number, x > 0, y > 0 else { return .pass }
+            let hedges: Set<Qualifier> = [.exact, .about]
+            guard hedges.contains(a.claim.qualifier), hedges.contains(b.claim.qualifier) else { return .pass }
+            let ratio = max(x, y) / min(x, y)
+            let factors = p.numbers("factors").isEmpty ? [1000, 1_000_000] : p.numbers("factors")
+            guard factors.contains(where: { abs(ratio - $0) <= 1e-9 * $0 }) else { return .pass }
+            return .verdict(.conflict, Comparison(a: .point(x), b: .point(y)))
+        case .restatement:
+            guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
+            return c.a.overlaps(c.b) ? .verdict(.agree, c) : .silent
+        }
+    }
+}

@@ -1,0 +1,379 @@
+import CrosscheckModel
+
+/// A rule's verdict on one ordered pair of figures.
+struct Decision: Sendable {
+    let rule: Rule
+    let verdict: Verdict
+    let comparison: Comparison?
+    /// Figure indices, earlier first.
+    let a: Int
+    let b: Int
+}
+
+/// Blocks claims by fact, groups equal figures, compares groups under the rules and turns the
+/// verdicts into findings.
+struct Engine: Sendable {
+    let rules: [Rule]
+    let units: UnitTable
+    let concepts: ConceptHierarchy
+    let limits: CrossReferencer.Limits
+
+    // MARK: Figures
+
+    func figures(_ articles: [ReportedArticle]) -> [Figure] {
+        var out: [Figure] = []
+        for article in articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }) {
+            let published = article.published.flatMap { dayNumber($0) != nil ? String($0.prefix(10)) : nil }
+            for claim in article.claims {
+                guard let family = Figure.family(of: claim), let concept = claim.concept, !concept.isEmpty else { continue }
+                let v = claim.value
+                guard v.number != nil || v.low != nil || v.high != nil else { continue }
+                if let x = v.number, !x.isFinite { continue }
+                let asOf = claim.asOf.flatMap { dayNumber($0) != nil ? String($0.prefix(10)) : nil }
+                // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
+                let day = asOf ?? (claim.asOf == nil ? published : nil)
+                let place = claim.place.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+                out.append(Figure(claim: claim, index: out.count, outlet: article.outlet ?? article.id,
+                                  language: article.language, day: day, dayNumber: day.flatMap(dayNumber),
+                                  concept: concept, place: place, family: family))
+            }
+        }
+        lendBases(&out)
+        return out
+    }
+
+    /// A share without a base borrows the base that claims about the same concept state, when
+    /// most of them state one base.
+    func lendBases(_ figures: inout [Figure]) {
+        var stated: [String: [(Double, Int)]] = [:]
+        for f in figures where f.family == "amount" {
+            if let b = f.statedBase, b > 0 { stated[f.concept + "|" + (f.place ?? ""), default: []].append((b, f.index)) }
+        }
+        guard !stated.isEmpty else { return }
+        for i in figures.indices where figures[i].isShare && figures[i].statedBase == nil {
+            let f = figures[i]
+            var list = stated[f.concept + "|" + (f.place ?? "")] ?? []
+            if f.place != nil { list += stated[f.concept + "|"] ?? [] }
+            if list.isEmpty, f.place == nil {
+                list = stated.filter { $0.key.hasPrefix(f.concept + "|") }.flatMap(\.value)
+            }
+            guard !list.isEmpty else { continue }
+            var counts: [Double: Int] = [:]
+            for (b, _) in list { counts[b, default: 0] += 1 }
+            guard let best = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value * 2 > list.count else { continue }
+            figures[i].borrowedBase = best.key
+            figures[i].borrowedFrom = list.filter { $0.0 == best.key }.map(\.1).min()
+        }
+    }
+
+    // MARK: Pairs
+
+    /// Earlier day first; otherwise headline first, then claim id order.
+    func ordered(_ x: Figure, _ y: Figure) -> (Figure, Figure) {
+        if let dx = x.dayNumber, let dy = y.dayNumber, dx != dy { return dx < dy ? (x, y) : (y, x) }
+        if x.claim.inTitle != y.claim.inTitle { return x.claim.inTitle ? (x, y) : (y, x) }
+        return idLess(x.claim.id, y.claim.id) ? (x, y) : (y, x)
+    }
+
+    func comparable(_ x: Figure, _ y: Figure) -> Bool {
+        x.family == y.family && (x.place == nil || y.place == nil || x.place == y.place)
+            && concepts.relates(x.concept, y.concept)
+    }
+
+    func matches(_ ap: Applicability, _ a: Figure, _ b: Figure, _ ctx: PairContext) -> Bool {
+        if let kinds = ap.kinds, !(kinds.contains(a.kind) && kinds.contains(b.kind)) { return false }
+        func conceptOK(_ c: String) -> Bool {
+            ap.concepts.contains { globMatch($0, c) } && !ap.excludeConcepts.contains { globMatch($0, c) }
+        }
+        guard conceptOK(a.concept), conceptOK(b.concept) else { return false }
+        switch ap.scope {
+        case .any: break
+        case .crossArticle: if ctx.sameArticle { return false }
+        case .sameArticle: if !ctx.sameArticle { return false }
+        case .sameSentence: if !ctx.sameSentence { return false }
+        case .parenthesis: if !ctx.parenthesis { return false }
+        case .headlineBody: if !ctx.headlineBody { return false }
+        }
+        switch ap.time {
+        case .any: break
+        case .sameDay: if !ctx.sameDay { return false }
+        case .differentDay: if !ctx.differentDay { return false }
+        case .sameDayForRunningCounts:
+            if a.claim.cumulative || b.claim.cumulative, !ctx.sameDay { return false }
+        }
+        if let c = ap.cumulative, (a.claim.cumulative || b.claim.cumulative) != c { return false }
+        return true
+    }
+
+    /// The first rule that decides the pair, or nil when none reports anything.
+    func decide(_ x: Figure, _ y: Figure, bodyAlternatives: Int = 1) -> Decision? {
+        guard comparable(x, y) else { return nil }
+        let (a, b) = ordered(x, y)
+        let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
+        for rule in rules where matches(rule.applies, a, b, ctx) {
+            switch rule.op.apply(a, b, parameters: rule.parameters, units: units, context: ctx) {
+            case .pass: continue
+            case .silent: return nil
+            case .verdict(let v, let c):
+                guard rule.verdicts.contains(v) else { continue }
+                if v == .conflict, ctx.headlineBody, !ctx.soleBodyClaim,
+                   rule.parameters.bool("conflict-only-if-sole", default: false) { return nil }
+                if v == .conflict, let n = rule.parameters["conflict-within-days"]?.number,
+                   let apart = ctx.daysApart, Double(apart) > n { return nil }
+                return Decision(rule: rule, verdict: v, comparison: c, a: a.index, b: b.index)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Findings
+
+    func findings(_ articles: [ReportedArticle]) -> [Finding] {
+        let figs = figures(articles)
+        var blocks: [String: [Int]] = [:]
+        for f in figs { blocks[concepts.root(of: f.concept) + "\u{1}" + f.family, default: []].append(f.index) }
+        var out: [Finding] = []
+        for key in blocks.keys.sorted() {
+            let members = blocks[key]!
+            var clusterOf: [Int: Int] = [:]
+            out += crossArticle(members, figs, clusterOf: &clusterOf)
+            out += sameArticle(members, figs, clusterOf: clusterOf)
+        }
+        return Engine.sortAndNumber(out, concepts: Dictionary(figs.map { ($0.claim.id, $0.concept) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.
+    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int: Int]) -> [Finding] {
+        var byArticle: [String: [Int]] = [:]
+        for i in members { byArticle[figs[i].claim.article, default: []].append(i) }
+        var out: [Finding] = []
+        for article in byArticle.keys.sorted() {
+            let list = byArticle[article]!
+            guard list.count >= 2 else { continue }
+            let crowded = list.count > limits.maxClaimsPerArticleBlock
+            for p in 0..<list.count {
+                for q in (p + 1)..<list.count {
+                    let x = figs[list[p]], y = figs[list[q]]
+                    if crowded, x.claim.sentence != y.claim.sentence, x.claim.inTitle == y.claim.inTitle { continue }
+                    var alternatives = 1
+                    if x.claim.inTitle != y.claim.inTitle {
+                        let head = x.claim.inTitle ? x : y
+                        alternatives = list.filter { !figs[$0].claim.inTitle && comparable(figs[$0], head) }.count
+                    }
+                    guard let d = decide(x, y, bodyAlternatives: alternatives) else { continue }
+                    if d.verdict == .agree, let cx = clusterOf[x.index], cx == clusterOf[y.index] { continue }
+                    out.append(finding(d, figs, claims: [d.a, d.b]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Pairs across articles: equal figures grouped, groups compared through representatives,
+    /// agreeing groups merged into one finding.
+    func crossArticle(_ members: [Int], _ figs: [Figure], clusterOf: inout [Int: Int]) -> [Finding] {
+        let sorted = members.sorted { i, j in
+            let x = figs[i], y = figs[j]
+            let dx = x.dayNumber ?? Int.max, dy = y.dayNumber ?? Int.max
+            if dx != dy { return dx < dy }
+            if x.sortValue != y.sortValue { return x.sortValue < y.sortValue }
+            return idLess(x.claim.id, y.claim.id)
+        }
+        var groupIndex: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for i in sorted {
+            let s = figs[i].signature
+            if let g = groupIndex[s] { groups[g].append(i) } else { groupIndex[s] = groups.count; groups.append([i]) }
+        }
+        // A group's own members agree when its representative agrees with a member from another article.
+        var internalDecision: [Decision?] = Array(repeating: nil, count: groups.count)
+        for g in groups.indices where groups[g].count > 1 {
+            let rep = figs[groups[g][0]]
+            guard let other = groups[g].first(where: { figs[$0].claim.article != rep.claim.article }) else { continue }
+            if let d = decide(rep, figs[other]), d.verdict == .agree { internalDecision[g] = d } else {
+                groups[g] = groups[g].filter { figs[$0].claim.article == rep.claim.article }
+            }
+        }
+        let k = groups.count
+        var decisions: [Int: Decision] = [:]   // key i * k + j, i < j
+        func representatives(_ i: Int, _ j: Int) -> (Figure, Figure)? {
+            for x in groups[i].prefix(4) {
+                if let y = groups[j].first(where: { figs[$0].claim.article != figs[x].claim.article }) {
+                    return (figs[x], figs[y])
+                }
+            }
+            return nil
+        }
+        for i in 0..<k {
+            let upper = k <= limits.fullPairwiseGroups ? k : min(k, i + 1 + limits.neighbourGroups)
+            guard i + 1 < upper else { continue }
+            for j in (i + 1)..<upper {
+                guard let (x, y) = representatives(i, j), let d = decide(x, y) else { continue }
+                decisions[i * k + j] = d
+            }
+        }
+        func agrees(_ i: Int, _ j: Int) -> Bool {
+            let key = i < j ? i * k + j : j * k + i
+            return decisions[key]?.verdict == .agree
+        }
+        // Merge groups that all agree pairwise (greedy, largest groups first).
+        let order = (0..<k).sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }
+        var clusters: [[Int]] = []
+        var clusterOfGroup = Array(repeating: -1, count: k)
+        for g in order {
+            var placed = false
+            for c in clusters.indices.prefix(limits.clusterTries) where clusters[c].allSatisfy({ agrees($0, g) }) {
+                clusters[c].append(g)
+                clusterOfGroup[g] = c
+                placed = true
+                break
+            }
+            if !placed { clusterOfGroup[g] = clusters.count; clusters.append([g]) }
+        }
+        var out: [Finding] = []
+        for (c, cluster) in clusters.enumerated() {
+            let groupsInOrder = cluster.sorted()
+            let claims = groupsInOrder.flatMap { groups[$0] }
+            guard claims.count >= 2 else { continue }
+            var decision: Decision?
+            if groupsInOrder.count >= 2 {
+                let (i, j) = (groupsInOrder[0], groupsInOrder[1])
+                decision = decisions[min(i, j) * k + max(i, j)]
+            } else {
+                decision = internalDecision[groupsInOrder[0]]
+            }
+            guard let decision else { continue }
+            for i in claims { clusterOf[i] = c }
+            out.append(finding(decision, figs, claims: claims))
+        }
+        // Pairs of groups in different clusters, one finding per pair, capped per verdict.
+        var candidates: [Verdict: [(support: Int, key: Int, decision: Decision)]] = [:]
+        for (key, d) in decisions {
+            let i = key / k, j = key % k
+            if clusterOfGroup[i] == clusterOfGroup[j] { continue }
+            candidates[d.verdict, default: []].append((groups[i].count + groups[j].count, key, d))
+        }
+        for v in Verdict.allCases {
+            let list = (candidates[v] ?? []).sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
+            for item in list.prefix(limits.maxPairFindingsPerBlock) {
+                let i = item.key / k, j = item.key % k
+                out.append(finding(item.decision, figs, claims: [item.decision.a, item.decision.b],
+                                   groupSizes: (groupFor(item.decision.a, i, j, groups), groupFor(item.decision.b, i, j, groups)),
+                                   groups: groups))
+            }
+        }
+        return out
+    }
+
+    private func groupFor(_ figure: Int, _ i: Int, _ j: Int, _ groups: [[Int]]) -> Int {
+        groups[i].contains(figure) ? i : j
+    }
+
+    // MARK: Explanations
+
+    func values(_ d: Decision, _ figs: [Figure]) -> [String: String] {
+        let a = figs[d.a], b = figs[d.b]
+        var v: [String: String] = [:]
+        for (p, f) in [("a", a), ("b", b)] {
+            let c = f.claim
+            v["\(p).outlet"] = f.outlet
+            v["\(p).quote"] = c.quote
+            v["\(p).figure"] = FigureText.figure(c)
+            v["\(p).asOf"] = f.day ?? "an unknown date"
+            v["\(p).cited"] = c.cited ?? "no one"
+            v["\(p).agency"] = c.agency ?? "no agency"
+            v["\(p).source"] = c.cited ?? c.agency ?? f.outlet
+            v["\(p).language"] = f.language
+            v["\(p).article"] = c.article
+            v["\(p).subject"] = c.subject ?? readable(f.concept)
+            v["\(p).concept"] = f.concept
+            v["\(p).place"] = c.place ?? "unspecified place"
+            v["\(p).sentence"] = c.sentence
+        }
+        v["a.when"] = a.day.map { "on \($0)" } ?? "(undated)"
+        if let da = a.day, da == b.day { v["b.when"] = "on the same day" } else { v["b.when"] = b.day.map { "on \($0)" } ?? "(undated)" }
+        v["base"] = d.comparison?.base.map(FigureText.number) ?? ""
+        let x = a.claim.value.number ?? 0, y = b.claim.value.number ?? 0
+        let ratio = x > 0 && y > 0 ? max(x, y) / min(x, y) : 0
+        v["factor"] = abs(ratio - 1000) < 1e-6 ? "a thousand" : abs(ratio - 1_000_000) < 1e-3 ? "a million" : FigureText.number(ratio)
+        if let da = a.dayNumber, let db = b.dayNumber { v["days"] = String(abs(db - da)) } else { v["days"] = "some" }
+        let broad = concepts.lineage(of: a.concept).contains(b.concept) ? b.concept : a.concept
+        v["concept"] = broad
+        v["subject"] = a.claim.subject ?? b.claim.subject ?? readable(broad)
+        v["unit"] = d.comparison?.unit ?? b.claim.unit ?? ""
+        return v
+    }
+
+    func readable(_ concept: String) -> String {
+        concept.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
+    }
+
+    func finding(_ d: Decision, _ figs: [Figure], claims: [Int], groupSizes: (Int, Int)? = nil,
+                 groups: [[Int]] = []) -> Finding {
+        let a = figs[d.a], b = figs[d.b]
+        var text = MessageTemplate.render(d.rule.messages[d.verdict] ?? d.rule.summary, values: values(d, figs))
+        if let from = d.comparison?.baseBorrowedFrom, let base = d.comparison?.base {
+            let src = figs[from]
+            text += " The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact."
+        }
+        let members = claims.map { figs[$0] }
+        if claims.count > 2 {
+            let outlets = Set(members.map(\.outlet)).count
+            text += " In all \(claims.count) claims from \(outlets) outlet\(outlets == 1 ? "" : "s") give a compatible figure."
+        }
+        if let (gi, gj) = groupSizes, groups[gi].count > 1 || groups[gj].count > 1 {
+            func share(_ g: Int) -> String {
+                let outlets = Set(groups[g].map { figs[$0].outlet }).count
+                return "\(groups[g].count) claim\(groups[g].count == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")"
+            }
+            text += " '\(FigureText.figure(a.claim))' is given by \(share(gi)); '\(FigureText.figure(b.claim))' by \(share(gj))."
+        }
+        text += sharedSourceNote(members)
+        return Finding(rule: d.rule.id, verdict: d.verdict, claims: claims.map { figs[$0].claim.id }, explanation: text)
+    }
+
+    /// "Both come through AFP: one source, not two." when claims share an agency or a cited source.
+    func sharedSourceNote(_ members: [Figure]) -> String {
+        var bySource: [String: (name: String, count: Int)] = [:]
+        for f in members {
+            var names = Set<String>()
+            for s in [f.claim.agency, f.claim.cited].compactMap({ $0 }) where !s.isEmpty {
+                let key = s.lowercased()
+                if names.insert(key).inserted { bySource[key, default: (s, 0)].count += 1 }
+            }
+        }
+        guard let top = bySource.values.filter({ $0.count >= 2 }).max(by: { ($0.count, $1.name) < ($1.count, $0.name) }) else { return "" }
+        if members.count == 2 { return " Both come from \(top.name): one source, not two." }
+        return " \(top.count) of them come from \(top.name): one source, not \(top.count)."
+    }
+
+    static func sortAndNumber(_ findings: [Finding], concepts: [String: String]) -> [Finding] {
+        let rank: [Verdict: Int] = [.conflict: 0, .consistent: 1, .agree: 2]
+        var list = findings.map { f -> (Finding, String) in (f, concepts[f.claims.first ?? ""] ?? "") }
+        list.sort { x, y in
+            let (f, cf) = x, (g, cg) = y
+            if rank[f.verdict]! != rank[g.verdict]! { return rank[f.verdict]! < rank[g.verdict]! }
+            if cf != cg { return cf < cg }
+            for (p, q) in zip(f.claims, g.claims) where p != q { return idLess(p, q) }
+            if f.claims.count != g.claims.count { return f.claims.count < g.claims.count }
+            return f.rule < g.rule
+        }
+        return list.enumerated().map { n, item in
+            var f = item.0
+            f.id = "F\(n + 1)"
+            return f
+        }
+    }
+}
+
+/// Claim ids in natural order: "a#2" before "a#10".
+func idLess(_ x: String, _ y: String) -> Bool {
+    func split(_ s: String) -> (String, Int?) {
+        guard let hash = s.lastIndex(of: "#"), let n = Int(s[s.index(after: hash)...]) else { return (s, nil) }
+        return (String(s[..<hash]), n)
+    }
+    let (ax, nx) = split(x), (ay, ny) = split(y)
+    if ax != ay { return ax < ay }
+    if let nx, let ny, nx != ny { return nx < ny }
+    return x < y
+}

@@ -1,0 +1,155 @@
+import CrosscheckModel
+
+/// A claim as the engine compares it: its fact (concept, place, day), its comparison family and,
+/// for shares without a base, the base borrowed from another claim about the same concept.
+struct Figure: Sendable {
+    let claim: Claim
+    /// Index in the engine's figure list.
+    let index: Int
+    let outlet: String
+    let language: String
+    /// yyyy-mm-dd the figure holds for (asOf, else the publication date); nil when unknown.
+    let day: String?
+    let dayNumber: Int?
+    let concept: String
+    /// Lowercased place, nil when none is stated.
+    let place: String?
+    /// What it can be compared with: amount, rank, duration, money:<code>, measure, pp.
+    let family: String
+    /// The base a share borrows from another claim of its concept, and that claim's index.
+    var borrowedBase: Double?
+    var borrowedFrom: Int?
+
+    var kind: QuantityKind { claim.kind }
+    var isShare: Bool { family == "amount" && (kind == .percent || kind == .fraction) }
+    var statedBase: Double? { claim.value.base }
+
+    /// The figure's main number (the number, or the middle of a range) for sorting.
+    var sortValue: Double {
+        let v = claim.value
+        let x = v.number ?? ((v.low ?? v.high ?? 0) + (v.high ?? v.low ?? 0)) / 2
+        return kind == .percent && family == "amount" ? x / 100 : x
+    }
+
+    /// Two figures that state the same thing in the same words of number share a signature.
+    var signature: String {
+        let v = claim.value
+        func s(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
+        return [concept, place ?? "", day ?? "", family, kind == .ordinal && family == "amount" ? "count" : kind.rawValue,
+                claim.qualifier.rawValue, claim.unit ?? "", s(v.number), s(v.low), s(v.high), s(v.base),
+                claim.cumulative ? "c" : "", claim.inTitle ? "t" : ""].joined(separator: "|")
+    }
+
+    static func family(of claim: Claim) -> String? {
+        guard let concept = claim.concept else { return nil }
+        switch claim.kind {
+        case .date: return nil
+        case .ordinal, .count:
+            return concept.hasSuffix("/rank") ? "rank" : "amount"
+        case .fraction: return "amount"
+        case .percent: return claim.unit == "percentage-point" ? "pp" : "amount"
+        case .duration: return "duration"
+        case .money: return "money:" + (claim.unit ?? "?")
+        case .measure: return "measure"
+        }
+    }
+}
+
+/// How hedged figures become intervals (rule parameters `about`, `nearly`, `round`, `fraction`).
+struct Tolerance: Sendable {
+    /// "about x" allows x ± this share of x.
+    var about = 0.1
+    /// "nearly x" is [x − this share of x, x).
+    var nearly = 0.1
+    /// An exact round figure allows rounding at its last significant digit, at most this share of x.
+    var round = 0.1
+    /// A fraction in words ("two thirds") allows ± this much of the whole.
+    var fraction = 0.05
+
+    init(_ p: RuleParameters) {
+        about = p.number("about", default: about)
+        nearly = p.number("nearly", default: nearly)
+        round = p.number("round", default: round)
+        fraction = p.number("fraction", default: fraction)
+    }
+
+    init() {}
+}
+
+extension Figure {
+    /// The interval the figure allows, in its own space: counts for counts and ordinals, shares
+    /// (0…1) for percents and fractions, the stated unit otherwise.
+    func interval(_ t: Tolerance) -> Interval {
+        let v = claim.value
+        let percent = kind == .percent && family == "amount"
+        let scale = percent ? 0.01 : 1
+        let floor: Double = kind == .measure ? -.infinity : 0
+        let ceiling: Double = isShare ? 1 : .infinity
+        let isCount = kind == .count || kind == .ordinal
+        func rounding(_ x: Double) -> Double {
+            if kind == .fraction { return t.fraction / scale }
+            let (half, roundFigure) = Figure.halfUnit(x)
+            if isCount && !roundFigure { return 0 }
+            return min(half, t.round * abs(x))
+        }
+        var iv: Interval
+        if let x = v.number ?? (v.low != nil && v.low == v.high ? v.low : nil) {
+            let r = rounding(x)
+            switch claim.qualifier {
+            case .exact:
+                iv = r > 0 ? Interval(low: x - r, high: x + r, lowInclusive: true, highInclusive: false) : .point(x)
+            case .about:
+                let w = max(r, t.about * abs(x))
+                iv = Interval(low: x - w, high: x + w)
+            case .nearly:
+                iv = Interval(low: x - max(t.nearly * abs(x), r), high: x, lowInclusive: true, highInclusive: false)
+            case .moreThan: iv = Interval(low: x, high: ceiling / scale, lowInclusive: false, highInclusive: true)
+            case .atLeast: iv = Interval(low: x, high: ceiling / scale)
+            case .lessThan: iv = Interval(low: floor, high: x, lowInclusive: true, highInclusive: false)
+            case .atMost: iv = Interval(low: floor, high: x)
+            }
+        } else {
+            let lo = v.low ?? floor, hi = v.high ?? ceiling / scale
+            switch claim.qualifier {
+            case .exact: iv = Interval(low: lo, high: hi)
+            case .about: iv = Interval(low: lo - t.about * abs(lo), high: hi + t.about * abs(hi))
+            case .nearly: iv = Interval(low: lo - t.nearly * abs(lo), high: hi, lowInclusive: true, highInclusive: false)
+            case .moreThan: iv = Interval(low: lo, high: ceiling / scale, lowInclusive: false, highInclusive: true)
+            case .atLeast: iv = Interval(low: lo, high: ceiling / scale)
+            case .lessThan: iv = Interval(low: floor, high: hi, lowInclusive: true, highInclusive: false)
+            case .atMost: iv = Interval(low: floor, high: hi)
+            }
+        }
+        if scale != 1 { iv = iv.scaled(by: scale) }
+        return iv
+    }
+
+    /// Half a unit of the last significant digit of `x`, and whether `x` is a round figure
+    /// (an integer ending in zeros, or a number with decimals).
+    static func halfUnit(_ x: Double) -> (Double, Bool) {
+        let a = abs(x)
+        if a == 0 { return (0.5, false) }
+        if a == a.rounded(), a < 1e15 {
+            var n = Int64(a), unit = 1.0
+            while n % 10 == 0 { n /= 10; unit *= 10 }
+            return (unit / 2, unit > 1)
+        }
+        var unit = 1.0
+        var y = a
+        var steps = 0
+        while y != y.rounded(), steps < 8 { y *= 10; unit /= 10; steps += 1 }
+        return (unit / 2, true)
+    }
+}
+
+extension Interval {
+    func scaled(by k: Double) -> Interval {
+        k >= 0 ? Interval(low: low * k, high: high * k, lowInclusive: lowInclusive, highInclusive: highInclusive)
+               : Interval(low: high * k, high: low * k, lowInclusive: highInclusive, highInclusive: lowInclusive)
+    }
+
+    /// True when every value of `self` lies above every value of `other`.
+    func isAbove(_ other: Interval) -> Bool {
+        low > other.high || (low == other.high && !(lowInclusive && other.highInclusive))
+    }
+}

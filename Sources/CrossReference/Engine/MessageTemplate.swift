@@ -1,0 +1,105 @@
+import CrosscheckModel
+
+/// Fills a rule's message template: `{a.outlet} says {a.quote} ({a.figure}) {a.when}`.
+enum MessageTemplate {
+    /// Placeholders about one claim, written `{a.<name>}` or `{b.<name>}`.
+    static let claimFields = ["outlet", "quote", "figure", "asOf", "when", "cited", "agency", "source",
+                              "language", "article", "subject", "concept", "place", "sentence"]
+    /// Placeholders about the pair.
+    static let pairFields = ["base", "factor", "days", "concept", "subject", "unit"]
+
+    static var known: Set<String> {
+        Set(claimFields.flatMap { ["a.\($0)", "b.\($0)"] } + pairFields)
+    }
+
+    /// Names in braces that are not placeholders.
+    static func unknownPlaceholders(in template: String) -> [String] {
+        names(in: template).filter { !known.contains($0) }
+    }
+
+    static func names(in template: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            out.append(String(after[..<close]))
+            rest = after[after.index(after: close)...]
+        }
+        return out
+    }
+
+    static func render(_ template: String, values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { out += rest[open...]; return out }
+            let name = String(after[..<close])
+            out += values[name] ?? "{\(name)}"
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
+    }
+}
+
+/// Human-readable pieces of a figure.
+enum FigureText {
+    static func number(_ x: Double) -> String {
+        if x.isInfinite { return x > 0 ? "∞" : "-∞" }
+        if x == x.rounded(), abs(x) < 1e15 {
+            let digits = String(Int64(abs(x)))
+            var grouped = ""
+            for (i, ch) in digits.enumerated() {
+                if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
+                grouped.append(ch)
+            }
+            return (x < 0 ? "-" : "") + grouped
+        }
+        var s = String(format: "%.2f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    static let hedge: [Qualifier: String] = [.exact: "", .about: "about ", .moreThan: "more than ",
+                                              .atLeast: "at least ", .lessThan: "less than ",
+                                              .atMost: "at most ", .nearly: "nearly "]
+
+    /// "about 20 years", "more than 25%", "8", "12 of 34".
+    static func figure(_ c: Claim) -> String {
+        let v = c.value
+        var core: String
+        let fmt: (Double) -> String = { x in
+            c.kind == .fraction ? number(x * 100) + "%" : number(x)
+        }
+        if let n = v.number { core = fmt(n) } else {
+            core = "\(v.low.map(fmt) ?? "…")–\(v.high.map(fmt) ?? "…")"
+        }
+        if c.kind == .ordinal { core += ordinalSuffix(v.number ?? 0) }
+        if let base = v.base { core += " of " + number(base) }
+        if let unit = c.unit {
+            switch c.kind {
+            case .percent: core += unit == "percentage-point" ? " points" : "%"
+            case .money: core = unit + " " + core
+            case .duration:
+                let one = (v.number ?? v.high ?? 0) == 1 && v.low == nil
+                core += " " + unit + (one ? "" : "s")
+            default: core += " " + unit
+            }
+        }
+        return (hedge[c.qualifier] ?? "") + core
+    }
+
+    static func ordinalSuffix(_ x: Double) -> String {
+        let n = Int(x) % 100
+        if (11...13).contains(n) { return "th" }
+        switch n % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import CrosscheckModel
+
+/// Where two claims stand relative to each other.
+struct PairContext: Sendable {
+    var sameArticle: Bool
+    var sameSentence: Bool
+    /// The later figure stands in parentheses right after the earlier one.
+    var parenthesis: Bool
+    /// One claim is in the headline, the other in the body.
+    var headlineBody: Bool
+    /// For headline-body pairs: the body claim is the only body claim about the headline's fact.
+    var soleBodyClaim: Bool
+    var sameDay: Bool
+    var differentDay: Bool
+    var daysApart: Int?
+
+    init(_ a: Figure, _ b: Figure, bodyAlternatives: Int = 1) {
+        sameArticle = a.claim.article == b.claim.article
+        sameSentence = sameArticle && a.claim.sentence == b.claim.sentence && a.claim.inTitle == b.claim.inTitle
+        parenthesis = sameSentence && PairContext.inParentheses(a.claim, b.claim)
+        headlineBody = sameArticle && a.claim.inTitle != b.claim.inTitle
+        soleBodyClaim = headlineBody && bodyAlternatives <= 1
+        if let x = a.dayNumber, let y = b.dayNumber {
+            sameDay = x == y
+            differentDay = x != y
+            daysApart = abs(x - y)
+        } else {
+            sameDay = false
+            differentDay = false
+            daysApart = nil
+        }
+    }
+
+    /// "to tredjedele (65 procent)": one quote, then an opening parenthesis, then the other quote
+    /// before the parenthesis closes.
+    static func inParentheses(_ a: Claim, _ b: Claim) -> Bool {
+        let s = a.sentence.utf8
+        guard let ra = range(of: a.quote, in: a.sentence), let rb = range(of: b.quote, in: a.sentence) else { return false }
+        let (first, second) = ra.lowerBound <= rb.lowerBound ? (ra, rb) : (rb, ra)
+        guard first.upperBound <= second.lowerBound else { return false }
+        let between = Array(s)[first.upperBound..<second.lowerBound]
+        guard let open = between.firstIndex(of: 0x28) else { return false }
+        let beforeOpen = between[between.startIndex..<open]
+        let afterOpen = between[(open + 1)...]
+        return beforeOpen.allSatisfy { $0 == 0x20 || $0 == 0x2C } && !afterOpen.contains(0x29) && afterOpen.count <= 24
+    }
+
+    static func range(of needle: String, in hay: String) -> Range<Int>? {
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return nil }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0], Array(h[i..<(i + n.count)]) == n { return i..<(i + n.count) }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Days since 1970-01-01 for "yyyy-mm-dd" (nil for anything else).
+func dayNumber(_ s: String) -> Int? {
+    let b = Array(s.utf8)
+    guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+    func num(_ r: Range<Int>) -> Int? {
+        var v = 0
+        for i in r { guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }; v = v * 10 + Int(b[i] - 0x30) }
+        return v
+    }
+    guard var y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), (1...31).contains(d) else { return nil }
+    // Howard Hinnant's days_from_civil.
+    y -= m <= 2 ? 1 : 0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+}
+
+/// Glob match with `*` only.
+func globMatch(_ pattern: String, _ text: String) -> Bool {
+    let p = Array(pattern.utf8), t = Array(text.utf8)
+    var pi = 0, ti = 0, star = -1, mark = 0
+    while ti < t.count {
+        if pi < p.count, p[pi] == t[ti] { pi += 1; ti += 1 } else if pi < p.count, p[pi] == 0x2A {
+            star = pi; mark = ti; pi += 1
+        } else if star >= 0 { pi = star + 1; mark += 1; ti = mark } else { return false }
+    }
+    while pi < p.count, p[pi] == 0x2A { pi += 1 }
+    return pi == p.count
+}
