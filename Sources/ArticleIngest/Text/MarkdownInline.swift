@@ -14,10 +14,12 @@ enum MarkdownInline {
             return c.properties.isAlphabetic || ("0"..."9").contains(c)
         }
         /// The index of the `]` closing the bracket opened at `open`, nested brackets counted.
+        /// Searches at most `reach` scalars, so a line of unclosed brackets stays linear.
+        let reach = 1000
         func closeBracket(_ open: Int) -> Int? {
             var depth = 0
             var j = open
-            while j < s.count {
+            while j < min(s.count, open + reach) {
                 if s[j] == "\\" { j += 2; continue }
                 if s[j] == "[" { depth += 1 } else if s[j] == "]" { depth -= 1; if depth == 0 { return j } }
                 j += 1
@@ -27,7 +29,7 @@ enum MarkdownInline {
         func closeParen(_ open: Int) -> Int? {
             var depth = 0
             var j = open
-            while j < s.count {
+            while j < min(s.count, open + reach) {
                 if s[j] == "(" { depth += 1 } else if s[j] == ")" { depth -= 1; if depth == 0 { return j } }
                 j += 1
             }
@@ -55,7 +57,7 @@ enum MarkdownInline {
                     }
                 }
             case "<":
-                if let end = s[i...].firstIndex(of: ">") {
+                if let end = s[i..<min(s.count, i + reach)].firstIndex(of: ">") {
                     let inner = String(String.UnicodeScalarView(s[(i + 1)..<end]))
                     if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") {
                         out.append(contentsOf: inner.unicodeScalars); i = end + 1; continue

@@ -97,7 +97,11 @@ enum CrawlHeader {
             let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             guard parts.count >= 2 else { break }
             let key = parts[0].lowercased()
-            let value = String(parts[1])
+            var value = String(parts[1])
+            // "2021-08-11T10:30:00Z" → "2021-08-11"
+            if value.utf8.count > 10, isISODate(String(value.prefix(10))), value.dropFirst(10).first == "T" {
+                value = String(value.prefix(10))
+            }
             if key == "date" || key == "published", isISODate(value) {
                 if metadata.published == nil { metadata.published = value }
             } else if key == "url", value.hasPrefix("http") {
