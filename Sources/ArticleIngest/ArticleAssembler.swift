@@ -15,11 +15,18 @@ struct ArticleAssembler: Sendable {
     let languages: LanguageStore
     let furniture: FurnitureFilter
     let identifier: LanguageIdentifier
+    /// One splitter per language, built once; `fallbackSplitter` for a language we have no folder for.
+    let splitters: [String: SentenceSplitter]
+    let fallbackSplitter: SentenceSplitter
 
     init(languages: LanguageStore) {
         self.languages = languages
         self.furniture = FurnitureFilter(languages: languages)
         self.identifier = LanguageIdentifier(languages: languages)
+        var splitters: [String: SentenceSplitter] = [:]
+        for code in languages.codes { splitters[code] = SentenceSplitter(languages: languages, language: code) }
+        self.splitters = splitters
+        self.fallbackSplitter = SentenceSplitter(languages: languages, language: "und")
     }
 
     func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?) -> Article {
@@ -32,7 +39,9 @@ struct ArticleAssembler: Sendable {
             let t = Shape.collapseSpaces(block.text)
             if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
         }
-        let filtered = furniture.filter(blocks, title: title)
+        // The body may repeat the title the page's own markup gave, even when the manifest renamed it.
+        let titles = [title, doc.title, doc.metadata.title].compactMap { $0 }
+        let filtered = furniture.filter(blocks, titles: titles)
         if md.byline == nil { md.byline = filtered.byline }
 
         var text = ""
@@ -46,8 +55,7 @@ struct ArticleAssembler: Sendable {
 
         let language = decideLanguage(manifest: manifest?.metadata.language, page: doc.metadata.language,
                                       title: title, text: text, warnings: &warnings)
-        let splitter = SentenceSplitter(languages: languages, language: language)
-        let sentences = splitter.split(text, paragraphs: paragraphs)
+        let sentences = (splitters[language] ?? fallbackSplitter).split(text, paragraphs: paragraphs)
         return Article(id: manifest?.id ?? file.id, path: file.path, title: title,
                        outlet: md.outlet, published: md.published, language: language,
                        url: md.url, byline: md.byline, text: text, paragraphs: paragraphs,

@@ -142,10 +142,16 @@ public struct FurnitureFilter: Sendable {
 
     /// Sorts the blocks into kept and dropped.
     public func filter(_ blocks: [Block], title: String?) -> Result {
+        filter(blocks, titles: title.map { [$0] } ?? [])
+    }
+
+    /// Sorts the blocks into kept and dropped; a body block equal to one of `titles` near the top
+    /// is the title repeated.
+    public func filter(_ blocks: [Block], titles: [String]) -> Result {
         var kept: [Block] = []
         var dropped: [DroppedText] = []
         var byline: String?
-        let titleKey = title.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }
+        let titleKeys = Set(titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -164,8 +170,8 @@ public struct FurnitureFilter: Sendable {
                 }
                 listReason = nil
             }
-            if n < 3, kept.isEmpty, let titleKey, !titleKey.isEmpty,
-               FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)) == titleKey {
+            if n < 3, kept.isEmpty, !titleKeys.isEmpty,
+               titleKeys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text))) {
                 dropped.append(DroppedText(text: text, reason: "title"))
                 continue
             }
