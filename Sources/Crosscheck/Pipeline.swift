@@ -21,7 +21,13 @@ public struct Pipeline: Sendable {
     public struct Options: Sendable {
         /// A manifest that wins over `manifest.csv` files found beside the inputs.
         public var manifestPath: String?
-        public init(manifestPath: String? = nil) { self.manifestPath = manifestPath }
+        /// Rule files or folders added to the built-in cross-reference rules (a rule with a
+        /// built-in's id replaces it).
+        public var rulePaths: [String]
+        public init(manifestPath: String? = nil, rulePaths: [String] = []) {
+            self.manifestPath = manifestPath
+            self.rulePaths = rulePaths
+        }
     }
 
     /// What ingesting a batch gave: the articles read and a problem per file that could not be.
@@ -51,7 +57,12 @@ public struct Pipeline: Sendable {
         ingestor = Ingestor(languages: languages, manifest: manifest)
         recognizer = try QuantityRecognizer(languages: languages)
         claimBuilder = try ClaimBuilder(languages: languages, recognizer: recognizer)
-        crossReferencer = try CrossReferencer()
+        var rules = try RuleSet.builtIn()
+        for path in options.rulePaths { rules = rules.adding(try RuleSet.load(path: path)) }
+        let entries = claimBuilder.catalog.entries
+        crossReferencer = CrossReferencer(
+            rules: rules,
+            concepts: ConceptHierarchy(broader: entries.compactMapValues(\.broader), totals: entries.compactMapValues(\.total)))
     }
 
     /// Reads every article under `paths` (files, folders, "-").

@@ -33,8 +33,11 @@ struct Check: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder added to the built-in rules (repeatable).", valueName: "file-or-dir"))
+    var rulePaths: [String] = []
+
     func run() throws {
-        let pipeline = try makePipeline(manifest: manifest)
+        let pipeline = try makePipeline(manifest: manifest, rules: rulePaths)
         let result = pipeline.check(paths: paths)
         for p in result.problems { warn("crosscheck: \(p)") }
         for a in result.articles { for w in a.warnings { warn("crosscheck: \(a.path): \(w)") } }
@@ -65,8 +68,8 @@ struct Check: ParsableCommand {
     }
 }
 
-func makePipeline(manifest: String?) throws -> Pipeline {
-    do { return try Pipeline(options: .init(manifestPath: manifest)) } catch {
+func makePipeline(manifest: String?, rules: [String] = []) throws -> Pipeline {
+    do { return try Pipeline(options: .init(manifestPath: manifest, rulePaths: rules)) } catch {
         warn("crosscheck: \(error)")
         throw ExitCode(2)
     }

@@ -56,7 +56,7 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
 
 extension RuleOperator {
     /// Runs the operator on a pair ordered earlier-first.
-    func apply(_ a: Figure, _ b: Figure, parameters p: RuleParameters, units: UnitTable, context: PairContext) -> Outcome {
+    func apply(_ a: Figure, _ b: Figure, parameters p: RuleParameters, units: UnitTable, concepts: ConceptHierarchy) -> Outcome {
         let t = Tolerance(p)
         let conversions = Set(p.strings("conversions"))
         switch self {
@@ -74,7 +74,8 @@ extension RuleOperator {
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .runningCount:
             guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
-            if c.a.overlaps(c.b) { return .verdict(.agree, c) }
+            if c.a == c.b { return .verdict(.agree, c) }
+            if c.a.overlaps(c.b) { return .verdict(.consistent, c) }
             if c.b.isAbove(c.a) { return .verdict(.consistent, c) }
             if b.claim.revised && p.bool("revised-excuses", default: true) { return .verdict(.consistent, c) }
             return .verdict(.conflict, c)
@@ -91,6 +92,12 @@ extension RuleOperator {
         case .restatement:
             guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
             return c.a.overlaps(c.b) ? .verdict(.agree, c) : .silent
+        case .wholeOfShare:
+            // `a` counts the whole, `b` states a base of the same size.
+            guard a.kind == .count, a.statedBase == nil, !a.concept.contains("/"), let base = b.statedBase,
+                  concepts.wholes(of: b.concept).contains(a.concept) else { return .pass }
+            let ia = a.interval(t)
+            return ia.overlaps(.point(base)) ? .verdict(.agree, Comparison(a: ia, b: .point(base), base: base)) : .silent
         }
     }
 }

@@ -75,9 +75,11 @@ struct Engine: Sendable {
         return idLess(x.claim.id, y.claim.id) ? (x, y) : (y, x)
     }
 
+    /// Same family and one fact (equal concepts, or one broader). Different stated places are
+    /// compared too, but only an agreement is reported between them (a place may name where the
+    /// fact holds or the party it is about, so a difference is no proof of two facts).
     func comparable(_ x: Figure, _ y: Figure) -> Bool {
-        x.family == y.family && (x.place == nil || y.place == nil || x.place == y.place)
-            && concepts.relates(x.concept, y.concept)
+        x.family == y.family && concepts.relates(x.concept, y.concept)
     }
 
     func matches(_ ap: Applicability, _ a: Figure, _ b: Figure, _ ctx: PairContext) -> Bool {
@@ -109,9 +111,19 @@ struct Engine: Sendable {
     func decide(_ x: Figure, _ y: Figure, bodyAlternatives: Int = 1) -> Decision? {
         guard comparable(x, y) else { return nil }
         let (a, b) = ordered(x, y)
+        return decide(ordered: a, b, bodyAlternatives: bodyAlternatives, wholes: false)
+    }
+
+    /// A count of a whole (`a`: "34 provinces") against a claim with a base (`b`: "12 of the 34
+    /// provincial capitals"): only the rules with the `whole-of-share` operator speak.
+    func decideWhole(_ a: Figure, _ b: Figure) -> Decision? {
+        decide(ordered: a, b, bodyAlternatives: 1, wholes: true)
+    }
+
+    func decide(ordered a: Figure, _ b: Figure, bodyAlternatives: Int, wholes: Bool) -> Decision? {
         let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
-        for rule in rules where matches(rule.applies, a, b, ctx) {
-            switch rule.op.apply(a, b, parameters: rule.parameters, units: units, context: ctx) {
+        for rule in rules where (rule.op == .wholeOfShare) == wholes && matches(rule.applies, a, b, ctx) {
+            switch rule.op.apply(a, b, parameters: rule.parameters, units: units, concepts: concepts) {
             case .pass: continue
             case .silent: return nil
             case .verdict(let v, let c):
@@ -120,6 +132,13 @@ struct Engine: Sendable {
                    rule.parameters.bool("conflict-only-if-sole", default: false) { return nil }
                 if v == .conflict, let n = rule.parameters["conflict-within-days"]?.number,
                    let apart = ctx.daysApart, Double(apart) > n { return nil }
+                if v != .agree, let pa = a.place, let pb = b.place, pa != pb { return nil }
+                if v == .conflict, a.concept != b.concept, a.kind != .ordinal, b.kind != .ordinal {
+                    // A count of a narrower thing conflicts with a broader one only by exceeding it.
+                    guard let c else { return nil }
+                    let narrowAbove = concepts.isNarrower(a.concept, than: b.concept) ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
+                    if !narrowAbove { return nil }
+                }
                 return Decision(rule: rule, verdict: v, comparison: c, a: a.index, b: b.index)
             }
         }
@@ -139,7 +158,43 @@ struct Engine: Sendable {
             out += crossArticle(members, figs, clusterOf: &clusterOf)
             out += sameArticle(members, figs, clusterOf: clusterOf)
         }
+        if rules.contains(where: { $0.op == .wholeOfShare }) { out += wholes(figs) }
         return Engine.sortAndNumber(out, concepts: Dictionary(figs.map { ($0.claim.id, $0.concept) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Counts of a whole ("34 provinces") against the bases of shares ("12 of the 34 provincial
+    /// capitals"): one finding per whole figure and base, naming the agreeing counts and one
+    /// claim per distinct share figure (capped).
+    func wholes(_ figs: [Figure]) -> [Finding] {
+        var wholeCounts: [String: [Int]] = [:]
+        for f in figs where f.family == "amount" && f.kind == .count && f.statedBase == nil && !f.concept.contains("/") {
+            wholeCounts[f.concept, default: []].append(f.index)
+        }
+        guard !wholeCounts.isEmpty else { return [] }
+        // Claims with a base, one per distinct figure.
+        var seen = Set<String>()
+        var shares: [Int] = []
+        for f in figs where f.family == "amount" && f.statedBase != nil && f.concept.contains("/") {
+            if seen.insert(f.signature).inserted { shares.append(f.index) }
+        }
+        var out: [Finding] = []
+        var perWhole: [String: Int] = [:]
+        for y in shares {
+            for w in concepts.wholes(of: figs[y].concept) {
+                guard let candidates = wholeCounts[w] else { continue }
+                var agreeing: [Int] = []
+                var decision: Decision?
+                for x in candidates.prefix(limits.maxPairFindingsPerBlock * 4) {
+                    guard let d = decideWhole(figs[x], figs[y]), d.verdict == .agree else { continue }
+                    if decision == nil { decision = d }
+                    agreeing.append(x)
+                }
+                guard let decision, perWhole[w, default: 0] < limits.maxPairFindingsPerBlock else { continue }
+                perWhole[w, default: 0] += 1
+                out.append(finding(decision, figs, claims: agreeing.prefix(limits.maxPairFindingsPerBlock) + [y]))
+            }
+        }
+        return out
     }
 
     /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.

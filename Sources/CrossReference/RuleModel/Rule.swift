@@ -61,6 +61,9 @@ public enum RuleOperator: String, Sendable, Hashable, CaseIterable {
     case scaleSlip = "scale-slip"
     /// The same figure said twice agrees; different figures give no finding.
     case restatement
+    /// A count of a whole ("34 provinces") agrees with the base of a share of it ("12 of the 34
+    /// provincial capitals"); a different count gives no finding.
+    case wholeOfShare = "whole-of-share"
 
     /// The verdicts the operator can produce.
     public var possibleVerdicts: Set<Verdict> {
@@ -68,7 +71,7 @@ public enum RuleOperator: String, Sendable, Hashable, CaseIterable {
         case .intervalOverlap, .shareOfWhole, .unitConversion: [.agree, .conflict]
         case .runningCount: [.agree, .consistent, .conflict]
         case .scaleSlip: [.conflict]
-        case .restatement: [.agree]
+        case .restatement, .wholeOfShare: [.agree]
         }
     }
 }
@@ -153,16 +156,19 @@ public struct RuleCase: Sendable, Hashable {
     public var between: [String]
     public var articles: [ReportedArticle]
     public var broader: [String: String]
+    /// Things with as many members as others, for the case ("provincial-capital: province").
+    public var totals: [String: String]
     /// The line of the case in its file.
     public var line: Int
 
     public init(name: String, expect: Verdict?, between: [String], articles: [ReportedArticle],
-                broader: [String: String] = [:], line: Int = 0) {
+                broader: [String: String] = [:], totals: [String: String] = [:], line: Int = 0) {
         self.name = name
         self.expect = expect
         self.between = between
         self.articles = articles
         self.broader = broader
+        self.totals = totals
         self.line = line
     }
 }

@@ -9,7 +9,7 @@ struct RuleParser {
     static let ruleKeys: Set<String> = ["id", "summary", "details", "priority", "applies", "operator",
                                         "parameters", "verdicts", "message", "fire", "pass"]
     static let appliesKeys: Set<String> = ["kinds", "concepts", "exclude-concepts", "scope", "time", "cumulative"]
-    static let caseKeys: Set<String> = ["name", "expect", "between", "claims", "broader"]
+    static let caseKeys: Set<String> = ["name", "expect", "between", "claims", "broader", "totals"]
     static let claimKeys: Set<String> = ["id", "quote", "sentence", "kind", "number", "low", "high", "base", "unit",
                                          "qualifier", "subject", "concept", "place", "cumulative", "asOf", "cited",
                                          "agency", "inTitle", "revised", "outlet", "published", "language"]
@@ -161,6 +161,10 @@ struct RuleParser {
         if let b = m["broader"] {
             for (k, v) in try r.mapping(b, "broader") { broader[try r.string(k, "a concept")] = try r.string(v, "a concept") }
         }
+        var totals: [String: String] = [:]
+        if let b = m["totals"] {
+            for (k, v) in try r.mapping(b, "totals") { totals[try r.string(k, "a thing")] = try r.string(v, "a thing") }
+        }
         // Articles in order of first appearance; metadata from the first claim that gives it.
         var order: [String] = []
         var articles: [String: ReportedArticle] = [:]
@@ -177,7 +181,7 @@ struct RuleParser {
             articles[claim.article] = a
         }
         return RuleCase(name: name, expect: expect, between: between, articles: order.map { articles[$0]! },
-                        broader: broader, line: node.mark?.line ?? 0)
+                        broader: broader, totals: totals, line: node.mark?.line ?? 0)
     }
 
     func parseClaim(_ node: Node) throws -> (Claim, outlet: String?, published: String?, language: String?) {

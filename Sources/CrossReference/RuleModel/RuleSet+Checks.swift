@@ -50,7 +50,7 @@ extension RuleSet {
         for rule in rules {
             let alone = RuleSet(rules: [rule], units: units)
             for (c, fire) in rule.fire.map({ ($0, true) }) + rule.pass.map({ ($0, false) }) {
-                let x = CrossReferencer(rules: alone, concepts: ConceptHierarchy(broader: c.broader))
+                let x = CrossReferencer(rules: alone, concepts: ConceptHierarchy(broader: c.broader, totals: c.totals))
                 let findings = x.findings(for: c.articles).filter {
                     $0.rule == rule.id && $0.claims.contains(c.between[0]) && $0.claims.contains(c.between[1])
                 }
