@@ -127,4 +127,24 @@ import Testing
         #expect(a.text.contains("This paragraph is real prose again"))
         #expect(a.droppedTexts("related-links") == ["Related", "Headline one about another thing", "Headline two about more things"])
     }
+
+    @Test func inlineRelatedBoxKeepsTheShortParagraphAfterIt() throws {
+        let a = try TextTestSupport.ingest("""
+        Titel
+
+        Vandet steg til 1,5 meter i nat.
+
+        Læs også
+
+        Diget brister igen
+
+        Det oplyser politiet.
+
+        Læs også: Diget brister
+
+        Fem huse blev ramt.
+        """)
+        #expect(a.paragraphs.map(\.text) == ["Vandet steg til 1,5 meter i nat.", "Det oplyser politiet.", "Fem huse blev ramt."])
+        #expect(a.droppedTexts("related-links") == ["Læs også", "Diget brister igen", "Læs også: Diget brister"])
+    }
 }

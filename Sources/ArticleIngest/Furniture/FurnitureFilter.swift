@@ -83,8 +83,23 @@ public struct FurnitureFilter: Sendable {
 
     // MARK: matching
 
+    /// How a block matched a phrase.
+    public enum MatchKind: Sendable, Hashable {
+        /// The block is the phrase ("Related News", "Comments!").
+        case whole
+        /// The phrase labels the block before a colon or bar ("Læs også: …").
+        case label
+        /// The phrase is the first of several labels glued together ("Share this articleComments").
+        case glued
+        /// The block starts with a `…` phrase ("Copyright …").
+        case prefix
+    }
+
     /// The furniture phrase a block is, if any.
-    public func match(_ block: String) -> Phrase? {
+    public func match(_ block: String) -> Phrase? { matchKind(block)?.phrase }
+
+    /// The furniture phrase a block is, and how it matched.
+    public func matchKind(_ block: String) -> (phrase: Phrase, kind: MatchKind)? {
         let words = Shape.wordCount(block)
         let key = FurnitureFilter.normalize(block)
         guard !key.isEmpty else { return nil }
@@ -93,22 +108,22 @@ public struct FurnitureFilter: Sendable {
             let boundary = next.map { !FurnitureFilter.isWordScalar($0) } ?? true
             let limit = p.reason == "cookie-banner" ? 150 : 40
             let phraseEndsInWord = p.key.unicodeScalars.last.map(FurnitureFilter.isWordScalar) ?? false
-            if (boundary || !phraseEndsInWord) && words <= limit { return p }
+            if (boundary || !phraseEndsInWord) && words <= limit { return (p, .prefix) }
         }
         let bare = FurnitureFilter.stripTrailingPunctuation(key)
-        if let p = whole[bare] { return p }
+        if let p = whole[bare] { return (p, .whole) }
         if words <= 25 {
             // "Læs også: …", "Related | …", "Read more » …"
             for sep in [":", " |", " »", " >", " –", " -"] {
                 if let r = bare.range(of: sep), let p = whole[FurnitureFilter.stripTrailingPunctuation(String(bare[..<r.lowerBound]))] {
-                    return p
+                    return (p, .label)
                 }
             }
         }
         if words <= 15 {
             let segments = FurnitureFilter.gluedSegments(block)
             if segments.count > 1, let p = whole[FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(segments[0]))] {
-                return p
+                return (p, .glued)
             }
         }
         return nil
@@ -156,10 +171,9 @@ public struct FurnitureFilter: Sendable {
         var listReason: String?
         for (n, block) in blocks.enumerated() {
             let text = block.text
-            if let p = match(text) {
+            if let (p, kind) = matchKind(text) {
                 dropped.append(DroppedText(text: text, reason: p.reason))
-                let sectionStart = !p.isPrefix && Shape.wordCount(text) <= 8
-                    && (p.reason == "related-links" || p.reason == "comments")
+                let sectionStart = kind == .whole && (p.reason == "related-links" || p.reason == "comments")
                 if sectionStart { listReason = p.reason }
                 continue
             }
@@ -185,11 +199,12 @@ public struct FurnitureFilter: Sendable {
         return Result(kept: kept, dropped: dropped, byline: byline)
     }
 
-    /// A headline under a "Related" heading: short, or not ending like a sentence.
+    /// A headline under a "Related" heading: at most 24 words, not ending in a period (a
+    /// question or an exclamation is a headline too). Real prose ends the list.
     static func looksLikeListedHeadline(_ text: String) -> Bool {
-        let words = Shape.wordCount(text)
-        if words > 24 { return false }
-        return words <= 12 || !Shape.endsSentence(text)
+        guard Shape.wordCount(text) <= 24 else { return false }
+        guard let last = Shape.lastMeaningful(text) else { return true }
+        return last != "." && last != "\u{2026}" && last != ":" && last != ";"
     }
 
     // MARK: normalisation
