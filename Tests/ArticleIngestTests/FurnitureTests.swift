@@ -93,6 +93,7 @@ import Testing
         ("Por Lucía Martín | Madrid", "Lucía Martín"),
         ("Von Jonas Weber", "Jonas Weber"),
         ("Written by Sam Lee", "Sam Lee"),
+        ("Von Jana Becker · 15.10.2026, 10:30 Uhr", "Jana Becker"),
     ])
     func bylines(block: String, names: String) {
         #expect(TextTestSupport.ingestor.assembler.furniture.byline(block) == names)
@@ -102,6 +103,7 @@ import Testing
         "By Tuesday, the Taliban had taken 12 cities.",
         "By the numbers",
         "Af de 34 provinser er 12 faldet.",
+        "Af Afghanistans 34 provinser",
         "Par ailleurs, le gouvernement a annoncé 300 millions.",
         "Por qué cayó Kabul",
     ])

@@ -143,9 +143,11 @@ public struct FurnitureFilter: Sendable {
         }
         guard prefixWords > 0 else { return nil }
         var names = words.dropFirst(prefixWords).joined(separator: " ")
-        if let bar = names.firstIndex(where: { $0 == "|" || $0 == "\u{2022}" }) { names = String(names[..<bar]).trimmingSpaces }
+        if let bar = names.firstIndex(where: { $0 == "|" || $0 == "\u{2022}" || $0 == "\u{00B7}" }) { names = String(names[..<bar]).trimmingSpaces }
         let nameWords = names.split(separator: " ")
         guard !nameWords.isEmpty, nameWords.count <= 9, Shape.startsUppercase(String(nameWords[0])) else { return nil }
+        // Names have no digits ("Af Afghanistans 34 provinser" is a sentence).
+        guard !names.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let lower = nameWords.filter { Shape.startsLowercase(String($0)) }.count
         guard lower <= 3, lower * 2 < nameWords.count else { return nil }
         // A sentence is not a byline.
