@@ -133,6 +133,11 @@ struct Engine: Sendable {
                 if v == .conflict, let n = rule.parameters["conflict-within-days"]?.number,
                    let apart = ctx.daysApart, Double(apart) > n { return nil }
                 if v != .agree, let pa = a.place, let pb = b.place, pa != pb { return nil }
+                if v == .conflict, let n = rule.parameters["conflict-max-ratio"]?.number, let c, Engine.gapRatio(c.a, c.b) > n {
+                    // Figures this far apart are more likely different parts of a story than two
+                    // reports of one figure.
+                    return nil
+                }
                 if v == .conflict, a.concept != b.concept, a.kind != .ordinal, b.kind != .ordinal {
                     // A count of a narrower thing conflicts with a broader one only by exceeding it.
                     guard let c else { return nil }
@@ -143,6 +148,14 @@ struct Engine: Sendable {
             }
         }
         return nil
+    }
+
+    /// How far apart two disjoint intervals are, as the ratio of the upper one's low end to the
+    /// lower one's high end (∞ when the lower one reaches no further than zero).
+    static func gapRatio(_ x: Interval, _ y: Interval) -> Double {
+        let (upper, lower) = x.isAbove(y) ? (x, y) : (y, x)
+        guard lower.high > 0, upper.low.isFinite else { return .infinity }
+        return upper.low / lower.high
     }
 
     // MARK: Findings

@@ -56,8 +56,15 @@ struct RuleParser {
         if verdicts.isEmpty { throw r.error(verdictsNode, "a rule needs at least one verdict") }
         let msgNode = try required("message")
         var messages: [Verdict: String] = [:]
+        func template(_ node: Node, _ what: String) throws -> String {
+            let text = try r.string(node, what)
+            if let bad = MessageTemplate.unknownPlaceholders(in: text).first {
+                throw r.error(node, "the \(what) uses an unknown placeholder {\(bad)} (known: \(MessageTemplate.known.sorted().joined(separator: " ")))")
+            }
+            return text
+        }
         if msgNode.scalar != nil {
-            let text = try r.string(msgNode, "message")
+            let text = try template(msgNode, "message")
             for v in verdicts { messages[v] = text }
         } else {
             for (k, v) in try r.mapping(msgNode, "message") {
@@ -65,16 +72,11 @@ struct RuleParser {
                 guard let verdict = Verdict(rawValue: name), verdicts.contains(verdict) else {
                     throw r.error(k, "message for '\(name)', which is not one of the rule's verdicts")
                 }
-                messages[verdict] = try r.string(v, "message")
+                messages[verdict] = try template(v, "\(name) message")
             }
         }
         for v in verdicts where messages[v] == nil {
             throw r.error(msgNode, "no message for the verdict '\(v.rawValue)'")
-        }
-        for (v, template) in messages {
-            if let bad = MessageTemplate.unknownPlaceholders(in: template).first {
-                throw r.error(msgNode, "the \(v.rawValue) message uses an unknown placeholder {\(bad)}")
-            }
         }
         let fire = try m["fire"].map { try parseCaseList($0, fire: true) } ?? []
         let pass = try m["pass"].map { try parseCaseList($0, fire: false) } ?? []
