@@ -21,14 +21,16 @@ enum Meaning: Sendable, Hashable {
     case compoundJoiner
     /// *am*, *pm* after a clock time, *kl.* before it (language.json `timeMarkersAfter` / `timeMarkersBefore`).
     case timeMarker(before: Bool)
-    /// A word that makes the number before it a street number (language.json `streetWords`).
-    case street
     /// *point*, *komma*, *virgule* between an integer and its decimals (language.json `decimalWords`).
     case decimalWord
     /// *of*, *af*, *de* between a fraction and its unit: *three quarters of an hour* (language.json `partitiveWords`).
     case partitive
     /// *in*, *out of*, *sur* between two numbers making a ratio: *one in five* (language.json `ratioWords`).
     case ratio
+    /// *la*, *die*, *the* before a fraction word alone: *la mitad*, *die Hälfte* (language.json `definiteArticles`).
+    case definiteArticle
+    /// *de*, *of* between a day and a month: *15 de agosto* (language.json `dateConnectors`).
+    case dateConnector
     /// A word before *one* that makes it a pronoun (*the one*, *which one*): language.json `pronounDeterminers`.
     case determiner
 }
@@ -100,10 +102,14 @@ struct Lexicon: Sendable {
     /// `8. Platz`: with `ordinalDot`, a capitalized word after the dot still makes an ordinal
     /// (languages that capitalize nouns).
     var ordinalDotBeforeCapital: Bool
+    /// `un 5 %`: an article may stand before a number written in digits and belongs to it.
+    var articleBeforeNumbers: Bool
     var ordinalSuffixes: Set<String>
     var unitsBeforeTens: Bool
     var closedCompounds: Bool
     var clockSeparators: Set<String>
+    /// language.json `streetWords`, folded.
+    var streetWords: [String]
     var trie = TokenTrie()
     /// Scales read only from a capital letter right after digits (`3M`, `1,2M`): flag `upper`.
     var upperScales: [String: Entry] = [:]
@@ -122,10 +128,12 @@ struct Lexicon: Sendable {
         spaceGroups = gm.contains { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         ordinalDot = pack.bool("ordinalDot")
         ordinalDotBeforeCapital = pack.bool("ordinalDotBeforeCapital")
+        articleBeforeNumbers = pack.bool("articleBeforeNumbers")
         ordinalSuffixes = Set(pack.strings("ordinalSuffixes").map { Lexicon.foldKey($0) })
         unitsBeforeTens = pack.bool("unitsBeforeTens")
         closedCompounds = pack.bool("closedCompounds")
         let clock = pack.strings("clockSeparators")
+        streetWords = pack.strings("streetWords").map { Lexicon.foldKey($0) }.filter { !$0.isEmpty }
         clockSeparators = Set((clock.isEmpty ? [":"] : clock + [":"]).map { Lexicon.foldKey($0) })
 
         let c = pack.code
@@ -208,8 +216,9 @@ struct Lexicon: Sendable {
         for w in pack.strings("additiveJoiners") { add(w, .additiveJoiner, "\(c)/language.json:additiveJoiners") }
         for w in pack.strings("timeMarkersAfter") { add(w, .timeMarker(before: false), "\(c)/language.json:timeMarkersAfter") }
         for w in pack.strings("timeMarkersBefore") { add(w, .timeMarker(before: true), "\(c)/language.json:timeMarkersBefore") }
-        for w in pack.strings("streetWords") { add(w, .street, "\(c)/language.json:streetWords") }
         for w in pack.strings("decimalWords") { add(w, .decimalWord, "\(c)/language.json:decimalWords") }
+        for w in pack.strings("definiteArticles") { add(w, .definiteArticle, "\(c)/language.json:definiteArticles") }
+        for w in pack.strings("dateConnectors") { add(w, .dateConnector, "\(c)/language.json:dateConnectors") }
         for w in pack.strings("ratioWords") { add(w, .ratio, "\(c)/language.json:ratioWords") }
         for w in pack.strings("pronounDeterminers") { add(w, .determiner, "\(c)/language.json:pronounDeterminers") }
         for w in pack.strings("partitiveWords") { add(w, .partitive, "\(c)/language.json:partitiveWords") }

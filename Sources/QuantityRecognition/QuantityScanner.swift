@@ -265,6 +265,8 @@ struct QuantityScanner {
             k = chain.end
         }
 
+        if unit == nil, high == nil, qual == .exact, isStreetNumber(a) { return a.end }
+
         if a.yearLike && unit == nil && high == nil && qual == .exact {
             emit(j, k, .date, .exactly(a.value), trace: trace + ["pattern:year"])
             return k
@@ -279,6 +281,26 @@ struct QuantityScanner {
     }
 
     func kindFor(_ k: QuantityKind) -> QuantityKind { k }
+
+    /// "Nørregade 12", "10 Downing Street": a house number, not a count (language.json `streetWords`).
+    func isStreetNumber(_ a: Num) -> Bool {
+        guard !lex.streetWords.isEmpty, let d = a.digits, !d.hasDecimals, !d.hasGroupMarks, a.kind == .cardinal,
+              a.value >= 1, a.value < 10000 else { return false }
+        let s = a.start
+        if s > 0, toks[s - 1].kind == .word, toks[s - 1].capitalized,
+           lex.streetWords.contains(where: { toks[s - 1].key.hasSuffix($0) }) {
+            return true
+        }
+        var k = a.end
+        if k < n, toks[k].kind == .word, !toks[k].spaceBefore, toks[k].key.utf8.count == 1 { k += 1 }  // 221B
+        var names = 0
+        while k < n, toks[k].kind == .word, toks[k].capitalized, names < 3 {
+            if lex.streetWords.contains(toks[k].key) { return names > 0 }
+            names += 1
+            k += 1
+        }
+        return false
+    }
 
     /// Seconds in a duration unit of the contract (month 30 days, year 365 days).
     static let durationSeconds: [String: Double] = [
@@ -414,6 +436,15 @@ struct QuantityScanner {
             sign = -1; i = m.end; trace.append(m.entry.origin)
         }
         guard i < n else { return nil }
+        // "un 5 %": an article before digits (language.json articleBeforeNumbers).
+        if lex.articleBeforeNumbers, sign == 1, isArticle(i), i + 1 < n, toks[i + 1].kind == .number {
+            return parseDigits(at: i + 1, start: i0, sign: sign, money: money, trace: trace + ["\(lex.code)/language.json:articleBeforeNumbers"])
+        }
+        // "la mitad", "die Hälfte": a definite article before a fraction word standing alone.
+        if sign == 1, let d = match(i, { $0 == .definiteArticle }), d.end < n,
+           let f = match(d.end, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
+            return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
+        }
         let t = toks[i]
         if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
         if t.kind == .symbol, let v = QuantityScanner.vulgar[t.key] {
@@ -431,6 +462,11 @@ struct QuantityScanner {
            !(i >= 3 && toks[i - 3].kind == .number && attached(i - 2)),
            !lex.trie.entries(of: toks[i - 2].key).contains(where: { isNumberWord($0.meaning) }) {
             return .skip(i + 1)
+        }
+        // A number glued by a hyphen to one letter: 11-S, 23-F (dates named by a letter).
+        if isDash(i + 1), attached(i + 1), i + 2 < n, attached(i + 2), toks[i + 2].kind == .word, toks[i + 2].key.utf8.count == 1,
+           i + 3 >= n || toks[i + 3].spaceBefore || toks[i + 3].kind == .symbol {
+            return .skip(i + 3)
         }
         // Phone numbers: "+45 12 34 56 78", "+1-222-2222-2222", "555-123-4567", "12 34 56 78".
         if let e = phoneEnd(at: i) { return .skip(e) }
@@ -451,6 +487,16 @@ struct QuantityScanner {
         if i + 4 < n, isSymbol(i + 1, "/") || isDash(i + 1), attached(i + 1), toks[i + 2].kind == .number, attached(i + 2),
            toks[i + 3].key == toks[i + 1].key, attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
             return .date(i0, i + 5, ["pattern:numeric-date"])
+        }
+        // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
+        do {
+            let u = Array(t.key.utf8)
+            if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
+               u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
+               let h = Int(String(decoding: u[..<dot], as: UTF8.self)), let m = Int(String(decoding: u[(dot + 1)...], as: UTF8.self)),
+               h <= 24, m <= 59 {
+                return .skip(i + 1)
+            }
         }
         guard let p = DigitNumber.parse(t.key, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks) else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
@@ -473,6 +519,10 @@ struct QuantityScanner {
             return .skip(k + 2)
         }
 
+        // "2.º", "4:e": an ordinal suffix after a dot or a colon.
+        if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(toks[k + 1].key) {
+            return .number(Num(value: value, start: i0, end: k + 2, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
+        }
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
             let a = toks[k]
@@ -530,9 +580,11 @@ struct QuantityScanner {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-dot"]))
             }
         }
-        // Day before a month: "31 August 2021".
-        if integer, value >= 1, value <= 31, let m = match(k, isMonth) {
+        // Day before a month: "31 August 2021", "15 de agosto".
+        let mk = match(k, { $0 == .dateConnector }).map(\.end) ?? k
+        if integer, value >= 1, value <= 31, let m = match(k, isMonth) ?? match(mk, isMonth) {
             var e = m.end
+            if let c = match(e, { $0 == .dateConnector }), plainInteger(c.end).map({ $0 >= 1000 && $0 <= 2200 }) == true { e = c.end }
             if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
             return .date(i0, e, ["pattern:day-month", m.entry.origin])
         }
