@@ -63,6 +63,9 @@ public struct CrossReferencer: Sendable {
         if x.claim.inTitle != y.claim.inTitle {
             let head = x.claim.inTitle ? x : y
             alternatives = figs.filter { $0.claim.article == head.claim.article && !$0.claim.inTitle && e.comparable($0, head) }.count
+            let restated = articles.first { $0.id == head.claim.article }?.claims
+                .contains { !$0.inTitle && $0.value.number != nil && $0.value.number == head.claim.value.number } ?? false
+            if restated { alternatives += 1 }
         }
         guard let d = e.decide(x, y, bodyAlternatives: alternatives) else { return nil }
         return e.finding(d, figs, claims: [d.a, d.b])

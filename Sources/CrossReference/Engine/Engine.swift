@@ -132,7 +132,10 @@ struct Engine: Sendable {
                    rule.parameters.bool("conflict-only-if-sole", default: false) { return nil }
                 if v == .conflict, let n = rule.parameters["conflict-within-days"]?.number,
                    let apart = ctx.daysApart, Double(apart) > n { return nil }
-                if v != .agree, let pa = a.place, let pb = b.place, pa != pb { return nil }
+                if let pa = a.place, let pb = b.place, pa != pb {
+                    // Different places: only a close agreement between two estimates is worth saying.
+                    if v != .agree || a.isOpenEnded || b.isOpenEnded { return nil }
+                }
                 if v == .conflict, let n = rule.parameters["conflict-max-ratio"]?.number, let c, Engine.gapRatio(c.a, c.b) > n {
                     // Figures this far apart are more likely different parts of a story than two
                     // reports of one figure.
@@ -162,6 +165,10 @@ struct Engine: Sendable {
 
     func findings(_ articles: [ReportedArticle]) -> [Finding] {
         let figs = figures(articles)
+        var bodyNumbers: [String: Set<Double>] = [:]
+        for a in articles {
+            for c in a.claims where !c.inTitle { if let n = c.value.number { bodyNumbers[c.article, default: []].insert(n) } }
+        }
         var blocks: [String: [Int]] = [:]
         for f in figs { blocks[concepts.root(of: f.concept) + "\u{1}" + f.family, default: []].append(f.index) }
         var out: [Finding] = []
@@ -169,7 +176,7 @@ struct Engine: Sendable {
             let members = blocks[key]!
             var clusterOf: [Int: Int] = [:]
             out += crossArticle(members, figs, clusterOf: &clusterOf)
-            out += sameArticle(members, figs, clusterOf: clusterOf)
+            out += sameArticle(members, figs, clusterOf: clusterOf, bodyNumbers: bodyNumbers)
         }
         if rules.contains(where: { $0.op == .wholeOfShare }) { out += wholes(figs) }
         return Engine.sortAndNumber(out, concepts: Dictionary(figs.map { ($0.claim.id, $0.concept) }, uniquingKeysWith: { a, _ in a }))
@@ -211,7 +218,8 @@ struct Engine: Sendable {
     }
 
     /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.
-    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int: Int]) -> [Finding] {
+    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int: Int],
+                     bodyNumbers: [String: Set<Double>]) -> [Finding] {
         var byArticle: [String: [Int]] = [:]
         for i in members { byArticle[figs[i].claim.article, default: []].append(i) }
         var out: [Finding] = []
@@ -227,6 +235,9 @@ struct Engine: Sendable {
                     if x.claim.inTitle != y.claim.inTitle {
                         let head = x.claim.inTitle ? x : y
                         alternatives = list.filter { !figs[$0].claim.inTitle && comparable(figs[$0], head) }.count
+                        // The body restates the headline's figure (under whatever concept): the
+                        // headline is about that one, not about this body figure.
+                        if let n = head.claim.value.number, bodyNumbers[article]?.contains(n) == true { alternatives += 1 }
                     }
                     guard let d = decide(x, y, bodyAlternatives: alternatives) else { continue }
                     if d.verdict == .agree, let cx = clusterOf[x.index], cx == clusterOf[y.index] { continue }
@@ -364,7 +375,10 @@ struct Engine: Sendable {
         let x = a.claim.value.number ?? 0, y = b.claim.value.number ?? 0
         let ratio = x > 0 && y > 0 ? max(x, y) / min(x, y) : 0
         v["factor"] = abs(ratio - 1000) < 1e-6 ? "a thousand" : abs(ratio - 1_000_000) < 1e-3 ? "a million" : FigureText.number(ratio)
-        if let da = a.dayNumber, let db = b.dayNumber { v["days"] = String(abs(db - da)) } else { v["days"] = "some" }
+        if let da = a.dayNumber, let db = b.dayNumber {
+            let n = abs(db - da)
+            v["days"] = n == 1 ? "1 day" : "\(n) days"
+        } else { v["days"] = "some days" }
         let broad = concepts.lineage(of: a.concept).contains(b.concept) ? b.concept : a.concept
         v["concept"] = broad
         v["subject"] = a.claim.subject ?? b.claim.subject ?? readable(broad)

@@ -23,6 +23,8 @@ struct Figure: Sendable {
     var kind: QuantityKind { claim.kind }
     var isShare: Bool { family == "amount" && (kind == .percent || kind == .fraction) }
     var statedBase: Double? { claim.value.base }
+    /// "more than", "at least", "less than", "at most": the figure is a bound, not an estimate.
+    var isOpenEnded: Bool { [.moreThan, .atLeast, .lessThan, .atMost].contains(claim.qualifier) }
 
     /// The figure's main number (the number, or the middle of a range) for sorting.
     var sortValue: Double {
@@ -37,7 +39,7 @@ struct Figure: Sendable {
         func s(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
         return [concept, place ?? "", day ?? "", family, kind == .ordinal && family == "amount" ? "count" : kind.rawValue,
                 claim.qualifier.rawValue, claim.unit ?? "", s(v.number), s(v.low), s(v.high), s(v.base),
-                claim.cumulative ? "c" : "", claim.inTitle ? "t" : ""].joined(separator: "|")
+                claim.cumulative ? "c" : ""].joined(separator: "|")
     }
 
     static func family(of claim: Claim) -> String? {
