@@ -22,6 +22,9 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     case partitive
     /// Before a duration, makes it the window of a running count: *in six days*, *på seks dage*.
     case window
+    /// Before a date, makes it the date the figure holds for: *on 11 August*, *den 11. august*,
+    /// *el 11 de agosto*, *am 11. August*, *in July*, *i juli*.
+    case dateOn = "date-on"
     /// Before a weekday, the day is where a span starts or ends, not the as-of date: *since Friday*.
     case notAsOf = "not-asof"
     /// The figure was revised: *revised*, *corrected*, *revideret*, *korrigiert*.
@@ -36,6 +39,9 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     case pronoun
     /// Ends a source's name read forward: prepositions and conjunctions (*in*, *that*, *que*).
     case stop
+    /// A coordinating conjunction (*and*, *og*, *y*, *et*, *und*): an event across it belongs to
+    /// another clause.
+    case conjunction
     /// Lowercase words that may join two capitalized words of one name: *Ministry of Defense*.
     case nameJoiner = "name-joiner"
     /// A reference to the country in the text: *the country*, *landet*, *del país*.
@@ -58,6 +64,8 @@ struct ClaimLexicon: Sendable {
     let agencies: PhraseTable<String>
     let relativeDays: PhraseTable<Int>
     let weekdays: PhraseTable<Int>
+    /// Month names from the recognizer's `months.tsv` (read, not owned).
+    let months: PhraseTable<Int>
     let places: PhraseTable<String>
     let cues: PhraseTable<Set<CueRole>>
     let compounds: Bool
@@ -119,6 +127,11 @@ struct ClaimLexicon: Sendable {
             }
             weekdays.insert(phrase, day, origin: row.origin)
         }
+        var months = PhraseTable<Int>()
+        for row in pack.rows("months.tsv") {
+            guard let word = row[0], let m = row[1].flatMap({ Int($0) }), (1...12).contains(m) else { continue }
+            months.insert(word, m, origin: row.origin)
+        }
         var places = PhraseTable<String>()
         for row in pack.rows("places.tsv") {
             let (phrase, name) = try Self.pair(row)
@@ -147,6 +160,7 @@ struct ClaimLexicon: Sendable {
         self.agencies = agencies
         self.relativeDays = relativeDays
         self.weekdays = weekdays
+        self.months = months
         self.places = places
         self.cues = cues
         self.compounds = compounds

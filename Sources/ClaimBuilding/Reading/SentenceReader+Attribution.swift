@@ -71,7 +71,7 @@ extension SentenceTokens {
                 sawCapital = true
             } else {
                 if capitalizedOnly || sawCapital { break }
-                if taken.count >= 3 { break }
+                if taken.count >= 3 || lexicon.cue(at: k, in: tokens) != nil { break }
                 taken.append(k)
             }
             k -= 1

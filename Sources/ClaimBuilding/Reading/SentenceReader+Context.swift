@@ -11,16 +11,43 @@ extension SentenceReader {
             // "2021-08": as precise as the publication date is
             return published.isEmpty ? nil : String(published.prefix(10))
         }
-        var best: (distance: Int, date: CivilDate)?
-        func consider(_ start: Int, _ end: Int, _ date: CivilDate) {
-            if let len = s.cue(.notAsOf, endingAt: start) { _ = len; return }
+        var best: (distance: Int, date: String)?
+        func consider(_ start: Int, _ end: Int, _ date: String) {
+            if s.cue(.notAsOf, endingAt: start) != nil { return }
             if start >= 2, s.cue(.notAsOf, endingAt: start - 1) != nil, s.hasCue(.determiner, at: start - 1) != nil { return }
             let d = end <= c.first ? c.first - end : (start >= c.end ? start - c.end : 0)
             if best == nil || d < best!.distance { best = (d, date) }
         }
-        for m in s.weekdayMatches { consider(m.start, m.end, pub.latest(weekday: m.value)) }
-        for m in s.relativeDayMatches { consider(m.start, m.end, pub.adding(days: m.value)) }
-        return (best?.date ?? pub).iso
+        for m in s.weekdayMatches { consider(m.start, m.end, pub.latest(weekday: m.value).iso) }
+        for m in s.relativeDayMatches { consider(m.start, m.end, pub.adding(days: m.value).iso) }
+        for (q, r) in zip(s.quantities, s.spans) where q.kind == .date && !r.isEmpty {
+            if let date = statedDate(r, in: s, published: pub) { consider(r.lowerBound, r.upperBound, date) }
+        }
+        return best?.date ?? pub.iso
+    }
+
+    /// A date stated after *on*/*den*/*el*/*am* (*on 11 August*, *den 11. august 2021*) or a month
+    /// after *in*/*i*/*en*/*im* (*in July*): the day (or the month) it names, not after publication.
+    func statedDate(_ r: Range<Int>, in s: SentenceTokens, published pub: CivilDate) -> String? {
+        guard r.lowerBound > 0, s.cue(.dateOn, endingAt: r.lowerBound) != nil,
+              let month = s.monthMatches.first(where: { r.contains($0.start) })?.value else { return nil }
+        var day: Int?
+        var year: Int?
+        for k in r {
+            let t = s.tokens[k]
+            guard t.isWord, t.hasDigit else { continue }
+            let digits = t.key.unicodeScalars.prefix { ClaimTokenizer.isDigit($0) }
+            guard let n = Int(String(String.UnicodeScalarView(digits))) else { continue }
+            if digits.count == 4, (1900...2100).contains(n) { year = n } else if digits.count <= 2, (1...31).contains(n) { day = n }
+        }
+        let y = year ?? (month <= pub.month ? pub.year : pub.year - 1)
+        if let day {
+            guard day <= CivilDate.daysIn(month: month, year: y) else { return nil }
+            let d = CivilDate(year: y, month: month, day: day)
+            return d <= pub ? d.iso : nil
+        }
+        guard y < pub.year || (y == pub.year && month <= pub.month) else { return nil }
+        return String(CivilDate(year: y, month: month, day: 1).iso.prefix(7))
     }
 
     /// The country (or place) the figure is about: the first place named before the figure in the

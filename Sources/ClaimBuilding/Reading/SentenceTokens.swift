@@ -19,6 +19,7 @@ struct SentenceTokens: Sendable {
     let agencyMatches: [PhraseMatch<String>]
     let placeMatches: [PhraseMatch<String>]
     let weekdayMatches: [PhraseMatch<Int>]
+    let monthMatches: [PhraseMatch<Int>]
     let relativeDayMatches: [PhraseMatch<Int>]
 
     init(text: String, tokens: [ClaimToken], lexicon: ClaimLexicon, quantities: [Quantity]) {
@@ -62,6 +63,7 @@ struct SentenceTokens: Sendable {
         agencyMatches = lexicon.agencies.matches(in: tokens)
         placeMatches = Self.places(in: tokens, lexicon: lexicon)
         weekdayMatches = lexicon.weekdays.matches(in: tokens)
+        monthMatches = lexicon.months.matches(in: tokens)
         relativeDayMatches = lexicon.relativeDays.matches(in: tokens)
     }
 
