@@ -19,13 +19,17 @@ struct Quantities: ParsableCommand {
     @Option(help: "Language of every line (ISO 639-1). Without it each line's language is identified.")
     var lang: String?
 
+    @Flag(inversion: .prefixedNo, help: "Report relative ordinals (last, next, penultimate) as ordinals with value end-1, current+1 ….")
+    var relativeOrdinals = true
+
     func run() throws {
         let pipeline = try makePipeline(manifest: nil)
         let out = FileHandle.standardOutput
         var buffer = Data()
         while let line = readLine(strippingNewline: true) {
             let language = lang ?? pipeline.identifyLanguage(line)
-            let found = pipeline.recognizer.recognize(line, language: language)
+            let found = pipeline.recognizer.recognize(line, language: language,
+                                                      options: .init(relativeOrdinals: relativeOrdinals))
             buffer.append(ConformanceLine.render(found))
             buffer.append(0x0A)
             if buffer.count > 1 << 16 { out.write(buffer); buffer.removeAll(keepingCapacity: true) }

@@ -5,6 +5,8 @@ import LanguageData
 enum Meaning: Sendable, Hashable {
     case cardinal(Double, article: Bool, compoundOnly: Bool, pronoun: Bool = false)
     case ordinal(Double)
+    /// *last* (end+0), *penultimate* (end-1), *next* (current+1): ordinals.tsv third column.
+    case relativeOrdinal(Double, reference: String)
     case scale(Double, attachedOnly: Bool)
     case fraction(Double)
     case qualifier(Qualifier, before: Bool)
@@ -156,6 +158,14 @@ struct Lexicon: Sendable {
         }
         for row in pack.rows("ordinals.tsv") {
             guard let w = row[0] else { continue }
+            if let ref = row[2] {
+                guard ["end", "current", "start"].contains(ref) else {
+                    throw LanguageStore.LoadError(file: "\(c)/\(row.table)", line: row.line,
+                                                  problem: "the reference of a relative ordinal must be end, current or start, found '\(ref)'")
+                }
+                add(w, .relativeOrdinal(try num(row[1], row, "offset"), reference: ref), row.origin)
+                continue
+            }
             add(w, .ordinal(try num(row[1], row, "value")), row.origin)
         }
         for row in pack.rows("scales.tsv") {

@@ -26,11 +26,25 @@ public struct QuantityRecognizer: Sendable {
         return lexicons[base] ?? lexicons["en"]
     }
 
+    /// What to find beyond the default.
+    public struct Options: Sendable, Hashable {
+        /// Relative ordinals (*last*, *penultimate*, *next*): kind `ordinal`, `unit` the reference
+        /// (`end`, `current`, `start`) and `number` the offset (*penultimate* = end − 1). Off by
+        /// default: in news text *last week* is no rank.
+        public var relativeOrdinals: Bool
+        public init(relativeOrdinals: Bool = false) { self.relativeOrdinals = relativeOrdinals }
+    }
+
     /// Quantities in `text`, read as language `language` (ISO 639-1), in order of position.
     /// Offsets are UTF-8 byte offsets into `text`.
     public func recognize(_ text: String, language: String) -> [Quantity] {
+        recognize(text, language: language, options: Options())
+    }
+
+    /// Quantities in `text` with options.
+    public func recognize(_ text: String, language: String, options: Options) -> [Quantity] {
         guard let lex = lexicon(language), !text.isEmpty else { return [] }
-        var scanner = QuantityScanner(text: text, lexicon: lex)
+        var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }

@@ -10,8 +10,11 @@ struct QuantityScanner {
     /// Token spans of `out`, for merging neighbours.
     var spans: [(Int, Int)] = []
 
-    init(text: String, lexicon: Lexicon) {
+    let relativeOrdinals: Bool
+
+    init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
         lex = lexicon
+        self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
         toks = bytes.withUnsafeBufferPointer {
             Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
@@ -125,6 +128,11 @@ struct QuantityScanner {
                 emit(i, e, .date, QuantityValue(), trace: [m.entry.origin, "pattern:month-day"])
                 return e
             }
+        }
+        if relativeOrdinals, let r = match(i, { if case .relativeOrdinal = $0 { return true }; return false }),
+           case .relativeOrdinal(let offset, let ref) = r.entry.meaning {
+            emit(i, r.end, .ordinal, .exactly(offset), unit: ref, trace: [r.entry.origin])
+            return r.end
         }
         // "kl. 10.30": a clock time after a time marker.
         if let m = match(i, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,

@@ -22,6 +22,9 @@ public enum ConformanceLine {
                 item["value"] = NSNull()
                 item["low"] = q.value.low.map { $0 as Any } ?? NSNull()
                 item["high"] = q.value.high.map { $0 as Any } ?? NSNull()
+            } else if q.kind == .ordinal, let n = q.value.number, let ref = q.unit, ["end", "current", "start"].contains(ref) {
+                // a relative ordinal: "end-1", "current+1"
+                item["value"] = ref + (n < 0 ? "-" : "+") + String(Int(abs(n)))
             } else if let n = q.value.number {
                 item["value"] = n
                 switch q.qualifier {
