@@ -8,7 +8,8 @@ import LanguageData
 ///
 /// The phrases are data: `furniture.tsv` of every language folder (phrase, reason) plus the
 /// language-neutral `Vocabulary/furniture-common.tsv`; byline prefixes come from `bylines.tsv`.
-/// A phrase ending in `…` matches any block that starts with it; any other phrase must be the
+/// A phrase ending in `…` matches any block that starts with it; one starting with `…` matches a
+/// short block (at most 15 words) that ends with it (`…/AFP`); any other phrase must be the
 /// whole block (trailing punctuation aside), the block's label before a colon, or the first of
 /// several labels glued together ("Share this articleComments").
 public struct FurnitureFilter: Sendable {
@@ -19,6 +20,8 @@ public struct FurnitureFilter: Sendable {
         public var reason: String
         /// True when the row ended in `…`: the block only has to start with it.
         public var isPrefix: Bool
+        /// True when the row started with `…`: the block only has to end with it.
+        public var isSuffix: Bool = false
         /// "da/furniture.tsv:12"
         public var origin: String
     }
@@ -35,6 +38,8 @@ public struct FurnitureFilter: Sendable {
     let whole: [String: Phrase]
     /// Prefix phrases, longest first.
     let prefixes: [Phrase]
+    /// Suffix phrases (`…/AFP`), longest first: credits at the end of a short block.
+    let suffixes: [Phrase]
     /// Byline prefixes, normalised ("by", "af", "par").
     public let bylinePrefixes: Set<String>
 
@@ -57,19 +62,23 @@ public struct FurnitureFilter: Sendable {
         for row in rows {
             guard var text = row[0] else { continue }
             let reason = row[1] ?? "boilerplate"
-            var isPrefix = false
+            var isPrefix = false, isSuffix = false
             for ellipsis in ["…", "..."] where text.hasSuffix(ellipsis) {
                 text = String(text.dropLast(ellipsis.count)); isPrefix = true
             }
+            for ellipsis in ["…", "..."] where !isPrefix && text.hasPrefix(ellipsis) {
+                text = String(text.dropFirst(ellipsis.count)); isSuffix = true
+            }
             let key = FurnitureFilter.normalize(text)
             guard !key.isEmpty else { continue }
-            phrases.append(Phrase(key: key, reason: reason, isPrefix: isPrefix, origin: row.origin))
+            phrases.append(Phrase(key: key, reason: reason, isPrefix: isPrefix, isSuffix: isSuffix, origin: row.origin))
         }
         self.phrases = phrases
         var whole: [String: Phrase] = [:]
-        for p in phrases where !p.isPrefix && whole[p.key] == nil { whole[p.key] = p }
+        for p in phrases where !p.isPrefix && !p.isSuffix && whole[p.key] == nil { whole[p.key] = p }
         self.whole = whole
         self.prefixes = phrases.filter(\.isPrefix).sorted { $0.key.utf8.count > $1.key.utf8.count }
+        self.suffixes = phrases.filter(\.isSuffix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.bylinePrefixes = bylinePrefixes
     }
 
@@ -93,6 +102,8 @@ public struct FurnitureFilter: Sendable {
         case glued
         /// The block starts with a `…` phrase ("Copyright …").
         case prefix
+        /// A short block ends with a `…` phrase ("Jane Doe/AFP").
+        case suffix
     }
 
     /// The furniture phrase a block is, if any.
@@ -101,8 +112,22 @@ public struct FurnitureFilter: Sendable {
     /// The furniture phrase a block is, and how it matched.
     public func matchKind(_ block: String) -> (phrase: Phrase, kind: MatchKind)? {
         let words = Shape.wordCount(block)
-        let key = FurnitureFilter.normalize(block)
+        // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
+        var key = FurnitureFilter.normalize(block)
+        while let first = key.unicodeScalars.first, first == "(" || first == "[" {
+            key = String(key.unicodeScalars.dropFirst())
+        }
         guard !key.isEmpty else { return nil }
+        if words <= 15 {
+            var tail = key
+            while let last = tail.unicodeScalars.last, last == ")" || last == "]" || last == "." { tail = String(tail.unicodeScalars.dropLast()) }
+            for p in suffixes where tail.hasSuffix(p.key) && tail.utf8.count > p.key.utf8.count {
+                // The credit must follow a slash, a space or a bracket ("Jane Doe/AFP", "via Getty Images").
+                let before = tail.utf8.dropLast(p.key.utf8.count).last
+                let keyStartsWord = p.key.unicodeScalars.first.map(FurnitureFilter.isWordScalar) ?? false
+                if !keyStartsWord || before == 0x20 || before == 0x2F || before == 0x28 { return (p, .suffix) }
+            }
+        }
         for p in prefixes where key.hasPrefix(p.key) {
             let next = String(Substring(key.utf8.dropFirst(p.key.utf8.count))).unicodeScalars.first
             let boundary = next.map { !FurnitureFilter.isWordScalar($0) } ?? true
