@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The quality gate: the `crosscheck` binary on the seeds, scored by the shared scorer against the
+/// seed gold with pinned floors. A floor is raised when the score rises, never lowered silently.
+///
+/// Skips (with a message) when `../shared` or `python3` is not there.
+@Suite struct SeedGoldGateTests {
+    static let shared = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let scorer = shared.appendingPathComponent("tools/score.py")
+    static let gold = shared.appendingPathComponent("gold/seeds.gold.json")
+
+    static var python3: URL? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: scorer.path) && FileManager.default.fileExists(atPath: gold.path) && python3 != nil
+    }
+
+    /// Floors a little under what the seeds reach (all 1.000 when pinned).
+    static let floors = [
+        "claims.recall=0.95",
+        "claims.precision=0.92",
+        "kind.accuracy=0.95",
+        "qualifier.accuracy=0.95",
+        "cited.accuracy=0.8",
+    ]
+
+    @Test(.enabled(if: available, "../shared/tools/score.py, ../shared/gold/seeds.gold.json or python3 is missing: gate skipped"))
+    func seedClaimsMeetTheFloors() throws {
+        let r = try CLI.run(["check", "seeds", "--format", "json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-seeds-\(UUID().uuidString).json")
+        try r.stdout.write(to: report)
+        defer { try? FileManager.default.removeItem(at: report) }
+
+        let p = Process()
+        p.executableURL = try #require(Self.python3)
+        p.arguments = [Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
+            + Self.floors.flatMap { ["--min", $0] } + ["--max", "not_claims.reported=0"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "the seed gate fell below its floors:\n\(text)")
+    }
+}
