@@ -115,6 +115,27 @@ import Testing
         #expect(findings.first?.explanation.contains("exactly a thousand times") == true)
     }
 
+    @Test func aRevisionIsNamed() throws {
+        let claims = [
+            claim("a#1", "45 dead", .count, 45, concept: "person/killed", asOf: "2024-08-13", cumulative: true),
+            claim("b#1", "revised down to 38", .count, 38, concept: "person/killed", asOf: "2024-08-14", cumulative: true, revised: true),
+        ]
+        let f = try #require(try Self.run(claims).first)
+        #expect(f.verdict == .consistent)
+        #expect(f.explanation.contains("revised"))
+    }
+
+    @Test func headlineAndBodyCopiesJoinOneAgreement() throws {
+        let claims = [
+            claim("a#1", "at least 45", .count, 45, qualifier: .atLeast, concept: "person/killed", asOf: "2024-08-13", cumulative: true),
+            claim("b#1", "45 dead", .count, 45, concept: "person/killed", place: "Pakistan", asOf: "2024-08-13", cumulative: true, inTitle: true),
+            claim("b#3", "45 people", .count, 45, concept: "person/killed", asOf: "2024-08-13", cumulative: true),
+        ]
+        let findings = try Self.run(claims)
+        #expect(findings.count == 1)
+        #expect(Set(findings.first?.claims ?? []) == ["a#1", "b#1", "b#3"])
+    }
+
     @Test func aHeadlineAgainstSeveralBodyFiguresIsNotAConflict() throws {
         let claims = [
             claim("a#1", "15 dead", .count, 15, concept: "civilian/killed", inTitle: true),

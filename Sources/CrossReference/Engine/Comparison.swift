@@ -11,6 +11,8 @@ struct Comparison: Sendable {
     var convertedUnits = false
     /// The unit the intervals are in ("day"), when units were converted.
     var unit: String?
+    /// A running count that shrank, excused because the later claim says it was revised.
+    var revision = false
 }
 
 /// What an operator says about a pair.
@@ -77,7 +79,11 @@ extension RuleOperator {
             if c.a == c.b { return .verdict(.agree, c) }
             if c.a.overlaps(c.b) { return .verdict(.consistent, c) }
             if c.b.isAbove(c.a) { return .verdict(.consistent, c) }
-            if b.claim.revised && p.bool("revised-excuses", default: true) { return .verdict(.consistent, c) }
+            if b.claim.revised && p.bool("revised-excuses", default: true) {
+                var r = c
+                r.revision = true
+                return .verdict(.consistent, r)
+            }
             return .verdict(.conflict, c)
         case .scaleSlip:
             guard a.family == b.family, a.family != "rank", (a.claim.unit ?? "") == (b.claim.unit ?? ""),

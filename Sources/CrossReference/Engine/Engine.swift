@@ -136,10 +136,12 @@ struct Engine: Sendable {
                     // Different places: only a close agreement between two estimates is worth saying.
                     if v != .agree || a.isOpenEnded || b.isOpenEnded { return nil }
                 }
-                if v == .conflict, let n = rule.parameters["conflict-max-ratio"]?.number, let c, Engine.gapRatio(c.a, c.b) > n {
+                if let n = rule.parameters["max-ratio"]?.number, let c {
                     // Figures this far apart are more likely different parts of a story than two
-                    // reports of one figure.
-                    return nil
+                    // reports of one figure: no conflict (nor a revision) between them, and no
+                    // agreement that rests only on an open bound ("at least 45" and "120,000").
+                    if (v == .conflict || c.revision), Engine.gapRatio(c.a, c.b) > n { return nil }
+                    if v == .agree, a.isOpenEnded || b.isOpenEnded, Engine.anchorRatio(c.a, c.b) > n { return nil }
                 }
                 if v == .conflict, a.concept != b.concept, a.kind != .ordinal, b.kind != .ordinal {
                     // A count of a narrower thing conflicts with a broader one only by exceeding it.
@@ -159,6 +161,18 @@ struct Engine: Sendable {
         let (upper, lower) = x.isAbove(y) ? (x, y) : (y, x)
         guard lower.high > 0, upper.low.isFinite else { return .infinity }
         return upper.low / lower.high
+    }
+
+    /// The ratio between the figures two intervals are anchored on (a finite end, or the middle).
+    static func anchorRatio(_ x: Interval, _ y: Interval) -> Double {
+        func anchor(_ i: Interval) -> Double {
+            if i.high.isInfinite { return i.low }
+            if i.low <= 0 || i.low.isInfinite { return i.high }
+            return (i.low + i.high) / 2
+        }
+        let p = abs(anchor(x)), q = abs(anchor(y))
+        guard min(p, q) > 0 else { return max(p, q) > 0 ? .infinity : 1 }
+        return max(p, q) / min(p, q)
     }
 
     // MARK: Findings
@@ -275,19 +289,28 @@ struct Engine: Sendable {
         }
         let k = groups.count
         var decisions: [Int: Decision] = [:]   // key i * k + j, i < j
-        func representatives(_ i: Int, _ j: Int) -> (Figure, Figure)? {
+        /// One member of each group, from different articles when possible.
+        func representatives(_ i: Int, _ j: Int) -> (Figure, Figure) {
             for x in groups[i].prefix(4) {
                 if let y = groups[j].first(where: { figs[$0].claim.article != figs[x].claim.article }) {
                     return (figs[x], figs[y])
                 }
             }
-            return nil
+            return (figs[groups[i][0]], figs[groups[j][0]])
         }
         for i in 0..<k {
             let upper = k <= limits.fullPairwiseGroups ? k : min(k, i + 1 + limits.neighbourGroups)
             guard i + 1 < upper else { continue }
             for j in (i + 1)..<upper {
-                guard let (x, y) = representatives(i, j), let d = decide(x, y) else { continue }
+                let (x, y) = representatives(i, j)
+                let sameArticle = x.claim.article == y.claim.article
+                var alternatives = 1
+                if sameArticle, x.claim.inTitle != y.claim.inTitle {
+                    alternatives = 2  // only agreements are taken from one article here
+                }
+                guard let d = decide(x, y, bodyAlternatives: alternatives) else { continue }
+                // Within one article only an agreement helps grouping; the rest is sameArticle's.
+                if sameArticle && d.verdict != .agree { continue }
                 decisions[i * k + j] = d
             }
         }
@@ -330,6 +353,7 @@ struct Engine: Sendable {
         for (key, d) in decisions {
             let i = key / k, j = key % k
             if clusterOfGroup[i] == clusterOfGroup[j] { continue }
+            if figs[d.a].claim.article == figs[d.b].claim.article { continue }  // sameArticle reports it
             candidates[d.verdict, default: []].append((groups[i].count + groups[j].count, key, d))
         }
         for v in Verdict.allCases {
@@ -393,7 +417,13 @@ struct Engine: Sendable {
     func finding(_ d: Decision, _ figs: [Figure], claims: [Int], groupSizes: (Int, Int)? = nil,
                  groups: [[Int]] = []) -> Finding {
         let a = figs[d.a], b = figs[d.b]
-        var text = MessageTemplate.render(d.rule.messages[d.verdict] ?? d.rule.summary, values: values(d, figs))
+        let isRevision = d.comparison?.revision == true
+        var template = d.rule.messages[d.verdict] ?? d.rule.summary
+        if isRevision, let revised = d.rule.revisedMessage { template = revised }
+        var text = MessageTemplate.render(template, values: values(d, figs))
+        if isRevision, d.rule.revisedMessage == nil {
+            text += " \(b.outlet) says the later figure is a revision."
+        }
         if let from = d.comparison?.baseBorrowedFrom, let base = d.comparison?.base {
             let src = figs[from]
             text += " The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact."

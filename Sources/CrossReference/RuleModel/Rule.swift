@@ -19,6 +19,8 @@ public struct Rule: Sendable, Hashable {
     public var verdicts: [Verdict]
     /// A message template per verdict, with `{a.outlet}`-style placeholders.
     public var messages: [Verdict: String]
+    /// For `running-count`: the message when a later, smaller figure is excused as a revision.
+    public var revisedMessage: String?
     /// Cases that must give the rule's verdict.
     public var fire: [RuleCase]
     /// Cases that must give no finding from this rule.
@@ -40,6 +42,7 @@ public struct Rule: Sendable, Hashable {
         self.parameters = parameters
         self.verdicts = verdicts
         self.messages = messages
+        self.revisedMessage = nil
         self.fire = fire
         self.pass = pass
         self.source = source

@@ -31,6 +31,7 @@ public enum RuleDocs {
             for v in r.verdicts {
                 out += "- \(v.rawValue): \(r.messages[v] ?? "")\n"
             }
+            if let revised = r.revisedMessage { out += "- consistent, as a revision: \(revised)\n" }
             out += "- Cases: \(r.fire.count) that fire (" + r.fire.map { "“\($0.name)”" }.joined(separator: ", ")
             out += "), \(r.pass.count) that pass (" + r.pass.map { "“\($0.name)”" }.joined(separator: ", ") + ").\n"
         }

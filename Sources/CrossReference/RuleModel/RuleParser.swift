@@ -56,6 +56,7 @@ struct RuleParser {
         if verdicts.isEmpty { throw r.error(verdictsNode, "a rule needs at least one verdict") }
         let msgNode = try required("message")
         var messages: [Verdict: String] = [:]
+        var revisedMessage: String?
         func template(_ node: Node, _ what: String) throws -> String {
             let text = try r.string(node, what)
             if let bad = MessageTemplate.unknownPlaceholders(in: text).first {
@@ -69,6 +70,10 @@ struct RuleParser {
         } else {
             for (k, v) in try r.mapping(msgNode, "message") {
                 let name = try r.string(k, "a verdict")
+                if name == "revised", op == .runningCount {
+                    revisedMessage = try template(v, "revised message")
+                    continue
+                }
                 guard let verdict = Verdict(rawValue: name), verdicts.contains(verdict) else {
                     throw r.error(k, "message for '\(name)', which is not one of the rule's verdicts")
                 }
@@ -80,9 +85,11 @@ struct RuleParser {
         }
         let fire = try m["fire"].map { try parseCaseList($0, fire: true) } ?? []
         let pass = try m["pass"].map { try parseCaseList($0, fire: false) } ?? []
-        return Rule(id: id, summary: summary, details: details, priority: priority, applies: applies, op: op,
-                    parameters: RuleParameters(params), verdicts: verdicts, messages: messages,
-                    fire: fire, pass: pass, source: file)
+        var rule = Rule(id: id, summary: summary, details: details, priority: priority, applies: applies, op: op,
+                        parameters: RuleParameters(params), verdicts: verdicts, messages: messages,
+                        fire: fire, pass: pass, source: file)
+        rule.revisedMessage = revisedMessage
+        return rule
     }
 
     func parseApplies(_ node: Node) throws -> Applicability {

@@ -33,6 +33,9 @@ extension RuleSet {
                     problems.append("\(rule.source): operator \(rule.op.rawValue) never gives \(v.rawValue)")
                 }
             }
+            for bad in MessageTemplate.unknownPlaceholders(in: rule.revisedMessage ?? "") {
+                problems.append("\(rule.source): the revised message uses an unknown placeholder {\(bad)}")
+            }
             if rule.fire.isEmpty { problems.append("\(rule.source): no 'fire' case (a case that must give the rule's verdict)") }
             if rule.pass.isEmpty { problems.append("\(rule.source): no 'pass' case (a case that must give no finding)") }
             for c in rule.fire where !rule.verdicts.contains(c.expect ?? .agree) {
