@@ -21,7 +21,8 @@ enum HTMLReader {
         guard decision.bytes.contains(where: { $0 > 0x20 }) else {
             throw IngestError(path: path, reason: "empty page (only whitespace)")
         }
-        var parsed = LibXMLDocument(bytes: decision.bytes, encoding: decision.encoding)
+        let known = decision.encoding == "UTF-8" || LibXMLDocument.supports(encoding: decision.encoding)
+        var parsed = known ? LibXMLDocument(bytes: decision.bytes, encoding: decision.encoding) : nil
         if parsed == nil, decision.encoding != "UTF-8" {
             // A charset libxml2 does not know: fall back to Windows-1252.
             decision.warnings.append("\(path): charset \(decision.encoding) is not supported; read as Windows-1252")
@@ -39,8 +40,10 @@ enum HTMLReader {
         let parts = title.map(HTMLMetadataReader.titleParts) ?? []
         let extracted = MainTextExtractor(tree: tree, vocabulary: .shared,
                                           titles: (title.map { [$0] } ?? []) + parts.flatMap { [$0.0, $0.1] }).extract()
-        // "Site - Headline" with no site name known: the half the page repeats is the headline.
-        if let matched = extracted.matchedTitle, matched != title,
+        // "Site - Headline" with no site name known: the half the page repeats (in the main text
+        // or as its <h1>) is the headline, and the other half names the site.
+        let repeated = extracted.matchedTitle ?? parts.flatMap { [$0.0, $0.1] }.first { $0 == found.h1 }
+        if let matched = repeated, matched != title,
            let split = parts.first(where: { $0.0 == matched || $0.1 == matched }) {
             title = matched
             metadata.title = matched

@@ -40,6 +40,14 @@ final class LibXMLDocument {
 
     deinit { xmlFreeDoc(doc) }
 
+    /// True when libxml2 (through iconv) can decode `encoding`.
+    static func supports(encoding: String) -> Bool {
+        _ = initialized
+        guard let handler = xmlFindCharEncodingHandler(encoding) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
+    }
+
     /// Copies the element and text nodes under the root element into a ``DOMTree`` with an
     /// iterative pre-order walk.
     func tree() -> DOMTree {

@@ -328,8 +328,8 @@ struct MainTextExtractor {
                 if b.text.isEmpty { continue }
             }
             let key = Self.comparisonKey(b.text)
-            if !titleDropped, kept < 3, !key.isEmpty, let t = titleKeys.firstIndex(where: { tk in
-                key == tk || (b.role == .heading && tk.contains(key) && key.utf8.count * 2 > tk.utf8.count)
+            if !titleDropped, kept < 3, !key.isEmpty, let t = titleKeys.firstIndex(of: key) ?? titleKeys.firstIndex(where: { tk in
+                b.role == .heading && tk.contains(key) && key.utf8.count * 2 > tk.utf8.count
             }) {
                 titleDropped = true
                 result.matchedTitle = titles[t]
@@ -385,7 +385,6 @@ struct MainTextExtractor {
         case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
         case "li", "dt", "dd": return .listItem
         case "blockquote": return .quote
-        case "p", "div", "td", "th", "section", "article", "pre", "figcaption": return .paragraph
         default: return nil
         }
     }
