@@ -8,8 +8,8 @@ import LanguageData
 /// - Furniture, bylines and a repeated title are taken out of the blocks by ``FurnitureFilter``
 ///   and listed in ``Article/dropped`` with their reasons.
 /// - `text` is the kept blocks joined by a blank line, with each paragraph's UTF-8 offsets.
-/// - Language: the manifest's, then the page's (when it is a language we have), then
-///   ``LanguageIdentifier`` on the text.
+/// - Language: the manifest's, then the page's (when it is a language we have, and unless the
+///   text clearly reads as another one), then ``LanguageIdentifier`` on the text.
 /// - Sentences: ``SentenceSplitter`` for that language, paragraph by paragraph.
 struct ArticleAssembler: Sendable {
     let languages: LanguageStore
@@ -68,13 +68,21 @@ struct ArticleAssembler: Sendable {
         let sample = text.isEmpty ? (title ?? "") : text
         let identified = identifier.identify(sample)
         if let p = page.map(Self.primarySubtag), !p.isEmpty {
-            if languages.pack(p) != nil {
-                if let identified, identified != p, let top = identifier.scores(sample).first, top.score >= 8 {
-                    warnings.append("the page declares language '\(p)' but its text reads as '\(identified)'")
-                }
-                return p
+            guard languages.pack(p) != nil else { return identified ?? p }
+            guard let identified, identified != p else { return p }
+            // Templates often declare a default language whatever the article's. Overrule the page
+            // only on strong evidence: a clear score, five times the declared language's.
+            let scores = identifier.scores(sample)
+            let top = scores.first?.score ?? 0
+            let declared = scores.first { $0.code == p }?.score ?? 0
+            if top >= 15 && top >= 5 * declared {
+                warnings.append("the page declares language '\(p)' but its text reads as '\(identified)'; using '\(identified)'")
+                return identified
             }
-            return identified ?? p
+            if top >= 8 {
+                warnings.append("the page declares language '\(p)' but its text may be '\(identified)'; keeping '\(p)'")
+            }
+            return p
         }
         return identified ?? "und"
     }
