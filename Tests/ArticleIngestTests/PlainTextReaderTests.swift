@@ -79,6 +79,12 @@ import Testing
         #expect(MarkdownInline.strip(input) == expected)
     }
 
+    @Test func ruleLinesSeparateAndAreNotText() {
+        let doc = PlainTextReader.read(text: "Title\n=====\nFirst part.\n* * *\nSecond part.\n", markdown: false)
+        #expect(doc.title == "Title")
+        #expect(doc.blocks.map(\.text) == ["First part.", "Second part."])
+    }
+
     @Test func titleAloneGivesEmptyText() throws {
         let a = try TextTestSupport.ingest("Only a title\n")
         #expect(a.title == "Only a title")

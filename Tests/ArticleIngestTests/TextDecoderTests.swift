@@ -51,6 +51,14 @@ import Testing
         #expect(d.warning?.contains("Windows-1252") == true)
     }
 
+    @Test func mixedUTF8AndWindows1252KeepsBoth() throws {
+        // "Søren" in UTF-8, then " – 5 €" in Windows-1252.
+        let bytes: [UInt8] = Array("Søren".utf8) + [0x20, 0x96, 0x20, 0x35, 0x20, 0x80]
+        let d = try TextDecoder.decode(bytes, path: "mixed.txt")
+        #expect(d.text == "Søren – 5 €")
+        #expect(d.warning?.contains("mixed.txt") == true)
+    }
+
     @Test func windows1252FixtureFileWarnsThroughIngest() throws {
         let a = try TextTestSupport.ingestor.ingest(InputFile(path: TextTestSupport.path("fixtures/text/cp1252-danish.txt")))
         #expect(a.warnings.contains { $0.contains("cp1252-danish.txt") && $0.contains("Windows-1252") })

@@ -69,7 +69,12 @@ enum PlainTextReader {
         }
         for raw in lines {
             let line = Shape.collapseSpaces(raw)
-            if line.isEmpty { flush() } else { group.append(line) }
+            // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
+            if line.isEmpty || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                flush()
+            } else {
+                group.append(line)
+            }
         }
         flush()
         return blocks

@@ -44,9 +44,12 @@ public enum TextDecoder {
                 text = s
                 encoding = .utf8
             } else {
-                text = windows1252(body)
+                let (mixed, utf8Sequences, invalid) = utf8OrWindows1252(body)
+                text = mixed
                 encoding = .windows1252
-                warning = "\(path): not valid UTF-8; read as Windows-1252"
+                warning = utf8Sequences == 0
+                    ? "\(path): not valid UTF-8; read as Windows-1252"
+                    : "\(path): mostly UTF-8, but \(invalid) byte(s) are not; those read as Windows-1252"
             }
         }
         return Decoded(text: normalizeLineEnds(text), encoding: encoding ?? .utf8, warning: warning)
@@ -98,6 +101,36 @@ public enum TextDecoder {
         if control * 20 > sample.count {
             throw IngestError(path: path, reason: "looks like binary data, not text (\(control) control characters in the first \(sample.count))")
         }
+    }
+
+    /// Valid UTF-8 sequences as UTF-8, every other byte as Windows-1252 (files pasted together from
+    /// two encodings). Returns the text, how many multi-byte UTF-8 sequences it held, and how many
+    /// bytes were read as Windows-1252.
+    static func utf8OrWindows1252(_ bytes: ArraySlice<UInt8>) -> (String, Int, Int) {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        var sequences = 0, invalid = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { scalars.append(Unicode.Scalar(b)); i += 1; continue }
+            let len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
+            if len > 0, i + len <= bytes.endIndex,
+               let s = String(validating: bytes[i..<(i + len)], as: UTF8.self), s.unicodeScalars.count == 1 {
+                scalars.append(contentsOf: s.unicodeScalars)
+                sequences += 1
+                i += len
+                continue
+            }
+            invalid += 1
+            if b <= 0x9F {
+                scalars.append(Unicode.Scalar(cp1252High[Int(b - 0x80)]) ?? "\u{FFFD}")
+            } else {
+                scalars.append(Unicode.Scalar(b))
+            }
+            i += 1
+        }
+        return (String(scalars), sequences, invalid)
     }
 
     /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F. The five undefined bytes
