@@ -97,7 +97,7 @@ import Testing
     @Test func sharedSourcesAreNamed() throws {
         let claims = [
             claim("a#1", "150 killed", .count, 150, concept: "civilian/killed", asOf: "2022-01-02", agency: "Reuters"),
-            claim("b#1", "about 150 dead", .count, 150, qualifier: .about, concept: "civilian/killed", asOf: "2022-01-02", agency: "Reuters"),
+            claim("b#1", "about 150 dead", .count, 150, qualifier: .about, concept: "civilian/killed", asOf: "2022-01-02", cited: "the Reuters"),
         ]
         let findings = try Self.run(claims)
         let f = try #require(findings.first)

@@ -1,4 +1,5 @@
 import CrosscheckModel
+import Foundation
 
 /// A rule's verdict on one ordered pair of figures.
 struct Decision: Sendable {
@@ -450,13 +451,20 @@ struct Engine: Sendable {
         for f in members {
             var names = Set<String>()
             for s in [f.claim.agency, f.claim.cited].compactMap({ $0 }) where !s.isEmpty {
-                let key = s.lowercased()
+                let key = Engine.sourceKey(s)
                 if names.insert(key).inserted { bySource[key, default: (s, 0)].count += 1 }
             }
         }
         guard let top = bySource.values.filter({ $0.count >= 2 }).max(by: { ($0.count, $1.name) < ($1.count, $0.name) }) else { return "" }
         if members.count == 2 { return " Both come from \(top.name): one source, not two." }
         return " \(top.count) of them come from \(top.name): one source, not \(top.count)."
+    }
+
+    /// A source name for comparison: lowercased, without a leading "the" and trailing punctuation.
+    static func sourceKey(_ s: String) -> String {
+        var k = s.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if k.hasPrefix("the ") { k = String(k.dropFirst(4)) }
+        return k
     }
 
     static func sortAndNumber(_ findings: [Finding], concepts: [String: String]) -> [Finding] {
