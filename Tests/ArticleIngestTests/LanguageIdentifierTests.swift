@@ -3,8 +3,10 @@ import Testing
 @testable import ArticleIngest
 
 /// Language identification on held-aside text (fixtures/text/langid): sentences written for these
-/// tests, not taken from the sources of the stop-word lists. `*.round2.lines` were written after
-/// the lists were last changed and never used to tune them.
+/// tests, not taken from the sources of the stop-word lists. The first set was checked against the
+/// lists once; `*.round2.lines` were written afterwards (and seen once more when the spelling
+/// patterns were added); `*.round3.lines` (da, nb, sv) were written after that and never used to
+/// tune anything.
 @Suite struct LanguageIdentifierTests {
     static let identifier = LanguageIdentifier(languages: TextTestSupport.store)
     /// Every language folder that has held-aside text (adding a language needs no change here).
@@ -12,8 +14,13 @@ import Testing
         FileManager.default.fileExists(atPath: TextTestSupport.path("fixtures/text/langid/\($0).lines"))
     }
 
-    static func lines(_ code: String, round2: Bool) throws -> [String] {
-        let name = round2 ? "\(code).round2.lines" : "\(code).lines"
+    /// The held-aside sets of a language: the first, then `round2`, then `round3` (where present).
+    static func allLines(_ code: String) throws -> [String] {
+        try lines(code, round: 1) + lines(code, round: 2) + lines(code, round: 3)
+    }
+
+    static func lines(_ code: String, round: Int) throws -> [String] {
+        let name = round == 1 ? "\(code).lines" : "\(code).round\(round).lines"
         let path = TextTestSupport.path("fixtures/text/langid/\(name)")
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -22,9 +29,10 @@ import Testing
 
     @Test(arguments: codes)
     func wholeParagraphsAreAlwaysRight(code: String) throws {
-        for round2 in [false, true] {
-            let paragraph = try Self.lines(code, round2: round2).joined(separator: " ")
-            #expect(Self.identifier.identify(paragraph) == code, "round2: \(round2)")
+        for round in 1...3 {
+            let lines = try Self.lines(code, round: round)
+            guard !lines.isEmpty else { continue }
+            #expect(Self.identifier.identify(lines.joined(separator: " ")) == code, "round \(round)")
         }
     }
 
@@ -36,22 +44,22 @@ import Testing
         var right = 0, total = 0
         var wrong: [String] = []
         for code in Self.codes {
-            for line in try Self.lines(code, round2: true) + Self.lines(code, round2: false) {
+            for line in try Self.allLines(code) {
                 total += 1
                 let got = Self.identifier.identify(line)
                 if got == code { right += 1 } else { wrong.append("\(code)→\(got ?? "nil"): \(line)") }
             }
         }
         let accuracy = Double(right) / Double(total)
-        // Measured 193/200 (0.965) when this floor was set; raise it when the lists improve.
+        // Measured 221/230 (0.961) when this floor was set; raise it when the lists improve.
         #expect(accuracy >= 0.94, "\(right)/\(total); wrong: \(wrong)")
     }
 
     @Test func danishNorwegianAndSwedishAreToldApart() throws {
         for code in ["da", "nb", "sv"] {
-            let lines = try Self.lines(code, round2: false) + Self.lines(code, round2: true)
+            let lines = try Self.allLines(code)
             let right = lines.filter { Self.identifier.identify($0) == code }.count
-            // Short single sentences; measured 17–20 of 20 each.
+            // Short single sentences; measured da 28, nb 26, sv 29 of 30 (most misses are ties → nil).
             #expect(right * 100 >= lines.count * 80, "\(code): \(right)/\(lines.count)")
             // Two sentences together are nearly always enough (measured: one pair of ten wrong, in nb).
             var pairsRight = 0, pairs = 0

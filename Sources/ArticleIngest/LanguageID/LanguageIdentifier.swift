@@ -10,6 +10,10 @@ public struct LanguageIdentifier: Sendable {
     public let languages: LanguageStore
     /// Folded stop word → codes of the languages listing it.
     let index: [String: [String]]
+    /// Spelling patterns (`trigrams.tsv`, with `_` at word edges) → codes of the languages listing them.
+    let patterns: [(pattern: String, codes: [String])]
+    /// What one pattern match weighs against one distinctive stop word (1).
+    static let patternWeight = 0.25
 
     public init(languages: LanguageStore) {
         self.languages = languages
@@ -23,6 +27,12 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         self.index = index.mapValues { $0.sorted() }
+        var patterns: [String: Set<String>] = [:]
+        for code in languages.codes {
+            guard let pack = languages.pack(code) else { continue }
+            for p in pack.words("trigrams.tsv") where !p.isEmpty { patterns[p.lowercased(), default: []].insert(code) }
+        }
+        self.patterns = patterns.keys.sorted().map { (pattern: $0, codes: patterns[$0]!.sorted()) }
     }
 
     /// The most likely ISO 639-1 code, or nil when the text gives no evidence.
@@ -34,14 +44,33 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Every language with evidence, best first (ties by code).
+    ///
+    /// Stop words decide; when the two best are close (within a third), the spelling patterns of
+    /// `trigrams.tsv` are counted too, each match weighing ``patternWeight`` of a stop word.
     public func scores(_ text: String) -> [(code: String, score: Double)] {
         var totals: [String: Double] = [:]
-        for token in LanguageIdentifier.tokens(text, limit: 65_536) {
+        let tokens = LanguageIdentifier.tokens(text, limit: 65_536)
+        for token in tokens {
             guard let codes = index[token] else { continue }
             let w = 1.0 / Double(codes.count * codes.count)
             for c in codes { totals[c, default: 0] += w }
         }
-        return totals.map { (code: $0.key, score: $0.value) }
+        var ranked = Self.ranked(totals)
+        if !patterns.isEmpty, ranked.count >= 2, ranked[1].score * 1.5 >= ranked[0].score {
+            for token in tokens {
+                let edged = "_" + token + "_"
+                for (pattern, codes) in patterns where edged.contains(pattern) {
+                    let w = Self.patternWeight / Double(codes.count * codes.count)
+                    for c in codes { totals[c, default: 0] += w }
+                }
+            }
+            ranked = Self.ranked(totals)
+        }
+        return ranked
+    }
+
+    static func ranked(_ totals: [String: Double]) -> [(code: String, score: Double)] {
+        totals.map { (code: $0.key, score: $0.value) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
     }
 
