@@ -39,7 +39,8 @@ public enum ConformanceLine {
             items.append(item)
             // The figure inside an amount with a unit is also a number ("$20" holds 20, "30 years" holds 30).
             // Not for a unit glued to its digits ("29km", "180ml"): that is one token, not a number.
-            let glued = q.text.utf8.first.map { $0 &- 0x30 < 10 } == true && !q.text.utf8.contains(0x20)
+            let glued = q.text.utf8.first.map { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") } == true
+                && !q.text.utf8.contains(0x20)
             if [.money, .measure, .duration, .percent].contains(q.kind), q.value.number != nil || q.value.isRange, !glued {
                 var inner = item
                 inner["kind"] = q.value.isRange ? "range" : "number"
