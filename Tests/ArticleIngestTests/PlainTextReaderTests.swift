@@ -85,6 +85,13 @@ import Testing
         #expect(doc.blocks.map(\.text) == ["First part.", "Second part."])
     }
 
+    @Test func aVeryLongFirstLineIsBodyNotTitle() {
+        let long = Array(repeating: "The council said the work would take longer.", count: 6).joined(separator: " ")
+        let doc = PlainTextReader.read(text: long + "\n\nSecond paragraph.\n", markdown: false)
+        #expect(doc.title == nil)
+        #expect(doc.blocks.map(\.text) == [long, "Second paragraph."])
+    }
+
     @Test func titleAloneGivesEmptyText() throws {
         let a = try TextTestSupport.ingest("Only a title\n")
         #expect(a.title == "Only a title")

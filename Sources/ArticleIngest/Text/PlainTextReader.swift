@@ -35,7 +35,9 @@ enum PlainTextReader {
         var blocks = markdown ? MarkdownBlocks.blocks(lines) : plainBlocks(lines)
         var title: String?
         // The first line is the title; in Markdown with a front-matter title, only a heading is.
-        if let first = blocks.first, !markdown || metadata.title == nil || first.role == .heading {
+        // A first line of more than 40 words is the body itself (a crawl without a headline).
+        if let first = blocks.first, !markdown || metadata.title == nil || first.role == .heading,
+           Shape.wordCount(first.text) <= 40 {
             title = first.text
             blocks.removeFirst()
         }
