@@ -217,6 +217,17 @@ enum DigitNumber {
             guard let v = number(before, after) else { return nil }
             return Parsed(value: v, integerDigits: before.count, hasGroupMarks: false, hasDecimals: true)
         }
+        // Indian grouping: 12,34,567.89 (groups of two, then three).
+        if distinct.count == 2, let dec = marks.last, marks.filter({ $0 == dec }).count == 1 {
+            let g = digits.dropLast()
+            if g.count >= 3, let f = g.first, f.count >= 1, f.count <= 2, g.last!.count == 3,
+               g.dropFirst().dropLast().allSatisfy({ $0.count == 2 }) {
+                let intPart = g.flatMap { $0 }
+                if let v = number(intPart, digits.last!) {
+                    return Parsed(value: v, integerDigits: intPart.count, hasGroupMarks: true, hasDecimals: true)
+                }
+            }
+        }
         // Two different marks: the last mark, used once, is the decimal mark.
         guard distinct.count == 2, let dec = marks.last, marks.filter({ $0 == dec }).count == 1 else { return nil }
         let intGroups = digits.dropLast()

@@ -1,3 +1,4 @@
+import Foundation
 import CrosscheckModel
 
 /// One pass over the tokens of a text, turning number expressions and their surroundings
@@ -53,6 +54,9 @@ struct QuantityScanner {
         case skip(Int)
         /// A calendar date over these tokens.
         case date(Int, Int, [String])
+        /// Digits that form no number of the language (`22,24,26`, `192.168.1.2`): each run of
+        /// digits is a count of its own (byte ranges), then skip to the token.
+        case list([(Int, Int, Double)], Int)
     }
 
     // MARK: - Table look-ups
@@ -192,6 +196,13 @@ struct QuantityScanner {
         case .date(let s, let e, let tr):
             emit(s, e, .date, QuantityValue(), trace: tr)
             return e
+        case .list(let parts, let e):
+            for (bs, be, v) in parts {
+                out.append(Quantity(text: String(decoding: bytes[bs..<be], as: UTF8.self), start: bs, end: be, kind: .count,
+                                    value: .exactly(v), trace: ["pattern:digit-list"]))
+                spans.append((e - 1, e - 1))
+            }
+            return e
         case .number(let num): a = num
         }
         trace += a.trace
@@ -203,10 +214,11 @@ struct QuantityScanner {
         }
 
         // A ratio: "one in five", "2 out of 3", "un sur trois".
-        if unit == nil, a.kind == .cardinal, !a.yearLike, a.value >= 1, a.value == a.value.rounded(),
+        if unit == nil, a.kind == .cardinal, !a.yearLike, abs(a.value) >= 1, a.value == a.value.rounded(),
            let r = match(k, { $0 == .ratio }),
            case .number(let b)? = parseNumber(at: r.end, money: false), b.kind == .cardinal, !b.articleOnly, !b.yearLike,
-           b.value > a.value, b.value == b.value.rounded() {
+           b.value > abs(a.value), b.value == b.value.rounded(),
+           match(b.end, { if case .unit(_, _, _, true) = $0 { return true }; return false }) == nil {
             a.value /= b.value
             a.kind = .fraction
             a.articleOnly = false
@@ -509,7 +521,18 @@ struct QuantityScanner {
         guard let p = DigitNumber.parse(t.key, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks) else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
             let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
-            return dots == 2 ? .date(i0, i + 1, ["pattern:dotted-date"]) : .skip(i + 1)
+            if dots == 2 && !t.key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
+            var parts: [(Int, Int, Double)] = []
+            var runStart = -1
+            let raw = Array(t.key.utf8)
+            for (o, c) in Array(raw.enumerated()) + [(raw.count, UInt8(0))] {
+                if c &- 0x30 < 10 { if runStart < 0 { runStart = o } }
+                else if runStart >= 0 {
+                    if let v = Double(String(decoding: raw[runStart..<o], as: UTF8.self)) { parts.append((t.start + runStart, t.start + o, v)) }
+                    runStart = -1
+                }
+            }
+            return parts.isEmpty ? .skip(i + 1) : .list(parts, i + 1)
         }
         trace.append("pattern:digits")
         var value = p.value
@@ -527,6 +550,23 @@ struct QuantityScanner {
             return .skip(k + 2)
         }
 
+        // Powers: 1.1^23, 2.5^-1, -1.1^--23, 1.3x10^6.
+        do {
+            var c = k
+            var base10 = false
+            if c < n, attached(c), toks[c].kind == .word, toks[c].key == "x10" || toks[c].key == "×10" { base10 = true; c += 1 }
+            else if c + 1 < n, attached(c), isSymbol(c, "×") || toks[c].key == "x", toks[c + 1].key == "10", attached(c + 1) { base10 = true; c += 2 }
+            if isSymbol(c, "^"), attached(c) {
+                var e = c + 1
+                var negative = false
+                while e < n, attached(e), isSymbol(e, "+") || isDash(e) { if isDash(e) { negative.toggle() }; e += 1 }
+                if e < n, attached(e), let x = plainInteger(e), x <= 300 {
+                    let ex = negative ? -x : x
+                    let v = base10 ? value * pow10(ex) : Foundation.pow(value, ex)
+                    return .number(Num(value: sign * v, start: i0, end: e + 1, kind: .cardinal, digits: nil, trace: trace + ["pattern:power"]))
+                }
+            }
+        }
         // "2.º", "4:e": an ordinal suffix after a dot or a colon.
         if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(toks[k + 1].key) {
             return .number(Num(value: value, start: i0, end: k + 2, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
@@ -627,6 +667,20 @@ struct QuantityScanner {
             let scaled = extendScales(a)
             if scaled.end != a.end { a = scaled; a.kind = .cardinal }
         }
+        // "half a million", "two thirds of a million", "half a dozen"
+        if a.kind == .fraction {
+            var k = a.end
+            if let p = match(k, { $0 == .partitive }) { k = p.end }
+            if isArticle(k) { k += 1 }
+            if k > a.end, let s = match(k, { if case .scale(_, false) = $0 { return true }; return false }),
+               case .scale(let m, _) = s.entry.meaning {
+                a.value *= m
+                a.multiplier = m
+                a.kind = .cardinal
+                a.end = s.end
+                a.trace.append(s.entry.origin)
+            }
+        }
         return a
     }
 
@@ -677,10 +731,60 @@ struct QuantityScanner {
             k = s.end
         }
         if k != a.end {
+            // "4 thousand 3 hundred and 21", "3 hundred and 21", "6 crore and two hundred".
+            if a.digits != nil, let (w, e, tr) = continueAfterScale(words, at: k) {
+                words = w; k = e; a.trace += tr
+            }
             a.value = a.value < 0 ? -words.value : words.value
             a.end = k
         }
         return a
+    }
+
+    /// More groups after digits and a scale: each group (digits or number words, with an optional
+    /// joiner before it) must end in a smaller scale, or follow a scale below 1000.
+    func continueAfterScale(_ w0: NumberWords, at k0: Int) -> (NumberWords, Int, [String])? {
+        var words = w0
+        var k = k0
+        var trace: [String] = []
+        var progressed = false
+        while k < n {
+            var st = words
+            var p = k
+            var tr: [String] = []
+            var joined = false
+            if let j = match(p, { $0 == .additiveJoiner }) { joined = true; p = j.end; tr.append(j.entry.origin) }
+            let afterSmallScale = st.last == .hundreds
+            var pieces = 0
+            var endedInScale = false
+            while p < n {
+                if let v = plainInteger(p), pieces == 0 {
+                    guard st.addCardinal(v, joined: joined) || st.pieces > 0 && st.current == 0 && st.addCardinal(v) else { break }
+                    p += 1; pieces += 1; endedInScale = false
+                    tr.append("pattern:digits")
+                    continue
+                }
+                guard toks[p].kind == .word, let m = match(p, isNumberWord) else { break }
+                var ok = false
+                switch m.entry.meaning {
+                case .cardinal(let v, false, false, _): ok = pieces == 0 || !endedInScale ? st.addCardinal(v, joined: joined && pieces == 0) : st.addCardinal(v)
+                case .scale(let sc, _): ok = pieces > 0 && st.addScale(sc); if ok { endedInScale = true }
+                default: ok = false
+                }
+                guard ok else { break }
+                if case .cardinal = m.entry.meaning { endedInScale = false }
+                tr.append(m.entry.origin)
+                p = m.end
+                pieces += 1
+            }
+            guard pieces > 0, endedInScale || afterSmallScale else { break }
+            words = st
+            k = p
+            trace += tr
+            progressed = true
+            if !endedInScale { break }
+        }
+        return progressed ? (words, k, trace + ["pattern:scale-continuation"]) : nil
     }
 
     /// "two thirds", "to tredjedele", "one and a half", "5 and a half".
@@ -710,10 +814,15 @@ struct QuantityScanner {
             }
             if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
                numerator < d {
-                let unitValue = a.multiplier > 1 && a.value.truncatingRemainder(dividingBy: a.multiplier) == 0 ? a.multiplier : 1
+                var unitValue = a.multiplier > 1 && a.value.truncatingRemainder(dividingBy: a.multiplier) == 0 ? a.multiplier : 1
+                var fend = f.end
+                if unitValue > 1, let s = match(f.end, { if case .scale(_, false) = $0 { return true }; return false }),
+                   case .scale(let m, _) = s.entry.meaning, m < unitValue {
+                    unitValue = m; fend = s.end
+                }
                 a.value += numerator / d * unitValue
                 if unitValue == 1 { a.kind = .fraction }
-                a.end = f.end
+                a.end = fend
                 a.articleOnly = false
                 a.trace += tr + [f.entry.origin]
             }
@@ -756,7 +865,8 @@ struct QuantityScanner {
         var pendingJoin = false
         while k < n {
             let t = toks[k]
-            if isDash(k), st.pieces > 0, !pendingJoin, attached(k), k + 1 < n, attached(k + 1), toks[k + 1].kind == .word {
+            if isDash(k), st.pieces > 0, !pendingJoin, k + 1 < n, toks[k + 1].kind == .word,
+               attached(k) && attached(k + 1) || st.last == .tens {
                 k += 1
                 continue
             }
