@@ -56,7 +56,7 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
 
 /// One language's claim tables, compiled: concepts, events, attribution, agencies, relative days,
 /// weekdays, places and cues.
-struct ClaimLexicon: Sendable {
+final class ClaimLexicon: Sendable {
     let code: String
     let concepts: PhraseTable<String>
     let events: PhraseTable<String>
@@ -64,6 +64,9 @@ struct ClaimLexicon: Sendable {
     let agencies: PhraseTable<String>
     let relativeDays: PhraseTable<Int>
     let weekdays: PhraseTable<Int>
+    /// Scale words from the recognizer's `scales.tsv` (read, not owned): a scale word alone
+    /// (*de ekstra milliarder*) states no figure.
+    let scales: PhraseTable<Int>
     /// Month names from the recognizer's `months.tsv` (read, not owned).
     let months: PhraseTable<Int>
     let places: PhraseTable<String>
@@ -127,6 +130,10 @@ struct ClaimLexicon: Sendable {
             }
             weekdays.insert(phrase, day, origin: row.origin)
         }
+        var scales = PhraseTable<Int>()
+        for row in pack.rows("scales.tsv") {
+            if let word = row[0] { scales.insert(word, 1, origin: row.origin) }
+        }
         var months = PhraseTable<Int>()
         for row in pack.rows("months.tsv") {
             guard let word = row[0], let m = row[1].flatMap({ Int($0) }), (1...12).contains(m) else { continue }
@@ -161,6 +168,7 @@ struct ClaimLexicon: Sendable {
         self.relativeDays = relativeDays
         self.weekdays = weekdays
         self.months = months
+        self.scales = scales
         self.places = places
         self.cues = cues
         self.compounds = compounds

@@ -85,9 +85,10 @@ extension SentenceTokens {
     /// A name read forward from token `start` up to `limit`.
     private func phraseForward(from start: Int, limit: Int) -> String? {
         var k = start
+        var determined = false
         // "informó el miércoles la ONU", "sagte am Dienstag der Sprecher": skip the day
         while k < limit {
-            if let len = hasCue(.determiner, at: k) { k += len; continue }
+            if let len = hasCue(.determiner, at: k) { k += len; determined = true; continue }
             if let m = (weekdayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
             if let m = (relativeDayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
             if hasCue(.stop, at: k) != nil, k + 1 < limit,
@@ -112,7 +113,8 @@ extension SentenceTokens {
                 break
             }
         } else {
-            while k < limit, taken.count < 3 {
+            // without a determiner a lowercase source is one word ("ifølge notatet skyldes …")
+            while k < limit, taken.count < (determined ? 3 : 1) {
                 let t = tokens[k]
                 if !t.isWord || inQuantity[k] || hasCue(.stop, at: k) != nil || hasCue(.determiner, at: k) != nil
                     || hasCue(.auxiliary, at: k) != nil || hasCue(.nameJoiner, at: k) != nil { break }
@@ -124,7 +126,15 @@ extension SentenceTokens {
                tokens[k + 1].isCapitalized, tokens[k + 1].isWord {
                 taken.append(k)
                 var j = k + 1
-                while j < limit, tokens[j].isWord, tokens[j].isCapitalized, taken.count < 7 { taken.append(j); j += 1 }
+                while j < limit, tokens[j].isWord, taken.count < 8 {
+                    if tokens[j].isCapitalized { taken.append(j); j += 1; continue }
+                    if let len = hasCue(.nameJoiner, at: j), j + len < limit, tokens[j + len].isCapitalized {
+                        taken.append(contentsOf: j..<(j + len))
+                        j += len
+                        continue
+                    }
+                    break
+                }
             }
         }
         guard !taken.isEmpty else { return nil }

@@ -23,6 +23,20 @@ extension SentenceReader {
 
     /// The thing a count, share or sum is about, and what happened to it.
     func countConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        if c.quantity.kind == .money {
+            // a sum is about a money thing (aid, damage, cost), before or after it, nearest first
+            let money: (String) -> Bool = { key in
+                self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first == "money"
+            }
+            let after = thingAfter(c.end, in: s, maxWords: 5, accept: money)
+            let before = thingBefore(c.first, in: s, maxWords: 5, accept: money)
+            switch (after, before) {
+            case let (a?, b?): return (a.at - c.end) <= (c.first - b.at) ? a.key : b.key
+            case let (a?, nil): return a.key
+            case let (nil, b?): return b.key
+            default: return nil
+            }
+        }
         let thing = thingAfter(c.end, in: s, maxWords: 5) ?? thingBefore(c.first, in: s, maxWords: 4)
         return withEvent(thing?.key, for: c, in: s)
     }
@@ -46,7 +60,8 @@ extension SentenceReader {
     /// The first concept phrase after token `from` in the same clause, skipping a parenthesis
     /// (*to tredjedele (65 procent) af territoriet*) and stopping at another quantity.
     /// Two concept phrases in a row make one (*civilian deaths* → civilian/killed).
-    func thingAfter(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false) -> (key: String, at: Int)? {
+    func thingAfter(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false,
+                    accept: (String) -> Bool = { _ in true }) -> (key: String, at: Int)? {
         var k = from
         var words = 0
         let t = s.tokens
@@ -70,7 +85,7 @@ extension SentenceReader {
             if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
                 return nil
             }
-            if let c = s.conceptAt[k], usable(c.key, durations: durations) {
+            if let c = s.conceptAt[k], usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
                 let next = k + c.length
                 if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations) {
@@ -85,7 +100,8 @@ extension SentenceReader {
     }
 
     /// The nearest concept phrase ending before token `from` in the same clause.
-    func thingBefore(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false) -> (key: String, at: Int)? {
+    func thingBefore(_ from: Int, in s: SentenceTokens, maxWords: Int, durations: Bool = false,
+                     accept: (String) -> Bool = { _ in true }) -> (key: String, at: Int)? {
         var k = from - 1
         var words = 0
         let t = s.tokens
@@ -99,7 +115,7 @@ extension SentenceReader {
                 return nil
             }
             // a phrase that starts here and ends before `from`
-            if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations) {
+            if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
                 if k > 0, let c0 = s.conceptAt[k - 1], c0.length == 1, usable(c0.key, durations: durations) {
                     key = combine(c0.key, key)
@@ -234,11 +250,11 @@ extension SentenceReader {
                   ConceptCatalog.split(concept).event != nil, !isRank(concept) else { return nil }
             return (o, concept)
         }
-        if let event = nearestEvent(to: c, in: s, where: { e in counted.contains { ConceptCatalog.split($0.1).event == e } }) {
-            let withEvent = counted.filter { ConceptCatalog.split($0.1).event == event }
-            return withEvent.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
-        }
-        return counted.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
+        // the event the window modifies is the nearest event word; it must be a count's event
+        // ("310 mm of rain fell in 24 hours" is no window of "1,200 residents evacuated")
+        guard !counted.isEmpty, let event = nearestEvent(to: c, in: s, where: { _ in true }) else { return nil }
+        let withEvent = counted.filter { ConceptCatalog.split($0.1).event == event }
+        return withEvent.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
     }
 
     /// What lasted: the nearest duration concept within six words (*20 års tilstedeværelse*,

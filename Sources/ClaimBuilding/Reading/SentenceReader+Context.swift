@@ -16,6 +16,9 @@ extension SentenceReader {
             if s.cue(.notAsOf, endingAt: start) != nil { return }
             if start >= 2, s.cue(.notAsOf, endingAt: start - 1) != nil, s.hasCue(.determiner, at: start - 1) != nil { return }
             let d = end <= c.first ? c.first - end : (start >= c.end ? start - c.end : 0)
+            // a date across a dash or a semicolon belongs to the other clause
+            let between = end <= c.first ? end..<c.first : (start >= c.end ? c.end..<start : c.first..<c.first)
+            if between.contains(where: { [";", "\u{2013}", "\u{2014}", "(", ")"].contains(s.tokens[$0].text) }) { return }
             if best == nil || d < best!.distance { best = (d, date) }
         }
         for m in s.weekdayMatches { consider(m.start, m.end, pub.latest(weekday: m.value).iso) }

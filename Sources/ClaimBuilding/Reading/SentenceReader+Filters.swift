@@ -58,6 +58,11 @@ extension SentenceReader {
         // "page 5", "flight 17", "Artikel 5"
         if s.cue(.label, endingAt: c.first) != nil { return false }
         let quoteTokens = t[c.first..<c.end]
+        // A scale word alone: "de ekstra milliarder", "the extra billions".
+        if quoteTokens.count == 1, !quoteTokens.first!.hasDigit, q.value.low == nil,
+           let m = lexicon.scales.longest(at: c.first, in: t), m.length == 1 {
+            return false
+        }
         // A duration that is only a unit word: "for years", "hours before", "days of fighting".
         if q.kind == .duration, !quoteTokens.contains(where: \.hasDigit), quoteTokens.count == 1,
            q.value.number == nil {
