@@ -137,11 +137,14 @@ struct MainTextExtractor {
         var droppedCount = 0
         func drop(_ text: String, _ reason: String) {
             guard droppedCount < Self.maxDropped else { return }
-            let t = TextCollapser.collapse(text)
+            // Cut the bytes first: a dropped block may be megabytes long.
+            let limit = Self.maxDroppedChars * 4
+            let head = text.utf8.count > limit ? String(decoding: text.utf8.prefix(limit), as: UTF8.self) : text
+            let t = TextCollapser.collapse(head)
             guard !t.isEmpty else { return }
             droppedCount += 1
-            result.dropped.append(DroppedText(text: t.count > Self.maxDroppedChars ? String(t.prefix(Self.maxDroppedChars)) + "…" : t,
-                                              reason: reason))
+            let long = t.unicodeScalars.count > Self.maxDroppedChars || head.utf8.count < text.utf8.count
+            result.dropped.append(DroppedText(text: long ? String(t.prefix(Self.maxDroppedChars)) + "…" : t, reason: reason))
         }
 
         // Blocks.
@@ -327,8 +330,10 @@ struct MainTextExtractor {
                 b.text = TextCollapser.collapse(String(decoding: rest, as: UTF8.self))
                 if b.text.isEmpty { continue }
             }
-            let key = Self.comparisonKey(b.text)
-            if !titleDropped, kept < 3, !key.isEmpty, let t = titleKeys.firstIndex(of: key) ?? titleKeys.firstIndex(where: { tk in
+            let checkTitle = !titleDropped && kept < 3
+            let checkRelated = (b.weight <= 80 || b.role == .heading) && b.text.utf8.count <= 4 * vocabulary.longestRelatedPhrase + 8
+            let key = checkTitle || checkRelated ? Self.comparisonKey(b.text) : ""
+            if checkTitle, !key.isEmpty, let t = titleKeys.firstIndex(of: key) ?? titleKeys.firstIndex(where: { tk in
                 b.role == .heading && tk.contains(key) && key.utf8.count * 2 > tk.utf8.count
             }) {
                 titleDropped = true
@@ -340,7 +345,7 @@ struct MainTextExtractor {
                 drop(b.text, "copyright")
                 continue
             }
-            if b.weight <= 80 || b.role == .heading, isRelatedHeading(key) {
+            if checkRelated, isRelatedHeading(key) {
                 inRelatedList = true
                 drop(b.text, "related-links")
                 continue
@@ -400,21 +405,39 @@ struct MainTextExtractor {
     }
 
     /// Lower case, letters and digits only, single spaces: for comparing a block with the title.
+    /// Looks at the first 600 bytes only; ASCII goes byte by byte.
     static func comparisonKey(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(min(s.utf8.count, 600))
         var space = false
-        let head = s.utf8.count > 600 ? String(decoding: s.utf8.prefix(600), as: UTF8.self) : s
-        for scalar in head.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if space && !out.isEmpty { out.unicodeScalars.append(" ") }
+        var consumed = 0
+        for scalar in s.unicodeScalars {
+            consumed += 1
+            if consumed > 600 { break }
+            let v = scalar.value
+            var alnum = false
+            if v < 0x80 {
+                let b = UInt8(v)
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) { alnum = true }
+                if b >= 0x41 && b <= 0x5A { alnum = true }
+                if alnum {
+                    if space && !out.isEmpty { out.append(0x20) }
+                    space = false
+                    out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                } else {
+                    space = true
+                }
+                continue
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if space && !out.isEmpty { out.append(0x20) }
                 space = false
-                out.unicodeScalars.append(scalar)
+                for l in scalar.properties.lowercaseMapping.utf8 { out.append(l) }
             } else {
                 space = true
             }
-            if out.utf8.count > 400 { break }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A short heading such as "Read more" or "Læs også:" that introduces links to other articles.
