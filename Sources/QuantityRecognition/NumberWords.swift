@@ -21,6 +21,9 @@ struct NumberWords: Sendable {
     /// a fraction word after the number applies to the part after the joiner only.
     var joinBase: Double?
 
+    /// The big scales applied so far with the total right after each, for long-scale groups.
+    var bigScales: [(scale: Double, total: Double)] = []
+
     var value: Double { total + current }
     var done: Bool { ordinal }
 
@@ -98,13 +101,27 @@ struct NumberWords: Sendable {
             if current == 0 || current >= m && !fromDigits || last == .hundreds && !fromDigits { return false }
             current *= m
         } else {
-            if m >= lastBig { return false }
             if pieces == 0 {
                 current = 0; total = m
-            } else {
+                bigScales = [(m, total)]
+            } else if m < lastBig {
                 if current == 0 { return false }
                 total += current * m
                 current = 0
+                bigScales.append((m, total))
+            } else {
+                // A bigger scale after a smaller one multiplies the group since the last scale above
+                // it (long scale: *tres mil quinientos millones* = 3500 × 10⁶, *three thousand millions*).
+                let idx = bigScales.lastIndex(where: { $0.scale > m })
+                let base = idx.map { bigScales[$0].total } ?? 0
+                let later = bigScales[(idx.map { $0 + 1 } ?? 0)...]
+                if later.contains(where: { $0.scale == m }) || later.isEmpty { return false }
+                let group = total - base + current
+                guard group > 0 else { return false }
+                total = base + group * m
+                current = 0
+                bigScales.removeSubrange((idx.map { $0 + 1 } ?? 0)...)
+                bigScales.append((m, total))
             }
             lastBig = m
         }

@@ -158,6 +158,10 @@ struct QuantityScanner {
         if let r = match(j, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
            case .range(let role) = r.entry.meaning, r.end < n {
             opener = role; trace.append(r.entry.origin); j = r.end
+            // "between the tenth and …"
+            if let d = match(j, { $0 == .definiteArticle }), d.end < n, match(d.end, { if case .ordinal = $0 { return true }; return false }) != nil {
+                j = d.end
+            }
         }
         var unit: (QuantityKind, String)?
         if let u = match(j, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
@@ -209,6 +213,16 @@ struct QuantityScanner {
         var k = a.end
 
         if a.kind == .ordinal {
+            // "between the tenth and the fifteenth", "entre quinta y vigésima": a range of ranks.
+            if opener == .open, let c = rangeConnector(at: k, opener: opener, afterDigits: false) {
+                var p = c.end
+                if let d = match(p, { $0 == .definiteArticle }) { p = d.end }
+                if case .number(let b)? = parseNumber(at: p, money: false), b.kind == .ordinal {
+                    emit(i, b.end, .ordinal, .between(a.value, b.value), trace: trace + [c.origin] + b.trace + ["pattern:range"])
+                    return b.end
+                }
+            }
+            if opener != nil { return nil }
             emit(j, k, .ordinal, .exactly(a.value), trace: trace)
             return k
         }

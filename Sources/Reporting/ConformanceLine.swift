@@ -56,7 +56,7 @@ public enum ConformanceLine {
     static func kind(_ q: Quantity) -> String {
         switch q.kind {
         case .count, .fraction: return q.value.isRange ? "range" : "number"
-        case .ordinal: return "ordinal"
+        case .ordinal: return q.value.isRange ? "range" : "ordinal"
         case .percent: return q.value.isRange ? "range" : "percent"
         case .duration: return "duration"
         case .money: return "currency"
