@@ -276,9 +276,9 @@ struct MainTextExtractor {
                     }
                 }
                 // Containers of the same kind close by (an article body split into chunks between
-                // ads): same tag and class, within three levels of the chosen one.
+                // ads): same tag and class, within six levels of the chosen one.
                 var scope = best.node
-                for _ in 0..<3 where tree.nodes[scope].parent >= 0 { scope = tree.nodes[scope].parent }
+                for _ in 0..<6 where tree.nodes[scope].parent >= 0 { scope = tree.nodes[scope].parent }
                 let cls = tree.attr(best.node, "class") ?? ""
                 if tree.nodes[best.node].tag != "article", !cls.isEmpty {
                     for c in candidates where c.node != best.node && tree.isInside(c.node, scope)
