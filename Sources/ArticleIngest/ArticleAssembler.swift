@@ -68,7 +68,14 @@ struct ArticleAssembler: Sendable {
         let sample = text.isEmpty ? (title ?? "") : text
         let identified = identifier.identify(sample)
         if let p = page.map(Self.primarySubtag), !p.isEmpty {
-            guard languages.pack(p) != nil else { return identified ?? p }
+            // A language we have no folder for (ru, ko …): keep it, unless the text is plainly one of ours.
+            guard languages.pack(p) != nil else {
+                if let identified, (identifier.scores(sample).first?.score ?? 0) >= 15, identifier.coverage(sample) >= 0.25 {
+                    warnings.append("the page declares language '\(p)' but its text reads as '\(identified)'; using '\(identified)'")
+                    return identified
+                }
+                return p
+            }
             guard let identified, identified != p else { return p }
             // Templates often declare a default language whatever the article's. Overrule the page
             // only on strong evidence: a clear score, five times the declared language's.

@@ -45,6 +45,11 @@ import Testing
         let unknownCode = assembler.assemble(doc(Self.danish, language: "xx"), file: InputFile(path: "a.html"), manifest: nil)
         #expect(unknownCode.language == "da")
 
+        let russian = ["Правительство сообщило, что 300 человек были эвакуированы из города в понедельник.",
+                       "По данным министерства, the Taliban and the government are still talking in Doha."]
+        let ru = assembler.assemble(doc(russian, language: "ru"), file: InputFile(path: "a.html"), manifest: nil)
+        #expect(ru.language == "ru")
+
         let nothing = assembler.assemble(doc(["12 345"], language: nil), file: InputFile(path: "a.txt"), manifest: nil)
         #expect(nothing.language == "und")
     }

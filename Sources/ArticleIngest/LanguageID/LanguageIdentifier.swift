@@ -69,6 +69,14 @@ public struct LanguageIdentifier: Sendable {
         return ranked
     }
 
+    /// The share of the text's word tokens that are in some language's stop-word list: about 0.4–0.5
+    /// for running text in a language we have, near 0 for a language we do not.
+    public func coverage(_ text: String) -> Double {
+        let tokens = LanguageIdentifier.tokens(text, limit: 65_536)
+        guard !tokens.isEmpty else { return 0 }
+        return Double(tokens.filter { index[$0] != nil }.count) / Double(tokens.count)
+    }
+
     static func ranked(_ totals: [String: Double]) -> [(code: String, score: Double)] {
         totals.map { (code: $0.key, score: $0.value) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
