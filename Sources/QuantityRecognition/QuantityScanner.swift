@@ -232,7 +232,7 @@ struct QuantityScanner {
            let r = match(k, { $0 == .ratio }),
            case .number(let b)? = parseNumber(at: r.end, money: false), b.kind == .cardinal, !b.articleOnly, !b.yearLike,
            b.value > abs(a.value), b.value == b.value.rounded(),
-           match(b.end, { if case .unit(_, _, _, true) = $0 { return true }; return false }) == nil {
+           match(b.end, { if case .unit(let uk, _, _, true) = $0 { return uk != .percent }; return false }) == nil {
             a.value /= b.value
             a.kind = .fraction
             a.articleOnly = false
@@ -287,7 +287,8 @@ struct QuantityScanner {
 
         if high == nil, qual == .exact || qual == .about,
            let q = match(k, { if case .qualifier(_, false) = $0 { return true }; return false }),
-           case .qualifier(let qq, _) = q.entry.meaning {
+           case .qualifier(let qq, _) = q.entry.meaning,
+           !startsQualifiedNumber(at: k + 1) {
             qual = qq; trace.append(q.entry.origin); k = q.end
         }
 
@@ -315,6 +316,13 @@ struct QuantityScanner {
     }
 
     func kindFor(_ k: QuantityKind) -> QuantityKind { k }
+
+    /// A qualifier before a number starts at `k` (*more than 190* inside *200 or more than 190*).
+    func startsQualifiedNumber(at k: Int) -> Bool {
+        guard let q = match(k, { if case .qualifier(_, true) = $0 { return true }; return false }) else { return false }
+        if case .number? = parseNumber(at: q.end, money: false) { return true }
+        return false
+    }
 
     /// "Nørregade 12", "10 Downing Street": a house number, not a count (language.json `streetWords`).
     func isStreetNumber(_ a: Num) -> Bool {
@@ -821,9 +829,11 @@ struct QuantityScanner {
             var p = j.end
             var numerator = 1.0
             var tr = [j.entry.origin]
-            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning, v < 20 {
+            let isFraction: (Int) -> Bool = { self.match($0, { if case .fraction = $0 { return true }; return false }) != nil }
+            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning,
+               v >= 1, v < 20, v == v.rounded(), isFraction(c.end) {
                 numerator = v; p = c.end; tr.append(c.entry.origin)
-            } else if let v = plainInteger(p), v < 20 {
+            } else if let v = plainInteger(p), v >= 1, v < 20, isFraction(p + 1) {
                 numerator = v; p += 1
             }
             if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,

@@ -10,7 +10,9 @@ import Foundation
 /// *more than 10* and *at least 10* give `low` 10, `high` null; *less than 10*, *at most 10* give
 /// `low` null, `high` 10 (so it passes both as a number and as an open range). Durations carry
 /// `seconds` (month 30 days, year 365 days, as Duckling counts). An amount with a unit is followed
-/// by a second item of kind `number` (or `range`) for the bare figure, marked `"inner": true`.
+/// by a second item of kind `number` (or `range`) for the bare figure, and a range by one `number`
+/// item for each end, all marked `"inner": true`. An explicit *exactly* / *equal to* (a
+/// qualifiers.tsv row with qualifier `exact`) gives `low` = `high` = the value.
 public enum ConformanceLine {
     public static func render(_ quantities: [Quantity]) -> Data {
         var items: [[String: Any]] = []
@@ -30,6 +32,9 @@ public enum ConformanceLine {
                 switch q.qualifier {
                 case .moreThan, .atLeast: item["low"] = n; item["high"] = NSNull()
                 case .lessThan, .atMost: item["low"] = NSNull(); item["high"] = n
+                case .exact where q.trace.contains(where: { $0.contains("/qualifiers.tsv:") }):
+                    // an explicit "exactly" / "equal to" pins the interval to the point
+                    item["low"] = n; item["high"] = n
                 default: break
                 }
             } else {
@@ -38,6 +43,13 @@ public enum ConformanceLine {
             if q.kind == .duration, let n = q.value.number, let s = seconds(q.unit) { item["seconds"] = n * s }
             items.append(item)
             // The figure inside an amount with a unit is also a number ("$20" holds 20, "30 years" holds 30).
+            // The two ends of a range are numbers too ("from 0 to 10" holds 0 and 10).
+            if q.value.isRange, q.kind != .ordinal, let lo = q.value.low, let hi = q.value.high {
+                for v in [lo, hi] {
+                    items.append(["text": q.text, "start": q.start, "end": q.end, "kind": "number", "value": v,
+                                  "qualifier": "exact", "inner": true])
+                }
+            }
             // Not for a unit glued to its digits ("29km", "180ml"): that is one token, not a number.
             let glued = q.text.utf8.first.map { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") } == true
                 && !q.text.utf8.contains(0x20)
