@@ -56,6 +56,8 @@ import Testing
         Case("es", "⟦Se trata del núm. 5 de la lista.⟧ ⟦La Sra. Pérez votó.⟧"),
         Case("sv", "⟦Det kom bl.a. 300 personer, t.ex. från Lund.⟧ ⟦Sedan blev det tyst.⟧"),
         Case("nb", "⟦Han kom på 8. plass, bl.a. foran Nilsen.⟧ ⟦Det var den 17. mai.⟧"),
+        // A language without a folder: full-width stops need no space after them.
+        Case("ja", "⟦男性が逮捕されました。⟧⟦「脱獄」とは何か？⟧⟦20代です。」⟧"),
     ]
 
     @Test(arguments: cases)

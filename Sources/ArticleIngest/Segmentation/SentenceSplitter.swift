@@ -113,6 +113,14 @@ public struct SentenceSplitter: Sendable {
                     break
                 }
                 guard j < end else { break }
+                // 。！？ end a sentence with no space after them (Chinese, Japanese).
+                if Self.isFullWidthTerminal(bytes, i, end) {
+                    while j < end, Self.cjkCloserLength(bytes, j, end) > 0 { j += Self.cjkCloserLength(bytes, j, end) }
+                    pieces.append(sentStart..<j)
+                    sentStart = j
+                    i = j
+                    continue
+                }
                 let ws = Self.spaceLength(bytes, j, end)
                 guard ws > 0 else { i = j; continue }
                 var m = j
@@ -229,13 +237,28 @@ public struct SentenceSplitter: Sendable {
 
     // MARK: bytes
 
-    /// `.`, `!`, `?`, `…` (E2 80 A6), `。`: their byte length, or 0.
+    /// `.`, `!`, `?`, `…` (E2 80 A6), `。` (E3 80 82), `！` (EF BC 81), `？` (EF BC 9F): their byte length, or 0.
     static func terminalLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x2E, 0x21, 0x3F: return 1
         case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return 3
+        case 0xE3, 0xEF: return isFullWidthTerminal(b, i, end) ? 3 : 0
         default: return 0
         }
+    }
+
+    static func isFullWidthTerminal(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        guard i + 2 < end else { return false }
+        return (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82)
+            || (b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F))
+    }
+
+    /// Closing CJK brackets and quotes after 。: 」 』 ） 】.
+    static func cjkCloserLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+        guard i + 2 < end else { return 0 }
+        if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x8D || b[i + 2] == 0x8F || b[i + 2] == 0x91 { return 3 }
+        if b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x89 { return 3 }
+        return 0
     }
 
     /// Closing quotes and brackets: " ' ) ] } ” ’ » ›.
