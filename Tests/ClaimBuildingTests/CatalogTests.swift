@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func everyLanguageWithClaimTablesHasTheCoreOnes() throws {
-        for code in ["en", "da", "es", "fr", "de"] {
+        for code in ["en", "da", "es", "fr", "de", "sv", "nb", "nl", "pt", "it"] {
             let pack = try #require(Support.store.pack(code))
             for table in ["concepts.tsv", "events.tsv", "attribution.tsv", "agencies.tsv", "relative-days.tsv",
                           "places.tsv", "claim-cues.tsv"] {

@@ -18,7 +18,20 @@ import Testing
         Case(language: "es", sentence: "Los talibanes han tomado ⟦12⟧ de las ⟦34⟧ capitales provinciales."),
         Case(language: "fr", sentence: "Les talibans ont pris ⟦12⟧ des ⟦34⟧ chefs-lieux de province."),
         Case(language: "de", sentence: "Die Taliban haben ⟦12⟧ von ⟦34⟧ Provinzhauptstädten eingenommen."),
+        Case(language: "sv", sentence: "Talibanerna har intagit ⟦12⟧ av de ⟦34⟧ provinshuvudstäderna."),
+        Case(language: "nb", sentence: "Taliban har inntatt ⟦12⟧ av de ⟦34⟧ provinshovedstedene."),
+        Case(language: "nl", sentence: "De taliban hebben ⟦12⟧ van de ⟦34⟧ provinciehoofdsteden ingenomen."),
+        Case(language: "pt", sentence: "Os talibãs tomaram ⟦12⟧ das ⟦34⟧ capitais provinciais."),
+        Case(language: "it", sentence: "I talebani hanno conquistato ⟦12⟧ dei ⟦34⟧ capoluoghi di provincia."),
     ]
+
+    @Test func aRatioReadAsAFractionIsAPartOfAWhole() throws {
+        let claim = try #require(Support.claim("De taliban hebben ⟦12 van de 34⟧ provinciehoofdsteden ingenomen.",
+                                               .fraction(12.0 / 34.0), language: "nl"))
+        #expect(claim.kind == .count)
+        #expect(claim.value == QuantityValue(number: 12, base: 34))
+        #expect(claim.concept == "provincial-capital/captured")
+    }
 
     @Test(arguments: capitalsOfWhole)
     func partOfAWholeIsOneClaimWithItsBase(_ c: Case) throws {

@@ -147,6 +147,9 @@ final class ClaimLexicon: Sendable {
         var cues = PhraseTable<Set<CueRole>>()
         var compounds = false
         var capitalizedNouns = false
+        // a phrase listed twice has the roles of both rows
+        var cueRoles: [String: (Set<CueRole>, String)] = [:]
+        var cueOrder: [String] = []
         for row in pack.rows("claim-cues.tsv") {
             let (phrase, r) = try Self.pair(row)
             var roles = Set<CueRole>()
@@ -159,7 +162,17 @@ final class ClaimLexicon: Sendable {
             }
             if roles.contains(.compounds) { compounds = true; continue }
             if roles.contains(.capitalizedNouns) { capitalizedNouns = true; continue }
-            cues.insert(phrase, roles, origin: row.origin)
+            let key = ClaimTokenizer.tokenize(phrase).map(\.key).joined(separator: " ")
+            if let (old, origin) = cueRoles[key] {
+                cueRoles[key] = (old.union(roles), origin)
+            } else {
+                cueRoles[key] = (roles, row.origin)
+                cueOrder.append(phrase)
+            }
+        }
+        for phrase in cueOrder {
+            let key = ClaimTokenizer.tokenize(phrase).map(\.key).joined(separator: " ")
+            if let (roles, origin) = cueRoles[key] { cues.insert(phrase, roles, origin: origin) }
         }
         self.concepts = concepts
         self.events = events

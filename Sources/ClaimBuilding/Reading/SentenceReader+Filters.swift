@@ -9,6 +9,14 @@ extension SentenceReader {
         for (i, c) in candidates.enumerated() {
             if skip.contains(i) { continue }
             var c = c
+            // a ratio read as a fraction ("12 van de 34" = 0.35) is a part and its whole
+            if c.quantity.kind == .fraction, let (part, whole) = partOfWhole(c, in: s) {
+                c.quantity.kind = .count
+                c.quantity.value = QuantityValue(number: part, base: whole)
+                c.quantity.unit = nil
+                out.append(c)
+                continue
+            }
             if c.quantity.value.base == nil, [.count, .percent].contains(c.quantity.kind),
                let part = c.quantity.value.number ?? c.quantity.value.high, i + 1 < candidates.count {
                 let w = candidates[i + 1]
@@ -43,6 +51,22 @@ extension SentenceReader {
             out[i].quantity.qualifier = prev.quantity.qualifier
         }
         return out
+    }
+
+    /// "12 of the 34" inside one quantity: two whole numbers joined by a part-of cue.
+    func partOfWhole(_ c: ClaimCandidate, in s: SentenceTokens) -> (Double, Double)? {
+        let t = s.tokens
+        guard c.end - c.first >= 3, let part = wholeNumber(t[c.first]) else { return nil }
+        guard let len = s.hasCue(.partOf, at: c.first + 1) else { return nil }
+        var k = c.first + 1 + len
+        while k < c.end - 1, s.hasCue(.determiner, at: k) != nil { k += 1 }
+        guard k == c.end - 1, let whole = wholeNumber(t[k]), whole > part else { return nil }
+        return (part, whole)
+    }
+
+    private func wholeNumber(_ t: ClaimToken) -> Double? {
+        guard t.isWord, t.hasDigit, t.key.unicodeScalars.allSatisfy({ ClaimTokenizer.isDigit($0) }) else { return nil }
+        return Double(t.key)
     }
 
     /// False for what reads as a number but states no figure: *one of*, *page 5*, *Boeing 737*,
