@@ -123,6 +123,10 @@ struct QuantityScanner {
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
         }
+        // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
+        if t.kind == .word, let w = match(i, { if case .weekday = $0 { return true }; return false }) {
+            return w.end
+        }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
         if t.kind == .word, let m = match(i, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
@@ -262,7 +266,7 @@ struct QuantityScanner {
         var high: Num?
         if !a.articleOnly, let c = rangeConnector(at: k, opener: opener, afterDigits: a.digits != nil) {
             if case .number(let b)? = parseNumber(at: c.end, money: unit != nil), b.kind != .ordinal, !b.articleOnly,
-               !(isDash(k) && b.digits == nil) {
+               !(isDash(k) && b.digits == nil), a.value <= b.value || b.multiplier > a.multiplier {
                 if a.yearLike && b.digits != nil && (b.yearLike || b.value < 100) && unit == nil {
                     emit(i, b.end, .date, QuantityValue(), trace: trace + ["pattern:year-range"])
                     return b.end
