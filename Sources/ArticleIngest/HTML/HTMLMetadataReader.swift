@@ -109,6 +109,7 @@ struct HTMLMetadataReader {
             ?? meta["content-language"].flatMap(Self.languageCode) ?? meta["og:locale"].flatMap(Self.languageCode)
             ?? meta["language"].flatMap(Self.languageCode)
         md.url = md.url ?? clean(canonical) ?? clean(meta["og:url"])
+        if md.published == nil, let url = md.url { md.published = Self.dateInURL(url) }
         md.byline = md.byline ?? clean(meta["author"]) ?? clean(meta["article:author"]).flatMap { $0.hasPrefix("http") ? nil : $0 }
             ?? clean(meta["byl"]) ?? authorLink
         found.metadata = md
@@ -166,6 +167,22 @@ struct HTMLMetadataReader {
         }
         let ka = key(a), kb = key(b)
         return !ka.isEmpty && ka == kb
+    }
+
+    /// The last resort for a date: a news URL's `/2019/11/19/` (or `/2019-11-19/`) path part.
+    static func dateInURL(_ url: String) -> String? {
+        let parts = url.split(separator: "/").map(String.init)
+        var k = 0
+        while k < parts.count {
+            if parts[k].count == 4, let y = Int(parts[k]), (1990...2099).contains(y),
+               k + 2 < parts.count, parts[k + 1].count == 2, let m = Int(parts[k + 1]), (1...12).contains(m),
+               parts[k + 2].count == 2, let d = Int(parts[k + 2]), (1...31).contains(d) {
+                return DateNormalizer.isoDate("\(parts[k])-\(parts[k + 1])-\(parts[k + 2])")
+            }
+            if parts[k].count == 10, let iso = DateNormalizer.isoDate(parts[k]), iso.count == 10 { return iso }
+            k += 1
+        }
+        return nil
     }
 
     /// "en-US" → "en", "da_DK" → "da"; nil for anything that is not a language code.

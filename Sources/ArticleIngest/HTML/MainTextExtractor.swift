@@ -77,6 +77,8 @@ struct MainTextExtractor {
         var holdsStrong = [Bool](repeating: false, count: n)
         // Text in long paragraphs (<p> of 80+ characters): where an article's prose is.
         var prose = [Int](repeating: 0, count: n)
+        // <article> elements below each node: an article holding articles is a list of teasers.
+        var articlesInside = [Int](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
             let node = tree.nodes[i]
             if node.isText {
@@ -91,6 +93,8 @@ struct MainTextExtractor {
                 if !DOMTree.invisibleTags.contains(node.tag) { weight[p] += weight[i] }
                 if holdsStrong[i] { holdsStrong[p] = true }
                 prose[p] += prose[i]
+                if node.tag == "article" { articlesInside[p] += 1 }
+                articlesInside[p] += articlesInside[i]
             }
         }
         let pageWeight = max(1, weight[body])
@@ -247,6 +251,7 @@ struct MainTextExtractor {
         // Main-content candidates.
         var candidates: [(node: Int, priority: Int, good: Int)] = []
         for i in body..<tree.nodes[body].end where priority[i] > 0 && !removed[i] {
+            if tree.nodes[i].tag == "article" && articlesInside[i] >= 2 { continue }
             let g = good(i)
             if g > 0 { candidates.append((i, priority[i], g)) }
         }
@@ -260,7 +265,12 @@ struct MainTextExtractor {
         if let best = eligible.first(where: { $0.priority == topPriority }) {
             let densestGood = densest >= 0 ? good(densest) : 0
             let agrees = densest < 0 || tree.isInside(densest, best.node) || tree.isInside(best.node, densest)
-            if agrees || Double(best.good) >= 0.4 * Double(densestGood) {
+            // A dense region that is a list of containers like the chosen one (teasers) is no
+            // better a choice.
+            let listOfLikes = densest >= 0 && candidates.filter {
+                $0.priority >= best.priority && tree.isInside($0.node, densest) && $0.node != densest
+            }.count >= 2
+            if agrees || listOfLikes || Double(best.good) >= 0.4 * Double(densestGood) {
                 regions = [best.node]
                 // The standfirst: prose paragraphs just before the body inside the enclosing
                 // container (an <article> holding headline, lead and body).
