@@ -39,10 +39,12 @@ public struct ClaimBuilder: Sendable {
     /// The article's claims, ids "<article id>#<n>" numbered in text order (title first).
     public func claims(for article: Article) -> [Claim] {
         let reader = readers[article.language] ?? fallback
+        let wire = wireAgency(of: article, reader: reader)
         var out: [Claim] = []
         for slot in Self.slots(of: article) {
             let quantities = recognizer.recognize(slot.text, language: article.language)
             for var claim in reader.claims(in: slot, quantities: quantities, published: article.published) {
+                if claim.agency == nil { claim.agency = wire }
                 claim.article = article.id
                 claim.id = "\(article.id)#\(out.count + 1)"
                 out.append(claim)
@@ -65,6 +67,25 @@ public struct ClaimBuilder: Sendable {
             c.id = "\(articleID)#\(i + 1)"
             return c
         }
+    }
+
+    /// The wire agency the whole article comes through: named in the outlet ("Euronews with AFP"),
+    /// the byline ("By Daniel Bellamy with AFP") or a dateline ("KABUL (Reuters) -", "/ritzau/").
+    func wireAgency(of article: Article, reader: SentenceReader) -> String? {
+        let tables = [reader.lexicon.agencies, readers["en"]?.lexicon.agencies].compactMap { $0 }
+        for text in [article.outlet, article.byline].compactMap({ $0 }) {
+            let toks = ClaimTokenizer.tokenize(text)
+            for table in tables { if let m = table.matches(in: toks).first { return m.value } }
+        }
+        guard let first = article.sentences.first?.text else { return nil }
+        let toks = ClaimTokenizer.tokenize(first)
+        for table in tables {
+            for m in table.matches(in: toks) where m.start > 0 && m.end < toks.count {
+                let open = toks[m.start - 1].text, close = toks[m.end].text
+                if (open == "(" && close == ")") || (open == "/" && close == "/") { return m.value }
+            }
+        }
+        return nil
     }
 
     /// The title, then every sentence with its neighbours in the same paragraph.
