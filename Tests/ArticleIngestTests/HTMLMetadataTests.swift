@@ -128,6 +128,20 @@ import Testing
         #expect(md.url == "https://x.example/canonical")
     }
 
+    @Test(arguments: [
+        ("https://x.example/2019/11/19/floods-kill-41/", "2019-11-19"), ("https://x.example/news/2026-03-05/tunnel", "2026-03-05"),
+        ("https://x.example/news/floods-41", nil), ("https://x.example/2019/13/40/x", nil),
+    ])
+    func aNewsURLGivesTheDateWhenNothingElseDoes(_ url: String, _ date: String?) throws {
+        let md = try metadata(#"<link rel="canonical" href="\#(url)">"#)
+        #expect(md.published == date, "\(url)")
+    }
+
+    @Test func aStatedDateBeatsTheURL() throws {
+        let md = try metadata(#"<link rel="canonical" href="https://x.example/2019/11/19/a"><meta name="date" content="2019-11-20">"#)
+        #expect(md.published == "2019-11-20")
+    }
+
     @Test func authorMetaGivesTheByline() throws {
         let md = try metadata(#"<meta name="author" content="Sam Hartley">"#)
         #expect(md.byline == "Sam Hartley")

@@ -3,10 +3,10 @@ import Testing
 
 /// The HTML main-text quality gate: the built `crosscheck` binary on the article-extraction
 /// benchmark (181 real pages, `../shared/extraction-benchmark`), scored by the shared word-shingle
-/// F1 script. The floor sits a little under the score reached (0.973 at the time of writing;
+/// F1 script. The floor sits a little under the score reached (0.979 at the time of writing;
 /// trafilatura 0.958 on the same pages); raise it when the score rises, never lower it silently.
 @Suite struct ExtractionGateTests {
-    static let floor = 0.96
+    static let floor = 0.97
 
     static let shared = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let scorer = shared.appendingPathComponent("tools/extraction_f1.py")
