@@ -114,6 +114,7 @@ import Testing
         ("<meta charset=\"UTF-8\">", "utf-8"), ("<META CHARSET=iso-8859-1>", "iso-8859-1"),
         ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Windows-1252\">", "windows-1252"),
         ("<meta charset='koi8-r'/>", "koi8-r"), ("<meta name=\"x\" content=\"y\">", nil),
+        ("<meta charset=\"iso\u{0}8859-1\">", "iso"), ("<meta charset=\"\u{1}\">", nil),
     ])
     func metaPrescan(_ head: String, _ label: String?) {
         #expect(CharsetSniffer.declaredCharset(Array("<html><head>\(head)</head>".utf8)) == label)

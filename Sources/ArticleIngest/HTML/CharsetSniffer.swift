@@ -126,9 +126,11 @@ enum CharsetSniffer {
                 while j < tag.endIndex, tag[j] == 0x20 || tag[j] == 0x22 || tag[j] == 0x27 { j += 1 }
                 var label: [UInt8] = []
                 while j < tag.endIndex, label.count < 40 {
-                    let b = tag[j]
-                    if b == 0x22 || b == 0x27 || b == 0x3B || b == 0x20 || b == 0x2F || b == 0x3E || b == 0x09 { break }
-                    label.append(lower(b))
+                    // Charset names are ASCII letters, digits and - _ . : (anything else ends it).
+                    let b = lower(tag[j])
+                    let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x3A
+                    if !ok { break }
+                    label.append(b)
                     j += 1
                 }
                 return label.isEmpty ? nil : String(decoding: label, as: UTF8.self)
