@@ -145,6 +145,21 @@ import Testing
         #expect(try Self.run(claims).filter { $0.verdict == .conflict }.isEmpty)
     }
 
+    @Test func tenThousandDistinctFiguresStayBounded() throws {
+        var claims: [Claim] = []
+        var generator = SeededGenerator(seed: 11)
+        for n in 0..<10_000 {
+            let value = Double(Int.random(in: 100_000...200_000, using: &generator))
+            claims.append(claim("art\(n)#1", "\(Int(value)) people", .count, value, qualifier: n % 2 == 0 ? .about : .exact,
+                                concept: "person/displaced", asOf: "2021-08-\(10 + n % 20)", cumulative: true))
+        }
+        let start = Date()
+        let findings = try Self.run(claims)
+        #expect(Date().timeIntervalSince(start) < 120)
+        #expect(findings.count <= 3 * CrossReferencer.Limits().maxPairFindingsPerBlock + 10_000)
+        #expect(Set(findings.map(\.id)).count == findings.count)
+    }
+
     @Test func tenThousandArticlesStayNearLinear() throws {
         var claims: [Claim] = []
         for n in 0..<10_000 {

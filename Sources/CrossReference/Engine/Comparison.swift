@@ -58,13 +58,11 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
 
 extension RuleOperator {
     /// Runs the operator on a pair ordered earlier-first.
-    func apply(_ a: Figure, _ b: Figure, parameters p: RuleParameters, units: UnitTable, concepts: ConceptHierarchy) -> Outcome {
-        let t = Tolerance(p)
-        let conversions = Set(p.strings("conversions"))
+    func apply(_ a: Figure, _ b: Figure, rule: CompiledRule, units: UnitTable, concepts: ConceptHierarchy) -> Outcome {
+        let t = rule.tolerance
         switch self {
         case .intervalOverlap:
-            guard let c = commonSpace(a, b, t, allowBase: conversions.contains("bases"),
-                                      units: conversions.contains("units") ? units : nil) else { return .pass }
+            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: rule.allowUnits ? units : nil) else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .shareOfWhole:
             guard a.isShare != b.isShare,
@@ -79,7 +77,7 @@ extension RuleOperator {
             if c.a == c.b { return .verdict(.agree, c) }
             if c.a.overlaps(c.b) { return .verdict(.consistent, c) }
             if c.b.isAbove(c.a) { return .verdict(.consistent, c) }
-            if b.claim.revised && p.bool("revised-excuses", default: true) {
+            if b.claim.revised && rule.revisedExcuses {
                 var r = c
                 r.revision = true
                 return .verdict(.consistent, r)
@@ -92,7 +90,7 @@ extension RuleOperator {
             let hedges: Set<Qualifier> = [.exact, .about]
             guard hedges.contains(a.claim.qualifier), hedges.contains(b.claim.qualifier) else { return .pass }
             let ratio = max(x, y) / min(x, y)
-            let factors = p.numbers("factors").isEmpty ? [1000, 1_000_000] : p.numbers("factors")
+            let factors = rule.factors
             guard factors.contains(where: { abs(ratio - $0) <= 1e-9 * $0 }) else { return .pass }
             return .verdict(.conflict, Comparison(a: .point(x), b: .point(y)))
         case .restatement:

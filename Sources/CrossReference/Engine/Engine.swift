@@ -3,7 +3,8 @@ import Foundation
 
 /// A rule's verdict on one ordered pair of figures.
 struct Decision: Sendable {
-    let rule: Rule
+    let compiled: CompiledRule
+    var rule: Rule { compiled.rule }
     let verdict: Verdict
     let comparison: Comparison?
     /// Figure indices, earlier first.
@@ -14,10 +15,17 @@ struct Decision: Sendable {
 /// Blocks claims by fact, groups equal figures, compares groups under the rules and turns the
 /// verdicts into findings.
 struct Engine: Sendable {
-    let rules: [Rule]
+    let rules: [CompiledRule]
     let units: UnitTable
     let concepts: ConceptHierarchy
     let limits: CrossReferencer.Limits
+
+    init(rules: [Rule], units: UnitTable, concepts: ConceptHierarchy, limits: CrossReferencer.Limits) {
+        self.rules = rules.enumerated().map { CompiledRule($1, index: $0) }
+        self.units = units
+        self.concepts = concepts
+        self.limits = limits
+    }
 
     // MARK: Figures
 
@@ -39,6 +47,18 @@ struct Engine: Sendable {
                                   concept: concept, place: place, family: family))
             }
         }
+        var lineages: [String: [String]] = [:]
+        var coverage: [String: [Bool]] = [:]
+        for i in out.indices {
+            let c = out[i].concept
+            if lineages[c] == nil {
+                lineages[c] = concepts.lineage(of: c)
+                coverage[c] = rules.map { $0.covers(concept: c) }
+            }
+            out[i].lineage = lineages[c]!
+            out[i].ruleConcepts = coverage[c]!
+        }
+        for (r, i) in out.indices.sorted(by: { idLess(out[$0].claim.id, out[$1].claim.id) }).enumerated() { out[i].rank = r }
         lendBases(&out)
         return out
     }
@@ -73,22 +93,20 @@ struct Engine: Sendable {
     func ordered(_ x: Figure, _ y: Figure) -> (Figure, Figure) {
         if let dx = x.dayNumber, let dy = y.dayNumber, dx != dy { return dx < dy ? (x, y) : (y, x) }
         if x.claim.inTitle != y.claim.inTitle { return x.claim.inTitle ? (x, y) : (y, x) }
-        return idLess(x.claim.id, y.claim.id) ? (x, y) : (y, x)
+        return x.rank < y.rank ? (x, y) : (y, x)
     }
 
     /// Same family and one fact (equal concepts, or one broader). Different stated places are
     /// compared too, but only an agreement is reported between them (a place may name where the
     /// fact holds or the party it is about, so a difference is no proof of two facts).
     func comparable(_ x: Figure, _ y: Figure) -> Bool {
-        x.family == y.family && concepts.relates(x.concept, y.concept)
+        x.family == y.family && (x.concept == y.concept || x.lineage.contains(y.concept) || y.lineage.contains(x.concept))
     }
 
-    func matches(_ ap: Applicability, _ a: Figure, _ b: Figure, _ ctx: PairContext) -> Bool {
+    func matches(_ rule: CompiledRule, _ a: Figure, _ b: Figure, _ ctx: PairContext) -> Bool {
+        let ap = rule.applies
         if let kinds = ap.kinds, !(kinds.contains(a.kind) && kinds.contains(b.kind)) { return false }
-        func conceptOK(_ c: String) -> Bool {
-            ap.concepts.contains { globMatch($0, c) } && !ap.excludeConcepts.contains { globMatch($0, c) }
-        }
-        guard conceptOK(a.concept), conceptOK(b.concept) else { return false }
+        guard a.ruleConcepts[rule.index], b.ruleConcepts[rule.index] else { return false }
         switch ap.scope {
         case .any: break
         case .crossArticle: if ctx.sameArticle { return false }
@@ -123,21 +141,19 @@ struct Engine: Sendable {
 
     func decide(ordered a: Figure, _ b: Figure, bodyAlternatives: Int, wholes: Bool) -> Decision? {
         let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
-        for rule in rules where (rule.op == .wholeOfShare) == wholes && matches(rule.applies, a, b, ctx) {
-            switch rule.op.apply(a, b, parameters: rule.parameters, units: units, concepts: concepts) {
+        for compiled in rules where (compiled.op == .wholeOfShare) == wholes && matches(compiled, a, b, ctx) {
+            switch compiled.op.apply(a, b, rule: compiled, units: units, concepts: concepts) {
             case .pass: continue
             case .silent: return nil
             case .verdict(let v, let c):
-                guard rule.verdicts.contains(v) else { continue }
-                if v == .conflict, ctx.headlineBody, !ctx.soleBodyClaim,
-                   rule.parameters.bool("conflict-only-if-sole", default: false) { return nil }
-                if v == .conflict, let n = rule.parameters["conflict-within-days"]?.number,
-                   let apart = ctx.daysApart, Double(apart) > n { return nil }
+                guard compiled.verdicts.contains(v) else { continue }
+                if v == .conflict, ctx.headlineBody, !ctx.soleBodyClaim, compiled.conflictOnlyIfSole { return nil }
+                if v == .conflict, let n = compiled.conflictWithinDays, let apart = ctx.daysApart, Double(apart) > n { return nil }
                 if let pa = a.place, let pb = b.place, pa != pb {
                     // Different places: only a close agreement between two estimates is worth saying.
                     if v != .agree || a.isOpenEnded || b.isOpenEnded { return nil }
                 }
-                if let n = rule.parameters["max-ratio"]?.number, let c {
+                if let n = compiled.maxRatio, let c {
                     // Figures this far apart are more likely different parts of a story than two
                     // reports of one figure: no conflict (nor a revision) between them, and no
                     // agreement that rests only on an open bound ("at least 45" and "120,000").
@@ -147,10 +163,10 @@ struct Engine: Sendable {
                 if v == .conflict, a.concept != b.concept, a.kind != .ordinal, b.kind != .ordinal {
                     // A count of a narrower thing conflicts with a broader one only by exceeding it.
                     guard let c else { return nil }
-                    let narrowAbove = concepts.isNarrower(a.concept, than: b.concept) ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
+                    let narrowAbove = a.lineage.dropFirst().contains(b.concept) ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
                     if !narrowAbove { return nil }
                 }
-                return Decision(rule: rule, verdict: v, comparison: c, a: a.index, b: b.index)
+                return Decision(compiled: compiled, verdict: v, comparison: c, a: a.index, b: b.index)
             }
         }
         return nil
@@ -271,7 +287,7 @@ struct Engine: Sendable {
             let dx = x.dayNumber ?? Int.max, dy = y.dayNumber ?? Int.max
             if dx != dy { return dx < dy }
             if x.sortValue != y.sortValue { return x.sortValue < y.sortValue }
-            return idLess(x.claim.id, y.claim.id)
+            return x.rank < y.rank
         }
         var groupIndex: [String: Int] = [:]
         var groups: [[Int]] = []

@@ -2,7 +2,10 @@ import CrosscheckModel
 
 /// A claim as the engine compares it: its fact (concept, place, day), its comparison family and,
 /// for shares without a base, the base borrowed from another claim about the same concept.
-struct Figure: Sendable {
+///
+/// A class: the pair loop hands figures around without copying their claims. Figures live only
+/// inside one synchronous run of the engine.
+final class Figure {
     let claim: Claim
     /// Index in the engine's figure list.
     let index: Int
@@ -16,22 +19,43 @@ struct Figure: Sendable {
     let place: String?
     /// What it can be compared with: amount, rank, duration, money:<code>, measure, pp.
     let family: String
+    let kind: QuantityKind
+    /// A percent or a fraction of a whole.
+    let isShare: Bool
+    /// "more than", "at least", "less than", "at most": the figure is a bound, not an estimate.
+    let isOpenEnded: Bool
+    /// The figure's main number (the number, or the middle of a range; percents as shares) for sorting.
+    let sortValue: Double
+    /// Position in natural claim-id order ("a#2" before "a#10") among all figures.
+    var rank = 0
+    /// The concept and its broader concepts, nearest first.
+    var lineage: [String] = []
+    /// Per rule (by index): whether the concept matches the rule's concept patterns.
+    var ruleConcepts: [Bool] = []
     /// The base a share borrows from another claim of its concept, and that claim's index.
     var borrowedBase: Double?
     var borrowedFrom: Int?
 
-    var kind: QuantityKind { claim.kind }
-    var isShare: Bool { family == "amount" && (kind == .percent || kind == .fraction) }
-    var statedBase: Double? { claim.value.base }
-    /// "more than", "at least", "less than", "at most": the figure is a bound, not an estimate.
-    var isOpenEnded: Bool { [.moreThan, .atLeast, .lessThan, .atMost].contains(claim.qualifier) }
-
-    /// The figure's main number (the number, or the middle of a range) for sorting.
-    var sortValue: Double {
+    init(claim: Claim, index: Int, outlet: String, language: String, day: String?, dayNumber: Int?,
+         concept: String, place: String?, family: String) {
+        self.claim = claim
+        self.index = index
+        self.outlet = outlet
+        self.language = language
+        self.day = day
+        self.dayNumber = dayNumber
+        self.concept = concept
+        self.place = place
+        self.family = family
+        kind = claim.kind
+        isShare = family == "amount" && (claim.kind == .percent || claim.kind == .fraction)
+        isOpenEnded = [.moreThan, .atLeast, .lessThan, .atMost].contains(claim.qualifier)
         let v = claim.value
         let x = v.number ?? ((v.low ?? v.high ?? 0) + (v.high ?? v.low ?? 0)) / 2
-        return kind == .percent && family == "amount" ? x / 100 : x
+        sortValue = claim.kind == .percent && family == "amount" ? x / 100 : x
     }
+
+    var statedBase: Double? { claim.value.base }
 
     /// Two figures that state the same thing in the same words of number share a signature.
     var signature: String {
