@@ -15,7 +15,8 @@ public enum InputDiscovery {
             if path == "-" { files.append(InputFile(path: "-")); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(IngestError(path: path, reason: "no such file or folder"))
+                let isLink = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
+                errors.append(IngestError(path: path, reason: isLink ? "a symbolic link to nothing (or a link loop)" : "no such file or folder"))
                 continue
             }
             if isDir.boolValue {

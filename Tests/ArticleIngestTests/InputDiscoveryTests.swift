@@ -75,6 +75,15 @@ import Testing
         }
     }
 
+    @Test func aLinkToItselfNamedOnTheCommandLineIsReported() throws {
+        try withTempFolder { dir in
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/self.txt", withDestinationPath: "\(dir)/self.txt")
+            let (files, errors) = InputDiscovery.discover(["\(dir)/self.txt"])
+            #expect(files.isEmpty)
+            #expect(errors.map(\.reason) == ["a symbolic link to nothing (or a link loop)"])
+        }
+    }
+
     @Test func vanishedFileIsAnErrorNamingIt() throws {
         try withTempFolder { dir in
             try write("\(dir)/a.txt")
