@@ -15,6 +15,8 @@ import Testing
         #expect(!c.isCumulative("soldier/deployed"))
         #expect(c.lineage("provincial-capital") == ["provincial-capital", "city", "place"])
         #expect(c.entry("provincial-capital")?.total == "province")
+        #expect(c.entry("killed")?.defaultThing == "person")
+        #expect(c.entry("killed")?.total == nil)
     }
 
     @Test func everyLanguageWithClaimTablesHasTheCoreOnes() throws {

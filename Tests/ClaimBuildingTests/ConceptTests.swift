@@ -223,6 +223,18 @@ import Testing
         #expect(claims.map(\.concept) == ["vote/elected", "seat/elected"])
     }
 
+    static let eventOnly: [Case] = [
+        Case(language: "en", sentence: "The blast killed at least ⟦30⟧ and wounded dozens."),
+        Case(language: "de", sentence: "Mehr als 2000 Menschen kamen ums Leben, ⟦5000⟧ wurden verletzt."),
+        Case(language: "es", sentence: "El ataque dejó ⟦30⟧ heridos."),
+    ]
+
+    @Test(arguments: eventOnly)
+    func anEventWithoutAThingCountsItsDefaultThing(_ c: Case) throws {
+        let claim = try #require(Support.claim(c.sentence, .count(0), language: c.language))
+        #expect(claim.concept == (c.language == "en" ? "person/killed" : "person/injured"))
+    }
+
     @Test func theDeathTollIsPeopleKilled() throws {
         let claim = try #require(Support.claim("The death toll rose to ⟦45⟧ on Tuesday.", .count(45), language: "en"))
         #expect(claim.concept == "person/killed")

@@ -9,7 +9,14 @@ extension SentenceTokens {
             switch m.value {
             case .before, .back: name = nameAfter(m.end)
             case .after: name = nameBefore(m.start)
-            case .either: name = nameBefore(m.start) ?? nameAfter(m.end)
+            case .either:
+                // after a comma the verb may open an inverted clause ("…, teilten die Behörden mit");
+                // a capitalized name right after it wins over an apposition before it
+                if m.start > 0, tokens[m.start - 1].text == ",", let after = capitalizedNameAfter(m.end) {
+                    name = after
+                } else {
+                    name = nameBefore(m.start) ?? nameAfter(m.end)
+                }
             }
             if let name { out.append(PhraseMatch(start: m.start, end: m.end, value: name)) }
         }
@@ -32,6 +39,14 @@ extension SentenceTokens {
             return nil
         }
         return phraseBackward(from: k, capitalizedOnly: false)
+    }
+
+    /// A name right after token `i` that starts with a capital (after determiners): *die Behörden*.
+    func capitalizedNameAfter(_ i: Int) -> String? {
+        var k = i
+        while k < tokens.count, let len = hasCue(.determiner, at: k) { k += len }
+        guard k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized, hasCue(.pronoun, at: k) == nil else { return nil }
+        return nameAfter(i)
     }
 
     /// The source named right after token `i`: *according to the UN*, *oplyser Jawad Mujadidi*,

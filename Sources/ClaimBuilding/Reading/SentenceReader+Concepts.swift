@@ -7,6 +7,15 @@ extension SentenceReader {
         for i in candidates.indices where candidates[i].quantity.kind != .duration {
             candidates[i].concept = candidates[i].quantity.kind == .ordinal
                 ? ordinalConcept(candidates[i], in: s) : countConcept(candidates[i], in: s)
+            // a figure coordinated with the one before ("rose 0.4% from January and 3.2% from a
+            // year earlier") shares its concept when it names none of its own
+            if candidates[i].concept == nil, i > 0, candidates[i].quantity.kind != .ordinal,
+               candidates[i - 1].quantity.kind == candidates[i].quantity.kind,
+               let previous = candidates[i - 1].concept, !isRank(previous),
+               candidates[i].first - candidates[i - 1].end <= 6,
+               !(candidates[i - 1].end..<candidates[i].first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," }) {
+                candidates[i].concept = previous
+            }
         }
         for i in candidates.indices where candidates[i].quantity.kind == .duration {
             let c = candidates[i]
@@ -37,7 +46,7 @@ extension SentenceReader {
             default: return nil
             }
         }
-        let thing = thingAfter(c.end, in: s, maxWords: 5) ?? thingBefore(c.first, in: s, maxWords: 4)
+        let thing = thingAfter(c.end, in: s, maxWords: 5) ?? thingBefore(c.first, in: s, maxWords: 5)
         return withEvent(thing?.key, for: c, in: s)
     }
 
@@ -85,6 +94,8 @@ extension SentenceReader {
             if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
                 return nil
             }
+            // "killed at least 30 and wounded dozens": a conjunction starts another phrase
+            if s.hasCue(.conjunction, at: k) != nil { return nil }
             if let c = s.conceptAt[k], usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
                 let next = k + c.length
@@ -111,8 +122,10 @@ extension SentenceReader {
                 if tok.text == ")" { if let j = (max(0, k - 10)..<k).last(where: { t[$0].text == "(" }) { k = j - 1; continue } }
                 return nil
             }
-            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
-                return nil
+            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }) {
+                if s.quantities[qi].kind != .date { return nil }
+                k -= 1  // a date in between ("sank im Februar auf 5,9 Prozent") is not counted
+                continue
             }
             // a phrase that starts here and ends before `from`
             if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations), accept(c.key) {
@@ -252,7 +265,12 @@ extension SentenceReader {
         }
         // the event the window modifies is the nearest event word; it must be a count's event
         // ("310 mm of rain fell in 24 hours" is no window of "1,200 residents evacuated")
-        guard !counted.isEmpty, let event = nearestEvent(to: c, in: s, where: { _ in true }) else { return nil }
+        guard !counted.isEmpty else { return nil }
+        let distance: (ClaimCandidate) -> Int = { o in o.end <= c.first ? c.first - o.end : o.first - c.end }
+        guard let event = nearestEvent(to: c, in: s, where: { _ in true }) else {
+            // no event word: the count whose noun carries the event ("17 deaths in the past 24 hours")
+            return counted.filter { distance($0.0) <= 8 }.min { distance($0.0) < distance($1.0) }?.1
+        }
         let withEvent = counted.filter { ConceptCatalog.split($0.1).event == event }
         return withEvent.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
     }
