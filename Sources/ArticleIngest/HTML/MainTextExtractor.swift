@@ -65,166 +65,228 @@ struct MainTextExtractor {
     // MARK: - Entry
 
     func extract() -> Result {
-        let n = tree.count
-        guard n > 0 else { return Result() }
-        var body = 0
-        for i in 0..<min(n, 4096) where tree.nodes[i].tag == "body" { body = i; break }
-        if tree.nodes[body].tag != "body", let b = tree.nodes.firstIndex(where: { $0.tag == "body" }) { body = b }
+        guard tree.count > 0 else { return Result() }
+        let body = bodyIndex()
+        let facts = analyse()
+        let furniture = markFurniture(facts, body: body)
+        var dropped = DroppedList()
+        let blocks = makeBlocks(body: body, facts: facts, furniture: furniture, dropped: &dropped)
+        let totals = BlockTotals(tree: tree, blocks: blocks)
+        let (regions, lead) = chooseRegions(body: body, facts: facts, furniture: furniture, blocks: blocks, totals: totals)
+        return filter(blocks, regions: regions, lead: lead, dropped: dropped)
+    }
 
-        // Text weight per node, and whether a strong main-content candidate lies inside.
-        var weight = [Int](repeating: 0, count: n)
-        var priority = [Int](repeating: 0, count: n)
-        var holdsStrong = [Bool](repeating: false, count: n)
-        // Text in long paragraphs (<p> of 80+ characters): where an article's prose is.
-        var prose = [Int](repeating: 0, count: n)
-        // <article> elements below each node: an article holding articles is a list of teasers.
-        var articlesInside = [Int](repeating: 0, count: n)
+    /// The `<body>` element (libxml2 always makes one; the root when it does not).
+    func bodyIndex() -> Int {
+        let n = tree.count
+        for i in 0..<min(n, 4096) where tree.nodes[i].tag == "body" { return i }
+        return tree.nodes.firstIndex(where: { $0.tag == "body" }) ?? 0
+    }
+
+    // MARK: - 1. Weights
+
+    /// Per-node facts from one reverse pass (children before parents).
+    struct Facts {
+        /// Visible non-space characters below the node.
+        var weight: [Int]
+        /// Main-content priority (0 for none).
+        var priority: [Int]
+        /// A strong main-content container is the node or lies inside it.
+        var holdsStrong: [Bool]
+        /// Text in long paragraphs (`<p>` of 80+ characters): where an article's prose is.
+        var prose: [Int]
+        /// `<article>` elements below the node: an article holding articles is a list of teasers.
+        var articlesInside: [Int]
+    }
+
+    func analyse() -> Facts {
+        let n = tree.count
+        var f = Facts(weight: .init(repeating: 0, count: n), priority: .init(repeating: 0, count: n),
+                      holdsStrong: .init(repeating: false, count: n), prose: .init(repeating: 0, count: n),
+                      articlesInside: .init(repeating: 0, count: n))
         for i in stride(from: n - 1, through: 0, by: -1) {
             let node = tree.nodes[i]
             if node.isText {
-                weight[i] = Self.nonSpaceCount(node.text)
+                f.weight[i] = Self.nonSpaceCount(node.text)
             } else {
-                priority[i] = vocabulary.contentPriority(tree, i)
-                if priority[i] >= Self.strongPriority { holdsStrong[i] = true }
-                if node.tag == "p" && weight[i] >= 80 { prose[i] = weight[i] }
+                f.priority[i] = vocabulary.contentPriority(tree, i)
+                if f.priority[i] >= Self.strongPriority { f.holdsStrong[i] = true }
+                if node.tag == "p" && f.weight[i] >= 80 { f.prose[i] = f.weight[i] }
             }
             let p = node.parent
-            if p >= 0 {
-                if !DOMTree.invisibleTags.contains(node.tag) { weight[p] += weight[i] }
-                if holdsStrong[i] { holdsStrong[p] = true }
-                prose[p] += prose[i]
-                if node.tag == "article" { articlesInside[p] += 1 }
-                articlesInside[p] += articlesInside[i]
-            }
+            guard p >= 0 else { continue }
+            if !DOMTree.invisibleTags.contains(node.tag) { f.weight[p] += f.weight[i] }
+            if f.holdsStrong[i] { f.holdsStrong[p] = true }
+            f.prose[p] += f.prose[i]
+            if node.tag == "article" { f.articlesInside[p] += 1 }
+            f.articlesInside[p] += f.articlesInside[i]
         }
-        let pageWeight = max(1, weight[body])
-        let pageProse = prose[body]
+        return f
+    }
 
-        // Furniture removal, pre-order so a parent decides before its children.
-        var removed = [Bool](repeating: false, count: n)
-        var reasons: [Int: String] = [:]
+    // MARK: - 2. Furniture
+
+    struct Furniture {
+        /// The node lies in a removed subtree.
+        var removed: [Bool]
+        /// Why each removed subtree root with visible text went.
+        var reasons: [Int: String]
+    }
+
+    /// Pre-order, so a parent decides before its children.
+    func markFurniture(_ f: Facts, body: Int) -> Furniture {
+        let n = tree.count
+        let pageWeight = max(1, f.weight[body])
+        let pageProse = f.prose[body]
+        var out = Furniture(removed: .init(repeating: false, count: n), reasons: [:])
         var inArticle = [Bool](repeating: false, count: n)
         for i in 0..<n {
             let node = tree.nodes[i]
             let p = node.parent
             if p >= 0 {
-                if removed[p] { removed[i] = true; continue }
+                if out.removed[p] { out.removed[i] = true; continue }
                 inArticle[i] = inArticle[p]
             }
             if node.isText { continue }
             if node.tag == "article" || node.tag == "main" { inArticle[i] = true }
-            let guarded = holdsStrong[i] || (weight[i] * 10 > pageWeight * 6 && pageWeight > 500)
+            let guarded = f.holdsStrong[i] || (f.weight[i] * 10 > pageWeight * 6 && pageWeight > 500)
             if let rule = vocabulary.tags[node.tag] {
                 if rule.outsideArticleOnly && p >= 0 && inArticle[p] { continue }
-                if rule.reason == "form" && guarded { continue }
-                removed[i] = true
-                if rule.visible { reasons[i] = rule.reason }
+                if rule.reason == "form" && guarded { continue }   // ASP.NET wraps the page in a form
+                out.removed[i] = true
+                if rule.visible { out.reasons[i] = rule.reason }
                 continue
             }
             if Self.neverDroppedByToken.contains(node.tag) || (node.attrCount == 0 && !node.tag.contains("-")) { continue }
-            if priority[i] >= Self.strongPriority { continue }
+            if f.priority[i] >= Self.strongPriority { continue }
             // Custom elements (amp-ad, amp-social-share) are named like class tokens.
             let reason = vocabulary.attributeReason(tree, i)
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "class") ?? "")
                 ?? vocabulary.boilerplateReason(classOrID: tree.attr(i, "id") ?? "")
                 ?? (node.tag.contains("-") ? vocabulary.boilerplateReason(classOrID: node.tag) : nil)
+            guard let reason else { continue }
             // A token on a wrapper that holds most of the page's prose ("page has-sidebar") is a
             // layout modifier, not furniture; comment sections may be long, so they stay dropped.
-            let holdsProse = pageProse >= 400 && prose[i] * 2 > pageProse && !Self.alwaysDropped.contains(reason ?? "")
-            if let reason, !(guarded || holdsProse) || reason == "hidden" {
-                removed[i] = true
-                reasons[i] = reason
+            let holdsProse = pageProse >= 400 && f.prose[i] * 2 > pageProse && !Self.alwaysDropped.contains(reason)
+            if !(guarded || holdsProse) || reason == "hidden" {
+                out.removed[i] = true
+                out.reasons[i] = reason
             }
         }
+        return out
+    }
 
-        var result = Result()
-        var droppedCount = 0
-        func drop(_ text: String, _ reason: String) {
-            guard droppedCount < Self.maxDropped else { return }
+    /// What was dropped, bounded in count and length.
+    struct DroppedList {
+        var items: [DroppedText] = []
+        var isFull: Bool { items.count >= MainTextExtractor.maxDropped }
+
+        mutating func add(_ text: String, _ reason: String) {
+            guard !isFull else { return }
             // Cut the bytes first: a dropped block may be megabytes long.
-            let limit = Self.maxDroppedChars * 4
+            let limit = MainTextExtractor.maxDroppedChars * 4
             let head = text.utf8.count > limit ? String(decoding: text.utf8.prefix(limit), as: UTF8.self) : text
             let t = TextCollapser.collapse(head)
             guard !t.isEmpty else { return }
-            droppedCount += 1
-            let long = t.unicodeScalars.count > Self.maxDroppedChars || head.utf8.count < text.utf8.count
-            result.dropped.append(DroppedText(text: long ? String(t.prefix(Self.maxDroppedChars)) + "…" : t, reason: reason))
+            let long = t.unicodeScalars.count > MainTextExtractor.maxDroppedChars || head.utf8.count < text.utf8.count
+            items.append(DroppedText(text: long ? String(t.prefix(MainTextExtractor.maxDroppedChars)) + "…" : t, reason: reason))
         }
+    }
 
-        // Blocks.
+    // MARK: - 3. Blocks
+
+    func makeBlocks(body: Int, facts: Facts, furniture: Furniture, dropped: inout DroppedList) -> [RawBlock] {
+        struct Open { var end: Int; var element: Int; var role: Paragraph.Role? }
         var blocks: [RawBlock] = []
-        do {
-            struct Open { var end: Int; var element: Int; var role: Paragraph.Role? }
-            var stack: [Open] = []
-            var acc = TextCollapser()
-            var pos = -1
-            var linkEnd = -1
-            var brRun = 0
-            func flush() {
-                defer { acc.reset(); pos = -1; brRun = 0 }
-                guard let text = acc.text() else { return }
-                let top = stack.last
-                blocks.append(RawBlock(text: text, role: top?.role ?? .paragraph, element: top?.element ?? body,
-                                       pos: pos, weight: acc.weight, linkWeight: acc.linkWeight, commas: acc.commas,
-                                       firstLine: acc.firstLine()))
+        var stack: [Open] = []
+        var acc = TextCollapser()
+        var pos = -1
+        var linkEnd = -1
+        var brRun = 0
+        func flush() {
+            defer { acc.reset(); pos = -1; brRun = 0 }
+            guard let text = acc.text() else { return }
+            let top = stack.last
+            blocks.append(RawBlock(text: text, role: top?.role ?? .paragraph, element: top?.element ?? body,
+                                   pos: pos, weight: acc.weight, linkWeight: acc.linkWeight, commas: acc.commas,
+                                   firstLine: acc.firstLine()))
+        }
+        var i = body + 1
+        let stop = tree.nodes[body].end
+        while i < stop {
+            while let top = stack.last, i >= top.end {
+                flush()
+                stack.removeLast()
             }
-            var i = body + 1
-            let stop = tree.nodes[body].end
-            while i < stop {
-                while let top = stack.last, i >= top.end {
-                    flush()
-                    stack.removeLast()
-                }
-                let node = tree.nodes[i]
-                if node.isText {
-                    if pos < 0 { pos = i }
-                    acc.append(node.text, inLink: i < linkEnd)
-                    if weight[i] > 0 { brRun = 0 }
-                    i += 1
-                    continue
-                }
-                if removed[i] {
-                    if let r = reasons[i], weight[i] > 0, droppedCount < Self.maxDropped {
-                        drop(tree.text(of: i, limit: Self.maxDroppedChars * 2), r)
-                    }
-                    i = node.end
-                    continue
-                }
-                let tag = node.tag
-                if tag == "br" {
-                    brRun += 1
-                    if brRun >= 2 { flush() } else { acc.lineBreak() }
-                } else if tag == "img" || tag == "input" || tag == "wbr" {
-                    acc.space()
-                } else if Self.blockTags.contains(tag) || priority[i] > 0 || tag.contains("-") {
-                    flush()
-                    let own = Self.role(of: tag)
-                    stack.append(Open(end: node.end, element: i, role: own ?? stack.last?.role))
-                } else if tag == "a", linkEnd <= i {
-                    linkEnd = node.end
-                }
+            let node = tree.nodes[i]
+            if node.isText {
+                if pos < 0 { pos = i }
+                acc.append(node.text, inLink: i < linkEnd)
+                if facts.weight[i] > 0 { brRun = 0 }
                 i += 1
+                continue
             }
-            flush()
+            if furniture.removed[i] {
+                if let r = furniture.reasons[i], facts.weight[i] > 0, !dropped.isFull {
+                    dropped.add(tree.text(of: i, limit: Self.maxDroppedChars * 2), r)
+                }
+                i = node.end
+                continue
+            }
+            let tag = node.tag
+            if tag == "br" {
+                brRun += 1
+                if brRun >= 2 { flush() } else { acc.lineBreak() }
+            } else if tag == "img" || tag == "input" || tag == "wbr" {
+                acc.space()
+            } else if Self.blockTags.contains(tag) || facts.priority[i] > 0 || tag.contains("-") {
+                flush()
+                stack.append(Open(end: node.end, element: i, role: Self.role(of: tag) ?? stack.last?.role))
+            } else if tag == "a", linkEnd <= i {
+                linkEnd = node.end
+            }
+            i += 1
+        }
+        flush()
+        return blocks
+    }
+
+    /// Text totals of any subtree, from prefix sums over the blocks (which come in node order).
+    struct BlockTotals {
+        let tree: DOMTree
+        let blocks: [RawBlock]
+        private var cumGood: [Int] = [0]
+        private var cumAll: [Int] = [0]
+
+        init(tree: DOMTree, blocks: [RawBlock]) {
+            self.tree = tree
+            self.blocks = blocks
+            cumGood.reserveCapacity(blocks.count + 1)
+            cumAll.reserveCapacity(blocks.count + 1)
+            for b in blocks {
+                cumGood.append(cumGood.last! + b.good)
+                cumAll.append(cumAll.last! + b.weight)
+            }
         }
 
-        // Prefix sums of good and link weight over blocks, for region totals.
-        var cumGood = [0], cumAll = [0]
-        cumGood.reserveCapacity(blocks.count + 1)
-        cumAll.reserveCapacity(blocks.count + 1)
-        for b in blocks {
-            cumGood.append(cumGood.last! + b.good)
-            cumAll.append(cumAll.last! + b.weight)
+        func range(_ r: Int) -> Range<Int> {
+            MainTextExtractor.lowerBound(blocks, r)..<MainTextExtractor.lowerBound(blocks, tree.nodes[r].end)
         }
-        func blockRange(_ r: Int) -> Range<Int> {
-            let lo = Self.lowerBound(blocks, r)
-            let hi = Self.lowerBound(blocks, tree.nodes[r].end)
-            return lo..<hi
+        /// Characters outside links below `r`.
+        func good(_ r: Int) -> Int { let b = range(r); return cumGood[b.upperBound] - cumGood[b.lowerBound] }
+        /// All characters below `r`.
+        func all(_ r: Int) -> Int { let b = range(r); return cumAll[b.upperBound] - cumAll[b.lowerBound] }
+        func linkDensity(_ r: Int) -> Double? {
+            let a = all(r)
+            return a == 0 ? nil : 1 - Double(good(r)) / Double(a)
         }
-        func good(_ r: Int) -> Int { let br = blockRange(r); return cumGood[br.upperBound] - cumGood[br.lowerBound] }
-        func all(_ r: Int) -> Int { let br = blockRange(r); return cumAll[br.upperBound] - cumAll[br.lowerBound] }
+    }
 
-        // Text-density choice (Readability-like).
+    // MARK: - 4. The main region
+
+    /// Readability-like scores: every prose block scores for its container (a paragraph's parent)
+    /// and half for the one above; the best by `score × (1 − link density)` wins.
+    func densest(body: Int, blocks: [RawBlock], totals: BlockTotals) -> (node: Int, score: Double, scores: [Int: Double]) {
         var score: [Int: Double] = [:]
         for b in blocks where b.weight >= 25 && b.linkDensity < 0.5 {
             let s = 1 + Double(b.commas) + min(Double(b.weight) / 100, 3)
@@ -236,52 +298,55 @@ struct MainTextExtractor {
             let gp = tree.nodes[owner].parent
             if gp >= 0 && owner != body { score[gp, default: 0] += s / 2 }
         }
-        var densest = -1
-        var densestScore = 0.0
+        var best = -1
+        var bestScore = 0.0
         for (node, s) in score {
-            let a = all(node)
-            let ld = a == 0 ? 0 : 1 - Double(good(node)) / Double(a)
-            let adjusted = s * (1 - ld)
-            if adjusted > densestScore || (adjusted == densestScore && node < densest) {
-                densestScore = adjusted
-                densest = node
+            let adjusted = s * (1 - (totals.linkDensity(node) ?? 0))
+            if adjusted > bestScore || (adjusted == bestScore && node < best) {
+                bestScore = adjusted
+                best = node
             }
         }
+        return (best, bestScore, score)
+    }
 
-        // Main-content candidates.
+    /// The regions (subtrees) holding the main text, in order, and stand-first blocks just above.
+    func chooseRegions(body: Int, facts: Facts, furniture: Furniture, blocks: [RawBlock],
+                       totals: BlockTotals) -> (regions: [Int], lead: Set<Int>) {
+        let dense = densest(body: body, blocks: blocks, totals: totals)
         var candidates: [(node: Int, priority: Int, good: Int)] = []
-        for i in body..<tree.nodes[body].end where priority[i] > 0 && !removed[i] {
-            if tree.nodes[i].tag == "article" && articlesInside[i] >= 2 { continue }
-            let g = good(i)
-            if g > 0 { candidates.append((i, priority[i], g)) }
+        for i in body..<tree.nodes[body].end where facts.priority[i] > 0 && !furniture.removed[i] {
+            if tree.nodes[i].tag == "article" && facts.articlesInside[i] >= 2 { continue }
+            let g = totals.good(i)
+            if g > 0 { candidates.append((i, facts.priority[i], g)) }
         }
         var regions: [Int] = []
-        var leadBlocks = Set<Int>()
+        var lead = Set<Int>()
         let maxGood = candidates.map(\.good).max() ?? 0
         // The most specific kind of container holding a fair share of the text; among several of
         // that kind, the first (an article comes before the teasers of related ones).
         let eligible = candidates.filter { Double($0.good) >= 0.3 * Double(maxGood) }
         let topPriority = eligible.map(\.priority).max() ?? 0
         if let best = eligible.first(where: { $0.priority == topPriority }) {
-            let densestGood = densest >= 0 ? good(densest) : 0
-            let agrees = densest < 0 || tree.isInside(densest, best.node) || tree.isInside(best.node, densest)
+            let densestGood = dense.node >= 0 ? totals.good(dense.node) : 0
+            let agrees = dense.node < 0 || tree.isInside(dense.node, best.node) || tree.isInside(best.node, dense.node)
             // A dense region that is a list of containers like the chosen one (teasers) is no
             // better a choice.
-            let listOfLikes = densest >= 0 && candidates.filter {
-                $0.priority >= best.priority && tree.isInside($0.node, densest) && $0.node != densest
+            let listOfLikes = dense.node >= 0 && candidates.filter {
+                $0.priority >= best.priority && tree.isInside($0.node, dense.node) && $0.node != dense.node
             }.count >= 2
             if agrees || listOfLikes || Double(best.good) >= 0.4 * Double(densestGood) {
                 regions = [best.node]
-                // The standfirst: prose paragraphs just before the body inside the enclosing
+                // The standfirst: marked paragraphs just before the body inside the enclosing
                 // container (an <article> holding headline, lead and body).
                 var up = tree.nodes[best.node].parent
                 var steps = 0
-                while up > body, steps < 5, priority[up] == 0 { up = tree.nodes[up].parent; steps += 1 }
-                if up > body, priority[up] > 0 {
+                while up > body, steps < 5, facts.priority[up] == 0 { up = tree.nodes[up].parent; steps += 1 }
+                if up > body, facts.priority[up] > 0 {
                     for k in Self.lowerBound(blocks, up)..<Self.lowerBound(blocks, best.node) {
                         let b = blocks[k]
                         if b.role == .paragraph && b.weight >= 40 && b.linkDensity < 0.2 && isStandfirst(b.element, within: up) {
-                            leadBlocks.insert(k)
+                            lead.insert(k)
                         }
                     }
                 }
@@ -300,16 +365,16 @@ struct MainTextExtractor {
                 }
             }
         }
-        if regions.isEmpty, densest >= 0 {
-            regions = [densest]
-            let parent = tree.nodes[densest].parent
-            if parent >= 0 && densest != body {
-                let threshold = max(10, densestScore * 0.2)
-                for sib in tree.children(parent) where sib != densest && !tree.nodes[sib].isText && !removed[sib] {
-                    let s = score[sib] ?? 0
-                    let a = all(sib)
-                    let ld = a == 0 ? 1 : 1 - Double(good(sib)) / Double(a)
-                    if s * (1 - ld) >= threshold || (tree.nodes[sib].tag == "p" && a > 80 && ld < 0.25) {
+        if regions.isEmpty, dense.node >= 0 {
+            // Density alone: the densest node and its siblings that score well.
+            regions = [dense.node]
+            let parent = tree.nodes[dense.node].parent
+            if parent >= 0 && dense.node != body {
+                let threshold = max(10, dense.score * 0.2)
+                for sib in tree.children(parent) where sib != dense.node && !tree.nodes[sib].isText && !furniture.removed[sib] {
+                    let s = dense.scores[sib] ?? 0
+                    let ld = totals.linkDensity(sib) ?? 1
+                    if s * (1 - ld) >= threshold || (tree.nodes[sib].tag == "p" && totals.all(sib) > 80 && ld < 0.25) {
                         regions.append(sib)
                     }
                 }
@@ -317,8 +382,14 @@ struct MainTextExtractor {
             }
         }
         if regions.isEmpty { regions = [body] }
+        return (regions, lead)
+    }
 
-        // Blocks in the regions, filtered.
+    // MARK: - 5. Block filters
+
+    func filter(_ blocks: [RawBlock], regions: [Int], lead: Set<Int>, dropped: DroppedList) -> Result {
+        var result = Result()
+        var dropped = dropped
         let titleKeys = titles.map(Self.comparisonKey)
         var titleDropped = false
         var inRelatedList = false
@@ -327,15 +398,15 @@ struct MainTextExtractor {
         for (index, block) in blocks.enumerated() {
             var b = block
             while r < regions.count && b.pos >= tree.nodes[regions[r]].end { r += 1 }
-            guard (r < regions.count && b.pos > regions[r]) || leadBlocks.contains(index) else {
-                drop(b.text, "outside-main-text")
+            guard (r < regions.count && b.pos > regions[r]) || lead.contains(index) else {
+                dropped.add(b.text, "outside-main-text")
                 continue
             }
             // A headline set off by <br> at the top of the block.
-            if !titleDropped, kept < 3, let line = b.firstLine, titleKeys.contains(Self.comparisonKey(line)) {
+            if !titleDropped, kept < 3, let line = b.firstLine, let t = titleKeys.firstIndex(of: Self.comparisonKey(line)) {
                 titleDropped = true
-                result.matchedTitle = titles[titleKeys.firstIndex(of: Self.comparisonKey(line))!]
-                drop(line, "title")
+                result.matchedTitle = titles[t]
+                dropped.add(line, "title")
                 let rest = b.text.utf8.dropFirst(line.utf8.count)
                 b.text = TextCollapser.collapse(String(decoding: rest, as: UTF8.self))
                 if b.text.isEmpty { continue }
@@ -348,32 +419,33 @@ struct MainTextExtractor {
             }) {
                 titleDropped = true
                 result.matchedTitle = titles[t]
-                drop(b.text, "title")
+                dropped.add(b.text, "title")
                 continue
             }
             if b.weight < 160, b.text.utf8.count < 400, b.text.contains("©") {
-                drop(b.text, "copyright")
+                dropped.add(b.text, "copyright")
                 continue
             }
             if checkRelated, isRelatedHeading(key) {
                 inRelatedList = true
-                drop(b.text, "related-links")
+                dropped.add(b.text, "related-links")
                 continue
             }
             if inRelatedList {
                 if b.role == .listItem || b.linkDensity > 0.3 || b.weight < 25 {
-                    drop(b.text, "related-links")
+                    dropped.add(b.text, "related-links")
                     continue
                 }
                 inRelatedList = false
             }
             if b.linkDensity >= 0.6 || (b.role == .listItem && b.linkDensity >= 0.5) {
-                drop(b.text, "links")
+                dropped.add(b.text, "links")
                 continue
             }
             result.blocks.append(Block(text: b.text, role: b.role))
             kept += 1
         }
+        result.dropped = dropped.items
         return result
     }
 
