@@ -473,7 +473,7 @@ struct Engine: Sendable {
         }
         guard let top = bySource.values.filter({ $0.count >= 2 }).max(by: { ($0.count, $1.name) < ($1.count, $0.name) }) else { return "" }
         if members.count == 2 { return " Both come from \(top.name): one source, not two." }
-        return " \(top.count) of them come from \(top.name): one source, not \(top.count)."
+        return " \(top.count) of them come from \(top.name): one source, not \(top.count) independent ones."
     }
 
     /// A source name for comparison: lowercased, without a leading "the" and trailing punctuation.
