@@ -79,6 +79,11 @@ import Testing
         #expect(Self.identifier.identify("Zzyzx Qwerty") == nil)
     }
 
+    @Test func englishCliticsAreNotFrenchElisions() {
+        #expect(LanguageIdentifier.tokens("Biden's plan didn’t work, l'armée") == ["biden", "plan", "didn", "work", "l", "armee"])
+        #expect(Self.identifier.identify("Biden's plan didn't work.") != "fr")
+    }
+
     @Test func foldingKeepsNordicLettersDistinct() {
         #expect(LanguageIdentifier.tokens("På ÅR, Været für l'été") == ["paa", "aar", "vaeret", "fuer", "l", "ete"])
     }

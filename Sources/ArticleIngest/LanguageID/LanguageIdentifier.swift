@@ -95,16 +95,39 @@ public struct LanguageIdentifier: Sendable {
             if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
         }
         var i = 0
+        // A word of one or two letters right after an apostrophe is a clitic ("Biden's", "don't",
+        // "we're", "I'll"): skipped, so that English "s" and "t" do not count as French elisions
+        // ("l'", "d'", "s'"). Longer words after an apostrophe ("l'armée") are kept.
+        var afterApostrophe = false
+        var skipping = false
         func flush() {
-            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            if !current.isEmpty && !(skipping && current.count <= 2) { out.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            skipping = false
+        }
+        func startLetter() {
+            if current.isEmpty { skipping = afterApostrophe }
+            afterApostrophe = false
         }
         while i < utf8.count {
             let b = utf8[i]
             if b < 0x80 {
-                if b >= 0x41 && b <= 0x5A { current.append(b + 0x20) } else if b >= 0x61 && b <= 0x7A { current.append(b) } else { flush() }
+                if b >= 0x41 && b <= 0x5A { startLetter(); current.append(b + 0x20) } else if b >= 0x61 && b <= 0x7A { startLetter(); current.append(b) } else {
+                    let wordBefore = !current.isEmpty
+                    flush()
+                    afterApostrophe = b == 0x27 && wordBefore
+                }
                 i += 1
                 continue
             }
+            if b == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 {   // ’
+                let wordBefore = !current.isEmpty
+                flush()
+                afterApostrophe = wordBefore
+                i += 3
+                continue
+            }
+            startLetter()
             var len = 1
             if b >= 0xF0 { len = 4 } else if b >= 0xE0 { len = 3 } else if b >= 0xC0 { len = 2 }
             if b == 0xC3, i + 1 < utf8.count {
