@@ -86,6 +86,7 @@ import Testing
         "Del af regningen betales af staten.",
         "Photography is banned near the base, officials said, and 20 people were arrested.",
         "»Wir haben 400 Häuser verloren«, sagte der Bürgermeister.",
+        "Latest: 300 people have been rescued from the roofs.",
     ])
     func articleSentencesAreNotFurniture(block: String) {
         #expect(TextTestSupport.ingestor.assembler.furniture.match(block) == nil)
