@@ -87,6 +87,9 @@ struct TokenTrie: Sendable {
         return best
     }
 
+    /// True when some phrase starts with the token `key`.
+    func hasRoot(_ key: String) -> Bool { nodes[0].next[key] != nil }
+
     /// Every entry of the single token `key`.
     func entries(of key: String) -> [Entry] {
         guard let n = nodes[0].next[key] else { return [] }

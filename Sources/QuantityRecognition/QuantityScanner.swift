@@ -13,13 +13,35 @@ struct QuantityScanner {
 
     let relativeOrdinals: Bool
 
+    /// Closed compounds split once per token (*tooghalvtreds* → to, og, halvtreds).
+    let compounds: [Int: [(String, [Entry])]]
+    /// Tokens that can start a quantity: table phrases, numbers, compounds, signs.
+    let canStart: [Bool]
+
     init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
         lex = lexicon
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
-        toks = bytes.withUnsafeBufferPointer {
+        let toks = bytes.withUnsafeBufferPointer {
             Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
         }
+        self.toks = toks
+        var compounds: [Int: [(String, [Entry])]] = [:]
+        var canStart = [Bool](repeating: false, count: toks.count)
+        for (i, t) in toks.enumerated() {
+            switch t.kind {
+            case .number:
+                canStart[i] = true
+            case .word:
+                if lexicon.trie.hasRoot(t.key) || t.key == "http" || t.key == "https" || t.key == "www" { canStart[i] = true }
+                else if !t.hasDigits, let parts = lexicon.splitCompound(t.key) { compounds[i] = parts; canStart[i] = true }
+            case .symbol:
+                canStart[i] = lexicon.trie.hasRoot(t.key) || QuantityScanner.vulgar[t.key] != nil
+                    || t.key == "-" || t.key == "+" || t.key == "–"
+            }
+        }
+        self.compounds = compounds
+        self.canStart = canStart
     }
 
     var n: Int { toks.count }
@@ -99,6 +121,7 @@ struct QuantityScanner {
     mutating func run() -> [Quantity] {
         var i = 0
         while i < n {
+            if !canStart[i] { i += 1; continue }
             if let next = attempt(at: i), next > i { i = next } else { i += 1 }
         }
         mergeOpenPairs()
@@ -931,7 +954,7 @@ struct QuantityScanner {
                 // A word that is both a number word and a compound (rare): fall through to splitting.
                 if m.end > k + 1 { break }
             }
-            if let parts = lex.splitCompound(t.key), applyCompound(parts, to: &st, joined: pendingJoin) {
+            if let parts = compounds[k], applyCompound(parts, to: &st, joined: pendingJoin) {
                 trace.append("pattern:compound(\(parts.map(\.0).joined(separator: "+")))")
                 trace += parts.compactMap { $0.1.first?.origin }
                 k += 1
