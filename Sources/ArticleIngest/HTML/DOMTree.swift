@@ -63,7 +63,8 @@ struct DOMTree: Sendable {
         i >= ancestor && i < nodes[ancestor].end
     }
 
-    /// The concatenated text under `i` (text nodes joined as they are), cut after `limit` bytes.
+    /// The text under `i`: text nodes joined as they are, with a space at block boundaries and
+    /// line breaks; cut after `limit` bytes.
     func text(of i: Int, limit: Int = Int.max, skipping skip: Set<String> = DOMTree.invisibleTags) -> String {
         if nodes[i].isText { return nodes[i].text }
         var out = ""
@@ -78,12 +79,20 @@ struct DOMTree: Sendable {
             } else if skip.contains(n.tag) {
                 j = n.end
             } else {
-                if n.tag == "br" { out += " " }
+                // Block boundaries and line breaks read as spaces ("Home News" not "HomeNews").
+                if !Self.inlineTags.contains(n.tag), out.utf8.last.map({ $0 != 0x20 }) ?? false { out += " " }
                 j += 1
             }
         }
         return out
     }
+
+    /// Elements that flow inside a line of text.
+    static let inlineTags: Set<String> = [
+        "a", "span", "b", "i", "em", "strong", "small", "big", "sup", "sub", "abbr", "acronym", "time", "mark",
+        "u", "s", "strike", "cite", "q", "code", "font", "label", "del", "ins", "bdi", "bdo", "var", "kbd", "samp",
+        "dfn", "tt", "data", "nobr",
+    ]
 
     /// Elements whose text never shows on the page.
     static let invisibleTags: Set<String> = ["script", "style", "template", "noscript", "svg", "math", "head"]
