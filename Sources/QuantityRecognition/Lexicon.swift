@@ -33,6 +33,9 @@ enum Meaning: Sendable, Hashable {
     case definiteArticle
     /// *de*, *of* between a day and a month: *15 de agosto* (language.json `dateConnectors`).
     case dateConnector
+    /// *more*, *extra*, *additional* between a number and a duration unit: *two more years*
+    /// (language.json `unitModifiers`).
+    case unitModifier
     /// A word before *one* that makes it a pronoun (*the one*, *which one*): language.json `pronounDeterminers`.
     case determiner
 }
@@ -232,6 +235,7 @@ struct Lexicon: Sendable {
         for w in pack.strings("decimalWords") { add(w, .decimalWord, "\(c)/language.json:decimalWords") }
         for w in pack.strings("definiteArticles") { add(w, .definiteArticle, "\(c)/language.json:definiteArticles") }
         for w in pack.strings("dateConnectors") { add(w, .dateConnector, "\(c)/language.json:dateConnectors") }
+        for w in pack.strings("unitModifiers") { add(w, .unitModifier, "\(c)/language.json:unitModifiers") }
         for w in pack.strings("ratioWords") { add(w, .ratio, "\(c)/language.json:ratioWords") }
         for w in pack.strings("pronounDeterminers") { add(w, .determiner, "\(c)/language.json:pronounDeterminers") }
         for w in pack.strings("partitiveWords") { add(w, .partitive, "\(c)/language.json:partitiveWords") }

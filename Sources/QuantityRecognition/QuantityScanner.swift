@@ -275,6 +275,11 @@ struct QuantityScanner {
             if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                case .unit(let kd, let name, _, _) = u.entry.meaning {
                 unit = (kd, name); trace.append(u.entry.origin); k = u.end
+            } else if let m = match(at, { $0 == .unitModifier }),
+                      let u = match(m.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+                      case .unit(let kd, let name, _, _) = u.entry.meaning {
+                // "two more years", "2 extra minutes"
+                unit = (kd, name); trace += [m.entry.origin, u.entry.origin]; k = u.end
             }
         }
         if a.articleOnly && (unit == nil || unit!.0 == .percent) { return nil }
