@@ -36,6 +36,7 @@ import Testing
         Case(language: "en", sentence: "The Taliban took ⟦12⟧ cities.", published: "2021-08-11", asOf: "2021-08-11"),
         Case(language: "da", sentence: "Onsdag har Taliban indtaget den ⟦ottende⟧ provinshovedstad.", published: "2021-08", asOf: "2021-08"),
         Case(language: "en", sentence: "The Taliban took ⟦12⟧ cities.", published: nil, asOf: nil),
+        Case(language: "en", sentence: "The Taliban took ⟦12⟧ cities.", published: "last Tuesday", asOf: nil),
     ]
 
     @Test(arguments: cases)

@@ -8,8 +8,12 @@ extension SentenceReader {
     func asOf(for c: ClaimCandidate, in s: SentenceTokens, published: String?) -> String? {
         guard let published else { return nil }
         guard let pub = CivilDate(iso: published) else {
-            // "2021-08": as precise as the publication date is
-            return published.isEmpty ? nil : String(published.prefix(10))
+            // "2021-08" or "2021": as precise as the publication date is; anything else is unknown
+            let u = Array(published.utf8)
+            let digit: (Int) -> Bool = { u[$0] >= 0x30 && u[$0] <= 0x39 }
+            if u.count == 4, (0..<4).allSatisfy(digit) { return published }
+            if u.count == 7, (0..<4).allSatisfy(digit), u[4] == UInt8(ascii: "-"), digit(5), digit(6) { return published }
+            return nil
         }
         var best: (distance: Int, date: String)?
         func consider(_ start: Int, _ end: Int, _ date: String) {
