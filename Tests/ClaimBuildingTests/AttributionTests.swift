@@ -43,6 +43,15 @@ import Testing
         #expect(claims.first?.agency == c.agency)
     }
 
+    @Test func aReportingVerbCoversWhatItReportsNotWhatCameBefore() {
+        let claims = Support.claims(
+            "The Taliban seized Afghanistan's ⟦third⟧ city, as the United States announced the dispatch of ⟦three thousand⟧ soldiers.",
+            [.ordinal(3), .count(3000)], language: "en")
+        #expect(claims.map(\.cited) == [nil, "United States"])
+        let tail = Support.claims("⟦Thirty⟧ people died and ⟦12⟧ were hurt, police said on Tuesday.", [.count(30), .count(12)], language: "en")
+        #expect(tail.map(\.cited) == ["police", "police"])
+    }
+
     @Test func aBackReferenceInTheNextSentenceCarriesOver() {
         let claims = Support.claims("Onsdag har bevægelsen indtaget den ⟦ottende⟧ provinshovedstad.", [.ordinal(8)], language: "da",
                                     next: "Det oplyser Jawad Mujadidi, som er medlem af provinsrådet.")

@@ -69,7 +69,13 @@ struct SentenceReader: Sendable {
             if value.base == nil, let b = c.base { value.base = b }
             let lo = max(0, min(q.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
             let quote = String(decoding: bytes[lo..<hi], as: UTF8.self)
-            var source = nearest(attributions, to: c)?.value ?? carried
+            // a reporting verb after the figure covers it only when nothing it reports follows:
+            // "300 died, police said" yes; "Herat fell, as the US announced the dispatch of 3,000" no
+            let covering = attributions.filter { a in
+                a.start < c.end || !candidates.contains { $0.first >= a.end }
+                    || lexicon.attribution.longest(at: a.start, in: sentence.tokens)?.value == .before
+            }
+            var source = nearest(covering, to: c)?.value ?? carried
             var via = agency
             if let s = source, let a = agencyName(s) {
                 source = a
