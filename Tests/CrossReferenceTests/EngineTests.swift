@@ -115,6 +115,21 @@ import Testing
         #expect(findings.first?.explanation.contains("exactly a thousand times") == true)
     }
 
+    @Test func countsOverDifferentWindowsOnOneDayAreNotCompared() throws {
+        let s1 = "In one month, at least 183 civilians have been killed."
+        let s2 = "This week, 150 civilians were killed."
+        let claims = [
+            claim("a#1", "one month", .duration, 1, unit: "month", concept: "civilian/killed", asOf: "2021-08-13", cumulative: true, sentence: s1),
+            claim("a#2", "at least 183", .count, 183, qualifier: .atLeast, concept: "civilian/killed", asOf: "2021-08-13", cumulative: true, sentence: s1),
+            claim("b#1", "This week", .duration, 1, unit: "week", concept: "civilian/killed", asOf: "2021-08-13", cumulative: true, sentence: s2),
+            claim("b#2", "150", .count, 150, concept: "civilian/killed", asOf: "2021-08-13", cumulative: true, sentence: s2),
+        ]
+        #expect(verdicts(try Self.run(claims), "a#2", "b#2").isEmpty)
+        var sameWindow = claims
+        sameWindow[2] = claim("b#1", "in a month", .duration, 1, unit: "month", concept: "civilian/killed", asOf: "2021-08-13", cumulative: true, sentence: s2)
+        #expect(verdicts(try Self.run(sameWindow), "a#2", "b#2") == [.conflict])
+    }
+
     @Test func aRevisionIsNamed() throws {
         let claims = [
             claim("a#1", "45 dead", .count, 45, concept: "person/killed", asOf: "2024-08-13", cumulative: true),

@@ -58,6 +58,17 @@ struct Engine: Sendable {
             out[i].lineage = lineages[c]!
             out[i].ruleConcepts = coverage[c]!
         }
+        // Windows: a running count's duration in the same sentence and concept.
+        var windows: [String: Interval] = [:]
+        for f in out where f.family == "duration" && f.claim.cumulative {
+            guard let unit = f.claim.unit, let k = units.factor(from: unit, to: "day") else { continue }
+            windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept] = f.interval(Tolerance()).scaled(by: k)
+        }
+        if !windows.isEmpty {
+            for f in out where f.family == "amount" {
+                f.window = windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept]
+            }
+        }
         for (r, i) in out.indices.sorted(by: { idLess(out[$0].claim.id, out[$1].claim.id) }).enumerated() { out[i].rank = r }
         lendBases(&out)
         return out
@@ -141,6 +152,9 @@ struct Engine: Sendable {
 
     func decide(ordered a: Figure, _ b: Figure, bodyAlternatives: Int, wholes: Bool) -> Decision? {
         let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
+        // Two counts over spans that cannot be the same ("this week", "this month") on one day
+        // are different counts.
+        if !ctx.differentDay, let wa = a.window, let wb = b.window, !wa.overlaps(wb) { return nil }
         for compiled in rules where (compiled.op == .wholeOfShare) == wholes && matches(compiled, a, b, ctx) {
             switch compiled.op.apply(a, b, rule: compiled, units: units, concepts: concepts) {
             case .pass: continue

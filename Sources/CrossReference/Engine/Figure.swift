@@ -32,6 +32,9 @@ final class Figure {
     var lineage: [String] = []
     /// Per rule (by index): whether the concept matches the rule's concept patterns.
     var ruleConcepts: [Bool] = []
+    /// For a running count: the span it is counted over, in days, when its sentence states one
+    /// ("183 killed in one month").
+    var window: Interval?
     /// The base a share borrows from another claim of its concept, and that claim's index.
     var borrowedBase: Double?
     var borrowedFrom: Int?
