@@ -27,6 +27,8 @@ import Testing
         Case(language: "en", sentence: "They have talked for ⟦months⟧ without result.",
              spec: Q(kind: .duration, value: .between(2, 11), unit: "month", qualifier: .about)),
         Case(language: "en", sentence: "For the ⟦first⟧ time, the talks stalled.", spec: .ordinal(1)),
+        Case(language: "en", sentence: "⟦5 min⟧ read", spec: .duration(5, "minute")),
+        Case(language: "de", sentence: "⟦12⟧ Kommentare", spec: .count(12)),
     ]
 
     @Test(arguments: notClaims)

@@ -27,6 +27,8 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     case dateOn = "date-on"
     /// Before a weekday, the day is where a span starts or ends, not the as-of date: *since Friday*.
     case notAsOf = "not-asof"
+    /// After a number in a short line, marks page furniture: *5 min read*, *12 comments*.
+    case furniture
     /// The figure was revised: *revised*, *corrected*, *revideret*, *korrigiert*.
     case revised
     /// A number after it is a label, not a claim: *page 5*, *flight 17*, *Artikel 5*.
