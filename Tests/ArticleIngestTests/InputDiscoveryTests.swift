@@ -148,6 +148,17 @@ import Testing
         }
     }
 
+    @Test func givenManifestRowsMayNameFilesRelativeToTheManifestsFolder() throws {
+        try withTempFolder { dir in
+            try write("\(dir)/data/sub/a.txt")
+            try write("\(dir)/data/other/a.txt")
+            try write("\(dir)/data/list.csv", "path,outlet\nsub/a.txt,Sub outlet\n")
+            let ingestor = Ingestor(languages: TextTestSupport.store, manifest: try Manifest.load(path: "\(dir)/data/list.csv"))
+            #expect(try ingestor.ingest(InputFile(path: "\(dir)/data/sub/a.txt")).outlet == "Sub outlet")
+            #expect(try ingestor.ingest(InputFile(path: "\(dir)/data/other/a.txt")).outlet == nil)
+        }
+    }
+
     @Test func htmlIsSniffedForFilesWithoutATextExtension() {
         #expect(HTMLSniffer.looksLikeHTML(Array("<!DOCTYPE html><html><body><p>x</p></body></html>".utf8)))
         #expect(!HTMLSniffer.looksLikeHTML(Array("Title\n\nPlain text.".utf8)))

@@ -13,8 +13,13 @@ public struct Manifest: Sendable, Hashable {
     }
 
     public var entries: [String: Entry]
+    /// The folder the manifest was read from: rows may name files relative to it.
+    public var folder: String?
 
-    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+    public init(entries: [String: Entry] = [:], folder: String? = nil) {
+        self.entries = entries
+        self.folder = folder
+    }
 
     /// Reads a manifest file; errors name the file and line.
     public static func load(path: String) throws -> Manifest {
@@ -22,7 +27,10 @@ public struct Manifest: Sendable, Hashable {
             throw IngestError(path: path, reason: "manifest cannot be read")
         }
         let text = String(decoding: data, as: UTF8.self)
-        return try parse(text, path: path)
+        var m = try parse(text, path: path)
+        let dir = (path as NSString).deletingLastPathComponent
+        m.folder = dir.isEmpty ? "." : dir
+        return m
     }
 
     public static func parse(_ text: String, path: String) throws -> Manifest {
@@ -51,6 +59,7 @@ public struct Manifest: Sendable, Hashable {
 
     /// The entry for a file: by relative path, then by file name.
     public func entry(for filePath: String, relativeTo base: String? = nil) -> Entry? {
+        let base = base ?? folder
         if let base, filePath.hasPrefix(base + "/"), let e = entries[String(filePath.dropFirst(base.count + 1))] {
             return e
         }
@@ -60,7 +69,7 @@ public struct Manifest: Sendable, Hashable {
 
     /// Merges another manifest in; the other's rows win.
     public func merging(_ other: Manifest) -> Manifest {
-        Manifest(entries: entries.merging(other.entries) { _, new in new })
+        Manifest(entries: entries.merging(other.entries) { _, new in new }, folder: other.folder ?? folder)
     }
 }
 
