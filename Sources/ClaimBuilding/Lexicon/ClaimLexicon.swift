@@ -74,6 +74,9 @@ final class ClaimLexicon: Sendable {
     let places: PhraseTable<String>
     let cues: PhraseTable<Set<CueRole>>
     let compounds: Bool
+    /// One-word superlatives of five letters or more, to find inside a compound ordinal
+    /// (*zweitgrößte*, *tredjestørste*).
+    let superlativeSuffixes: [String]
     let capitalizedNouns: Bool
 
     /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
@@ -172,10 +175,15 @@ final class ClaimLexicon: Sendable {
                 cueOrder.append(phrase)
             }
         }
+        var superlatives: [String] = []
         for phrase in cueOrder {
             let key = ClaimTokenizer.tokenize(phrase).map(\.key).joined(separator: " ")
-            if let (roles, origin) = cueRoles[key] { cues.insert(phrase, roles, origin: origin) }
+            if let (roles, origin) = cueRoles[key] {
+                cues.insert(phrase, roles, origin: origin)
+                if roles.contains(.superlative), !key.contains(" "), key.count >= 5 { superlatives.append(key) }
+            }
         }
+        self.superlativeSuffixes = superlatives
         self.concepts = concepts
         self.events = events
         self.attribution = attribution

@@ -223,6 +223,10 @@ extension SentenceReader {
 
     func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
         let t = s.tokens
+        // a superlative inside the ordinal's word ("zweitgrößte", "tredjestørste")
+        for k in c.first..<c.end where lexicon.superlativeSuffixes.contains(where: { t[k].key.count > $0.count && t[k].key.hasSuffix($0) }) {
+            return true
+        }
         // a superlative right after the ordinal or right after its noun
         for k in c.end..<min(t.count, c.end + 3) where s.hasCue(.superlative, at: k) != nil { return true }
         if let thing {
