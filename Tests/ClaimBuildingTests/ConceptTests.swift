@@ -96,6 +96,8 @@ import Testing
         #expect(uk.concept == "soldier/deployed")
         #expect(us.place == "United States")
         #expect(uk.place == "United Kingdom")
+        let ua = try #require(Support.claim("Germany's chancellor said ⟦300⟧ Ukrainian soldiers were trained there.", .count(300), language: "en"))
+        #expect(ua.place == "Ukraine")
     }
 
     static let eighthCapital: [Case] = [

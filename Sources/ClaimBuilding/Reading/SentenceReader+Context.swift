@@ -61,6 +61,13 @@ extension SentenceReader {
     /// sentence — the acting party (*The United States announced …*, *The UK Ministry of Defense …*) —
     /// else the first named after it (*… of the 34 Afghan provincial capitals*).
     func place(for c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        // a demonym on the counted thing wins: "300 Ukrainian soldiers", "3,000 US troops"
+        var k = c.end
+        while k < min(s.tokens.count, c.end + 3), s.tokens[k].isWord, s.hasCue(.stop, at: k) == nil {
+            if let m = s.placeMatches.first(where: { $0.start == k }) { return m.value }
+            if s.conceptAt[k] != nil { break }  // past the noun: "3,000 troops to Kabul" is no demonym
+            k += 1
+        }
         if let m = s.placeMatches.first(where: { $0.end <= c.first }) { return m.value }
         return s.placeMatches.first(where: { $0.start >= c.first })?.value
     }
