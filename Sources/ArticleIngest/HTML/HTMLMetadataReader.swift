@@ -20,6 +20,7 @@ struct HTMLMetadataReader {
         "publish_date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dc.date.created",
         "parsely-pub-date", "sailthru.date", "article.published", "published-date", "datepublished",
         "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+        "article:published", "og:article:published_time", "publication_date", "dcterms.created",
     ]
 
     func read() -> Found {
