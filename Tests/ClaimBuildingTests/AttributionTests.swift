@@ -33,6 +33,7 @@ import Testing
         Case(language: "en", sentence: "The Taliban have taken ⟦12⟧ provincial capitals.", cited: nil),
         Case(language: "en", sentence: "⟦Three⟧ people died, he told reporters.", cited: nil),
         Case(language: "en", sentence: "Foreign troops left the United States base after ⟦20 years⟧.", cited: nil),
+        Case(language: "en", sentence: "⟦45⟧ people are confirmed dead.", cited: nil),
     ]
 
     @Test(arguments: cases)

@@ -213,6 +213,11 @@ import Testing
         #expect(claim.concept == "provincial-capital/captured")
     }
 
+    @Test func aShareOfTheCountryIsTerritory() throws {
+        let claim = try #require(Support.claim("The Taliban now control ⟦65%⟧ of the country.", .percent(65), language: "en"))
+        #expect(claim.concept == "territory/controlled")
+    }
+
     static let election: [Case] = [
         Case(language: "en", sentence: "The party won ⟦27.5 percent⟧ of the vote and ⟦48⟧ seats."),
         Case(language: "da", sentence: "Partiet fik ⟦27,5 procent⟧ af stemmerne og ⟦48⟧ mandater."),

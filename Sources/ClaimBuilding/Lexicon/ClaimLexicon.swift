@@ -35,6 +35,8 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     case label
     /// Skipped between a source and its verb: *has*, *har*, *hat*, *also*.
     case auxiliary
+    /// A form of *to be* before a reporting verb makes it passive (*are confirmed dead*): no source.
+    case passive
     /// Articles, possessive and demonstrative determiners; not part of a source's name.
     case determiner
     /// A pronoun as a source names nobody: *he*, *hun*, *ellos*.

@@ -5,6 +5,8 @@ extension SentenceTokens {
     func attributions(reader: SentenceReader) -> [PhraseMatch<String>] {
         var out: [PhraseMatch<String>] = []
         for m in attributionMatches {
+            // "45 people are confirmed dead": a reporting verb in the passive names no source
+            if m.value != .before, m.value != .back, m.start > 0, hasCue(.passive, at: m.start - 1) != nil { continue }
             let name: String?
             switch m.value {
             case .before, .back: name = nameAfter(m.end)

@@ -96,6 +96,12 @@ extension SentenceReader {
             }
             // "killed at least 30 and wounded dozens": a conjunction starts another phrase
             if s.hasCue(.conjunction, at: k) != nil { return nil }
+            // a possessive names whose thing it is, not the thing: "the country's provincial capitals"
+            if let c = s.conceptAt[k], t[k + c.length - 1].isPossessive {
+                words += c.length
+                k += c.length
+                continue
+            }
             if let c = s.conceptAt[k], usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
                 let next = k + c.length
