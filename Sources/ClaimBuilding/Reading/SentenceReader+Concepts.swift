@@ -105,7 +105,10 @@ extension SentenceReader {
             if let c = s.conceptAt[k], usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
                 let next = k + c.length
-                if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations) {
+                // a head noun right after ("civilian deaths"), not a phrase opening with a
+                // preposition or an article ("ville du pays")
+                if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations),
+                   lexicon.cue(at: next, in: t) == nil {
                     key = combine(key, c2.key)
                 }
                 return (key, k)
