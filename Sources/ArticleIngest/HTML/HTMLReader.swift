@@ -17,21 +17,12 @@ enum HTMLReader {
             throw IngestError(path: path, reason: "does not look like HTML (binary data)")
         }
         var decision = CharsetSniffer.decide(bytes, path: path)
-        if decision.encoding == "UTF-8" { replaceNUL(&decision.bytes) }
+        // NUL never sits inside a character once UTF-16 is transcoded.
+        replaceNUL(&decision.bytes)
         guard decision.bytes.contains(where: { $0 > 0x20 }) else {
             throw IngestError(path: path, reason: "empty page (only whitespace)")
         }
-        let known = decision.encoding == "UTF-8" || LibXMLDocument.supports(encoding: decision.encoding)
-        var parsed = known ? LibXMLDocument(bytes: decision.bytes, encoding: decision.encoding) : nil
-        if parsed == nil, decision.encoding != "UTF-8" {
-            // A charset libxml2 does not know: fall back to Windows-1252.
-            decision.warnings.append("\(path): charset \(decision.encoding) is not supported; read as Windows-1252")
-            var b = CharsetSniffer.windows1252ToUTF8(bytes)
-            replaceNUL(&b)
-            parsed = LibXMLDocument(bytes: b, encoding: "UTF-8")
-        }
-        guard let parsed else { throw IngestError(path: path, reason: "HTML could not be parsed") }
-        let tree = parsed.tree()
+        let tree = try parse(&decision, original: bytes, path: path)
         guard tree.count > 0 else { throw IngestError(path: path, reason: "HTML has no elements") }
 
         let found = HTMLMetadataReader(tree: tree).read()
@@ -63,6 +54,21 @@ enum HTMLReader {
                                  dropped: extracted.dropped, warnings: warnings)
     }
 
+    /// Parses and copies the tree; the libxml2 document is freed when this returns.
+    static func parse(_ decision: inout CharsetSniffer.Decision, original: [UInt8], path: String) throws -> DOMTree {
+        let known = decision.encoding == "UTF-8" || LibXMLDocument.supports(encoding: decision.encoding)
+        var parsed = known ? LibXMLDocument(bytes: decision.bytes, encoding: decision.encoding) : nil
+        if parsed == nil, decision.encoding != "UTF-8" {
+            // A charset libxml2 does not know: fall back to Windows-1252.
+            decision.warnings.append("\(path): charset \(decision.encoding) is not supported; read as Windows-1252")
+            var b = CharsetSniffer.windows1252ToUTF8(original)
+            replaceNUL(&b)
+            parsed = LibXMLDocument(bytes: b, encoding: "UTF-8")
+        }
+        guard let parsed else { throw IngestError(path: path, reason: "HTML could not be parsed") }
+        return parsed.tree()
+    }
+
     /// More than 10% control bytes (not tab, newline, form feed, carriage return, escape) in the
     /// first 4 KB, with no UTF-16 pattern, means binary data.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
@@ -86,7 +92,7 @@ enum HTMLReader {
         return code.isEmpty ? nil : String(code)
     }
 
-    /// NUL bytes would end libxml2's input early; in UTF-8 they never sit inside a character.
+    /// NUL bytes would end libxml2's input early.
     static func replaceNUL(_ b: inout [UInt8]) {
         guard b.contains(0) else { return }
         for i in b.indices where b[i] == 0 { b[i] = 0x20 }
