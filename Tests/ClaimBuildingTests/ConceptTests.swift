@@ -244,6 +244,15 @@ import Testing
         #expect(claim.concept == (c.language == "en" ? "person/killed" : "person/injured"))
     }
 
+    @Test func aCoordinatedFigureSharesTheConceptOnlyWhenItNamesNoThing() {
+        let shared = Support.claims("Inflation rose ⟦0.4%⟧ from January and ⟦3.2%⟧ from a year earlier.",
+                                    [.percent(0.4), .percent(3.2)], language: "en")
+        #expect(shared.map(\.concept) == ["inflation", "inflation"])
+        let own = Support.claims("The army has deployed ⟦250⟧ soldiers and ⟦1,000⟧ lifeguards.",
+                                 [.count(250), .count(1000)], language: "en")
+        #expect(own.map(\.concept) == ["soldier/deployed", nil])
+    }
+
     @Test func theDeathTollIsPeopleKilled() throws {
         let claim = try #require(Support.claim("The death toll rose to ⟦45⟧ on Tuesday.", .count(45), language: "en"))
         #expect(claim.concept == "person/killed")

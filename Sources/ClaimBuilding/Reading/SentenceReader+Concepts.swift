@@ -9,7 +9,11 @@ extension SentenceReader {
                 ? ordinalConcept(candidates[i], in: s) : countConcept(candidates[i], in: s)
             // a figure coordinated with the one before ("rose 0.4% from January and 3.2% from a
             // year earlier") shares its concept when it names none of its own
-            if candidates[i].concept == nil, i > 0, candidates[i].quantity.kind != .ordinal,
+            // — but not when a noun of its own follows ("250 soldiers and 1,000 firefighters")
+            let after = candidates[i].end
+            let bare = after >= s.tokens.count || !s.tokens[after].isWord || s.inQuantity[after]
+                || lexicon.cue(at: after, in: s.tokens) != nil
+            if candidates[i].concept == nil, bare, i > 0, candidates[i].quantity.kind != .ordinal,
                candidates[i - 1].quantity.kind == candidates[i].quantity.kind,
                let previous = candidates[i - 1].concept, !isRank(previous),
                candidates[i].first - candidates[i - 1].end <= 6,
@@ -136,6 +140,8 @@ extension SentenceReader {
                 k -= 1  // a date in between ("sank im Februar auf 5,9 Prozent") is not counted
                 continue
             }
+            // "250 soldiers and 1,000 lifeguards": the noun before the conjunction is the other figure's
+            if s.hasCue(.conjunction, at: k) != nil { return nil }
             // a phrase that starts here and ends before `from`
             if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations), accept(c.key) {
                 var key = c.key
