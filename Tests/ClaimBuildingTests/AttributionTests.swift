@@ -34,6 +34,8 @@ import Testing
         Case(language: "en", sentence: "⟦Three⟧ people died, he told reporters.", cited: nil),
         Case(language: "en", sentence: "Foreign troops left the United States base after ⟦20 years⟧.", cited: nil),
         Case(language: "en", sentence: "⟦45⟧ people are confirmed dead.", cited: nil),
+        Case(language: "de", sentence: "Mindestens ⟦41⟧ Menschen starben, wie die Regionalregierung am Mittwoch mitteilte.", cited: "Regionalregierung"),
+        Case(language: "es", sentence: "El presidente del Gobierno, Pedro Sánchez, anunció ayudas por ⟦200 millones⟧ de euros.", cited: "Pedro Sánchez"),
     ]
 
     @Test(arguments: cases)

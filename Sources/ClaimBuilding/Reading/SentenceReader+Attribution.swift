@@ -29,12 +29,26 @@ extension SentenceTokens {
     /// (told), *Mohammed Tayab, a Pakistani official,* (said). Auxiliaries in between are skipped.
     func nameBefore(_ i: Int) -> String? {
         var k = i
-        while k > 0, let len = cue(.auxiliary, endingAt: k) { k -= len }
+        while k > 0 {
+            if let len = cue(.auxiliary, endingAt: k) { k -= len; continue }
+            // "wie die Regionalregierung am Mittwoch mitteilte": the day is not the source
+            if let m = (weekdayMatches + relativeDayMatches).first(where: { $0.end == k }) {
+                k = m.start
+                if k > 0, cue(.stop, endingAt: k) != nil || cue(.dateOn, endingAt: k) != nil { k -= 1 }
+                continue
+            }
+            break
+        }
         guard k > 0 else { return nil }
         if tokens[k - 1].text == "," {
-            // an apposition: "X, a Pakistani paramilitary official, said"
+            // an apposition: "X, a Pakistani paramilitary official, said" or "the prime minister,
+            // Pedro Sánchez, said": the part that is a proper name wins, else the one before
             let close = k - 1
             if let open = (max(0, close - 10)..<close).last(where: { tokens[$0].text == "," }) {
+                let inner = (open + 1)..<close
+                if !inner.isEmpty, inner.allSatisfy({ tokens[$0].isWord && tokens[$0].isCapitalized }) {
+                    return render(inner)
+                }
                 if let name = phraseBackward(from: open, capitalizedOnly: true) { return name }
                 return phraseForward(from: open + 1, limit: close)
             }
