@@ -51,6 +51,10 @@ import Testing
             "The Taliban seized Afghanistan's ⟦third⟧ city, as the United States announced the dispatch of ⟦three thousand⟧ soldiers.",
             [.ordinal(3), .count(3000)], language: "en")
         #expect(claims.map(\.cited) == [nil, "United States"])
+        let inverted = Support.claims(
+            "Au moins ⟦41⟧ personnes ont péri, a annoncé mercredi le gouvernement régional, selon qui ⟦une douzaine⟧ de personnes sont disparues.",
+            [.count(41, .atLeast), .count(12, .about)], language: "fr")
+        #expect(inverted.map(\.cited) == ["gouvernement régional", "gouvernement régional"])
         let tail = Support.claims("⟦Thirty⟧ people died and ⟦12⟧ were hurt, police said on Tuesday.", [.count(30), .count(12)], language: "en")
         #expect(tail.map(\.cited) == ["police", "police"])
     }

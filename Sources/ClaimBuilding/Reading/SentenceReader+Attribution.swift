@@ -2,25 +2,37 @@ import CrosscheckModel
 
 extension SentenceTokens {
     /// Every attribution phrase of the sentence that names a source, with the source's name.
-    func attributions(reader: SentenceReader) -> [PhraseMatch<String>] {
-        var out: [PhraseMatch<String>] = []
+    func attributions() -> [PhraseMatch<String>] {
+        attributionsWithSide().map(\.match)
+    }
+
+    /// The attributions, each with whether its name stood before the phrase (*X said*) — the
+    /// phrase then reports what follows it — or after it (*…, said X*, *according to X*).
+    func attributionsWithSide() -> [(match: PhraseMatch<String>, nameBefore: Bool)] {
+        var out: [(match: PhraseMatch<String>, nameBefore: Bool)] = []
         for m in attributionMatches {
             // "45 people are confirmed dead": a reporting verb in the passive names no source
             if m.value != .before, m.value != .back, m.start > 0, hasCue(.passive, at: m.start - 1) != nil { continue }
-            let name: String?
+            var name: String?
+            var before = false
             switch m.value {
             case .before, .back: name = nameAfter(m.end)
-            case .after: name = nameBefore(m.start)
+            case .after:
+                name = nameBefore(m.start)
+                before = true
             case .either:
                 // after a comma the verb may open an inverted clause ("…, teilten die Behörden mit");
                 // a capitalized name right after it wins over an apposition before it
                 if m.start > 0, tokens[m.start - 1].text == ",", let after = capitalizedNameAfter(m.end) {
                     name = after
+                } else if let b = nameBefore(m.start) {
+                    name = b
+                    before = true
                 } else {
-                    name = nameBefore(m.start) ?? nameAfter(m.end)
+                    name = nameAfter(m.end)
                 }
             }
-            if let name { out.append(PhraseMatch(start: m.start, end: m.end, value: name)) }
+            if let name { out.append((PhraseMatch(start: m.start, end: m.end, value: name), before)) }
         }
         return out
     }
@@ -203,7 +215,7 @@ extension SentenceReader {
            sentence.attributionMatches.isEmpty {
             let toks = ClaimTokenizer.tokenize(previous)
             let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
-            return s.attributions(reader: self).last?.value
+            return s.attributions().last?.value
         }
         return nil
     }

@@ -57,7 +57,7 @@ struct SentenceReader: Sendable {
         resolveConcepts(&candidates, in: sentence)
         candidates = candidates.filter { keepAfterConcept($0) }
 
-        let attributions = sentence.attributions(reader: self)
+        let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
         let agency = sentence.agencyMatches.first?.value
         let revised = sentence.cueMatches.contains { $0.value.contains(.revised) }
@@ -71,10 +71,11 @@ struct SentenceReader: Sendable {
             let quote = String(decoding: bytes[lo..<hi], as: UTF8.self)
             // a reporting verb after the figure covers it only when nothing it reports follows:
             // "300 died, police said" yes; "Herat fell, as the US announced the dispatch of 3,000" no
-            let covering = attributions.filter { a in
-                a.start < c.end || !candidates.contains { $0.first >= a.end }
-                    || lexicon.attribution.longest(at: a.start, in: sentence.tokens)?.value == .before
-            }
+            // (only when the source stands before its verb: "…, a annoncé mercredi le gouvernement,
+            // selon qui une douzaine…" covers what precedes it)
+            let covering = sided.filter { a, nameBefore in
+                a.start < c.end || !nameBefore || !candidates.contains { $0.first >= a.end }
+            }.map(\.match)
             var source = nearest(covering, to: c)?.value ?? carried
             var via = agency
             if let s = source, let a = agencyName(s) {
