@@ -15,6 +15,7 @@ extension SentenceReader {
                 || lexicon.cue(at: after, in: s.tokens) != nil
             if candidates[i].concept == nil, bare, i > 0, candidates[i].quantity.kind != .ordinal,
                candidates[i - 1].quantity.kind == candidates[i].quantity.kind,
+               candidates[i - 1].quantity.unit == candidates[i].quantity.unit,  // not "27.5 percent, down 2.3 points"
                let previous = candidates[i - 1].concept, !isRank(previous),
                candidates[i].first - candidates[i - 1].end <= 6,
                !(candidates[i - 1].end..<candidates[i].first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," }) {
