@@ -40,6 +40,7 @@ import Testing
     static let claims: [Case] = [
         Case(language: "en", sentence: "At least ⟦one⟧ person was killed.", spec: .count(1, .atLeast)),
         Case(language: "en", sentence: "In Kabul ⟦300⟧ families were evacuated.", spec: .count(300)),
+        Case(language: "en", sentence: "Elsewhere in Herat ⟦30⟧ were killed.", spec: .count(30)),
         Case(language: "da", sentence: "Det oplyser Jawad Mujadidi, der er en af Afghanistans ⟦34⟧ provinser.", spec: .count(34)),
         Case(language: "en", sentence: "Guards freed ⟦hundreds⟧ of prisoners.",
              spec: Q(kind: .count, value: .between(200, 999), qualifier: .about)),

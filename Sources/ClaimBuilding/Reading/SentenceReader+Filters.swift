@@ -99,7 +99,11 @@ extension SentenceReader {
         if q.kind == .count, quoteTokens.count == 1, quoteTokens.first!.hasDigit, c.first > 0 {
             let prev = t[c.first - 1]
             let nextIsConcept = c.end < t.count && s.conceptAt[c.end] != nil
-            if !lexicon.capitalizedNouns, prev.isWord, prev.isCapitalized, !prev.isPossessive, !prev.hasDigit, c.first - 1 > 0,
+            // "In Herat 30 were killed": a place after a preposition, a number before a verb
+            let afterPreposition = c.first >= 2 && (s.hasCue(.stop, at: c.first - 2) != nil || s.hasCue(.window, at: c.first - 2) != nil)
+            let beforeVerb = c.end < t.count && (s.hasCue(.auxiliary, at: c.end) != nil || s.hasCue(.passive, at: c.end) != nil)
+            if !lexicon.capitalizedNouns, !afterPreposition, !beforeVerb, prev.isWord, prev.isCapitalized, !prev.isPossessive,
+               !prev.hasDigit, c.first - 1 > 0,
                !s.placeMatches.contains(where: { ($0.start..<$0.end).contains(c.first - 1) }),
                lexicon.cues.longest(at: c.first - 1, in: t) == nil,
                lexicon.weekdays.longest(at: c.first - 1, in: t) == nil,
