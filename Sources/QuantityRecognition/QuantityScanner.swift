@@ -641,7 +641,9 @@ struct QuantityScanner {
                     return .number(Num(value: sign * v, start: i0, end: e, kind: .cardinal, digits: nil, trace: trace + ["pattern:exponent"]))
                 }
             }
-            if integer, lex.ordinalSuffixes.contains(a.key) {
+            // An ordinal suffix, unless a longer unit starts with it (it: "40°" = 40th, "40°C" = 40 °C).
+            if integer, lex.ordinalSuffixes.contains(a.key),
+               (match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
             if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
