@@ -71,6 +71,15 @@ import Testing
         #expect(claims.first?.cited == "Zabihullah Attiq")
     }
 
+    @Test func aPronounSpeakerIsTheSourceNamedInThePreviousSentence() {
+        let claims = Support.claims("“We have lost ⟦300⟧ men,” he said.", [.count(300)], language: "en",
+                                    previous: "The governor, Ahmad Khan, said the city would not fall.")
+        #expect(claims.first?.cited == "Ahmad Khan")
+        let da = Support.claims("Vi har mistet ⟦300⟧ mand, sagde han.", [.count(300)], language: "da",
+                                previous: "Det oplyser guvernør Ahmad Khan til Ritzau.")
+        #expect(da.first?.cited == "guvernør Ahmad Khan")
+    }
+
     @Test func aSentenceThatIsNoQuotationDoesNotInheritTheSource() {
         let claims = Support.claims("The Taliban have taken ⟦12⟧ provincial capitals.", [.count(12)], language: "en",
                                     previous: "Zabihullah Attiq said the fighting was heavy.")

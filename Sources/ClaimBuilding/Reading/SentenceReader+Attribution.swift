@@ -69,6 +69,19 @@ extension SentenceTokens {
         return phraseBackward(from: k, capitalizedOnly: false)
     }
 
+    /// True when a reporting verb in the sentence has a personal pronoun for its source
+    /// ("“…,” he said", "he told reporters"): the speaker was named before.
+    var hasPronounSource: Bool {
+        attributionMatches.contains { m in
+            guard m.value != .before, m.value != .back else { return false }
+            var k = m.start
+            while k > 0, let len = cue(.auxiliary, endingAt: k) { k -= len }
+            if k > 0, hasCue(.pronoun, at: k - 1) != nil, k - 1 == 0 || !tokens[k - 2].isWord { return true }
+            // inverted: "…, said he" / "sagde han"
+            return m.end < tokens.count && hasCue(.pronoun, at: m.end) != nil && (m.end + 1 == tokens.count || !tokens[m.end + 1].isWord)
+        }
+    }
+
     /// A name right after token `i` that starts with a capital (after determiners): *die Behörden*.
     func capitalizedNameAfter(_ i: Int) -> String? {
         var k = i
@@ -164,6 +177,11 @@ extension SentenceTokens {
                 taken.append(k)
                 k += 1
             }
+            // a title and then the name: "guvernør Ahmad Khan", "the spokesman John Kirby"
+            if !taken.isEmpty, k < limit, tokens[k].isWord, tokens[k].isCapitalized, !inQuantity[k] {
+                while k < limit, tokens[k].isWord, tokens[k].isCapitalized, taken.count < 7 { taken.append(k); k += 1 }
+                return render(taken)
+            }
             // "spokesman for US diplomacy": a joiner and a capitalized name complete it
             if !taken.isEmpty, k + 1 < limit, hasCue(.nameJoiner, at: k) != nil || hasCue(.stop, at: k) != nil,
                tokens[k + 1].isCapitalized, tokens[k + 1].isWord {
@@ -201,6 +219,12 @@ extension SentenceReader {
     /// back-reference (*Det oplyser Jawad Mujadidi*, *That is according to the UN*), or this sentence
     /// is a direct quotation and the previous one names its speaker.
     func carriedSource(slot: SentenceSlot, sentence: SentenceTokens) -> String? {
+        // "“…,” he said": the last source named in the previous sentence of the paragraph
+        if sentence.hasPronounSource, let previous = slot.previous {
+            let toks = ClaimTokenizer.tokenize(previous)
+            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            if let name = s.attributions().last?.value { return name }
+        }
         if let next = slot.next {
             let toks = ClaimTokenizer.tokenize(next)
             var i = 0
