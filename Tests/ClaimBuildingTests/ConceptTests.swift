@@ -253,6 +253,13 @@ import Testing
         #expect(own.map(\.concept) == ["soldier/deployed", nil])
     }
 
+    @Test func aMeasureIsOfRainNotOfPeople() throws {
+        let claims = Support.claims(
+            "Más de ⟦1.200⟧ vecinos fueron evacuados después de que cayeran ⟦hasta 310 litros⟧ de lluvia en 24 horas.",
+            [.count(1200, .moreThan), Q(kind: .measure, value: .exactly(310), unit: "l", qualifier: .atMost)], language: "es")
+        #expect(claims.map(\.concept) == ["resident/evacuated", "rainfall"])
+    }
+
     @Test func theDeathTollIsPeopleKilled() throws {
         let claim = try #require(Support.claim("The death toll rose to ⟦45⟧ on Tuesday.", .count(45), language: "en"))
         #expect(claim.concept == "person/killed")

@@ -51,7 +51,14 @@ extension SentenceReader {
             default: return nil
             }
         }
-        let thing = thingAfter(c.end, in: s, maxWords: 5) ?? thingBefore(c.first, in: s, maxWords: 5)
+        // a measure (litres, km, degrees) is of rain, area, temperature — never of people
+        let measurable: (String) -> Bool = { key in
+            c.quantity.kind != .measure
+                || ["abstract", "place"].contains(self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? "")
+        }
+        let thing = thingAfter(c.end, in: s, maxWords: 5, accept: measurable)
+            ?? thingBefore(c.first, in: s, maxWords: 5, accept: measurable)
+        if c.quantity.kind == .measure { return thing?.key }
         return withEvent(thing?.key, for: c, in: s)
     }
 
