@@ -136,6 +136,12 @@ import Testing
         #expect(!claim.cumulative)
     }
 
+    @Test func aRankOfAnUnknownThingIsAClaimWithoutConcept() throws {
+        let claim = try #require(Support.claim("Labour is now the ⟦second⟧ largest party in the chamber.", .ordinal(2), language: "en"))
+        #expect(claim.concept == nil)
+        #expect(!claim.cumulative)
+    }
+
     @Test func theNinthCityToBeInvadedCountsCapturedCities() throws {
         let claim = try #require(Support.claim(
             "Ghani arrived when the Taliban captured Faizabad overnight, making it the ⟦ninth⟧ city to be invaded since Friday.",

@@ -5,8 +5,13 @@ extension SentenceReader {
     /// durations (a window borrows the concept of a running count in the same sentence).
     func resolveConcepts(_ candidates: inout [ClaimCandidate], in s: SentenceTokens) {
         for i in candidates.indices where candidates[i].quantity.kind != .duration {
-            candidates[i].concept = candidates[i].quantity.kind == .ordinal
-                ? ordinalConcept(candidates[i], in: s) : countConcept(candidates[i], in: s)
+            if candidates[i].quantity.kind == .ordinal {
+                candidates[i].concept = ordinalConcept(candidates[i], in: s)
+                candidates[i].isRank = isRankOrdinal(candidates[i], thing: thingAfter(candidates[i].end, in: s, maxWords: 3), in: s)
+                    || candidates[i].concept.map(isRank) == true
+            } else {
+                candidates[i].concept = countConcept(candidates[i], in: s)
+            }
             // a figure coordinated with the one before ("rose 0.4% from January and 3.2% from a
             // year earlier") shares its concept when it names none of its own
             // — but not when a noun of its own follows ("250 soldiers and 1,000 firefighters")
@@ -205,7 +210,7 @@ extension SentenceReader {
         let thingHit = thingAfter(c.end, in: s, maxWords: 3)
         let thing = thingHit.map { ConceptCatalog.split($0.key).thing ?? $0.key }
         if isRankOrdinal(c, thing: thingHit, in: s) {
-            return thing.map { "\($0)/rank" } ?? "rank"
+            return thing.map { "\($0)/rank" }  // a rank of nothing known has no concept
         }
         guard let thing, let hit = thingHit else { return nil }
         let thingEnd = hit.at + (s.conceptAt[hit.at]?.length ?? 1)

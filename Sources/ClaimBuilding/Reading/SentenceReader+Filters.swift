@@ -120,9 +120,10 @@ extension SentenceReader {
     }
 
     /// After the concept is known: an ordinal is a claim only when it orders something we know
-    /// (*the ninth city*, *Afghanistan's third city*), not in *the first time*.
+    /// (*the ninth city*, *Afghanistan's third city*) or ranks (*the second largest party*), not in
+    /// *the first time*.
     func keepAfterConcept(_ c: ClaimCandidate) -> Bool {
-        if c.quantity.kind == .ordinal { return c.concept != nil }
+        if c.quantity.kind == .ordinal { return c.concept != nil || c.isRank }
         return true
     }
 }

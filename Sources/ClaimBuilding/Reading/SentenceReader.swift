@@ -34,6 +34,8 @@ struct ClaimCandidate: Sendable {
     var concept: String?
     /// True when the concept was borrowed from a running count this duration is the window of.
     var isWindow = false
+    /// True for an ordinal that ranks something (*the second largest*), even with no known thing.
+    var isRank = false
 }
 
 /// Reads the claims of one sentence from its quantities: one language's tables, no language branches.
