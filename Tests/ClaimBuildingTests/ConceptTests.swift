@@ -50,6 +50,11 @@ import Testing
         Case(language: "es", sentence: "Al menos ⟦183⟧ civiles han muerto en un mes."),
         Case(language: "fr", sentence: "Au moins ⟦183⟧ civils ont été tués en un mois."),
         Case(language: "de", sentence: "Mindestens ⟦183⟧ Zivilisten wurden in einem Monat getötet."),
+        Case(language: "sv", sentence: "Minst ⟦183⟧ civila har dödats på en månad."),
+        Case(language: "nb", sentence: "Minst ⟦183⟧ sivile er drept på en måned."),
+        Case(language: "nl", sentence: "Zeker ⟦183⟧ burgers zijn in een maand gedood."),
+        Case(language: "pt", sentence: "Pelo menos ⟦183⟧ civis foram mortos num mês."),
+        Case(language: "it", sentence: "Almeno ⟦183⟧ civili sono stati uccisi in un mese."),
     ]
 
     @Test(arguments: civiliansKilled)
@@ -65,6 +70,11 @@ import Testing
         Case(language: "es", sentence: "Unas ⟦360.000⟧ personas han huido de sus hogares."),
         Case(language: "fr", sentence: "Environ ⟦360 000⟧ personnes ont fui leur foyer."),
         Case(language: "de", sentence: "Rund ⟦360.000⟧ Menschen sind geflohen."),
+        Case(language: "sv", sentence: "Omkring ⟦360 000⟧ människor har flytt."),
+        Case(language: "nb", sentence: "Rundt ⟦360 000⟧ mennesker har flyktet."),
+        Case(language: "nl", sentence: "Zo'n ⟦360.000⟧ mensen zijn op de vlucht."),
+        Case(language: "pt", sentence: "Cerca de ⟦360 mil⟧ pessoas fugiram."),
+        Case(language: "it", sentence: "Circa ⟦360.000⟧ persone sono fuggite."),
     ]
 
     @Test(arguments: peopleDisplaced)
