@@ -25,6 +25,14 @@ import Testing
         Case(language: "it", sentence: "I talebani hanno conquistato ⟦12⟧ dei ⟦34⟧ capoluoghi di provincia."),
     ]
 
+    @Test func aShareOfAStatedWholeHasItsBase() throws {
+        let claims = Support.claims("The Taliban hold ⟦a third⟧ of the ⟦34⟧ provinces.", [.fraction(1.0 / 3.0), .count(34)], language: "en")
+        let claim = try #require(claims.count == 1 ? claims[0] : nil)
+        #expect(claim.kind == .fraction)
+        #expect(claim.value.base == 34)
+        #expect(claim.quote == "a third of the 34")
+    }
+
     @Test func aRatioReadAsAFractionIsAPartOfAWhole() throws {
         let claim = try #require(Support.claim("De taliban hebben ⟦12 van de 34⟧ provinciehoofdsteden ingenomen.",
                                                .fraction(12.0 / 34.0), language: "nl"))

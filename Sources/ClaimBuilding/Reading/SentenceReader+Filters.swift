@@ -17,16 +17,17 @@ extension SentenceReader {
                 out.append(c)
                 continue
             }
-            if c.quantity.value.base == nil, [.count, .percent].contains(c.quantity.kind),
+            // a share of a stated whole too: "a third of the 34 provinces", "65 % des 34"
+            if c.quantity.value.base == nil, [.count, .percent, .fraction].contains(c.quantity.kind),
                let part = c.quantity.value.number ?? c.quantity.value.high, i + 1 < candidates.count {
                 let w = candidates[i + 1]
                 if w.quantity.kind == .count, w.quantity.qualifier == .exact, let whole = w.quantity.value.number,
-                   whole > part || (c.quantity.kind == .percent && whole > 0),
+                   whole > part || (c.quantity.kind != .count && whole > 1),
                    let len = s.hasCue(.partOf, at: c.end) {
                     var k = c.end + len
                     var dets = 0
                     while dets < 2, k < w.first, s.hasCue(.determiner, at: k) != nil { k += 1; dets += 1 }
-                    if k == w.first, c.quantity.kind == .count {
+                    if k == w.first {
                         c.base = whole
                         c.end = w.end
                         c.quoteEnd = w.quantity.end
