@@ -112,6 +112,8 @@ struct Lexicon: Sendable {
     var ordinalDotBeforeCapital: Bool
     /// `un 5 %`: an article may stand before a number written in digits and belongs to it.
     var articleBeforeNumbers: Bool
+    /// *twee en twintig* written open: units, the additive joiner, tens (language.json `openUnitsBeforeTens`).
+    var openUnitsBeforeTens: Bool
     var ordinalSuffixes: Set<String>
     var unitsBeforeTens: Bool
     var closedCompounds: Bool
@@ -137,6 +139,7 @@ struct Lexicon: Sendable {
         ordinalDot = pack.bool("ordinalDot")
         ordinalDotBeforeCapital = pack.bool("ordinalDotBeforeCapital")
         articleBeforeNumbers = pack.bool("articleBeforeNumbers")
+        openUnitsBeforeTens = pack.bool("openUnitsBeforeTens")
         ordinalSuffixes = Set(pack.strings("ordinalSuffixes").map { Lexicon.foldKey($0) })
         unitsBeforeTens = pack.bool("unitsBeforeTens")
         closedCompounds = pack.bool("closedCompounds")

@@ -52,9 +52,10 @@ struct NumberWords: Sendable {
     /// A cardinal. `joined`: an additive joiner (*and*, *og*) stood before it;
     /// `compoundJoined`: a compound joiner stood before it inside a closed compound.
     mutating func addCardinal(_ v: Double, article: Bool = false, joined: Bool = false, compoundJoined: Bool = false,
-                              unitsBeforeTens: Bool = false) -> Bool {
+                              unitsBeforeTens: Bool = false, openUnitsBeforeTens: Bool = false) -> Bool {
         if done || fromDigits { return false }
-        if compoundJoined {
+        if compoundJoined || joined && openUnitsBeforeTens && last == .unit && v >= 20 && v < 100
+            && v.truncatingRemainder(dividingBy: 10) == 0 {
             // *to-og-halvtreds*: units before tens, joined by the compound joiner.
             guard last == .unit, v >= 20, v < 100, v.truncatingRemainder(dividingBy: 10) == 0 else { return false }
             current += v

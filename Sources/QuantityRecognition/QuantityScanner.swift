@@ -939,7 +939,8 @@ struct QuantityScanner {
                 var applied = false
                 switch m.entry.meaning {
                 case .cardinal(let v, let article, let compoundOnly, _):
-                    applied = !compoundOnly && st.addCardinal(v, article: article, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens)
+                    applied = !compoundOnly && st.addCardinal(v, article: article, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens,
+                                                              openUnitsBeforeTens: lex.openUnitsBeforeTens)
                 case .scale(let s, _):
                     applied = !pendingJoin && st.addScale(s)
                 case .ordinal(let v):
