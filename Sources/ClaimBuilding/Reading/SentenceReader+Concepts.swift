@@ -12,19 +12,8 @@ extension SentenceReader {
             } else {
                 candidates[i].concept = countConcept(candidates[i], in: s)
             }
-            // a figure coordinated with the one before ("rose 0.4% from January and 3.2% from a
-            // year earlier") shares its concept when it names none of its own
-            // — but not when a noun of its own follows ("250 soldiers and 1,000 firefighters")
-            let after = candidates[i].end
-            let bare = after >= s.tokens.count || !s.tokens[after].isWord || s.inQuantity[after]
-                || lexicon.cue(at: after, in: s.tokens) != nil
-            if candidates[i].concept == nil, bare, i > 0, candidates[i].quantity.kind != .ordinal,
-               candidates[i - 1].quantity.kind == candidates[i].quantity.kind,
-               candidates[i - 1].quantity.unit == candidates[i].quantity.unit,  // not "27.5 percent, down 2.3 points"
-               let previous = candidates[i - 1].concept, !isRank(previous),
-               candidates[i].first - candidates[i - 1].end <= 6,
-               !(candidates[i - 1].end..<candidates[i].first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," }) {
-                candidates[i].concept = previous
+            if candidates[i].concept == nil, i > 0, let shared = sharedConcept(candidates[i], previous: candidates[i - 1], in: s) {
+                candidates[i].concept = shared
             }
         }
         for i in candidates.indices where candidates[i].quantity.kind == .duration {
@@ -36,6 +25,21 @@ extension SentenceReader {
                 candidates[i].concept = durationConcept(c, in: s)
             }
         }
+    }
+
+    /// A figure coordinated with the one before (*rose 0.4% from January and 3.2% from a year
+    /// earlier*) shares its concept when it names none of its own: same kind and unit (not *27.5
+    /// percent, down 2.3 points*), close by, no clause break but a comma between, and no noun of its
+    /// own after it (not *250 soldiers and 1,000 firefighters*).
+    func sharedConcept(_ c: ClaimCandidate, previous p: ClaimCandidate, in s: SentenceTokens) -> String? {
+        let after = c.end
+        let bare = after >= s.tokens.count || !s.tokens[after].isWord || s.inQuantity[after]
+            || lexicon.cue(at: after, in: s.tokens) != nil
+        guard bare, c.quantity.kind != .ordinal, p.quantity.kind == c.quantity.kind, p.quantity.unit == c.quantity.unit,
+              let concept = p.concept, !isRank(concept), c.first - p.end <= 6, p.end <= c.first,
+              !(p.end..<c.first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," })
+        else { return nil }
+        return concept
     }
 
     // MARK: - Things
