@@ -292,6 +292,11 @@ struct QuantityScanner {
 
         // A range: "24 to 48", "24-48", "between 20 and 30", "mellem 24 og 48 timer".
         var high: Num?
+        // "2-1", "1-1": a score or a vote tally, not a range and not two counts.
+        if unit == nil, opener == nil, isDash(k), attached(k), attached(k + 1), let x = a.digits, !x.hasDecimals,
+           let y = plainInteger(k + 1), y <= a.value, !isSymbol(k + 2, "%"), k + 2 >= n || toks[k + 2].spaceBefore || toks[k + 2].kind == .symbol {
+            return k + 2
+        }
         if !a.articleOnly, let c = rangeConnector(at: k, opener: opener, afterDigits: a.digits != nil) {
             if case .number(let b)? = parseNumber(at: c.end, money: unit != nil), b.kind != .ordinal, !b.articleOnly,
                !(isDash(k) && b.digits == nil), a.value <= b.value || b.multiplier > a.multiplier {
@@ -723,7 +728,12 @@ struct QuantityScanner {
             let scaled = extendScales(a)
             if scaled.end != a.end { a = scaled; a.kind = .cardinal }
         }
-        // "half a million", "two thirds of a million", "half a dozen"
+        return extendFractionOfScale(a)
+    }
+
+    /// "half a million", "two thirds of a million", "half a dozen".
+    func extendFractionOfScale(_ a0: Num) -> Num {
+        var a = a0
         if a.kind == .fraction {
             var k = a.end
             if let p = match(k, { $0 == .partitive }) { k = p.end }
@@ -850,7 +860,8 @@ struct QuantityScanner {
         let k = a.end
         let fk = a.digits == nil && isDash(k) && k + 1 < n && toks[k + 1].kind == .word ? k + 1 : k
         if a.multiplier == 1, let f = match(fk, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
-           a.value >= 1 || a.value <= -1, a.digits == nil || toks[k].spaceBefore {
+           a.value >= 1 || a.value <= -1, a.digits == nil || toks[k].spaceBefore,
+           !(a.articleOnly && d == 2 && isAverageReading(after: f.end)) {
             if let jb = a.joinBase { a.value = jb + (a.value - jb) / d } else { a.value /= d }
             a.kind = .fraction
             a.end = f.end
@@ -886,6 +897,14 @@ struct QuantityScanner {
             }
         }
         return a
+    }
+
+    /// *una media de 300* is "an average of 300": an article, a word for one half, a partitive
+    /// and a number is no fraction (a half of a number is said with the definite article).
+    func isAverageReading(after e: Int) -> Bool {
+        guard let p = match(e, { $0 == .partitive }) else { return false }
+        if case .number(let b)? = parseNumber(at: p.end, money: false), !b.articleOnly { return true }
+        return false
     }
 
     /// The token after a phone number starting at `i`, or nil.
@@ -981,7 +1000,7 @@ struct QuantityScanner {
                 var num = Num(value: sign / d, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin])
                 let scaled = extendScales(num)
                 if scaled.end != num.end { num = scaled; num.kind = .cardinal }
-                return .number(num)
+                return .number(extendFractionOfScale(num))
             }
             // "point 77"
             if let d = match(i, { $0 == .decimalWord }), d.end < n {
@@ -1000,7 +1019,7 @@ struct QuantityScanner {
             // an article or "one" before a fraction word: "a quarter", "en fjerdedel"
             num = finish(num)
             if num.articleOnly, let f = match(end, { if case .fraction = $0 { return true }; return false }),
-               case .fraction(let d) = f.entry.meaning {
+               case .fraction(let d) = f.entry.meaning, !(d == 2 && isAverageReading(after: f.end)) {
                 num.value = 1 / d; num.kind = .fraction; num.end = f.end; num.articleOnly = false
                 num.trace.append(f.entry.origin)
             }
