@@ -94,8 +94,21 @@ public struct ClaimBuilder: Sendable {
         if let title = article.title, !title.isEmpty {
             slots.append(SentenceSlot(text: title, offset: 0, inTitle: true))
         }
+        // paragraphs are in text order: the last one starting at or before the sentence (binary search)
+        let paragraphs = article.paragraphs
         let paragraphOf: [Int] = article.sentences.map { s in
-            article.paragraphs.firstIndex { $0.start <= s.start && s.start < max($0.end, $0.start + 1) } ?? -1
+            var lo = 0, hi = paragraphs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if paragraphs[mid].start <= s.start { lo = mid + 1 } else { hi = mid }
+            }
+            var i = lo - 1
+            // an empty paragraph at the same start: step back to one that holds the sentence
+            while i >= 0, !(paragraphs[i].start <= s.start && s.start < max(paragraphs[i].end, paragraphs[i].start + 1)) {
+                if paragraphs[i].start < s.start, paragraphs[i].end <= s.start { i = -1; break }
+                i -= 1
+            }
+            return i
         }
         for (i, s) in article.sentences.enumerated() {
             let p = paragraphOf[i]

@@ -27,6 +27,9 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     case dateOn = "date-on"
     /// Before a weekday, the day is where a span starts or ends, not the as-of date: *since Friday*.
     case notAsOf = "not-asof"
+    /// Before a day (up to four words before), the day is when something happened, not when the
+    /// figure was counted: *durante la noche del martes*, *during*, *während*, *pendant*, *i løbet af*.
+    case during
     /// After a number in a short line, marks page furniture: *5 min read*, *12 comments*.
     case furniture
     /// The figure was revised: *revised*, *corrected*, *revideret*, *korrigiert*.

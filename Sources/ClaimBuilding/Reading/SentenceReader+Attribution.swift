@@ -44,8 +44,8 @@ extension SentenceTokens {
         while k > 0 {
             if let len = cue(.auxiliary, endingAt: k) { k -= len; continue }
             // "wie die Regionalregierung am Mittwoch mitteilte": the day is not the source
-            if let m = (weekdayMatches + relativeDayMatches).first(where: { $0.end == k }) {
-                k = m.start
+            if let start = dayEndingAt[k] {
+                k = start
                 if k > 0, cue(.stop, endingAt: k) != nil || cue(.dateOn, endingAt: k) != nil { k -= 1 }
                 continue
             }
@@ -145,10 +145,8 @@ extension SentenceTokens {
         // "informó el miércoles la ONU", "sagte am Dienstag der Sprecher": skip the day
         while k < limit {
             if let len = hasCue(.determiner, at: k) { k += len; determined = true; continue }
-            if let m = (weekdayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
-            if let m = (relativeDayMatches.first { $0.start == k }).map({ $0.end }) { k = m; continue }
-            if hasCue(.stop, at: k) != nil, k + 1 < limit,
-               weekdayMatches.contains(where: { $0.start == k + 1 }) || relativeDayMatches.contains(where: { $0.start == k + 1 }) {
+            if let end = dayStartingAt[k] { k = end; continue }
+            if hasCue(.stop, at: k) != nil, k + 1 < limit, dayStartingAt[k + 1] != nil {
                 k += 1
                 continue
             }

@@ -16,10 +16,15 @@ extension SentenceReader {
                 candidates[i].concept = shared
             }
         }
+        // running counts and measures by position, once (a window looks up its neighbours)
+        let counted = runningCounts(candidates)
+        let measured = candidates.indices.filter { candidates[$0].quantity.kind == .measure && candidates[$0].concept != nil }
         for i in candidates.indices where candidates[i].quantity.kind == .duration {
             let c = candidates[i]
-            if isWindow(c, in: s), let count = nearestRunningCount(to: c, among: candidates, in: s) {
-                candidates[i].concept = count
+            if isWindow(c, in: s),
+               let concept = windowMeasure(c, candidates: candidates, measured: measured, in: s)
+                ?? nearestRunningCount(to: c, among: candidates, counted: counted, in: s) {
+                candidates[i].concept = concept
                 candidates[i].isWindow = true
             } else {
                 candidates[i].concept = durationConcept(c, in: s)
@@ -49,21 +54,26 @@ extension SentenceReader {
         if c.quantity.kind == .money {
             // a sum is about a money thing (aid, damage, cost), before or after it, nearest first
             let money: (String) -> Bool = { key in
-                self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first == "money"
+                ["money", "sum"].contains(self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? "")
             }
             let after = thingAfter(c.end, in: s, maxWords: 5, accept: money)
             let before = thingBefore(c.first, in: s, maxWords: 5, accept: money)
             switch (after, before) {
-            case let (a?, b?): return (a.at - c.end) <= (c.first - b.at) ? a.key : b.key
+            case let (a?, b?):
+                // distance to the phrase's near end: "stiger med 4,2 mia. kr. til i alt" is a rise
+                let bEnd = b.at + (s.conceptAt[b.at]?.length ?? 1)
+                return (a.at - c.end) <= (c.first - bEnd) ? a.key : b.key
             case let (a?, nil): return a.key
             case let (nil, b?): return b.key
             default: return nil
             }
         }
         // a measure (litres, km, degrees) is of rain, area, temperature — never of people
+        // a change or a total of a sum ("dyrere", "til i alt") is for sums only
         let measurable: (String) -> Bool = { key in
-            c.quantity.kind != .measure
-                || ["abstract", "place"].contains(self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? "")
+            let cls = self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? ""
+            if cls == "sum" { return false }
+            return c.quantity.kind != .measure || ["abstract", "place"].contains(cls)
         }
         let thing = thingAfter(c.end, in: s, maxWords: 5, accept: measurable)
             ?? thingBefore(c.first, in: s, maxWords: 5, accept: measurable)
@@ -112,7 +122,7 @@ extension SentenceReader {
                 }
                 return nil
             }
-            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }), s.quantities[qi].kind != .date {
+            if let qi = s.quantityIndex(at: k), s.quantities[qi].kind != .date {
                 return nil
             }
             // "killed at least 30 and wounded dozens": a conjunction starts another phrase
@@ -152,7 +162,7 @@ extension SentenceReader {
                 if tok.text == ")" { if let j = (max(0, k - 10)..<k).last(where: { t[$0].text == "(" }) { k = j - 1; continue } }
                 return nil
             }
-            if s.inQuantity[k], let qi = s.spans.firstIndex(where: { $0.contains(k) }) {
+            if let qi = s.quantityIndex(at: k) {
                 if s.quantities[qi].kind != .date { return nil }
                 k -= 1  // a date in between ("sank im Februar auf 5,9 Prozent") is not counted
                 continue
@@ -192,18 +202,47 @@ extension SentenceReader {
 
     /// The nearest event phrase in the sentence (within 12 tokens) that passes `accept`. A clause
     /// break or a conjunction in between counts as four more tokens: in *183 Zivilisten getötet und
-    /// rund 360.000 Menschen sind geflohen* the 360,000 fled.
+    /// rund 360.000 Menschen sind geflohen* the 360,000 fled. With none that near, an event later in
+    /// the figure's own clause (no clause break, no conjunction and no other figure in between) is
+    /// its verb: *Entre 200 y 250 militares de la Unidad Militar de Emergencias (UME) se han
+    /// desplegado*.
     func nearestEvent(to c: ClaimCandidate, in s: SentenceTokens, where accept: (String) -> Bool) -> String? {
+        let ms = s.eventMatches
+        // matches are in text order and do not overlap: the first one ending at most 12 tokens before
+        var lo = 0, hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ms[mid].end >= c.first - 12 { hi = mid } else { lo = mid + 1 }
+        }
         var best: (Int, String)?
-        for m in s.eventMatches where accept(m.value) {
+        var i = lo
+        while i < ms.count, ms[i].start <= c.end + 12 {
+            let m = ms[i]
+            i += 1
+            guard accept(m.value) else { continue }
             let gap = m.end <= c.first ? m.end..<c.first : (m.start >= c.end ? c.end..<m.start : c.first..<c.first)
             let d = gap.count + (m.start >= c.end ? 1 : 0)
             guard d <= 12 else { continue }
-            let breaks = gap.filter { s.isClauseBreak(s.tokens[$0]) || s.hasCue(.conjunction, at: $0) != nil }.count
+            let breaks = gap.filter { s.isBreak[$0] || s.hasCue(.conjunction, at: $0) != nil }.count
             let score = d + 4 * breaks
             if best == nil || score < best!.0 { best = (score, m.value) }
         }
-        return best?.1
+        if let best { return best.1 }
+        // the verb of the figure's clause, further on: up to the clause's end, another figure or a conjunction
+        var stop = c.end < s.tokens.count ? s.nextBreak[c.end] : s.tokens.count
+        var k = c.end
+        while k < stop {
+            if let qi = s.quantityIndex(at: k), s.quantities[qi].kind != .date { stop = k; break }
+            if s.hasCue(.conjunction, at: k) != nil { stop = k; break }
+            k += 1
+        }
+        var j = i
+        while j < ms.count, ms[j].start < stop {
+            let m = ms[j]
+            j += 1
+            if m.start >= c.end, accept(m.value) { return m.value }
+        }
+        return nil
     }
 
     // MARK: - Ordinals and ranks
@@ -249,8 +288,12 @@ extension SentenceReader {
 
     /// An event phrase after token `k` before the clause ends.
     func eventInClause(after k: Int, in s: SentenceTokens, appliesTo thing: String) -> String? {
-        let end = (k..<s.tokens.count).first { s.isClauseBreak(s.tokens[$0]) } ?? s.tokens.count
-        return s.eventMatches.first { $0.start >= k && $0.start < end && catalog.event($0.value, appliesTo: thing) }?.value
+        let end = k < s.tokens.count ? s.nextBreak[k] : s.tokens.count
+        for m in s.eventMatches[s.firstEvent(startingAtOrAfter: k)...] {
+            if m.start >= end { break }
+            if catalog.event(m.value, appliesTo: thing) { return m.value }
+        }
+        return nil
     }
 
     func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
@@ -291,24 +334,73 @@ extension SentenceReader {
         return false
     }
 
+    /// Indexes of the counts and ordinals with an event (running counts), in text order.
+    func runningCounts(_ all: [ClaimCandidate]) -> [Int] {
+        all.indices.filter { i in
+            let o = all[i]
+            guard o.quantity.kind != .duration, let concept = o.concept else { return false }
+            return ConceptCatalog.split(concept).event != nil && !isRank(concept)
+        }
+    }
+
+    /// A window next to a measure of something (*310 mm of rain fell in 24 hours*, *binnen 24
+    /// Stunden bis zu 310 Liter Regen*) is the period of that measure: the nearest measure with a
+    /// concept within six tokens on either side, with no clause break between.
+    func windowMeasure(_ c: ClaimCandidate, candidates: [ClaimCandidate], measured: [Int], in s: SentenceTokens) -> String? {
+        var best: (Int, String)?
+        let pos = Self.lowerBound(measured) { candidates[$0].first < c.first }
+        for j in [pos - 1, pos] where j >= 0 && j < measured.count {
+            let m = candidates[measured[j]]
+            let gap = m.end <= c.first ? m.end..<c.first : (m.first >= c.end ? c.end..<m.first : c.first..<c.first)
+            guard gap.count <= 6, !gap.contains(where: { s.isBreak[$0] }), let concept = m.concept else { continue }
+            if best == nil || gap.count < best!.0 { best = (gap.count, concept) }
+        }
+        return best?.1
+    }
+
+    /// The first index of `xs` for which `before` is false (`xs` ordered so `before` holds for a prefix).
+    static func lowerBound(_ xs: [Int], _ before: (Int) -> Bool) -> Int {
+        var lo = 0, hi = xs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(xs[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// The concept of the count or ordinal this window belongs to: the one whose event is the event
     /// nearest the window (*183 muertos en un mes y 360.000 han huido*), else the nearest with an event.
-    func nearestRunningCount(to c: ClaimCandidate, among all: [ClaimCandidate], in s: SentenceTokens) -> String? {
-        let counted = all.compactMap { o -> (ClaimCandidate, String)? in
-            guard o.quantity.kind != .duration, let concept = o.concept,
-                  ConceptCatalog.split(concept).event != nil, !isRank(concept) else { return nil }
-            return (o, concept)
-        }
+    func nearestRunningCount(to c: ClaimCandidate, among all: [ClaimCandidate], counted: [Int], in s: SentenceTokens) -> String? {
         // the event the window modifies is the nearest event word; it must be a count's event
         // ("310 mm of rain fell in 24 hours" is no window of "1,200 residents evacuated")
         guard !counted.isEmpty else { return nil }
         let distance: (ClaimCandidate) -> Int = { o in o.end <= c.first ? c.first - o.end : o.first - c.end }
         guard let event = nearestEvent(to: c, in: s, where: { _ in true }) else {
             // no event word: the count whose noun carries the event ("17 deaths in the past 24 hours")
-            return counted.filter { distance($0.0) <= 8 }.min { distance($0.0) < distance($1.0) }?.1
+            let pos = Self.lowerBound(counted) { all[$0].first < c.first }
+            let near = [pos - 1, pos].filter { $0 >= 0 && $0 < counted.count }.map { all[counted[$0]] }
+            return near.filter { distance($0) <= 8 }.min { distance($0) < distance($1) }?.concept
         }
-        let withEvent = counted.filter { ConceptCatalog.split($0.1).event == event }
-        return withEvent.min { abs($0.0.first - c.first) < abs($1.0.first - c.first) }?.1
+        // the nearest count (by start) with that event; scanning out from the window's position
+        let pos = Self.lowerBound(counted) { all[$0].first < c.first }
+        var best: (Int, String)?
+        var lo = pos - 1, hi = pos
+        var steps = 0
+        while lo >= 0 || hi < counted.count, steps < 64 {
+            steps += 1
+            if let b = best, (lo < 0 || c.first - all[counted[lo]].first > b.0), (hi >= counted.count || all[counted[hi]].first - c.first > b.0) {
+                break
+            }
+            for j in [lo, hi] where j >= 0 && j < counted.count {
+                let o = all[counted[j]]
+                guard let concept = o.concept, ConceptCatalog.split(concept).event == event else { continue }
+                let d = abs(o.first - c.first)
+                if best == nil || d < best!.0 { best = (d, concept) }
+            }
+            lo -= 1
+            hi += 1
+        }
+        return best?.1
     }
 
     /// What lasted: the nearest duration concept within six words (*20 års tilstedeværelse*,

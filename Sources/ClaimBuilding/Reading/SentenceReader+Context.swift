@@ -7,7 +7,7 @@ extension SentenceReader {
     /// *until*, *siden*, *desde* … starts or ends a span and is not the as-of date.
     func asOf(for c: ClaimCandidate, in s: SentenceTokens, published: String?) -> String? {
         guard let published else { return nil }
-        guard let pub = CivilDate(iso: published) else {
+        guard CivilDate(iso: published) != nil else {
             // "2021-08" or "2021": as precise as the publication date is; anything else is unknown
             let u = Array(published.utf8)
             let digit: (Int) -> Bool = { u[$0] >= 0x30 && u[$0] <= 0x39 }
@@ -15,20 +15,91 @@ extension SentenceReader {
             if u.count == 7, (0..<4).allSatisfy(digit), u[4] == UInt8(ascii: "-"), digit(5), digit(6) { return published }
             return nil
         }
-        var best: (distance: Int, date: String)?
-        func consider(_ start: Int, _ end: Int, _ date: String) {
+        return asOf(for: c, in: s, anchors: asOfAnchors(in: s, published: published), published: published)
+    }
+
+    /// A day named in the sentence that a figure may hold for: its token span, the date, and
+    /// whether it is weak (inside a *during the night of* phrase: when something happened, not
+    /// when the figure was counted).
+    struct DayAnchor: Sendable {
+        var start: Int
+        var end: Int
+        var date: String
+        var weak: Bool
+    }
+
+    /// The sentence's days, in text order, without those after a `not-asof` cue (a span's start or end).
+    func asOfAnchors(in s: SentenceTokens, published: String?) -> [DayAnchor] {
+        guard let published, let pub = CivilDate(iso: published) else { return [] }
+        var out: [DayAnchor] = []
+        func add(_ start: Int, _ end: Int, _ date: String) {
             if s.cue(.notAsOf, endingAt: start) != nil { return }
             if start >= 2, s.cue(.notAsOf, endingAt: start - 1) != nil, s.hasCue(.determiner, at: start - 1) != nil { return }
-            let d = end <= c.first ? c.first - end : (start >= c.end ? start - c.end : 0)
-            // a date across a dash or a semicolon belongs to the other clause
-            let between = end <= c.first ? end..<c.first : (start >= c.end ? c.end..<start : c.first..<c.first)
-            if between.contains(where: { [";", "\u{2013}", "\u{2014}", "(", ")"].contains(s.tokens[$0].text) }) { return }
-            if best == nil || d < best!.distance { best = (d, date) }
+            out.append(DayAnchor(start: start, end: end, date: date, weak: isDuring(start, in: s)))
         }
-        for m in s.weekdayMatches { consider(m.start, m.end, pub.latest(weekday: m.value).iso) }
-        for m in s.relativeDayMatches { consider(m.start, m.end, pub.adding(days: m.value).iso) }
+        for m in s.weekdayMatches { add(m.start, m.end, pub.latest(weekday: m.value).iso) }
+        for m in s.relativeDayMatches { add(m.start, m.end, pub.adding(days: m.value).iso) }
         for (q, r) in zip(s.quantities, s.spans) where q.kind == .date && !r.isEmpty {
-            if let date = statedDate(r, in: s, published: pub) { consider(r.lowerBound, r.upperBound, date) }
+            if let date = statedDate(r, in: s, published: pub) { add(r.lowerBound, r.upperBound, date) }
+        }
+        // stable: weekdays, then relative days, then dates at the same place (the first wins a tie)
+        return out.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+    }
+
+    /// True when a `during` cue stands at most four words before token `k` with no clause break
+    /// between: *durante la noche del martes*, *during Tuesday night*, *in der Nacht zum Dienstag*.
+    func isDuring(_ k: Int, in s: SentenceTokens) -> Bool {
+        var j = k
+        var words = 0
+        while j > 0, words <= 4 {
+            if s.cue(.during, endingAt: j) != nil { return true }
+            if !s.tokens[j - 1].isWord { return false }
+            j -= 1
+            words += 1
+        }
+        return false
+    }
+
+    /// The as-of date of one figure from the sentence's anchors: the nearest day, not across a dash,
+    /// a semicolon or a parenthesis; a weak day (*durante la noche del martes*) only when no other
+    /// day qualifies: *Las lluvias … durante la noche del martes han dejado al menos 37 muertos,
+    /// según el último balance … difundido este miércoles* is as of Wednesday.
+    func asOf(for c: ClaimCandidate, in s: SentenceTokens, anchors: [DayAnchor], published: String?) -> String? {
+        guard let published else { return nil }
+        guard let pub = CivilDate(iso: published) else { return asOf(for: c, in: s, published: published) }
+        guard !anchors.isEmpty else { return pub.iso }
+        var lo = 0, hi = anchors.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if anchors[mid].end <= c.first { lo = mid + 1 } else { hi = mid }
+        }
+        let barrier: (Int) -> Bool = { [";", "\u{2013}", "\u{2014}", "(", ")"].contains(s.tokens[$0].text) }
+        var best: (weak: Bool, distance: Int, date: String)?
+        func consider(_ a: DayAnchor) -> Bool {
+            let d = a.end <= c.first ? c.first - a.end : (a.start >= c.end ? a.start - c.end : 0)
+            let between = a.end <= c.first ? a.end..<c.first : (a.start >= c.end ? c.end..<a.start : c.first..<c.first)
+            if between.contains(where: barrier) { return false }
+            if best == nil || (best!.weak && !a.weak) || (best!.weak == a.weak && d < best!.distance) {
+                best = (a.weak, d, a.date)
+            }
+            return true
+        }
+        // backward from the figure, then forward; a barrier ends the walk that way
+        var j = lo - 1
+        var seen = 0
+        while j >= 0, seen < 16 {
+            if !consider(anchors[j]) { break }
+            if !anchors[j].weak { break }
+            j -= 1
+            seen += 1
+        }
+        j = lo
+        seen = 0
+        while j < anchors.count, seen < 16 {
+            if !consider(anchors[j]) { break }
+            if !anchors[j].weak, anchors[j].start >= c.end { break }
+            j += 1
+            seen += 1
         }
         return best?.date ?? pub.iso
     }
@@ -64,11 +135,16 @@ extension SentenceReader {
         // a demonym on the counted thing wins: "300 Ukrainian soldiers", "3,000 US troops"
         var k = c.end
         while k < min(s.tokens.count, c.end + 3), s.tokens[k].isWord, s.hasCue(.stop, at: k) == nil {
-            if let m = s.placeMatches.first(where: { $0.start == k }) { return m.value }
+            if let m = s.placeStartingAt[k] { return m }
             if s.conceptAt[k] != nil { break }  // past the noun: "3,000 troops to Kabul" is no demonym
             k += 1
         }
-        if let m = s.placeMatches.first(where: { $0.end <= c.first }) { return m.value }
-        return s.placeMatches.first(where: { $0.start >= c.first })?.value
+        if let m = s.placeMatches.first, m.end <= c.first { return m.value }
+        var lo = 0, hi = s.placeMatches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s.placeMatches[mid].start >= c.first { hi = mid } else { lo = mid + 1 }
+        }
+        return lo < s.placeMatches.count ? s.placeMatches[lo].value : nil
     }
 }

@@ -83,7 +83,7 @@ extension SentenceReader {
         // "page 5", "flight 17", "Artikel 5"
         if s.cue(.label, endingAt: c.first) != nil { return false }
         // "5 min read", "12 comments" in a short line: page furniture ingest let through
-        if s.hasCue(.furniture, at: c.end) != nil, t.filter(\.isWord).count <= 8 { return false }
+        if s.hasCue(.furniture, at: c.end) != nil, s.wordCount <= 8 { return false }
         let quoteTokens = t[c.first..<c.end]
         // A scale word alone: "de ekstra milliarder", "the extra billions".
         if quoteTokens.count == 1, !quoteTokens.first!.hasDigit, q.value.low == nil,

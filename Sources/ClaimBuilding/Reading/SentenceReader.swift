@@ -57,13 +57,19 @@ struct SentenceReader: Sendable {
         candidates = inheritHedges(candidates, in: sentence)
         candidates = candidates.filter { isClaim($0, in: sentence) }
         resolveConcepts(&candidates, in: sentence)
-        candidates = candidates.filter { keepAfterConcept($0) }
+        candidates = candidates.filter { keepAfterConcept($0) && isFinite($0) }
 
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
         let agency = sentence.agencyMatches.first?.value
         let revised = sentence.cueMatches.contains { $0.value.contains(.revised) }
         let bytes = Array(slot.text.utf8)
+        // an attribution whose name stands before its verb reports what follows it; it covers an
+        // earlier figure only when no figure follows it
+        let lastFirst = candidates.map(\.first).max() ?? -1
+        let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end }.map(\.match)
+        let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end }.map(\.match)
+        let anchors = asOfAnchors(in: sentence, published: published)
 
         return candidates.map { c in
             let q = c.quantity
@@ -75,10 +81,7 @@ struct SentenceReader: Sendable {
             // "300 died, police said" yes; "Herat fell, as the US announced the dispatch of 3,000" no
             // (only when the source stands before its verb: "…, a annoncé mercredi le gouvernement,
             // selon qui une douzaine…" covers what precedes it)
-            let covering = sided.filter { a, nameBefore in
-                a.start < c.end || !nameBefore || !candidates.contains { $0.first >= a.end }
-            }.map(\.match)
-            var source = nearest(covering, to: c)?.value ?? carried
+            var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
             if let s = source, let a = agencyName(s) {
                 source = a
@@ -86,7 +89,7 @@ struct SentenceReader: Sendable {
             }
             return Claim(id: "", quote: quote, sentence: slot.text, kind: q.kind, value: value, unit: q.unit,
                          qualifier: q.qualifier, subject: subject(of: c), cited: source,
-                         asOf: asOf(for: c, in: sentence, published: published), article: "",
+                         asOf: asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
                          agency: via, inTitle: slot.inTitle, revised: revised,
@@ -105,6 +108,32 @@ struct SentenceReader: Sendable {
             return c.isWindow ? "period of \(s)" : "length of \(s)"
         }
         return s
+    }
+
+    /// The nearest attribution covering the candidate: any of `always`, or one of `beforeOnly` that
+    /// starts before the candidate ends. Both lists are in text order and do not overlap, so only
+    /// the few around the candidate are looked at.
+    func nearestCovering<V>(always: [PhraseMatch<V>], beforeOnly: [PhraseMatch<V>], to c: ClaimCandidate) -> PhraseMatch<V>? {
+        func lowerBound(_ ms: [PhraseMatch<V>], _ before: (PhraseMatch<V>) -> Bool) -> Int {
+            var lo = 0, hi = ms.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(ms[mid]) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let a = lowerBound(always) { $0.end <= c.first }
+        let b = lowerBound(beforeOnly) { $0.start < c.end }
+        var near = [a - 1, a, a + 1].filter { $0 >= 0 && $0 < always.count }.map { always[$0] }
+        near += [b - 2, b - 1].filter { $0 >= 0 && $0 < beforeOnly.count }.map { beforeOnly[$0] }
+        near.sort { $0.start < $1.start }
+        return nearest(near, to: c)
+    }
+
+    /// False for a figure with a value that is not a finite number (it is dropped).
+    func isFinite(_ c: ClaimCandidate) -> Bool {
+        let v = c.quantity.value
+        return [v.number, v.low, v.high, v.base, c.base].allSatisfy { $0?.isFinite ?? true }
     }
 
     /// The match nearest to the candidate's span (before wins a tie).

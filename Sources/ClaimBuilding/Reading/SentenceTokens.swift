@@ -11,6 +11,20 @@ struct SentenceTokens: Sendable {
     let spans: [Range<Int>]
     /// True for tokens inside some quantity.
     let inQuantity: [Bool]
+    /// The index (in `quantities`) of the first quantity covering each token, or -1.
+    let quantityAt: [Int]
+    /// True for a clause-break token (comma, semicolon, colon, full stop, quotes, dashes).
+    let isBreak: [Bool]
+    /// For each token, the index of the first clause break at or after it (`tokens.count` if none).
+    let nextBreak: [Int]
+    /// Number of word tokens in the sentence.
+    let wordCount: Int
+    /// Place matches by their first token.
+    let placeStartingAt: [Int: String]
+    /// Weekday and relative-day matches by their first token (value: their end) and by their end
+    /// (value: their start).
+    let dayStartingAt: [Int: Int]
+    let dayEndingAt: [Int: Int]
     /// The longest concept phrase starting at each token (not inside a quantity).
     let conceptAt: [(length: Int, key: String)?]
     let eventMatches: [PhraseMatch<String>]
@@ -29,16 +43,25 @@ struct SentenceTokens: Sendable {
         self.quantities = quantities
         var spans: [Range<Int>] = []
         var inQuantity = Array(repeating: false, count: tokens.count)
-        for q in quantities {
-            var first = tokens.count, last = -1
-            for (i, t) in tokens.enumerated() where t.end > q.start && t.start < q.end {
-                first = min(first, i)
-                last = max(last, i)
+        var quantityAt = Array(repeating: -1, count: tokens.count)
+        spans.reserveCapacity(quantities.count)
+        for (qi, q) in quantities.enumerated() {
+            // tokens are in text order: binary search the first token ending after the quantity's start
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[mid].end > q.start { hi = mid } else { lo = mid + 1 }
             }
-            let r = last >= first ? first..<(last + 1) : tokens.count..<tokens.count
+            var last = lo
+            while last < tokens.count, tokens[last].start < q.end { last += 1 }
+            let r = last > lo ? lo..<last : tokens.count..<tokens.count
             spans.append(r)
-            for i in r { inQuantity[i] = true }
+            for i in r {
+                inQuantity[i] = true
+                if quantityAt[i] < 0 { quantityAt[i] = qi }
+            }
         }
+        self.quantityAt = quantityAt
         self.spans = spans
         self.inQuantity = inQuantity
         var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: tokens.count)
@@ -65,6 +88,44 @@ struct SentenceTokens: Sendable {
         weekdayMatches = lexicon.weekdays.matches(in: tokens)
         monthMatches = lexicon.months.matches(in: tokens)
         relativeDayMatches = lexicon.relativeDays.matches(in: tokens)
+        let breaks = tokens.map { !$0.isWord && Self.breakTexts.contains($0.text) }
+        isBreak = breaks
+        var next = Array(repeating: tokens.count, count: tokens.count + 1)
+        var k = tokens.count - 1
+        while k >= 0 {
+            next[k] = breaks[k] ? k : next[k + 1]
+            k -= 1
+        }
+        nextBreak = next
+        wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
+        var placeAt: [Int: String] = [:]
+        for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
+        placeStartingAt = placeAt
+        var dayStart: [Int: Int] = [:], dayEnd: [Int: Int] = [:]
+        for m in weekdayMatches + relativeDayMatches {
+            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
+            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
+        }
+        dayStartingAt = dayStart
+        dayEndingAt = dayEnd
+    }
+
+    static let breakTexts: Set<String> = [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}",
+                                          "\u{2014}", "\u{2013}", "\u{201E}", "|"]
+
+    /// Index in `eventMatches` of the first event starting at or after token `k`.
+    func firstEvent(startingAtOrAfter k: Int) -> Int {
+        var lo = 0, hi = eventMatches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if eventMatches[mid].start >= k { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    /// The quantity covering token `k`, if any.
+    func quantityIndex(at k: Int) -> Int? {
+        k >= 0 && k < quantityAt.count && quantityAt[k] >= 0 ? quantityAt[k] : nil
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
@@ -104,12 +165,12 @@ struct SentenceTokens: Sendable {
 
     /// Index of a quantity (any kind, dates too) whose span starts at token `i`.
     func quantity(startingAt i: Int) -> Int? {
-        spans.firstIndex { $0.lowerBound == i && !$0.isEmpty }
+        guard let qi = quantityIndex(at: i), spans[qi].lowerBound == i else { return nil }
+        return qi
     }
 
     func isClauseBreak(_ t: ClaimToken) -> Bool {
-        !t.isWord && [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}", "\u{2014}", "\u{2013}",
-                      "\u{201E}", "|"].contains(t.text)
+        !t.isWord && Self.breakTexts.contains(t.text)
     }
 
     func hasCue(_ role: CueRole, at i: Int) -> Int? {
