@@ -236,7 +236,7 @@ extension SentenceReader {
             if s.hasCue(.conjunction, at: k) != nil { stop = k; break }
             k += 1
         }
-        var j = i
+        var j = s.firstEvent(startingAtOrAfter: c.end)
         while j < ms.count, ms[j].start < stop {
             let m = ms[j]
             j += 1
