@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Value types shared by every stage; field names follow the report contract.
@@ -48,12 +49,14 @@ let package = Package(
             resources: [.copy("Rules")]
         ),
         .target(name: "Reporting", dependencies: ["CrosscheckModel"]),
+        // Articles and claims across batches, in a SQLite file (GRDB).
+        .target(name: "ClaimStore", dependencies: ["CrosscheckModel", .product(name: "GRDB", package: "GRDB.swift")]),
         // The facade other Swift tools import.
         .target(
             name: "Crosscheck",
             dependencies: [
                 "CrosscheckModel", "LanguageData", "ArticleIngest", "QuantityRecognition",
-                "ClaimBuilding", "CrossReference", "Reporting",
+                "ClaimBuilding", "CrossReference", "Reporting", "ClaimStore",
             ]
         ),
         // The `crosscheck` executable: the only target that imports ArgumentParser.
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "ClaimBuildingTests", dependencies: ["ClaimBuilding", "QuantityRecognition", "LanguageData"]),
         .testTarget(name: "CrossReferenceTests", dependencies: ["CrossReference"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore"]),
         // End-to-end: the facade on seeds and fixtures, and the built `crosscheck` binary.
         .testTarget(name: "CrosscheckTests", dependencies: ["Crosscheck", "CrosscheckCLI"]),
     ]

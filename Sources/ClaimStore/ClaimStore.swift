@@ -160,6 +160,12 @@ public final class ClaimStore: Sendable {
                             arguments: [c.id, a.id, i, c.concept, c.subject, c.asOf, body])
                     }
                     written += 1
+                    if written == Self.stallAfter {
+                        // Test hook (CROSSCHECK_TEST_STALL_STORE_AFTER): hold the open transaction so a
+                        // test can kill the process mid-write and check the store is unchanged.
+                        FileHandle.standardError.write(Data("crosscheck: store: stalling inside the transaction\n".utf8))
+                        Thread.sleep(forTimeInterval: 120)
+                    }
                     if let failAfter, written >= failAfter {
                         throw StoreError(path: path, problem: "stopped on purpose after \(written) articles (test)")
                     }
@@ -170,6 +176,8 @@ public final class ClaimStore: Sendable {
             }
         }
     }
+
+    static let stallAfter: Int? = ProcessInfo.processInfo.environment["CROSSCHECK_TEST_STALL_STORE_AFTER"].flatMap(Int.init)
 
     /// One stored figure for ``history(matching:)``.
     public struct HistoryEntry: Sendable, Hashable {

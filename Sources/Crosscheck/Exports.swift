@@ -4,3 +4,4 @@
 @_exported import LanguageData
 @_exported import QuantityRecognition
 @_exported import Reporting
+@_exported import ClaimStore

@@ -106,6 +106,44 @@ public struct Pipeline: Sendable {
                            articles: ingested.articles, problems: ingested.problems)
     }
 
+    /// What checking a batch against a claim store gave.
+    public struct StoredCheckResult: Sendable {
+        public var check: CheckResult
+        /// What recording the batch did to each article (added, replaced, unchanged).
+        public var outcome: ClaimStore.Outcome
+    }
+
+    /// Checks a batch against everything stored before it, then records the batch.
+    ///
+    /// Findings are those that involve at least one claim of this batch; the report lists this
+    /// batch's articles plus the stored articles that take part in a finding, so every claim id
+    /// in a finding resolves. The batch is recorded in one transaction after the comparison: if
+    /// recording fails, the store is left as it was and the error names the store file.
+    public func check(paths: [String], store: ClaimStore) throws -> StoredCheckResult {
+        let ingested = ingest(paths: paths)
+        let reported = Self.parallelMap(ingested.articles) { article in
+            ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
+                            published: article.published, language: article.language,
+                            title: article.title, claims: claimBuilder.claims(for: article))
+        }
+        let newIDs = Set(reported.map(\.id))
+        let stored = try store.articles().filter { !newIDs.contains($0.id) }
+        let everything = (stored + reported).sorted { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }
+        let newClaims = Set(reported.flatMap { $0.claims.map(\.id) })
+        var findings = crossReferencer.findings(for: everything).filter { $0.claims.contains(where: newClaims.contains) }
+        for i in findings.indices { findings[i].id = "F\(i + 1)" }
+        let involved = Set(findings.flatMap(\.claims))
+        let storedInFindings = stored.filter { a in a.claims.contains { involved.contains($0.id) } }
+        let articles = (reported + storedInFindings).sorted { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }
+        let entries = zip(ingested.articles, reported).map { article, rep in
+            ClaimStore.Entry(article: rep, contentHash: ClaimStore.contentHash(title: article.title, text: article.text))
+        }
+        let outcome = try store.record(entries)
+        let check = CheckResult(report: Report(articles: articles, findings: findings),
+                                articles: ingested.articles, problems: ingested.problems)
+        return StoredCheckResult(check: check, outcome: outcome)
+    }
+
     /// Maps in parallel over all cores, keeping the input order.
     static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
         if items.count < 2 { return items.map(transform) }

@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
           cat page.html | crosscheck check - --format markdown
           crosscheck check today/ --format html --output report.html
           crosscheck check today/ --format json --fail-on conflict   # CI: exit 1 on a conflict
+          crosscheck check today/ --store claims.sqlite --format json # against every earlier batch
         """
     )
 
@@ -33,12 +34,34 @@ struct Check: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp("A SQLite claim store: the batch is checked against every article stored before it, then stored.", valueName: "file.sqlite"))
+    var store: String?
+
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder added to the built-in rules (repeatable).", valueName: "file-or-dir"))
     var rulePaths: [String] = []
 
     func run() throws {
         let pipeline = try makePipeline(manifest: manifest, rules: rulePaths)
-        let result = pipeline.check(paths: paths)
+        let result: Pipeline.CheckResult
+        if let store {
+            let claimStore: ClaimStore
+            do { claimStore = try ClaimStore(path: store) } catch {
+                warn("crosscheck: \(error)")
+                throw ExitCode(2)
+            }
+            do {
+                let stored = try pipeline.check(paths: paths, store: claimStore)
+                result = stored.check
+                let o = stored.outcome
+                warn("crosscheck: store \(store): \(o.added.count) added, \(o.replaced.count) replaced, \(o.unchanged.count) unchanged")
+                for id in o.replaced { warn("crosscheck: store: \(id) changed since it was stored; the new version replaces it") }
+            } catch {
+                warn("crosscheck: \(error); the store is unchanged")
+                throw ExitCode(2)
+            }
+        } else {
+            result = pipeline.check(paths: paths)
+        }
         for p in result.problems { warn("crosscheck: \(p)") }
         for a in result.articles { for w in a.warnings { warn("crosscheck: \(a.path): \(w)") } }
         if result.articles.isEmpty {

@@ -29,7 +29,7 @@ struct CrosscheckCommand: ParsableCommand {
         Exit codes: 0 success; 1 a finding at the --fail-on level exists; 2 usage error or no \
         readable input.
         """,
-        subcommands: [Check.self, Ingest.self, Quantities.self, Explain.self, Rules.self],
+        subcommands: [Check.self, Ingest.self, Quantities.self, Explain.self, HistoryCommand.self, Rules.self],
         defaultSubcommand: nil
     )
 }
