@@ -202,9 +202,11 @@ extension SentenceTokens {
 
     /// The tokens as written, joined by single spaces, without a trailing possessive.
     private func render(_ idx: some Sequence<Int>) -> String {
-        idx.map { i -> String in
+        let all = Array(idx)
+        // a possessive inside the name stays ("farmers’ groups"); a trailing one goes
+        return all.map { i -> String in
             let t = tokens[i]
-            if t.isPossessive, let cut = t.text.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+            if i == all.last, t.isPossessive, let cut = t.text.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
                 return String(t.text[..<cut])
             }
             return t.text

@@ -70,9 +70,12 @@ extension SentenceReader {
         }
         // a measure (litres, km, degrees) is of rain, area, temperature — never of people
         // a change or a total of a sum ("dyrere", "til i alt") is for sums only
+        // (a bare count in the millions may be a sum whose currency was left out: "bliver 3,9
+        // milliarder dyrere")
+        let large = (c.quantity.value.number ?? c.quantity.value.high ?? 0) >= 1_000_000 && c.quantity.kind == .count
         let measurable: (String) -> Bool = { key in
             let cls = self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? ""
-            if cls == "sum" { return false }
+            if cls == "sum" { return large }
             return c.quantity.kind != .measure || ["abstract", "place"].contains(cls)
         }
         let thing = thingAfter(c.end, in: s, maxWords: 5, accept: measurable)

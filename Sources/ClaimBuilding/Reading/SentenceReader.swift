@@ -67,8 +67,11 @@ struct SentenceReader: Sendable {
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
         let lastFirst = candidates.map(\.first).max() ?? -1
-        let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end }.map(\.match)
-        let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end }.map(\.match)
+        // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
+        // …": a verb with nothing after it but a day closes its clause and covers what precedes too
+        let closes: (PhraseMatch<String>) -> Bool = { a in sentence.closesClause(after: a.end) }
+        let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
+        let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
 
         return candidates.map { c in

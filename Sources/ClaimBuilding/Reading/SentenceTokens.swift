@@ -113,6 +113,22 @@ struct SentenceTokens: Sendable {
     static let breakTexts: Set<String> = [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}",
                                           "\u{2014}", "\u{2013}", "\u{201E}", "|"]
 
+    /// True when nothing but a day (*on Wednesday*, *yesterday*, *am Freitag*) stands between token
+    /// `k` and a clause break or the sentence's end: a reporting verb there reports nothing after it.
+    func closesClause(after k: Int) -> Bool {
+        var j = k
+        while j < tokens.count {
+            if isBreak[j] { return true }
+            if let end = dayStartingAt[j] { j = end; continue }
+            if j + 1 < tokens.count, hasCue(.dateOn, at: j) != nil || hasCue(.stop, at: j) != nil, let end = dayStartingAt[j + 1] {
+                j = end
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
     /// Index in `eventMatches` of the first event starting at or after token `k`.
     func firstEvent(startingAtOrAfter k: Int) -> Int {
         var lo = 0, hi = eventMatches.count

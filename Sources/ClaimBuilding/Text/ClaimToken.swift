@@ -59,6 +59,11 @@ enum ClaimTokenizer {
                 }
                 break
             }
+            // a plural possessive keeps its apostrophe: "farmers’ groups"
+            if j < n, isApostrophe(scalars[j]), j - i > 2, scalars[j - 1] == "s" || scalars[j - 1] == "S",
+               j + 1 == n || !isWordScalar(scalars[j + 1]) {
+                j += 1
+            }
             // an elided article standing alone keeps its apostrophe: "l'", "d'", "qu'"
             if j < n, isApostrophe(scalars[j]), j - i <= 2, scalars[i..<j].allSatisfy({ $0.properties.isAlphabetic }) {
                 j += 1
