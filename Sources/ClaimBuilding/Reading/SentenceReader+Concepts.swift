@@ -78,10 +78,26 @@ extension SentenceReader {
             if cls == "sum" { return large }
             return c.quantity.kind != .measure || ["abstract", "place"].contains(cls)
         }
-        let thing = thingAfter(c.end, in: s, maxWords: 5, accept: measurable)
+        // a label noun right before the figure names what it measures: "magnitude 7.8",
+        // "Stärke 7,8" — no event and no thing across it
+        if c.first > 0, let label = labelBefore(c, in: s) { return label }
+        let thing = thingAfter(c.thingFrom ?? c.end, in: s, maxWords: 5, accept: measurable)
             ?? thingBefore(c.first, in: s, maxWords: 5, accept: measurable)
         if c.quantity.kind == .measure { return thing?.key }
         return withEvent(thing?.key, for: c, in: s)
+    }
+
+    /// An abstract or share concept ending right before the figure (*magnitude 7.8*, *inflation
+    /// 3.2%*, *Stärke 7,8*): the figure is its value.
+    func labelBefore(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
+        for len in 1...3 where c.first - len >= 0 {
+            if let m = s.conceptAt[c.first - len], m.length == len, !s.tokens[c.first - 1].isPossessive,
+               usable(m.key, durations: false) {
+                let cls = catalog.entry(ConceptCatalog.split(m.key).thing ?? m.key)?.classes.first ?? ""
+                return ["abstract", "share"].contains(cls) ? m.key : nil
+            }
+        }
+        return nil
     }
 
     /// Adds the nearest event that applies to the thing; an event alone brings its default thing.

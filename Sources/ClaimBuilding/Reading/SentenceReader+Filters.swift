@@ -23,11 +23,12 @@ extension SentenceReader {
                 let w = candidates[i + 1]
                 if w.quantity.kind == .count, w.quantity.qualifier == .exact, let whole = w.quantity.value.number,
                    whole > part || (c.quantity.kind != .count && whole > 1),
-                   let len = s.hasCue(.partOf, at: c.end) {
-                    var k = c.end + len
+                   let (cueAt, len) = partOfCue(after: c, whole: w, in: s) {
+                    var k = cueAt + len
                     var dets = 0
                     while dets < 2, k < w.first, s.hasCue(.determiner, at: k) != nil { k += 1; dets += 1 }
                     if k == w.first {
+                        if cueAt > c.end { c.thingFrom = c.end }
                         c.base = whole
                         c.end = w.end
                         c.quoteEnd = w.quantity.end
@@ -38,6 +39,19 @@ extension SentenceReader {
             out.append(c)
         }
         return out
+    }
+
+    /// The part-of cue after a part: right after it (*12 of the 34*), or after the part's own noun
+    /// when the whole is bare (*onze capitales provinciales sur 34*, *12 provincial capitals out
+    /// of 34*, *nueve capitales de las 34*): the noun is one concept phrase and no noun follows
+    /// the whole.
+    func partOfCue(after c: ClaimCandidate, whole w: ClaimCandidate, in s: SentenceTokens) -> (Int, Int)? {
+        if let len = s.hasCue(.partOf, at: c.end) { return (c.end, len) }
+        guard c.end < s.tokens.count, let noun = s.conceptAt[c.end], !s.tokens[c.end + noun.length - 1].isPossessive else { return nil }
+        let at = c.end + noun.length
+        guard let len = s.hasCue(.partOf, at: at) else { return nil }
+        if w.end < s.tokens.count, s.tokens[w.end].isWord, s.conceptAt[w.end] != nil { return nil }
+        return (at, len)
     }
 
     /// A figure in parentheses right after a hedged figure restates it and shares its hedge:

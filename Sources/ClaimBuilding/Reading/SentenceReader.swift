@@ -31,6 +31,9 @@ struct ClaimCandidate: Sendable {
     /// UTF-8 end of the quote in the sentence (past the base when one was joined in).
     var quoteEnd: Int
     var base: Double?
+    /// Where the part's own noun starts when a whole was joined after it (*onze capitales
+    /// provinciales sur 34*): the thing is looked for there.
+    var thingFrom: Int?
     var concept: String?
     /// True when the concept was borrowed from a running count this duration is the window of.
     var isWindow = false
