@@ -17,8 +17,10 @@ public struct CrossReferencer: Sendable {
     public struct Limits: Sendable, Hashable {
         /// Up to this many distinct figures per fact, every pair is compared.
         public var fullPairwiseGroups = 300
-        /// Beyond it, each figure is compared with this many neighbours in date and value order.
-        public var neighbourGroups = 40
+        /// Beyond it, each figure is compared with this many neighbours in date and value order …
+        public var neighbourGroups = 8
+        /// … and with this many figures on each side of its value on the next day that has figures.
+        public var neighbourDayGroups = 2
         /// At most this many pair findings of each verdict per fact.
         public var maxPairFindingsPerBlock = 60
         /// How many agreeing clusters a figure tries before it starts its own.
@@ -44,7 +46,7 @@ public struct CrossReferencer: Sendable {
         self.limits = limits
     }
 
-    var engine: Engine { Engine(rules: rules.rules, units: rules.units, concepts: concepts, limits: limits) }
+    var engine: Engine { Engine(rules: rules.rules, units: rules.units, sources: rules.sources, concepts: concepts, limits: limits) }
 
     /// Findings for a batch, in a deterministic order: conflicts, then consistent, then agree;
     /// within a verdict by concept, then claim ids. Ids are "F1", "F2" ….

@@ -45,7 +45,7 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
         if a.isShare { ia = ia.scaled(by: base) } else { ib = ib.scaled(by: base) }
         return Comparison(a: ia, b: ib, base: base, baseBorrowedFrom: from)
     case "duration", "measure":
-        let ua = a.claim.unit ?? "", ub = b.claim.unit ?? ""
+        let ua = a.unit ?? "", ub = b.unit ?? ""
         if ua == ub { return Comparison(a: ia, b: ib) }
         guard let units, let fa = units.factor(from: ua, to: ub) else { return nil }
         ia = ia.scaled(by: fa)
@@ -69,7 +69,7 @@ extension RuleOperator {
                   let c = commonSpace(a, b, t, allowBase: true, units: nil), c.base != nil else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .unitConversion:
-            guard (a.claim.unit ?? "") != (b.claim.unit ?? ""),
+            guard (a.unit ?? "") != (b.unit ?? ""),
                   let c = commonSpace(a, b, t, allowBase: false, units: units), c.convertedUnits else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .runningCount:
@@ -83,8 +83,14 @@ extension RuleOperator {
                 return .verdict(.consistent, r)
             }
             return .verdict(.conflict, c)
+        case .changingFigure:
+            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: rule.allowUnits ? units : nil) else { return .pass }
+            if c.a.overlaps(c.b) { return .verdict(.agree, c) }
+            // Figures this far apart are different parts of the story, not one figure that moved.
+            if let n = rule.maxRatio, Engine.gapRatio(c.a, c.b) > n { return .silent }
+            return .verdict(.consistent, c)
         case .scaleSlip:
-            guard a.family == b.family, a.family != "rank", (a.claim.unit ?? "") == (b.claim.unit ?? ""),
+            guard a.family == b.family, a.family != "rank", (a.unit ?? "") == (b.unit ?? ""),
                   a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
                   let x = a.claim.value.number, let y = b.claim.value.number, x > 0, y > 0 else { return .pass }
             let hedges: Set<Qualifier> = [.exact, .about]

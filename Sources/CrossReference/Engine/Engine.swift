@@ -17,12 +17,15 @@ struct Decision: Sendable {
 struct Engine: Sendable {
     let rules: [CompiledRule]
     let units: UnitTable
+    let sources: SourceTable
     let concepts: ConceptHierarchy
     let limits: CrossReferencer.Limits
 
-    init(rules: [Rule], units: UnitTable, concepts: ConceptHierarchy, limits: CrossReferencer.Limits) {
+    init(rules: [Rule], units: UnitTable, sources: SourceTable = SourceTable(), concepts: ConceptHierarchy,
+         limits: CrossReferencer.Limits) {
         self.rules = rules.enumerated().map { CompiledRule($1, index: $0) }
         self.units = units
+        self.sources = sources
         self.concepts = concepts
         self.limits = limits
     }
@@ -57,11 +60,16 @@ struct Engine: Sendable {
             }
             out[i].lineage = lineages[c]!
             out[i].ruleConcepts = coverage[c]!
+            if out[i].family == "measure", let u = out[i].unit, !units.contexts.isEmpty {
+                let sentence = out[i].claim.sentence
+                let after = sentence.range(of: out[i].claim.quote).map { sentence[$0.upperBound...] } ?? sentence[...]
+                out[i].unit = units.unit(u, followedBy: after.prefix(60))
+            }
         }
         // Windows: a running count's duration in the same sentence and concept.
         var windows: [String: Interval] = [:]
         for f in out where f.family == "duration" && f.claim.cumulative {
-            guard let unit = f.claim.unit, let k = units.factor(from: unit, to: "day") else { continue }
+            guard let unit = f.unit, let k = units.factor(from: unit, to: "day") else { continue }
             windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept] = f.interval(Tolerance()).scaled(by: k)
         }
         if !windows.isEmpty {
@@ -69,7 +77,10 @@ struct Engine: Sendable {
                 f.window = windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept]
             }
         }
-        for (r, i) in out.indices.sorted(by: { idLess(out[$0].claim.id, out[$1].claim.id) }).enumerated() { out[i].rank = r }
+        // Natural id order, with each id split once (sorting a million ids must not split them
+        // at every comparison).
+        let keys = out.map { IDKey($0.claim.id) }
+        for (r, i) in out.indices.sorted(by: { keys[$0] < keys[$1] }).enumerated() { out[i].rank = r }
         lendBases(&out)
         return out
     }
@@ -215,7 +226,7 @@ struct Engine: Sendable {
             for c in a.claims where !c.inTitle { if let n = c.value.number { bodyNumbers[c.article, default: []].insert(n) } }
         }
         var blocks: [String: [Int]] = [:]
-        for f in figs { blocks[concepts.root(of: f.concept) + "\u{1}" + f.family, default: []].append(f.index) }
+        for f in figs { blocks[(f.lineage.last ?? f.concept) + "\u{1}" + f.family, default: []].append(f.index) }
         var out: [Finding] = []
         for key in blocks.keys.sorted() {
             let members = blocks[key]!
@@ -329,33 +340,69 @@ struct Engine: Sendable {
             }
             return (figs[groups[i][0]], figs[groups[j][0]])
         }
-        for i in 0..<k {
-            let upper = k <= limits.fullPairwiseGroups ? k : min(k, i + 1 + limits.neighbourGroups)
-            guard i + 1 < upper else { continue }
-            for j in (i + 1)..<upper {
-                let (x, y) = representatives(i, j)
-                let sameArticle = x.claim.article == y.claim.article
-                var alternatives = 1
-                if sameArticle, x.claim.inTitle != y.claim.inTitle {
-                    alternatives = 2  // only agreements are taken from one article here
+        /// Decides one pair of groups and keeps the decision.
+        func compare(_ i: Int, _ j: Int) {
+            let key = i * k + j
+            guard decisions[key] == nil else { return }
+            let (x, y) = representatives(i, j)
+            let sameArticle = x.claim.article == y.claim.article
+            var alternatives = 1
+            if sameArticle, x.claim.inTitle != y.claim.inTitle {
+                alternatives = 2  // only agreements are taken from one article here
+            }
+            guard let d = decide(x, y, bodyAlternatives: alternatives) else { return }
+            // Within one article only an agreement helps grouping; the rest is sameArticle's.
+            if sameArticle && d.verdict != .agree { return }
+            decisions[key] = d
+        }
+        if k <= limits.fullPairwiseGroups {
+            for i in 0..<k { for j in (i + 1)..<k { compare(i, j) } }
+        } else {
+            // Groups are in (day, value) order. Each is compared with its next neighbours (close
+            // figures of its day, where agreements and same-day conflicts are), and with the
+            // figures nearest in value on the next day it has (where a running count grows or a
+            // standing figure moves): a bounded number of comparisons per group.
+            let window = max(1, limits.neighbourGroups)
+            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { compare(i, j) } }
+            var dayStarts: [Int] = []
+            for g in 0..<k where g == 0 || figs[groups[g][0]].dayNumber != figs[groups[g - 1][0]].dayNumber { dayStarts.append(g) }
+            dayStarts.append(k)
+            if dayStarts.count > 2 {
+                for d in 0..<(dayStarts.count - 2) {
+                    let next = dayStarts[d + 1]..<dayStarts[d + 2]
+                    for i in dayStarts[d]..<dayStarts[d + 1] {
+                        let v = figs[groups[i][0]].sortValue
+                        // First group of the next day whose value is not below v.
+                        var lo = next.lowerBound, hi = next.upperBound
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if figs[groups[mid][0]].sortValue < v { lo = mid + 1 } else { hi = mid }
+                        }
+                        for j in max(next.lowerBound, lo - limits.neighbourDayGroups)..<min(next.upperBound, lo + limits.neighbourDayGroups) {
+                            compare(i, j)
+                        }
+                    }
                 }
-                guard let d = decide(x, y, bodyAlternatives: alternatives) else { continue }
-                // Within one article only an agreement helps grouping; the rest is sameArticle's.
-                if sameArticle && d.verdict != .agree { continue }
-                decisions[i * k + j] = d
             }
         }
         func agrees(_ i: Int, _ j: Int) -> Bool {
             let key = i < j ? i * k + j : j * k + i
             return decisions[key]?.verdict == .agree
         }
-        // Merge groups that all agree pairwise (greedy, largest groups first).
+        var agreeing: [Int: [Int]] = [:]
+        for (key, d) in decisions where d.verdict == .agree {
+            agreeing[key / k, default: []].append(key % k)
+            agreeing[key % k, default: []].append(key / k)
+        }
+        // Merge groups that all agree pairwise (greedy, largest groups first). A group can only
+        // join a cluster holding a group it agrees with, so only those clusters are tried.
         let order = (0..<k).sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }
         var clusters: [[Int]] = []
         var clusterOfGroup = Array(repeating: -1, count: k)
         for g in order {
             var placed = false
-            for c in clusters.indices.prefix(limits.clusterTries) where clusters[c].allSatisfy({ agrees($0, g) }) {
+            let candidates = Set((agreeing[g] ?? []).map { clusterOfGroup[$0] }.filter { $0 >= 0 }).sorted()
+            for c in candidates.prefix(limits.clusterTries) where clusters[c].allSatisfy({ agrees($0, g) }) {
                 clusters[c].append(g)
                 clusterOfGroup[g] = c
                 placed = true
@@ -475,26 +522,26 @@ struct Engine: Sendable {
         return Finding(rule: d.rule.id, verdict: d.verdict, claims: claims.map { figs[$0].claim.id }, explanation: text)
     }
 
-    /// "Both come through AFP: one source, not two." when claims share an agency or a cited source.
+    /// "Both come from AFP: one source, not two." when claims share an agency or a cited source
+    /// (under any of its names in `sources.tsv`: "UN", "ONU" and "Vereinte Nationen" are one).
     func sharedSourceNote(_ members: [Figure]) -> String {
-        var bySource: [String: (name: String, count: Int)] = [:]
+        var bySource: [String: (name: String, spellings: Set<String>, count: Int)] = [:]
         for f in members {
-            var names = Set<String>()
+            var keys = Set<String>()
             for s in [f.claim.agency, f.claim.cited].compactMap({ $0 }) where !s.isEmpty {
-                let key = Engine.sourceKey(s)
-                if names.insert(key).inserted { bySource[key, default: (s, 0)].count += 1 }
+                let key = sources.key(s)
+                let shown = sources.displayName(s) ?? s
+                bySource[key, default: (shown, [], 0)].spellings.insert(s)
+                if keys.insert(key).inserted { bySource[key]!.count += 1 }
             }
         }
         guard let top = bySource.values.filter({ $0.count >= 2 }).max(by: { ($0.count, $1.name) < ($1.count, $0.name) }) else { return "" }
-        if members.count == 2 { return " Both come from \(top.name): one source, not two." }
-        return " \(top.count) of them come from \(top.name): one source, not \(top.count) independent ones."
-    }
-
-    /// A source name for comparison: lowercased, without a leading "the" and trailing punctuation.
-    static func sourceKey(_ s: String) -> String {
-        var k = s.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if k.hasPrefix("the ") { k = String(k.dropFirst(4)) }
-        return k
+        var name = top.name
+        var shownKeys: Set<String> = [SourceTable.normalise(top.name)]
+        let others = top.spellings.sorted().filter { shownKeys.insert(SourceTable.normalise($0)).inserted }
+        if !others.isEmpty { name += " (\(others.joined(separator: ", ")))" }
+        if members.count == 2 { return " Both come from \(name): one source, not two." }
+        return " \(top.count) of them come from \(name): one source, not \(top.count) independent ones."
     }
 
     static func sortAndNumber(_ findings: [Finding], concepts: [String: String]) -> [Finding] {
@@ -514,6 +561,32 @@ struct Engine: Sendable {
             return f
         }
     }
+}
+
+/// A claim id split once for sorting in natural order (the order of ``idLess``).
+struct IDKey: Comparable {
+    let prefix: Substring
+    let number: Int?
+    let id: String
+
+    init(_ id: String) {
+        self.id = id
+        if let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) {
+            prefix = id[..<hash]
+            number = n
+        } else {
+            prefix = id[...]
+            number = nil
+        }
+    }
+
+    static func < (x: IDKey, y: IDKey) -> Bool {
+        if x.prefix != y.prefix { return x.prefix < y.prefix }
+        if let nx = x.number, let ny = y.number, nx != ny { return nx < ny }
+        return x.id < y.id
+    }
+
+    static func == (x: IDKey, y: IDKey) -> Bool { x.id == y.id }
 }
 
 /// Claim ids in natural order: "a#2" before "a#10".

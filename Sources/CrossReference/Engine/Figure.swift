@@ -20,6 +20,9 @@ final class Figure {
     /// What it can be compared with: amount, rank, duration, money:<code>, measure, pp.
     let family: String
     let kind: QuantityKind
+    /// The unit the figure is in: the claim's, or a compound the sentence makes of it
+    /// ("310 Liter … pro Quadratmeter" is in l/m², through `unit-contexts.tsv`).
+    var unit: String?
     /// A percent or a fraction of a whole.
     let isShare: Bool
     /// "more than", "at least", "less than", "at most": the figure is a bound, not an estimate.
@@ -51,6 +54,7 @@ final class Figure {
         self.place = place
         self.family = family
         kind = claim.kind
+        unit = claim.unit
         isShare = family == "amount" && (claim.kind == .percent || claim.kind == .fraction)
         isOpenEnded = [.moreThan, .atLeast, .lessThan, .atMost].contains(claim.qualifier)
         let v = claim.value
@@ -65,7 +69,7 @@ final class Figure {
         let v = claim.value
         func s(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
         return [concept, place ?? "", day ?? "", family, kind == .ordinal && family == "amount" ? "count" : kind.rawValue,
-                claim.qualifier.rawValue, claim.unit ?? "", s(v.number), s(v.low), s(v.high), s(v.base),
+                claim.qualifier.rawValue, unit ?? "", s(v.number), s(v.low), s(v.high), s(v.base),
                 claim.cumulative ? "c" : ""].joined(separator: "|")
     }
 

@@ -60,6 +60,11 @@ public enum RuleOperator: String, Sendable, Hashable, CaseIterable {
     case unitConversion = "unit-conversion"
     /// A running count reported on two days: later and larger is consistent, later and smaller a conflict.
     case runningCount = "running-count"
+    /// A figure that is not a running count (missing people, homes without power, an estimate,
+    /// a price, a poll) reported on two days: overlapping figures agree, different ones are
+    /// consistent, since figures of this kind change over time; figures further apart than
+    /// `max-ratio` are left alone.
+    case changingFigure = "changing-figure"
     /// One figure exactly a thousand or a million times the other: a likely scale slip.
     case scaleSlip = "scale-slip"
     /// The same figure said twice agrees; different figures give no finding.
@@ -73,6 +78,7 @@ public enum RuleOperator: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .intervalOverlap, .shareOfWhole, .unitConversion: [.agree, .conflict]
         case .runningCount: [.agree, .consistent, .conflict]
+        case .changingFigure: [.agree, .consistent]
         case .scaleSlip: [.conflict]
         case .restatement, .wholeOfShare: [.agree]
         }

@@ -51,7 +51,7 @@ extension RuleSet {
     public func runCases() -> [CaseFailure] {
         var failures: [CaseFailure] = []
         for rule in rules {
-            let alone = RuleSet(rules: [rule], units: units)
+            let alone = RuleSet(rules: [rule], units: units, sources: sources)
             for (c, fire) in rule.fire.map({ ($0, true) }) + rule.pass.map({ ($0, false) }) {
                 let x = CrossReferencer(rules: alone, concepts: ConceptHierarchy(broader: c.broader, totals: c.totals))
                 let findings = x.findings(for: c.articles).filter {

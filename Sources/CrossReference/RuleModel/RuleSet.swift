@@ -8,10 +8,13 @@ public struct RuleSet: Sendable, Hashable {
     /// Sorted by priority, then id.
     public private(set) var rules: [Rule]
     public var units: UnitTable
+    /// Names of one source across languages, for the "one source, not two" note.
+    public var sources: SourceTable
 
-    public init(rules: [Rule], units: UnitTable = UnitTable()) {
+    public init(rules: [Rule], units: UnitTable = UnitTable(), sources: SourceTable = SourceTable()) {
         self.rules = rules.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
         self.units = units
+        self.sources = sources
     }
 
     /// The rules shipped in `Sources/CrossReference/Rules`.
@@ -22,7 +25,8 @@ public struct RuleSet: Sendable, Hashable {
         return try load(path: url.path, label: "built-in")
     }
 
-    /// Reads a rule file or every `*.yaml` rule (and `units.tsv`) in a folder. `<id>.cases.yaml`
+    /// Reads a rule file or every `*.yaml` rule (and `units.tsv`,
+    /// `unit-contexts.tsv`, `sources.tsv`) in a folder. `<id>.cases.yaml`
     /// files are the cases of the rule beside them.
     /// - Parameter label: the folder name used in ``Rule/source`` and errors (default: the path).
     public static func load(path: String, label: String? = nil) throws -> RuleSet {
@@ -42,11 +46,22 @@ public struct RuleSet: Sendable, Hashable {
         var rules: [Rule] = []
         var seen: [String: String] = [:]
         var units = UnitTable()
+        var sources = SourceTable()
         for name in names {
             let full = (path as NSString).appendingPathComponent(name)
             let display = (base as NSString).appendingPathComponent(name)
             if name == "units.tsv" {
+                let contexts = units.contexts
                 units = try UnitTable.parse(try readText(full, display: display), file: display)
+                units.merge(UnitTable(contexts: contexts))
+                continue
+            }
+            if name == "unit-contexts.tsv" {
+                try units.parseContexts(try readText(full, display: display), file: display)
+                continue
+            }
+            if name == "sources.tsv" {
+                sources = try SourceTable.parse(try readText(full, display: display), file: display)
                 continue
             }
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"),
@@ -59,21 +74,23 @@ public struct RuleSet: Sendable, Hashable {
             seen[rule.id] = display
             rules.append(rule)
         }
-        return RuleSet(rules: rules, units: units)
+        return RuleSet(rules: rules, units: units, sources: sources)
     }
 
     /// This set with `other`'s rules added; a rule with an id already here replaces it, and
-    /// `other`'s unit rows are added to the table.
+    /// `other`'s unit and source rows are added to the tables.
     public func adding(_ other: RuleSet) -> RuleSet {
         let replaced = Set(other.rules.map(\.id))
         var units = self.units
         units.merge(other.units)
-        return RuleSet(rules: rules.filter { !replaced.contains($0.id) } + other.rules, units: units)
+        var sources = self.sources
+        sources.merge(other.sources)
+        return RuleSet(rules: rules.filter { !replaced.contains($0.id) } + other.rules, units: units, sources: sources)
     }
 
     /// The same set keeping only the rules whose id is in `ids`.
     public func only(_ ids: Set<String>) -> RuleSet {
-        RuleSet(rules: rules.filter { ids.contains($0.id) }, units: units)
+        RuleSet(rules: rules.filter { ids.contains($0.id) }, units: units, sources: sources)
     }
 
     static func readText(_ path: String, display: String) throws -> String {
