@@ -29,6 +29,15 @@ import Testing
         "kind.accuracy=0.95",
         "qualifier.accuracy=0.95",
         "cited.accuracy=0.8",
+        "relations.recall=0.9",
+        "conflicts.precision=1",
+        "conflicts.recall=1",
+    ]
+
+    /// Ceilings: no gold relation may be given the opposite verdict.
+    static let ceilings = [
+        "not_claims.reported=0",
+        "relations.contradicted=0",
     ]
 
     @Test(.enabled(if: available, "../shared/tools/score.py, ../shared/gold/seeds.gold.json or python3 is missing: gate skipped"))
@@ -42,7 +51,7 @@ import Testing
         let p = Process()
         p.executableURL = try #require(Self.python3)
         p.arguments = [Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
-            + Self.floors.flatMap { ["--min", $0] } + ["--max", "not_claims.reported=0"]
+            + Self.floors.flatMap { ["--min", $0] } + Self.ceilings.flatMap { ["--max", $0] }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out
