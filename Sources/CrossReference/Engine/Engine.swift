@@ -312,6 +312,9 @@ struct Engine: Sendable {
             let dx = x.dayNumber ?? Int.max, dy = y.dayNumber ?? Int.max
             if dx != dy { return dx < dy }
             if x.sortValue != y.sortValue { return x.sortValue < y.sortValue }
+            // A group's representative is a body claim when it has one: the body states the
+            // figure in full, a headline only sums it up.
+            if x.claim.inTitle != y.claim.inTitle { return !x.claim.inTitle }
             return x.rank < y.rank
         }
         var groupIndex: [String: Int] = [:]
