@@ -189,7 +189,16 @@ extension SentenceReader {
             // "250 soldiers and 1,000 lifeguards": the noun before the conjunction is the other figure's
             if s.hasCue(.conjunction, at: k) != nil { return nil }
             // a phrase that starts here and ends before `from`
-            if let c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations), accept(c.key) {
+            if var c = s.conceptAt[k], k + c.length <= from, usable(c.key, durations: durations), accept(c.key) {
+                // a longer phrase ending at the same word wins: "samlede pris" over "pris"
+                for back in 1...2 where k - back >= 0 {
+                    if let longer = s.conceptAt[k - back], longer.length == c.length + back,
+                       usable(longer.key, durations: durations), accept(longer.key) {
+                        c = longer
+                        k -= back
+                        break
+                    }
+                }
                 var key = c.key
                 if k > 0, let c0 = s.conceptAt[k - 1], c0.length == 1, usable(c0.key, durations: durations) {
                     key = combine(c0.key, key)

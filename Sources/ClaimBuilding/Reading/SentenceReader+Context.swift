@@ -35,7 +35,9 @@ extension SentenceReader {
         func add(_ start: Int, _ end: Int, _ date: String) {
             if s.cue(.notAsOf, endingAt: start) != nil { return }
             if start >= 2, s.cue(.notAsOf, endingAt: start - 1) != nil, s.hasCue(.determiner, at: start - 1) != nil { return }
-            out.append(DayAnchor(start: start, end: end, date: date, weak: isDuring(start, in: s)))
+            // "in der Nacht zum Dienstag", "dans la nuit de mardi": the night is part of the phrase too
+            let weak = isDuring(start, in: s) || s.hasCue(.during, at: start) != nil
+            out.append(DayAnchor(start: start, end: end, date: date, weak: weak))
         }
         for m in s.weekdayMatches { add(m.start, m.end, pub.latest(weekday: m.value).iso) }
         for m in s.relativeDayMatches { add(m.start, m.end, pub.adding(days: m.value).iso) }

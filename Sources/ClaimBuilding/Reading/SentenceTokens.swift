@@ -2,7 +2,7 @@ import CrosscheckModel
 
 /// A tokenized sentence with every table matched once: concepts, events, cues, attribution
 /// phrases, agencies, places, weekdays and relative days, and the token spans of its quantities.
-struct SentenceTokens: Sendable {
+final class SentenceTokens: Sendable {
     let text: String
     let tokens: [ClaimToken]
     let lexicon: ClaimLexicon
@@ -80,8 +80,9 @@ struct SentenceTokens: Sendable {
         eventMatches = outside(lexicon.events.matches(in: tokens))
         cueMatches = lexicon.cues.matches(in: tokens)
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
+        let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
         attributionMatches = lexicon.attribution.matches(in: tokens).filter { m in
-            !tokens[m.start].isCapitalized || !tokens[..<m.start].contains(where: \.isWord)
+            !tokens[m.start].isCapitalized || m.start <= firstWord
         }
         agencyMatches = lexicon.agencies.matches(in: tokens)
         placeMatches = Self.places(in: tokens, lexicon: lexicon)
