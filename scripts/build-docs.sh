@@ -8,8 +8,13 @@ rm -rf "$sg" .build/docs
 mkdir -p "$sg" .build/docs
 swift build --target Crosscheck -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$sg" 2>&1 | grep -E "error|warning: " || true
 swift build --target Crosscheck -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$sg" >/dev/null
+# Only the facade's own symbol graph: dependencies (GRDB, Yams) document themselves.
+mine=.build/symbol-graphs-crosscheck
+rm -rf "$mine"; mkdir -p "$mine"
+cp "$sg"/Crosscheck.symbols.json "$mine"/
+cp "$sg"/Crosscheck@*.symbols.json "$mine"/ 2>/dev/null || true
 docc convert Sources/Crosscheck/Crosscheck.docc \
-  --additional-symbol-graph-dir "$sg" \
+  --additional-symbol-graph-dir "$mine" \
   --fallback-display-name Crosscheck --fallback-bundle-identifier org.crosscheck.Crosscheck \
   --output-path .build/docs/Crosscheck.doccarchive --warnings-as-errors
 echo "docs: .build/docs/Crosscheck.doccarchive"

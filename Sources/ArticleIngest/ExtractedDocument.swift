@@ -1,6 +1,6 @@
 import CrosscheckModel
 
-/// What a format reader (plain text or HTML) hands to ``ArticleAssembler``: the page's own
+/// What a format reader (plain text or HTML) hands to `ArticleAssembler`: the page's own
 /// metadata, its title, the main-text blocks in order, and what it already dropped.
 public struct ExtractedDocument: Sendable, Hashable {
     public var metadata: PageMetadata
