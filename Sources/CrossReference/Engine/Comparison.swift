@@ -88,6 +88,8 @@ extension RuleOperator {
             if c.a.overlaps(c.b) { return .verdict(.agree, c) }
             // Figures this far apart are different parts of the story, not one figure that moved.
             if let n = rule.maxRatio, Engine.gapRatio(c.a, c.b) > n { return .silent }
+            // Months apart, two different figures say nothing about each other.
+            if let n = rule.consistentWithinDays, let x = a.dayNumber, let y = b.dayNumber, Double(abs(y - x)) > n { return .silent }
             return .verdict(.consistent, c)
         case .scaleSlip:
             guard a.family == b.family, a.family != "rank", (a.unit ?? "") == (b.unit ?? ""),

@@ -16,6 +16,7 @@ final class CompiledRule: Sendable {
     let conflictOnlyIfSole: Bool
     let conflictWithinDays: Double?
     let maxRatio: Double?
+    let consistentWithinDays: Double?
     let verdicts: Set<Verdict>
 
     init(_ rule: Rule, index: Int) {
@@ -33,6 +34,7 @@ final class CompiledRule: Sendable {
         conflictOnlyIfSole = p.bool("conflict-only-if-sole", default: false)
         conflictWithinDays = p["conflict-within-days"]?.number
         maxRatio = p["max-ratio"]?.number
+        consistentWithinDays = p["consistent-within-days"]?.number
         verdicts = Set(rule.verdicts)
     }
 
