@@ -50,6 +50,51 @@ public struct ClaimBuilder: Sendable {
                 out.append(claim)
             }
         }
+        return Self.restatements(out)
+    }
+
+    /// A headline figure and a body figure with the same value restate each other: the one without
+    /// a concept takes the other's (*Sundtunnelen bliver 3,9 milliarder dyrere* / *…bliver 3,9
+    /// milliarder kroner dyrere*; a body's bare *41* after a headline's *41 dead*), and a bare
+    /// headline count in the millions restating a body sum takes its kind and currency. Only
+    /// figures of three or more, of the same kind and unit (but for that sum), are joined.
+    static func restatements(_ claims: [Claim]) -> [Claim] {
+        let titles = claims.indices.filter { claims[$0].inTitle == true }
+        guard !titles.isEmpty else { return claims }
+        var out = claims
+        func key(_ c: Claim) -> Double? {
+            guard let n = c.value.number ?? c.value.high, n.isFinite, n >= 3 else { return nil }
+            return n
+        }
+        // body figures by value, first one wins (text order)
+        var body: [Double: Int] = [:]
+        for i in claims.indices where claims[i].inTitle != true {
+            if let k = key(claims[i]), body[k] == nil || (claims[body[k]!].concept == nil && claims[i].concept != nil) {
+                body[k] = i
+            }
+        }
+        for t in titles {
+            guard let k = key(out[t]), let b = body[k] else { continue }
+            var title = out[t], other = out[b]
+            // two different concepts are two facts
+            if let a = title.concept, let b = other.concept, a != b { continue }
+            if title.kind == .count, title.unit == nil, other.kind == .money, k >= 1_000_000, title.value.low == nil {
+                title.kind = .money
+                title.unit = other.unit
+            }
+            guard title.kind == other.kind, title.unit == other.unit, title.value == other.value else { continue }
+            if title.concept == nil, other.concept != nil {
+                title.concept = other.concept
+                title.subject = other.subject
+                title.cumulative = other.cumulative
+            } else if other.concept == nil, title.concept != nil {
+                other.concept = title.concept
+                other.subject = title.subject
+                other.cumulative = title.cumulative
+            }
+            out[t] = title
+            out[b] = other
+        }
         return out
     }
 

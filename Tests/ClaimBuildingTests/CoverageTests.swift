@@ -175,4 +175,25 @@ import Testing
         #expect(counts == [10_000, 40_000])
         #expect(tl < ts * 8, "10,000 figures took \(ts), 40,000 took \(tl)")
     }
+
+    @Test func aHeadlineAndItsBodyRestatementShareTheConcept() throws {
+        let a = EndToEndTests.article(title: "Sundtunnelen bliver 3,9 milliarder dyrere",
+                                      paragraphs: [["Tunnelen under Sundet bliver 3,9 milliarder kroner dyrere end forudsat."]],
+                                      language: "da", published: "2026-03-05")
+        let claims = Support.builder.claims(for: a)
+        let title = try #require(claims.first { $0.inTitle })
+        let body = try #require(claims.first { !$0.inTitle })
+        #expect(title.concept == "cost-increase")
+        #expect(title.concept == body.concept)
+        #expect(title.kind == body.kind)
+        #expect(title.unit == body.unit)
+    }
+
+    @Test func aBodyFigureWithoutConceptTakesTheHeadlines() throws {
+        let a = EndToEndTests.article(title: "Floods kill 41 in eastern Spain",
+                                      paragraphs: [["The toll rose to 41 on Wednesday."]], published: "2026-10-15")
+        let claims = Support.builder.claims(for: a)
+        #expect(claims.count == 2)
+        #expect(claims.allSatisfy { $0.concept == "person/killed" }, "got \(claims.map(\.concept))")
+    }
 }
