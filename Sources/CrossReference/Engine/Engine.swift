@@ -430,19 +430,21 @@ struct Engine: Sendable {
             out.append(finding(decision, figs, claims: claims))
         }
         // Pairs of groups in different clusters, one finding per pair, capped per verdict.
-        var candidates: [Verdict: [(support: Int, key: Int, decision: Decision)]] = [:]
+        // Sorted as plain integers (support, key): decisions are looked up only for those kept.
+        var candidates: [Verdict: [(support: Int, key: Int)]] = [:]
         for (key, d) in decisions {
             let i = key / k, j = key % k
             if clusterOfGroup[i] == clusterOfGroup[j] { continue }
             if figs[d.a].claim.article == figs[d.b].claim.article { continue }  // sameArticle reports it
-            candidates[d.verdict, default: []].append((groups[i].count + groups[j].count, key, d))
+            candidates[d.verdict, default: []].append((groups[i].count + groups[j].count, key))
         }
         for v in Verdict.allCases {
             let list = (candidates[v] ?? []).sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
             for item in list.prefix(limits.maxPairFindingsPerBlock) {
                 let i = item.key / k, j = item.key % k
-                out.append(finding(item.decision, figs, claims: [item.decision.a, item.decision.b],
-                                   groupSizes: (groupFor(item.decision.a, i, j, groups), groupFor(item.decision.b, i, j, groups)),
+                guard let decision = decisions[item.key] else { continue }
+                out.append(finding(decision, figs, claims: [decision.a, decision.b],
+                                   groupSizes: (groupFor(decision.a, i, j, groups), groupFor(decision.b, i, j, groups)),
                                    groups: groups))
             }
         }
