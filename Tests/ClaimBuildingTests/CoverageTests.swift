@@ -66,6 +66,15 @@ import Testing
              Q(kind: .count, value: .between(200, 250)), "soldier/deployed"),
         Case("en", "More than ⟦1,200⟧ soldiers were evacuated from the base.", .count(1200, .moreThan), "soldier/evacuated"),
         Case("de", "Mehr als ⟦1200⟧ Menschen mussten ihre Häuser verlassen.", .count(1200, .moreThan), "person/evacuated"),
+        // rescued and evacuated stay apart; residents are residents in every language
+        Case("es", "Los bomberos rescataron a ⟦90⟧ personas y 1.200 vecinos fueron evacuados.", .count(90), "person/rescued"),
+        Case("de", "Die Feuerwehr rettete ⟦90⟧ Menschen, 1200 Bewohner wurden evakuiert.", .count(90), "person/rescued"),
+        Case("fr", "Les pompiers ont secouru 90 personnes et ⟦1 200⟧ habitants ont été évacués.", .count(1200), "resident/evacuated"),
+        Case("es", "Más de ⟦1.200⟧ vecinos tuvieron que ser evacuados.", .count(1200, .moreThan), "resident/evacuated"),
+        // turnout is turnout, whatever the sentence's verbs
+        Case("en", "Turnout was ⟦67.4 percent⟧, and the party won 120 seats.", .percent(67.4), "turnout"),
+        Case("de", "Die Wahlbeteiligung lag bei ⟦67,4 Prozent⟧, die Partei gewann 120 Sitze.", .percent(67.4), "turnout"),
+        Case("da", "Valgdeltagelsen var ⟦84,2 procent⟧, og partiet fik 20 mandater.", .percent(84.2), "turnout"),
     ]
 
     @Test(arguments: cases)
