@@ -66,11 +66,13 @@ struct ArticleAssembler: Sendable {
     func decideLanguage(manifest: String?, page: String?, title: String?, text: String, warnings: inout [String]) -> String {
         if let m = manifest.map(Self.primarySubtag), !m.isEmpty { return m }
         let sample = text.isEmpty ? (title ?? "") : text
-        let identified = identifier.identify(sample)
+        // Scored once: identification and the overrule checks below read the same ranking.
+        let scores = identifier.scores(sample)
+        let identified = LanguageIdentifier.best(scores)
         if let p = page.map(Self.primarySubtag), !p.isEmpty {
             // A language we have no folder for (ru, ko …): keep it, unless the text is plainly one of ours.
             guard languages.pack(p) != nil else {
-                if let identified, (identifier.scores(sample).first?.score ?? 0) >= 15, identifier.coverage(sample) >= 0.25 {
+                if let identified, (scores.first?.score ?? 0) >= 15, identifier.coverage(sample) >= 0.25 {
                     warnings.append("the page declares language '\(p)' but its text reads as '\(identified)'; using '\(identified)'")
                     return identified
                 }
@@ -79,7 +81,6 @@ struct ArticleAssembler: Sendable {
             guard let identified, identified != p else { return p }
             // Templates often declare a default language whatever the article's. Overrule the page
             // only on strong evidence: a clear score, five times the declared language's.
-            let scores = identifier.scores(sample)
             let top = scores.first?.score ?? 0
             let declared = scores.first { $0.code == p }?.score ?? 0
             if top >= 15 && top >= 5 * declared {

@@ -42,6 +42,10 @@ public struct FurnitureFilter: Sendable {
     let suffixes: [Phrase]
     /// Byline prefixes, normalised ("by", "af", "par").
     public let bylinePrefixes: Set<String>
+    /// `prefixes` as a byte trie of their keys, built once.
+    let prefixTrie: PhraseTrie
+    /// `suffixes` as a byte trie of their reversed keys, built once.
+    let suffixTrie: PhraseTrie
 
     /// Builds the filter from every language's tables and the shared table.
     public init(languages: LanguageStore) {
@@ -80,6 +84,8 @@ public struct FurnitureFilter: Sendable {
         self.prefixes = phrases.filter(\.isPrefix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.suffixes = phrases.filter(\.isSuffix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.bylinePrefixes = bylinePrefixes
+        self.prefixTrie = PhraseTrie(keys: prefixes.map { Array($0.key.utf8) })
+        self.suffixTrie = PhraseTrie(keys: suffixes.map { Array($0.key.utf8.reversed()) })
     }
 
     /// Rows of `Vocabulary/furniture-common.tsv` (language-neutral patterns such as `©`).
@@ -118,18 +124,25 @@ public struct FurnitureFilter: Sendable {
             key = String(key.unicodeScalars.dropFirst())
         }
         guard !key.isEmpty else { return nil }
+        let keyBytes = Array(key.utf8)
         if words <= 15 {
-            var tail = key
-            while let last = tail.unicodeScalars.last, last == ")" || last == "]" || last == "." { tail = String(tail.unicodeScalars.dropLast()) }
-            for p in suffixes where tail.hasSuffix(p.key) && tail.utf8.count > p.key.utf8.count {
+            // The tail without closing brackets and periods; candidates longest first, as listed.
+            var tailEnd = keyBytes.count
+            while tailEnd > 0, keyBytes[tailEnd - 1] == 0x29 || keyBytes[tailEnd - 1] == 0x5D || keyBytes[tailEnd - 1] == 0x2E { tailEnd -= 1 }
+            for index in suffixTrie.matches(keyBytes, from: tailEnd, step: -1) {
+                let p = suffixes[index]
+                let keyCount = p.key.utf8.count
+                guard tailEnd > keyCount else { continue }
                 // The credit must follow a slash, a space or a bracket ("Jane Doe/AFP", "via Getty Images").
-                let before = tail.utf8.dropLast(p.key.utf8.count).last
+                let before = keyBytes[tailEnd - keyCount - 1]
                 let keyStartsWord = p.key.unicodeScalars.first.map(FurnitureFilter.isWordScalar) ?? false
                 if !keyStartsWord || before == 0x20 || before == 0x2F || before == 0x28 { return (p, .suffix) }
             }
         }
-        for p in prefixes where key.hasPrefix(p.key) {
-            let next = String(Substring(key.utf8.dropFirst(p.key.utf8.count))).unicodeScalars.first
+        for index in prefixTrie.matches(keyBytes, from: 0, step: 1) {
+            let p = prefixes[index]
+            let keyCount = p.key.utf8.count
+            let next = keyCount < keyBytes.count ? FurnitureFilter.scalar(keyBytes, at: keyCount) : nil
             let boundary = next.map { !FurnitureFilter.isWordScalar($0) } ?? true
             let limit = p.reason == "cookie-banner" ? 150 : 40
             let phraseEndsInWord = p.key.unicodeScalars.last.map(FurnitureFilter.isWordScalar) ?? false
@@ -139,15 +152,17 @@ public struct FurnitureFilter: Sendable {
         if let p = whole[bare] { return (p, .whole) }
         if words <= 25 {
             // "Læs også: …", "Related | …", "Read more » …"
-            for sep in [":", " |", " »", " >", " –", " -"] {
-                if let r = bare.range(of: sep), let p = whole[FurnitureFilter.stripTrailingPunctuation(String(bare[..<r.lowerBound]))] {
+            let bareBytes = Array(bare.utf8)
+            for sep in FurnitureFilter.labelSeparators {
+                if let at = FurnitureFilter.firstIndex(of: sep, in: bareBytes),
+                   let p = whole[FurnitureFilter.stripTrailingPunctuation(String(decoding: bareBytes[..<at], as: UTF8.self))] {
                     return (p, .label)
                 }
             }
         }
         if words <= 15 {
-            let segments = FurnitureFilter.gluedSegments(block)
-            if segments.count > 1, let p = whole[FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(segments[0]))] {
+            if let first = FurnitureFilter.firstGluedSegment(block),
+               let p = whole[FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(first))] {
                 return (p, .glued)
             }
         }
@@ -238,39 +253,107 @@ public struct FurnitureFilter: Sendable {
 
     /// Lowercase, one space between words, curly apostrophes straight, `word :` as `word:`.
     /// Only the first 400 bytes are looked at.
+    ///
+    /// Written over bytes: ASCII is lowercased in place, any other scalar through its own
+    /// `lowercaseMapping` (what `String.lowercased()` does scalar by scalar), so no copy of the
+    /// text is lowercased as a whole.
     static func normalize(_ s: String) -> String {
-        var prefix = s
-        if s.utf8.count > 400 {
-            prefix = String(decoding: s.utf8.prefix(400), as: UTF8.self)
-        }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(min(s.utf8.count, 400))
         var pendingSpace = false
-        for c in prefix.lowercased().unicodeScalars {
-            switch c {
-            case " ", "\t", "\n", "\u{A0}", "\u{202F}", "\u{2009}":
-                pendingSpace = !out.isEmpty
-            case "\u{2019}", "\u{2018}":
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append("'")
-            case ":", "!", "?", ";":
-                pendingSpace = false
-                out.append(c)
-            default:
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(c)
+        func scan(_ scalars: String.UnicodeScalarView) {
+            for c in scalars {
+                let v = c.value
+                if v < 0x80 {
+                    switch v {
+                    case 0x20, 0x09, 0x0A:
+                        pendingSpace = !out.isEmpty
+                    case 0x3A, 0x21, 0x3F, 0x3B:   // : ! ? ;
+                        pendingSpace = false
+                        out.append(UInt8(v))
+                    default:
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+                    }
+                    continue
+                }
+                switch v {
+                case 0xA0, 0x202F, 0x2009:
+                    pendingSpace = !out.isEmpty
+                case 0x2019, 0x2018:
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(0x27)
+                default:
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    if c.properties.changesWhenLowercased {
+                        out.append(contentsOf: c.properties.lowercaseMapping.utf8)
+                    } else {
+                        out.append(contentsOf: String(c).utf8)
+                    }
+                }
             }
         }
-        return String(out)
+        if s.utf8.count > 400 {
+            scan(String(decoding: s.utf8.prefix(400), as: UTF8.self).unicodeScalars)
+        } else {
+            scan(s.unicodeScalars)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Without trailing punctuation, closing quotes and spaces.
     static func stripTrailingPunctuation(_ s: String) -> String {
-        var scalars = Array(s.unicodeScalars)
-        while let last = scalars.last, !(last.properties.isAlphabetic || last.properties.numericType != nil) {
-            if last == "\u{A9}" { break }
-            scalars.removeLast()
+        let scalars = s.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let before = scalars.index(before: end)
+            let last = scalars[before]
+            if isWordScalar(last) || last == "\u{A9}" { break }
+            end = before
         }
-        return String(String.UnicodeScalarView(scalars))
+        return end == scalars.endIndex ? s : String(scalars[..<end])
+    }
+
+    static let labelSeparators: [[UInt8]] = [":", " |", " »", " >", " –", " -"].map { Array($0.utf8) }
+
+    /// Where `needle` first occurs in `bytes`.
+    static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        let first = needle[0]
+        var i = 0
+        let last = bytes.count - needle.count
+        outer: while i <= last {
+            if bytes[i] == first {
+                for k in 1..<needle.count where bytes[i + k] != needle[k] { i += 1; continue outer }
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8.
+    static func scalar(_ b: [UInt8], at i: Int) -> Unicode.Scalar? {
+        let lead = b[i]
+        var len = 1
+        if lead >= 0xF0 { len = 4 } else if lead >= 0xE0 { len = 3 } else if lead >= 0xC0 { len = 2 }
+        guard i + len <= b.count else { return nil }
+        return String(decoding: b[i..<(i + len)], as: UTF8.self).unicodeScalars.first
+    }
+
+    /// The first of several labels glued together ("Share this articleComments" → "Share this
+    /// article"), or nil when the block is one label.
+    static func firstGluedSegment(_ s: String) -> String? {
+        let scalars = s.unicodeScalars
+        var prev: Unicode.Scalar?
+        for i in scalars.indices {
+            let c = scalars[i]
+            if let p = prev, c.properties.isUppercase, p.properties.isLowercase || p == ":" {
+                return String(scalars[..<i])
+            }
+            prev = c
+        }
+        return nil
     }
 
     /// Labels glued together by a page's markup: "Share this articleComments" → two segments.
@@ -291,5 +374,44 @@ public struct FurnitureFilter: Sendable {
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+}
+
+/// Byte keys in a trie, for "which of these keys does the text start with", answered in one walk.
+struct PhraseTrie: Sendable {
+    /// Per node: (byte, child) pairs.
+    private var children: [[(UInt8, Int32)]] = [[]]
+    /// Per node: indices of the keys ending there, in the order given.
+    private var ends: [[Int]] = [[]]
+
+    init(keys: [[UInt8]]) {
+        for (index, key) in keys.enumerated() {
+            var node = 0
+            for b in key {
+                if let next = children[node].first(where: { $0.0 == b })?.1 {
+                    node = Int(next)
+                } else {
+                    children.append([]); ends.append([])
+                    children[node].append((b, Int32(children.count - 1)))
+                    node = children.count - 1
+                }
+            }
+            ends[node].append(index)
+        }
+    }
+
+    /// Indices of the keys found in `bytes` walking from `from` (step 1: forwards from it;
+    /// step -1: backwards from just before it), longest first, keys of one length in their order.
+    func matches(_ bytes: [UInt8], from: Int, step: Int) -> [Int] {
+        var found: [[Int]] = []
+        var node = 0
+        var i = step > 0 ? from : from - 1
+        while i >= 0, i < bytes.count {
+            guard let next = children[node].first(where: { $0.0 == bytes[i] })?.1 else { break }
+            node = Int(next)
+            if !ends[node].isEmpty { found.append(ends[node]) }
+            i += step
+        }
+        return found.reversed().flatMap { $0 }
     }
 }

@@ -12,6 +12,8 @@ public struct LanguageIdentifier: Sendable {
     let index: [String: [String]]
     /// Spelling patterns (`trigrams.tsv`, with `_` at word edges) → codes of the languages listing them.
     let patterns: [(pattern: String, codes: [String])]
+    /// `patterns` as bytes, for the byte search of the pattern pass.
+    let patternBytes: [[UInt8]]
     /// What one pattern match weighs against one distinctive stop word (1).
     static let patternWeight = 0.25
 
@@ -33,11 +35,16 @@ public struct LanguageIdentifier: Sendable {
             for p in pack.words("trigrams.tsv") where !p.isEmpty { patterns[p.lowercased(), default: []].insert(code) }
         }
         self.patterns = patterns.keys.sorted().map { (pattern: $0, codes: patterns[$0]!.sorted()) }
+        self.patternBytes = self.patterns.map { Array($0.pattern.utf8) }
     }
 
     /// The most likely ISO 639-1 code, or nil when the text gives no evidence.
     public func identify(_ text: String) -> String? {
-        let ranked = scores(text)
+        LanguageIdentifier.best(scores(text))
+    }
+
+    /// The winner of ranked scores (see ``scores(_:)``): nil without evidence or on a tie.
+    public static func best(_ ranked: [(code: String, score: Double)]) -> String? {
         guard let best = ranked.first, best.score > 0 else { return nil }
         if ranked.count > 1, ranked[1].score == best.score { return nil }
         return best.code
@@ -57,9 +64,12 @@ public struct LanguageIdentifier: Sendable {
         }
         var ranked = Self.ranked(totals)
         if !patterns.isEmpty, ranked.count >= 2, ranked[1].score * 1.5 >= ranked[0].score {
+            var edged: [UInt8] = []
             for token in tokens {
-                let edged = "_" + token + "_"
-                for (pattern, codes) in patterns where edged.contains(pattern) {
+                edged.removeAll(keepingCapacity: true)
+                edged.append(0x5F); edged.append(contentsOf: token.utf8); edged.append(0x5F)
+                for (n, pattern) in patternBytes.enumerated() where Self.contains(edged, pattern) {
+                    let codes = patterns[n].codes
                     let w = Self.patternWeight / Double(codes.count * codes.count)
                     for c in codes { totals[c, default: 0] += w }
                 }
@@ -75,6 +85,20 @@ public struct LanguageIdentifier: Sendable {
         let tokens = LanguageIdentifier.tokens(text, limit: 65_536)
         guard !tokens.isEmpty else { return 0 }
         return Double(tokens.filter { index[$0] != nil }.count) / Double(tokens.count)
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            var k = 0
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            i += 1
+        }
+        return false
     }
 
     static func ranked(_ totals: [String: Double]) -> [(code: String, score: Double)] {
