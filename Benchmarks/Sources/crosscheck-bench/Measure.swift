@@ -17,7 +17,7 @@ enum Measure {
     /// Peak resident memory of this process so far, in MB.
     static func peakMB() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(0, &usage)   // RUSAGE_SELF (an enum case on Glibc, an Int32 elsewhere)
         return Double(usage.ru_maxrss) / 1024
     }
 

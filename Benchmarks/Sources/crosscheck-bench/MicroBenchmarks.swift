@@ -3,6 +3,13 @@ import CorpusKit
 import Crosscheck
 import Foundation
 
+/// Keeps a result alive so the optimizer cannot drop the work (swift-benchmark 0.1.2 has no
+/// public `blackHole`).
+@inline(never)
+func blackHole<T>(_ x: T) {
+    withExtendedLifetime(x) {}
+}
+
 /// swift-benchmark suites over fixed inputs: recognition per language, claims, cross-reference.
 enum MicroBenchmarks {
     static let sentences: [(String, String)] = [
