@@ -65,6 +65,8 @@ import Testing
         Case("en", "Between ⟦200 and 250⟧ soldiers from the military emergency unit were sent to the worst-hit towns.",
              Q(kind: .count, value: .between(200, 250)), "soldier/deployed"),
         Case("en", "More than ⟦1,200⟧ soldiers were evacuated from the base.", .count(1200, .moreThan), "soldier/evacuated"),
+        Case("es", "Se han desplegado en los municipios más afectados de la provincia entre ⟦200 y 250⟧ militares.",
+             Q(kind: .count, value: .between(200, 250)), "soldier/deployed"),
         Case("de", "Mehr als ⟦1200⟧ Menschen mussten ihre Häuser verlassen.", .count(1200, .moreThan), "person/evacuated"),
         // rescued and evacuated stay apart; residents are residents in every language
         Case("es", "Los bomberos rescataron a ⟦90⟧ personas y 1.200 vecinos fueron evacuados.", .count(90), "person/rescued"),

@@ -270,6 +270,19 @@ extension SentenceReader {
             j += 1
             if m.start >= c.end, accept(m.value) { return m.value }
         }
+        // or earlier in the same clause: "Se han desplegado en la zona entre 200 y 250 militares"
+        var back = c.first
+        while back > 0 {
+            let k = back - 1
+            if s.isBreak[k] || s.hasCue(.conjunction, at: k) != nil { break }
+            if let qi = s.quantityIndex(at: k), s.quantities[qi].kind != .date { break }
+            back = k
+        }
+        var b = s.firstEvent(startingAtOrAfter: c.first) - 1
+        while b >= 0, ms[b].start >= back {
+            if ms[b].end <= c.first, accept(ms[b].value) { return ms[b].value }
+            b -= 1
+        }
         return nil
     }
 
