@@ -207,4 +207,16 @@ import Testing
         #expect(claims.count == 2)
         #expect(claims.allSatisfy { $0.concept == "person/killed" }, "got \(claims.map(\.concept))")
     }
+
+    @Test(arguments: [
+        ("fr", "Selon le ministère de l'Intérieur, ⟦45⟧ personnes sont mortes.", "ministère de l'Intérieur"),
+        ("es", "Según el Ministerio de la Defensa, ⟦45⟧ personas murieron.", "Ministerio de la Defensa"),
+        ("fr", "Au moins ⟦37⟧ personnes sont mortes, selon des sources hospitalières.", "sources hospitalières"),
+        ("en", "A senior official told Reuters that ⟦300⟧ soldiers had been deployed.", "senior official"),
+        ("da", "Ifølge notatet skyldes merprisen på ⟦3,9 milliarder kroner⟧ især dyrere stål.", "notatet"),
+    ])
+    func aSourceKeepsItsArticleAfterAJoiner(_ language: String, _ sentence: String, _ source: String) throws {
+        let claim = try #require(Support.claim(sentence, .count(45), language: language))
+        #expect(claim.cited == source)
+    }
 }

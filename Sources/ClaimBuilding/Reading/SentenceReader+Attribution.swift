@@ -159,10 +159,14 @@ extension SentenceTokens {
                 let t = tokens[k]
                 if !t.isWord || inQuantity[k] { break }
                 if t.isCapitalized { taken.append(k); k += 1; continue }
-                if hasCue(.nameJoiner, at: k) != nil, k + 1 < limit, tokens[k + 1].isCapitalized {
-                    taken.append(k)
-                    k += 1
-                    continue
+                if let len = hasCue(.nameJoiner, at: k), k + len < limit {
+                    // "Ministerio de la Defensa": an article may follow the joiner
+                    let article = hasCue(.determiner, at: k + len) ?? 0
+                    if k + len + article < limit, tokens[k + len + article].isCapitalized, tokens[k + len + article].isWord {
+                        taken.append(contentsOf: k..<(k + len + article))
+                        k += len + article
+                        continue
+                    }
                 }
                 break
             }
@@ -181,10 +185,12 @@ extension SentenceTokens {
                 return render(taken)
             }
             // "spokesman for US diplomacy": a joiner and a capitalized name complete it
-            if !taken.isEmpty, k + 1 < limit, hasCue(.nameJoiner, at: k) != nil || hasCue(.stop, at: k) != nil,
-               tokens[k + 1].isCapitalized, tokens[k + 1].isWord {
-                taken.append(k)
-                var j = k + 1
+            // (an article may follow the joiner: "ministère de l'Intérieur", "ministerio de la Defensa")
+            let article = k + 1 < limit ? (hasCue(.determiner, at: k + 1) ?? 0) : 0
+            if !taken.isEmpty, k + 1 + article < limit, hasCue(.nameJoiner, at: k) != nil || hasCue(.stop, at: k) != nil,
+               tokens[k + 1 + article].isCapitalized, tokens[k + 1 + article].isWord {
+                taken.append(contentsOf: k...(k + article))
+                var j = k + 1 + article
                 while j < limit, tokens[j].isWord, taken.count < 8 {
                     if tokens[j].isCapitalized { taken.append(j); j += 1; continue }
                     if let len = hasCue(.nameJoiner, at: j), j + len < limit, tokens[j + len].isCapitalized {
@@ -204,13 +210,22 @@ extension SentenceTokens {
     private func render(_ idx: some Sequence<Int>) -> String {
         let all = Array(idx)
         // a possessive inside the name stays ("farmers’ groups"); a trailing one goes
-        return all.map { i -> String in
+        var out = ""
+        for (n, i) in all.enumerated() {
             let t = tokens[i]
+            var text = t.text
             if i == all.last, t.isPossessive, let cut = t.text.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
-                return String(t.text[..<cut])
+                text = String(t.text[..<cut])
             }
-            return t.text
-        }.joined(separator: " ")
+            // an elided article joins the next word: "l'Intérieur"
+            if n > 0, let prev = tokens[all[n - 1]].text.unicodeScalars.last, ClaimTokenizer.isApostrophe(prev),
+               tokens[all[n - 1]].text.unicodeScalars.count <= 3 {
+                out += text
+            } else {
+                out += (n > 0 ? " " : "") + text
+            }
+        }
+        return out
     }
 }
 
