@@ -55,20 +55,31 @@ struct TokenTrie: Sendable {
     struct Node: Sendable {
         var next: [String: Int32] = [:]
         var entries: [Entry] = []
+        /// Edges that every phrase writes glued to the token before (`A$`, `km/h`): in text they
+        /// match only a token with no space before it (`a $3` is no `A$`).
+        var attachedOnly: Set<String> = []
     }
 
     private(set) var nodes: [Node] = [Node()]
 
     mutating func insert(_ keys: [String], _ entry: Entry) {
+        insert(keys.map { ($0, false) }, entry)
+    }
+
+    /// Inserts a phrase whose tokens carry "glued to the previous token" flags.
+    mutating func insert(_ keys: [(String, Bool)], _ entry: Entry) {
         guard !keys.isEmpty else { return }
         var node = 0
-        for k in keys {
+        for (idx, (k, glued)) in keys.enumerated() {
+            let attached = idx > 0 && glued
             if let n = nodes[node].next[k] {
+                if !attached { nodes[node].attachedOnly.remove(k) }
                 node = Int(n)
             } else {
                 nodes.append(Node())
                 let id = nodes.count - 1
                 nodes[node].next[k] = Int32(id)
+                if attached { nodes[node].attachedOnly.insert(k) }
                 node = id
             }
         }
@@ -82,7 +93,7 @@ struct TokenTrie: Sendable {
         var j = i
         var best: (Int, Entry)?
         while j < tokens.count, let n = nodes[node].next[tokens[j].key] {
-            // Inside a phrase, a number token never continues a word phrase.
+            if j > i, tokens[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(tokens[j].key) { break }
             node = Int(n)
             j += 1
             if let e = nodes[node].entries.first(where: { accept($0.meaning) }) { best = (j, e) }
@@ -128,6 +139,9 @@ struct Lexicon: Sendable {
     var maxPieceBytes = 0
     /// First two bytes of every piece, to skip words that cannot be compounds quickly.
     var piecePrefixes: Set<UInt16> = []
+    /// Table words with accents by their accentless spelling, when that spelling is unique and no
+    /// table word itself (*decimas* → *décimas*).
+    var accentless: [String: String] = [:]
 
     init(pack: LanguagePack) throws {
         code = pack.code
@@ -156,7 +170,7 @@ struct Lexicon: Sendable {
             return v
         }
         func add(_ phrase: String, _ m: Meaning, _ origin: String) {
-            let keys = Lexicon.keys(phrase)
+            let keys = Tokenizer.tokenize(phrase, spaceGroups: false).map { ($0.key, !$0.spaceBefore) }
             trie.insert(keys, Entry(meaning: m, origin: origin))
         }
         for row in pack.rows("cardinals.tsv") {
@@ -258,10 +272,46 @@ struct Lexicon: Sendable {
         for w in pack.strings("compoundJoiners") {
             pieces[Lexicon.foldKey(w), default: []].append(Entry(meaning: .compoundJoiner, origin: "\(c)/language.json:compoundJoiners"))
         }
+        var seen: [String: Int] = [:]
+        for key in trie.nodes[0].next.keys {
+            guard let s = Lexicon.stripAccents(key), !trie.hasRoot(s) else { continue }
+            seen[s, default: 0] += 1
+            accentless[s] = key
+        }
+        for (s, c) in seen where c > 1 { accentless[s] = nil }
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
             piecePrefixes.insert(Lexicon.prefix2(k))
         }
+    }
+
+    /// A word's vowels without acute, grave, circumflex or diaeresis (*trés* → *tres*); nil
+    /// when it has none.
+    static func stripAccents(_ s: String) -> String? {
+        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var changed = false
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let base: Unicode.Scalar? = switch u.value {
+            case 0xE0...0xE2, 0xE4: "a"
+            case 0xE8...0xEB: "e"
+            case 0xEC...0xEF: "i"
+            case 0xF2...0xF4, 0xF6: "o"
+            case 0xF9...0xFC: "u"
+            default: nil
+            }
+            if let base { out.append(base); changed = true } else { out.append(u) }
+        }
+        return changed ? String(out) : nil
+    }
+
+    /// The table word a text word stands for when it is written with wrong or missing accents
+    /// (*trés* → *tres*, *decimas* → *décimas*, *funf* → *fünf*); nil when it is no such word.
+    func accentVariant(of key: String) -> String? {
+        if let s = Lexicon.stripAccents(key) {
+            return trie.hasRoot(s) ? s : accentless[s]
+        }
+        return key.utf8.count >= 4 ? accentless[key] : nil
     }
 
     static func prefix2(_ s: String) -> UInt16 {

@@ -72,6 +72,18 @@ struct NumberWords: Sendable {
             return true
         }
         if article { return false }
+        if !joined, pieces == 1, total == 0, !articleOnly, !fromDigits, last == .unit, !unitsBeforeTens, v >= 1, v < 100 {
+            // *cero tres*, *zero three*: a leading zero read out (03 = 3).
+            if current == 0, v < 10 {
+                current = v; pieces += 1; last = .unit
+                return true
+            }
+            // *one twenty-two* (122): hundreds said without the scale word, before round tens.
+            if current >= 1, v >= 20, v.truncatingRemainder(dividingBy: 10) == 0 {
+                current = current * 100 + v; pieces += 1; last = .tens
+                return true
+            }
+        }
         if current == 0 {
             // after a big scale: *two thousand (and) five*
             guard total > 0, v < lastBig else { return false }

@@ -22,8 +22,14 @@ struct QuantityScanner {
         lex = lexicon
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
-        let toks = bytes.withUnsafeBufferPointer {
+        var toks = bytes.withUnsafeBufferPointer {
             Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
+        }
+        // Words with wrong or missing accents read as the table word (*trés*, *decimas*).
+        do {
+            for i in toks.indices where toks[i].kind == .word && !toks[i].hasDigits && !lexicon.trie.hasRoot(toks[i].key) {
+                if let v = lexicon.accentVariant(of: toks[i].key) { toks[i].key = v }
+            }
         }
         self.toks = toks
         var compounds: [Int: [(String, [Entry])]] = [:]
@@ -130,6 +136,9 @@ struct QuantityScanner {
 
     mutating func emit(_ s: Int, _ e: Int, _ kind: QuantityKind, _ value: QuantityValue, unit: String? = nil,
                        qualifier: Qualifier = .exact, trace: [String]) {
+        // A value that overflows (a huge digit run, a scale or an exponent too big, a zero
+        // denominator) is no quantity: never emit a non-finite number.
+        guard QuantityScanner.isFinite(value) else { return }
         let start = toks[s].start, end = toks[e - 1].end
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
@@ -228,7 +237,7 @@ struct QuantityScanner {
             emit(s, e, .date, QuantityValue(), trace: tr)
             return e
         case .list(let parts, let e):
-            for (bs, be, v) in parts {
+            for (bs, be, v) in parts where v.isFinite {
                 out.append(Quantity(text: String(decoding: bytes[bs..<be], as: UTF8.self), start: bs, end: be, kind: .count,
                                     value: .exactly(v), trace: ["pattern:digit-list"]))
                 spans.append((e - 1, e - 1))
@@ -272,6 +281,9 @@ struct QuantityScanner {
             var at = k
             if a.kind == .fraction, let p = match(at, { $0 == .partitive }) { at = p.end }
             if a.kind == .fraction, isArticle(at), toks[at].spaceBefore { at += 1 }
+            // "a 45-year-old", "a 10-km run", "five-day": a unit glued by a hyphen.
+            if a.kind == .cardinal, isDash(at), attached(at), attached(at + 1), at + 1 < n, toks[at + 1].kind == .word,
+               match(at + 1, { if case .unit(_, _, _, true) = $0 { return true }; return false }) != nil { at += 1 }
             if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                case .unit(let kd, let name, _, _) = u.entry.meaning {
                 unit = (kd, name); trace.append(u.entry.origin); k = u.end
@@ -299,7 +311,8 @@ struct QuantityScanner {
         }
         if !a.articleOnly, let c = rangeConnector(at: k, opener: opener, afterDigits: a.digits != nil) {
             if case .number(let b)? = parseNumber(at: c.end, money: unit != nil), b.kind != .ordinal, !b.articleOnly,
-               !(isDash(k) && b.digits == nil), a.value <= b.value || b.multiplier > a.multiplier {
+               !(isDash(k) && b.digits == nil), a.value <= b.value || b.multiplier > a.multiplier,
+               !differentUnit(after: b.end, than: unit?.1) {
                 if a.yearLike && b.digits != nil && (b.yearLike || b.value < 100) && unit == nil {
                     emit(i, b.end, .date, QuantityValue(), trace: trace + ["pattern:year-range"])
                     return b.end
@@ -353,6 +366,36 @@ struct QuantityScanner {
     }
 
     func kindFor(_ k: QuantityKind) -> QuantityKind { k }
+
+    /// True when a unit other than `unit` follows at `e` (*4.2 percent to 1.1 trillion euros*,
+    /// *0.2 percentage points to 3.8 percent*): two figures, not a range.
+    func differentUnit(after e: Int, than unit: String?) -> Bool {
+        guard let unit, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+              case .unit(_, let name, _, _) = u.entry.meaning else { return false }
+        return name != unit
+    }
+
+    /// *the second half*, *first quarter*: a fraction word after an ordinal word is a part, not a share.
+    func followsOrdinalWord(_ i: Int) -> Bool {
+        guard i > 0, toks[i - 1].kind == .word else { return false }
+        return lex.trie.entries(of: toks[i - 1].key).contains { if case .ordinal = $0.meaning { return true }; return false }
+    }
+
+    /// A word at `k` that starts no unit, scale or qualifier: a noun after a number.
+    func followedByNoun(_ k: Int) -> Bool {
+        guard k < n, toks[k].kind == .word else { return false }
+        return match(k, {
+            switch $0 {
+            case .unit, .scale, .qualifier, .range, .fraction: return true
+            default: return false
+            }
+        }) == nil
+    }
+
+    /// True when every number of `v` is finite.
+    static func isFinite(_ v: QuantityValue) -> Bool {
+        [v.number, v.low, v.high, v.base].allSatisfy { $0.map(\.isFinite) ?? true }
+    }
 
     /// A qualifier before a number starts at `k` (*more than 190* inside *200 or more than 190*).
     func startsQualifiedNumber(at k: Int) -> Bool {
@@ -714,6 +757,8 @@ struct QuantityScanner {
     ]
 
     func pow10(_ x: Double) -> Double {
+        // Beyond ±400 the result is not finite (or zero) anyway; never loop on a huge exponent.
+        guard x.isFinite, abs(x) <= 400 else { return x > 0 ? .infinity : 0 }
         var r = 1.0
         for _ in 0..<Int(abs(x)) { r *= 10 }
         return x < 0 ? 1 / r : r
@@ -752,11 +797,15 @@ struct QuantityScanner {
 
     /// "two point five", "nine point nought four", "point 77", "two hundred point seventy-one".
     func extendDecimal(_ a: Num) -> Num {
-        guard a.kind == .cardinal, a.value == a.value.rounded(), a.multiplier == 1,
+        // After a scale only when smaller pieces follow it (*tausendvierhundertsechzehn Komma fünfzehn*).
+        guard a.kind == .cardinal, a.value == a.value.rounded(),
+              a.multiplier == 1 || a.digits == nil && a.value.truncatingRemainder(dividingBy: a.multiplier) != 0,
               let d = match(a.end, { $0 == .decimalWord }) else { return a }
         var k = d.end
         var digits = ""
         if let _ = plainInteger(k) {
+            // "27 con 3 abstenciones": digits before a noun are a count of their own.
+            if followedByNoun(k + 1) { return a }
             digits = toks[k].key; k += 1
         } else {
             while let c = match(k, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
@@ -764,7 +813,7 @@ struct QuantityScanner {
                 digits += String(Int(v)); k = c.end
             }
             if digits.isEmpty, case .number(let b)? = parseWords(at: k, start: k, sign: 1, trace: [], plain: true),
-               b.kind == .cardinal, b.value == b.value.rounded(), b.value >= 1 {
+               b.kind == .cardinal, b.value == b.value.rounded(), b.value >= 1, b.value < 1e15 {
                 digits = String(Int(b.value)); k = b.end
             }
         }
@@ -914,19 +963,21 @@ struct QuantityScanner {
         var e = i + 1
         var groups = 1
         var dashes = 0
-        while e + 1 < n, toks[e + 1].kind == .number {
+        while e + 1 < n, toks[e + 1].kind == .number, groups <= 6 {
             if isDash(e), attached(e), attached(e + 1) { e += 2; groups += 1; dashes += 1; continue }
             if toks[e].kind == .number { break }
             break
         }
-        if dashes >= 2 && !(toks[i].key.utf8.count == 4 && groups == 3) { return e }
+        if dashes >= 2 && groups <= 6 && !(toks[i].key.utf8.count == 4 && groups == 3) { return e }
         // Space-separated groups of 2-4 digits.
         var s = i
         var count = 0
         while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(toks[s].key.utf8.count),
-              s == i || toks[s].spaceBefore {
+              s == i || toks[s].spaceBefore, count <= 6 {
             count += 1; s += 1
         }
+        // More than six groups is a list of numbers, not a phone number (and the look-ahead stays short).
+        if count > 6 { return nil }
         if count >= 4 || plus && count >= 2 { return s }
         if plus { return max(e, i + 1) }
         return nil
@@ -940,12 +991,30 @@ struct QuantityScanner {
         var committed = (st, i, trace0)
         var trace = trace0
         var pendingJoin = false
+        // Cardinals, ordinals and compounds read so far; a scale alone (*milliarder*) is no number.
+        var counted = 0
+        var committedCounted = 0
         while k < n {
             let t = toks[k]
             if isDash(k), st.pieces > 0, !pendingJoin, k + 1 < n, toks[k + 1].kind == .word,
                attached(k) && attached(k + 1) || st.last == .tens {
                 k += 1
                 continue
+            }
+            // "treinta y 3", "trente 3": a digit after round tens written in words.
+            if t.kind == .number, st.last == .tens, !st.fromDigits, t.key.utf8.count == 1, let v = plainInteger(k), v >= 1,
+               t.spaceBefore, k + 1 >= n || toks[k + 1].kind != .number {
+                var trial = st
+                if trial.addCardinal(v, joined: pendingJoin, unitsBeforeTens: lex.unitsBeforeTens) {
+                    st = trial
+                    trace.append("pattern:digits")
+                    k += 1
+                    pendingJoin = false
+                    counted += 1
+                    committed = (st, k, trace)
+                    committedCounted = counted
+                    continue
+                }
             }
             guard t.kind == .word else { break }
             if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, { $0 == .additiveJoiner }) {
@@ -972,10 +1041,12 @@ struct QuantityScanner {
                     break
                 }
                 if applied {
+                    if case .scale = m.entry.meaning {} else { counted += 1 }
                     trace.append(m.entry.origin)
                     k = m.end
                     pendingJoin = false
                     committed = (st, k, trace)
+                    committedCounted = counted
                     continue
                 }
                 // A word that is both a number word and a compound (rare): fall through to splitting.
@@ -986,27 +1057,33 @@ struct QuantityScanner {
                 trace += parts.compactMap { $0.1.first?.origin }
                 k += 1
                 pendingJoin = false
+                counted += 1
                 committed = (st, k, trace)
+                committedCounted = counted
                 continue
             }
             break
         }
         let (s, end, tr) = committed
+        // A big scale word alone (*milliarder*, *millions*) names no figure.
+        if s.pieces > 0, committedCounted == 0, s.value >= 1_000_000 { return nil }
         guard s.pieces > 0, end > i else {
             if plain { return nil }
             // A fraction word alone: "half", "halvdelen"; "quarter million".
             if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
-               d == 2 || match(f.end, { if case .scale(_, false) = $0 { return true }; return false }) != nil {
+               d == 2 || match(f.end, { if case .scale(_, false) = $0 { return true }; return false }) != nil,
+               !followsOrdinalWord(i) {
                 var num = Num(value: sign / d, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin])
                 let scaled = extendScales(num)
                 if scaled.end != num.end { num = scaled; num.kind = .cardinal }
                 return .number(extendFractionOfScale(num))
             }
-            // "point 77"
-            if let d = match(i, { $0 == .decimalWord }), d.end < n {
+            // "point 77": only where no word stands before it (*el punto 3 del acuerdo* is an item)
+            // and no noun after it (*Con 176 votos*).
+            if let d = match(i, { $0 == .decimalWord }), d.end < n, i == 0 || toks[i - 1].kind != .word {
                 let zero = Num(value: 0, start: i0, end: i, kind: .cardinal, digits: nil, trace: trace0)
                 let num = extendDecimal(zero)
-                if num.end > i { return .number(Num(value: sign * num.value, start: i0, end: num.end, kind: .cardinal, digits: nil, trace: num.trace)) }
+                if num.end > i, !followedByNoun(num.end) { return .number(Num(value: sign * num.value, start: i0, end: num.end, kind: .cardinal, digits: nil, trace: num.trace)) }
             }
             return nil
         }

@@ -125,7 +125,10 @@ enum Tokenizer {
                 sawSpace = true
                 i += len
             case .digit:
-                let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups)
+                // After a short number and a space ("1 2 3", "101 102 103"), digits start a new
+                // number: a list is never read as digit grouping.
+                let listed = sawSpace && tokens.last.map { $0.kind == .number && $0.key.utf8.count <= 3 } ?? false
+                let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups && !listed)
                 tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
                 sawSpace = false
                 i = end
@@ -170,6 +173,30 @@ enum Tokenizer {
         return tokens
     }
 
+    /// The most space-separated groups of three digits after the first group (`1 000 000 000 000`).
+    static let maxSpaceGroups = 4
+
+    /// True when the space groups starting at `j` (a space after the first group) have the shape
+    /// of digit grouping: at most ``maxSpaceGroups`` groups of exactly three digits, and no
+    /// further number after a space. Looks at most `maxSpaceGroups + 1` groups ahead.
+    static func spaceRunIsGrouping(_ b: UnsafeBufferPointer<UInt8>, from j0: Int) -> Bool {
+        let n = b.count
+        var j = j0
+        var count = 0
+        while j < n {
+            let w = groupSpaceWidth(b, j)
+            guard w > 0 else { return true }
+            let k = j + w
+            guard k < n, isDigit(b[k]) else { return true }
+            // A digit after the space: either another group of exactly three, or a number of its own.
+            guard k + 2 < n, isDigit(b[k + 1]), isDigit(b[k + 2]), k + 3 >= n || !isDigit(b[k + 3]) else { return false }
+            count += 1
+            if count > maxSpaceGroups { return false }
+            j = k + 3
+        }
+        return true
+    }
+
     /// Scans a number starting at `i` (a digit or a decimal mark before a digit).
     static func scanNumber(_ b: UnsafeBufferPointer<UInt8>, from i: Int, spaceGroups: Bool) -> (Int, String) {
         let n = b.count
@@ -192,6 +219,9 @@ enum Tokenizer {
                 if w > 0, groups == 0 ? group <= 3 : group == 3 {
                     let k = j + w
                     if k + 2 < n, isDigit(b[k]), isDigit(b[k + 1]), isDigit(b[k + 2]), k + 3 >= n || !isDigit(b[k + 3]) {
+                        // The first space group decides for the whole run: at most `maxSpaceGroups`
+                        // groups, and no number right after it ("101 102 103 …" is a list).
+                        if groups == 0, !spaceRunIsGrouping(b, from: j) { break }
                         key.append(0x20); group = 0; groups += 1; j = k
                         continue
                     }
