@@ -550,18 +550,20 @@ struct Engine: Sendable {
     }
 
     static func sortAndNumber(_ findings: [Finding], concepts: [String: String]) -> [Finding] {
-        let rank: [Verdict: Int] = [.conflict: 0, .consistent: 1, .agree: 2]
-        var list = findings.map { f -> (Finding, String) in (f, concepts[f.claims.first ?? ""] ?? "") }
-        list.sort { x, y in
-            let (f, cf) = x, (g, cg) = y
-            if rank[f.verdict]! != rank[g.verdict]! { return rank[f.verdict]! < rank[g.verdict]! }
-            if cf != cg { return cf < cg }
-            for (p, q) in zip(f.claims, g.claims) where p != q { return idLess(p, q) }
-            if f.claims.count != g.claims.count { return f.claims.count < g.claims.count }
-            return f.rule < g.rule
+        func rank(_ v: Verdict) -> Int { v == .conflict ? 0 : v == .consistent ? 1 : 2 }
+        // Keys computed once per finding (ids split once), then the indices sorted.
+        let verdicts = findings.map { rank($0.verdict) }
+        let conceptKeys = findings.map { concepts[$0.claims.first ?? ""] ?? "" }
+        let ids = findings.map { $0.claims.map(IDKey.init) }
+        let order = findings.indices.sorted { i, j in
+            if verdicts[i] != verdicts[j] { return verdicts[i] < verdicts[j] }
+            if conceptKeys[i] != conceptKeys[j] { return conceptKeys[i] < conceptKeys[j] }
+            for (p, q) in zip(ids[i], ids[j]) where p.id != q.id { return p < q }
+            if ids[i].count != ids[j].count { return ids[i].count < ids[j].count }
+            return findings[i].rule < findings[j].rule
         }
-        return list.enumerated().map { n, item in
-            var f = item.0
+        return order.enumerated().map { n, i in
+            var f = findings[i]
             f.id = "F\(n + 1)"
             return f
         }
