@@ -486,7 +486,7 @@ struct Engine: Sendable {
             let n = abs(db - da)
             v["days"] = n == 1 ? "1 day" : "\(n) days"
         } else { v["days"] = "some days" }
-        let broad = concepts.lineage(of: a.concept).contains(b.concept) ? b.concept : a.concept
+        let broad = a.lineage.contains(b.concept) ? b.concept : a.concept
         v["concept"] = broad
         v["subject"] = a.claim.subject ?? b.claim.subject ?? readable(broad)
         v["unit"] = d.comparison?.unit ?? b.claim.unit ?? ""
