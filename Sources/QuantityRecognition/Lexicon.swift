@@ -170,7 +170,11 @@ struct Lexicon: Sendable {
             return v
         }
         func add(_ phrase: String, _ m: Meaning, _ origin: String) {
-            let keys = Tokenizer.tokenize(phrase, spaceGroups: false).map { ($0.key, !$0.spaceBefore) }
+            // Glued only matters between a word and a symbol (`A$`, `km/h`), not `<=` or `2.º`.
+            let ts = Tokenizer.tokenize(phrase, spaceGroups: false)
+            let keys = ts.indices.map { i in
+                (ts[i].key, i > 0 && !ts[i].spaceBefore && (ts[i].kind == .word) != (ts[i - 1].kind == .word))
+            }
             trie.insert(keys, Entry(meaning: m, origin: origin))
         }
         for row in pack.rows("cardinals.tsv") {

@@ -996,7 +996,7 @@ struct QuantityScanner {
         var committedCounted = 0
         while k < n {
             let t = toks[k]
-            if isDash(k), st.pieces > 0, !pendingJoin, k + 1 < n, toks[k + 1].kind == .word,
+            if isDash(k), st.pieces > 0, st.value != 0, !pendingJoin, k + 1 < n, toks[k + 1].kind == .word,
                attached(k) && attached(k + 1) || st.last == .tens {
                 k += 1
                 continue
@@ -1066,7 +1066,7 @@ struct QuantityScanner {
         }
         let (s, end, tr) = committed
         // A big scale word alone (*milliarder*, *millions*) names no figure.
-        if s.pieces > 0, committedCounted == 0, s.value >= 1_000_000 { return nil }
+        if s.pieces == 1, committedCounted == 0, end == i + 1, s.value >= 1_000_000 { return nil }
         guard s.pieces > 0, end > i else {
             if plain { return nil }
             // A fraction word alone: "half", "halvdelen"; "quarter million".

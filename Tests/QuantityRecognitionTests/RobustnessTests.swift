@@ -44,6 +44,19 @@ import Testing
         #expect(RobustnessTests.allFinite(try find(text, "da")))
     }
 
+    @Test func longParagraphOfNumbersIsLinear() throws {
+        let recognizer = try #require(Corpus.recognizer)
+        func seconds(_ count: Int) -> Double {
+            let text = (1...count).map(String.init).joined(separator: " ")
+            let t0 = Date()
+            _ = recognizer.recognize(text, language: "en")
+            return Date().timeIntervalSince(t0)
+        }
+        let small = max(seconds(5_000), 0.001)
+        let big = seconds(40_000)
+        #expect(big < small * 24 + 0.05, "5k numbers \(small)s, 40k numbers \(big)s")
+    }
+
     @Test func longLineOfWordsIsLinear() throws {
         let recognizer = try #require(Corpus.recognizer)
         func seconds(_ words: Int) -> Double {
