@@ -20,9 +20,9 @@ import Testing
     static let floors = [
         "claims.recall=0.95",
         "claims.precision=0.95",
-        "relations.recall=0.64",
-        "conflicts.precision=0.95",
-        "conflicts.recall=0.75",
+        "relations.recall=0.9",
+        "conflicts.precision=0.85",
+        "conflicts.recall=0.95",
     ]
 
     /// Ceilings at what the fixtures reach: gold relations given the opposite verdict.
