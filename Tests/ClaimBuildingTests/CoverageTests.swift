@@ -34,6 +34,9 @@ import Testing
         Case("de", "Rund ⟦20.000⟧ Haushalte waren am Mittwochmorgen noch ohne Strom.", .count(20_000, .about), "home/without-power"),
         Case("fr", "Quelque ⟦20 000⟧ foyers étaient toujours privés d'électricité.", .count(20_000, .about), "home/without-power"),
         Case("da", "Omkring ⟦20.000⟧ husstande var stadig uden strøm.", .count(20_000, .about), "home/without-power"),
+        // a peak is another figure than the current one
+        Case("en", "About 20,000 homes remain without power, down from a peak of ⟦35,000⟧ overnight.", .count(35_000), "peak"),
+        Case("es", "Unos 20.000 hogares siguen sin luz, frente a un máximo de ⟦35.000⟧ durante la noche.", .count(35_000), "peak"),
         // rain per square metre, even when the sentence never says rain
         Case("es", "Cayeron ⟦hasta 310 litros⟧ por metro cuadrado en 24 horas.", litres, "rainfall"),
         Case("de", "Es fielen ⟦bis zu 310 Liter⟧ Regen pro Quadratmeter.", litres, "rainfall"),
