@@ -4,7 +4,7 @@ import LanguageData
 /// Finds every quantity expression in a text and resolves it to a value.
 ///
 /// One language-neutral engine reads each language's tables (`Languages/<code>/`, see
-/// docs/languages.md) into a ``Lexicon``: a longest-match trie over case-folded tokens plus the
+/// docs/languages.md) into a `Lexicon`: a longest-match trie over case-folded tokens plus the
 /// numeric settings of `language.json`. All lexicons are built once, in `init`.
 public struct QuantityRecognizer: Sendable {
     public let languages: LanguageStore
