@@ -30,7 +30,7 @@ struct Ingest: ParsableCommand {
         let pipeline = try makePipeline(manifest: manifest)
         let result = pipeline.ingest(paths: paths)
         for p in result.problems { warn("crosscheck: \(p)") }
-        for a in result.articles { for w in a.warnings { warn("crosscheck: \(a.path): \(w)") } }
+        for a in result.articles { for w in a.warnings { warn("crosscheck: " + (w.hasPrefix(a.path) ? w : "\(a.path): \(w)")) } }
         if result.articles.isEmpty {
             warn("crosscheck: no readable article in \(paths.joined(separator: " "))")
             throw ExitCode(2)

@@ -1,3 +1,5 @@
+import LanguageData
+import QuantityRecognition
 import ClaimBuilding
 import CrosscheckModel
 import Testing
@@ -221,5 +223,21 @@ import Testing
     func aSourceKeepsItsArticleAfterAJoiner(_ language: String, _ sentence: String, _ source: String) throws {
         let claim = try #require(Support.claim(sentence, .count(45), language: language))
         #expect(claim.cited == source)
+    }
+}
+
+@Suite struct RunOnTextTests {
+    @Test func claimsInRunOnTextCarryAWindowNotTheWholeText() throws {
+        let store = try LanguageStore.builtIn()
+        let builder = try ClaimBuilder(languages: store, recognizer: QuantityRecognizer(languages: store))
+        let words = String(repeating: "lorem ipsum dolor ", count: 2_000)
+        let text = words + "At least 41 people died in the floods. " + words
+        let article = Article(id: "runon", path: "runon.txt", published: "2026-10-14", language: "en", text: text,
+                              sentences: [Sentence(text: text, start: 0, end: text.utf8.count)])
+        let claims = builder.claims(for: article)
+        let c = try #require(claims.first { $0.quote.contains("41") })
+        #expect(c.sentence.utf8.count < 1_500)
+        #expect(c.sentence.contains("At least 41 people died in the floods."))
+        #expect(c.sentence.hasPrefix("… ") && c.sentence.hasSuffix(" …"))
     }
 }

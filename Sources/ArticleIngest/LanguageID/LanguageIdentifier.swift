@@ -53,7 +53,7 @@ public struct LanguageIdentifier: Sendable {
     /// Every language with evidence, best first (ties by code).
     ///
     /// Stop words decide; when the two best are close (within a third), the spelling patterns of
-    /// `trigrams.tsv` are counted too, each match weighing ``patternWeight`` of a stop word.
+    /// `trigrams.tsv` are counted too, each match weighing `patternWeight` of a stop word.
     public func scores(_ text: String) -> [(code: String, score: Double)] {
         var totals: [String: Double] = [:]
         let tokens = LanguageIdentifier.tokens(text, limit: 65_536)

@@ -93,7 +93,8 @@ struct SentenceReader: Sendable {
                 source = a
                 via = a
             }
-            return Claim(id: "", quote: quote, sentence: slot.text, kind: q.kind, value: value, unit: q.unit,
+            return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
+                         kind: q.kind, value: value, unit: q.unit,
                          qualifier: q.qualifier, subject: subject(of: c), cited: source,
                          asOf: asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
@@ -101,6 +102,24 @@ struct SentenceReader: Sendable {
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi)
         }
+    }
+
+    /// Sentences longer than this (in UTF-8 bytes) are not sentences but run-on text (a list of
+    /// 300,000 numbers, a page without punctuation): each claim then carries a window around its
+    /// quote instead of the whole text, so a report's size stays linear in the input.
+    static let longestSentence = 1_500
+
+    /// The claim's `sentence`: the whole sentence, or for run-on text the words within about
+    /// 600 bytes of the quote, cut at spaces and marked with "…".
+    static func sentenceWindow(_ text: String, bytes: [UInt8], lo: Int, hi: Int) -> String {
+        guard bytes.count > longestSentence else { return text }
+        var from = max(0, lo - 600), to = min(bytes.count, hi + 600)
+        while from > 0, from < lo, bytes[from - 1] != 0x20 { from += 1 }          // start at a word
+        while to < bytes.count, to > hi, bytes[to] != 0x20 { to -= 1 }            // end at a word
+        while from < lo, bytes[from] & 0xC0 == 0x80 { from += 1 }                 // never inside a UTF-8 sequence
+        while to < bytes.count, to > hi, bytes[to] & 0xC0 == 0x80 { to -= 1 }
+        let body = String(decoding: bytes[from..<to], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return (from > 0 ? "… " : "") + body + (to < bytes.count ? " …" : "")
     }
 
     func isRank(_ concept: String) -> Bool {
