@@ -65,10 +65,15 @@ public struct Pipeline: Sendable {
             concepts: ConceptHierarchy(broader: entries.compactMapValues(\.broader), totals: entries.compactMapValues(\.total)))
     }
 
+    /// Called from worker threads as articles finish: (done, total).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// Reads every article under `paths` (files, folders, "-").
-    public func ingest(paths: [String]) -> IngestResult {
+    public func ingest(paths: [String], progress: Progress? = nil) -> IngestResult {
         let (files, discoveryErrors) = InputDiscovery.discover(paths)
+        let counter = ProgressCounter(total: files.count, report: progress)
         let results = Self.parallelMap(files) { file -> Result<Article, IngestError> in
+            defer { counter.tick() }
             do { return .success(try ingestor.ingest(file)) } catch let e as IngestError {
                 return .failure(e)
             } catch {
@@ -93,11 +98,19 @@ public struct Pipeline: Sendable {
         claimBuilder.claims(for: article)
     }
 
-    /// Ingest, recognize, build claims and cross-reference a batch.
-    public func check(paths: [String]) -> CheckResult {
-        let ingested = ingest(paths: paths)
-        let reported = Self.parallelMap(ingested.articles) { article in
-            ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
+    /// Ingest, recognize, build claims and cross-reference a batch. `progress` hears about
+    /// ingest and claim building, (done, total) over both.
+    public func check(paths: [String], progress: Progress? = nil) -> CheckResult {
+        var ingestProgress: Progress? = nil
+        if let progress { ingestProgress = { done, total in progress(done, total * 2) } }
+        let ingested = ingest(paths: paths, progress: ingestProgress)
+        let n = ingested.articles.count
+        var claimProgress: Progress? = nil
+        if let progress { claimProgress = { done, _ in progress(n + done, n * 2) } }
+        let counter = ProgressCounter(total: n, report: claimProgress)
+        let reported = Self.parallelMap(ingested.articles) { (article: Article) -> ReportedArticle in
+            defer { counter.tick() }
+            return ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
                             published: article.published, language: article.language,
                             title: article.title, claims: claimBuilder.claims(for: article))
         }
@@ -119,8 +132,8 @@ public struct Pipeline: Sendable {
     /// batch's articles plus the stored articles that take part in a finding, so every claim id
     /// in a finding resolves. The batch is recorded in one transaction after the comparison: if
     /// recording fails, the store is left as it was and the error names the store file.
-    public func check(paths: [String], store: ClaimStore) throws -> StoredCheckResult {
-        let ingested = ingest(paths: paths)
+    public func check(paths: [String], store: ClaimStore, progress: Progress? = nil) throws -> StoredCheckResult {
+        let ingested = ingest(paths: paths, progress: progress)
         let reported = Self.parallelMap(ingested.articles) { article in
             ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
                             published: article.published, language: article.language,
@@ -152,6 +165,26 @@ public struct Pipeline: Sendable {
             box.set(i, transform(items[i]))
         }
         return box.values()
+    }
+}
+
+/// Counts finished items across threads and reports each step.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: Pipeline.Progress?
+    init(total: Int, report: Pipeline.Progress?) {
+        self.total = total
+        self.report = report
+    }
+    func tick() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let d = done
+        lock.unlock()
+        report(d, total)
     }
 }
 

@@ -43,6 +43,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let pipeline = try makePipeline(manifest: manifest, rules: rulePaths)
         let result: Pipeline.CheckResult
+        let bar = ProgressBar.make()
+        defer { bar?.0.finish() }
         if let store {
             let claimStore: ClaimStore
             do { claimStore = try ClaimStore(path: store) } catch {
@@ -50,7 +52,8 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
             do {
-                let stored = try pipeline.check(paths: paths, store: claimStore)
+                let stored = try pipeline.check(paths: paths, store: claimStore, progress: bar?.1)
+                bar?.0.finish()
                 result = stored.check
                 let o = stored.outcome
                 warn("crosscheck: store \(store): \(o.added.count) added, \(o.replaced.count) replaced, \(o.unchanged.count) unchanged")
@@ -60,7 +63,8 @@ struct Check: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            result = pipeline.check(paths: paths)
+            result = pipeline.check(paths: paths, progress: bar?.1)
+            bar?.0.finish()
         }
         for p in result.problems { warn("crosscheck: \(p)") }
         for a in result.articles { for w in a.warnings { warn("crosscheck: " + (w.hasPrefix(a.path) ? w : "\(a.path): \(w)")) } }
