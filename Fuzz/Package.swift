@@ -15,5 +15,6 @@ let package = Package(
         .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "Crosscheck", package: mainFolder.lastPathComponent)]),
         .executableTarget(name: "FuzzText", dependencies: [.product(name: "Crosscheck", package: mainFolder.lastPathComponent)]),
         .executableTarget(name: "FuzzQuantities", dependencies: [.product(name: "Crosscheck", package: mainFolder.lastPathComponent)]),
+        .executableTarget(name: "FuzzRules", dependencies: [.product(name: "Crosscheck", package: mainFolder.lastPathComponent)]),
     ]
 )
