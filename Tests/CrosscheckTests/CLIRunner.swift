@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `crosscheck` executable (it sits beside the test bundle in the build folder).
 enum CLI {
@@ -45,5 +46,32 @@ enum CLI {
         group.wait()
         p.waitUntilExit()
         return Output(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// python3 for the gates that score the binary's output with the shared Python tools.
+enum Python {
+    /// python3 on the PATH, or nil (the gates then skip with a message).
+    static let executable: URL? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    /// Runs a script and returns its exit status and its standard output and error together.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = try #require(executable)
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (p.terminationStatus, text)
     }
 }

@@ -38,16 +38,8 @@ import Testing
         try r.stdout.write(to: report)
         defer { try? FileManager.default.removeItem(at: report) }
 
-        let p = Process()
-        p.executableURL = try #require(SeedGoldGateTests.python3)
-        p.arguments = [Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
-            + Self.floors.flatMap { ["--min", $0] } + Self.ceilings.flatMap { ["--max", $0] }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "the fixture gate fell below its floors:\n\(text)")
+        let (status, text) = try Python.run([Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
+            + Self.floors.flatMap { ["--min", $0] } + Self.ceilings.flatMap { ["--max", $0] })
+        #expect(status == 0, "the fixture gate fell below its floors:\n\(text)")
     }
 }

@@ -10,13 +10,7 @@ import Testing
     static let scorer = shared.appendingPathComponent("tools/score.py")
     static let gold = shared.appendingPathComponent("gold/seeds.gold.json")
 
-    static var python3: URL? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let url = URL(fileURLWithPath: String(dir)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static var python3: URL? { Python.executable }
 
     static var available: Bool {
         FileManager.default.fileExists(atPath: scorer.path) && FileManager.default.fileExists(atPath: gold.path) && python3 != nil
@@ -48,16 +42,8 @@ import Testing
         try r.stdout.write(to: report)
         defer { try? FileManager.default.removeItem(at: report) }
 
-        let p = Process()
-        p.executableURL = try #require(Self.python3)
-        p.arguments = [Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
-            + Self.floors.flatMap { ["--min", $0] } + Self.ceilings.flatMap { ["--max", $0] }
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "the seed gate fell below its floors:\n\(text)")
+        let (status, text) = try Python.run([Self.scorer.path, "--gold", Self.gold.path, "--report", report.path, "--details"]
+            + Self.floors.flatMap { ["--min", $0] } + Self.ceilings.flatMap { ["--max", $0] })
+        #expect(status == 0, "the seed gate fell below its floors:\n\(text)")
     }
 }
