@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore"]),
         // End-to-end: the facade on seeds and fixtures, and the built `crosscheck` binary.
-        .testTarget(name: "CrosscheckTests", dependencies: ["Crosscheck", "CrosscheckCLI"]),
+        .testTarget(name: "CrosscheckTests", dependencies: ["Crosscheck", "CrosscheckCLI"], exclude: ["Snapshots"]),
     ]
 )
