@@ -28,13 +28,7 @@ import Testing
         CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
     }
 
-    static var python: URL? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin", "/bin"] {
-            let url = URL(fileURLWithPath: dir).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static var python: URL? { Python.executable }
 
     static var available: Bool {
         let ok = python != nil && FileManager.default.fileExists(atPath: conformance.appendingPathComponent("check.py").path)
@@ -44,18 +38,9 @@ import Testing
 
     /// Runs check.py and returns (passed, total) from its last line.
     static func run(_ gate: Gate) throws -> (passed: Int, total: Int, output: String) {
-        let p = Process()
-        p.executableURL = python
-        p.currentDirectoryURL = conformance
         let cmd = "'\(CLI.executable.path)' quantities --lang \(gate.language)"
-        p.arguments = ["check.py", "--cmd", cmd, "--match-kind", "--skip-flag", "NotSupported:dotnet", "--timeout", "120"] + gate.files
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let (_, text) = try Python.run(["check.py", "--cmd", cmd, "--match-kind", "--skip-flag", "NotSupported:dotnet", "--timeout", "120"] + gate.files,
+                                       in: conformance)
         // "conformance: P passed, F failed"
         guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("conformance:") }) else { return (0, 0, text) }
         let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }

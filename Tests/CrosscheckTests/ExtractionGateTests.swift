@@ -10,37 +10,19 @@ import Testing
 
     static let shared = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let scorer = shared.appendingPathComponent("tools/extraction_f1.py")
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) } ?? findInPath("python3")
+    static var python: URL? { Python.executable }
 
     static var available: Bool {
         python != nil && FileManager.default.fileExists(atPath: scorer.path)
             && FileManager.default.fileExists(atPath: shared.appendingPathComponent("extraction-benchmark/ground-truth.json").path)
     }
 
-    static func findInPath(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let p = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
     @Test(.enabled(if: ExtractionGateTests.available,
                    "skipped: needs python3 and ../shared/extraction-benchmark with tools/extraction_f1.py beside the package"),
           .timeLimit(.minutes(10)))
     func benchmarkF1StaysAboveTheFloor() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.python!)
-        p.arguments = [Self.scorer.path, "--cmd", CLI.executable.path, "--details", "10", "--min-f1", String(Self.floor)]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let report = String(decoding: data, as: UTF8.self)
-        #expect(p.terminationStatus == 0, "extraction F1 under the floor \(Self.floor):\n\(report)")
+        let (status, report) = try Python.run([Self.scorer.path, "--cmd", CLI.executable.path, "--details", "10", "--min-f1", String(Self.floor)])
+        #expect(status == 0, "extraction F1 under the floor \(Self.floor):\n\(report)")
         // The score line must be there, so a scorer that ran nothing cannot pass.
         let line = try #require(report.split(separator: "\n").first { $0.hasPrefix("extraction: F1 ") })
         let f1 = Double(line.split(separator: " ")[2]) ?? 0
