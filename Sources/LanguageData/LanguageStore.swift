@@ -83,21 +83,77 @@ public struct LanguageStore: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw LoadError(file: "\(language)/\(name)", line: nil, problem: "cannot be read: \(error.localizedDescription)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(validating: data, as: UTF8.self) != nil else {
             throw LoadError(file: "\(language)/\(name)", line: nil, problem: "is not UTF-8")
         }
+        return data.withUnsafeBytes { raw in
+            splitRows(raw.bindMemory(to: UInt8.self), name: name, language: language)
+        }
+    }
+
+    /// The rows of a table's bytes (already checked to be UTF-8): one walk over the bytes, fields cut
+    /// at tabs and trimmed of spaces (ASCII spaces and tabs, and Unicode space separators such as
+    /// U+00A0) without building the line as a `String` first. This runs for every table at start-up.
+    static func splitRows(_ bytes: UnsafeBufferPointer<UInt8>, name: String, language: String) -> [TableRow] {
         var rows: [TableRow] = []
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
             lineNo += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            rows.append(TableRow(fields: fields, table: name, line: lineNo, language: language))
+            var lineEnd = lineStart
+            while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let (fs, fe) = trimmed(bytes, lineStart, lineEnd)
+            if fs < fe, bytes[fs] != 0x23 {                       // not blank, not "#"
+                var fields: [String] = []
+                var a = lineStart
+                while true {
+                    var b = a
+                    while b < lineEnd, bytes[b] != 0x09 { b += 1 }
+                    let (s, e) = trimmed(bytes, a, b)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self))
+                    if b >= lineEnd { break }
+                    a = b + 1
+                }
+                rows.append(TableRow(fields: fields, table: name, line: lineNo, language: language))
+            }
+            lineStart = next
         }
         return rows
+    }
+
+    /// `lo..<hi` without leading and trailing spaces: ASCII space and tab, and any scalar of the
+    /// Unicode category Zs (what `CharacterSet.whitespaces` holds).
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var s = lo, e = hi
+        while s < e {
+            if b[s] == 0x20 || b[s] == 0x09 { s += 1; continue }
+            if b[s] >= 0x80, let w = spaceWidth(b, at: s, end: e) { s += w; continue }
+            break
+        }
+        while e > s {
+            if b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1; continue }
+            if b[e - 1] >= 0x80 {
+                var k = e - 1
+                while k > s, b[k] & 0xC0 == 0x80 { k -= 1 }
+                if let w = spaceWidth(b, at: k, end: e), k + w == e { e = k; continue }
+            }
+            break
+        }
+        return (s, e)
+    }
+
+    /// The byte width of the scalar at `i` when it is a space separator (Zs), else nil.
+    private static func spaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int? {
+        let lead = b[i]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard i + width <= end else { return nil }
+        var it = UnsafeBufferPointer(rebasing: b[i..<(i + width)]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&it) else { return nil }
+        return scalar.properties.generalCategory == .spaceSeparator ? width : nil
     }
 
     static func parseSettings(url: URL, display: String) throws -> [String: LanguageSetting] {
