@@ -15,6 +15,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private let root = Node()
     /// Single words of at least five letters, for the compound-head fallback (longest first).
     private(set) var heads: [(suffix: String, value: Value, origin: String)] = []
+    /// The same heads by their text, and the shortest and longest head in characters: a word is
+    /// looked up by its own suffixes (a few dictionary probes) instead of testing every head.
+    private var headIndex: [String: Value] = [:]
+    private var headLengths = (shortest: Int.max, longest: 0)
     private(set) var count = 0
 
     init() {}
@@ -44,6 +48,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Orders the compound heads longest first; call once after the last insert.
     mutating func finish() {
         heads.sort { ($0.suffix.count, $0.suffix) > ($1.suffix.count, $1.suffix) }
+        headIndex = [:]
+        headLengths = (Int.max, 0)
+        for h in heads where headIndex[h.suffix] == nil {
+            headIndex[h.suffix] = h.value
+            let n = h.suffix.count
+            headLengths = (min(headLengths.shortest, n), max(headLengths.longest, n))
+        }
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
@@ -75,8 +86,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The value of a single word ending in a listed word (*regeringssoldaten* ends in *soldaten*):
     /// for languages that write compounds as one word.
     func head(of token: ClaimToken) -> Value? {
-        let k = token.key
-        for h in heads where k.count >= h.suffix.count + 3 && k.hasSuffix(h.suffix) { return h.value }
+        // The longest head wins and a head leaves at least three letters of its own before it:
+        // probe the word's suffixes of `longest` down to `shortest` characters.
+        guard !headIndex.isEmpty, token.key.utf8.count >= headLengths.shortest + 3 else { return nil }
+        let chars = Array(token.key)
+        let top = min(chars.count - 3, headLengths.longest)
+        guard top >= headLengths.shortest else { return nil }
+        for length in stride(from: top, through: headLengths.shortest, by: -1) {
+            if let v = headIndex[String(chars[(chars.count - length)...])] { return v }
+        }
         return nil
     }
 

@@ -52,6 +52,9 @@ struct SentenceReader: Sendable {
 
     /// The claims of `slot`, in text order, with empty `id` and `article` (the builder fills them).
     func claims(in slot: SentenceSlot, quantities: [Quantity], published: String?) -> [Claim] {
+        // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
+        // and they are not tokenized at all.
+        guard quantities.contains(where: { $0.kind != .date }) else { return [] }
         let tokens = ClaimTokenizer.tokenize(slot.text)
         guard !tokens.isEmpty else { return [] }
         let sentence = SentenceTokens(text: slot.text, tokens: tokens, lexicon: lexicon, quantities: quantities)

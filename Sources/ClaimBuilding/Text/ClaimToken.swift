@@ -27,23 +27,43 @@ struct ClaimToken: Sendable, Hashable {
 /// *d'habitants*). Every other non-space scalar is a one-scalar punctuation token.
 enum ClaimTokenizer {
     static func tokenize(_ text: String) -> [ClaimToken] {
+        var text = text
+        return text.withUTF8 { tokenize(bytes: $0) }
+    }
+
+    /// The tokenizer over the sentence's UTF-8 bytes: scalars are decoded once (ASCII without a
+    /// table lookup), and each token's text and key are made from its bytes.
+    static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        var offset = 0
-        for s in text.unicodeScalars {
-            scalars.append(s)
-            offsets.append(offset)
-            offset += UTF8.width(s)
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var p = 0
+        while p < bytes.count {
+            let b = bytes[p]
+            if b < 0x80 {
+                scalars.append(Unicode.Scalar(b))
+                offsets.append(p)
+                p += 1
+                continue
+            }
+            let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var v = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+            for k in 1..<width where p + k < bytes.count { v = v << 6 | (UInt32(bytes[p + k]) & 0x3F) }
+            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            offsets.append(p)
+            p += width
         }
-        offsets.append(offset)
+        offsets.append(bytes.count)
         var tokens: [ClaimToken] = []
+        tokens.reserveCapacity(scalars.count / 4 + 1)
         var i = 0
         let n = scalars.count
         while i < n {
             let s = scalars[i]
             if isSpace(s) { i += 1; continue }
             if !isWordScalar(s) {
-                let t = String(String.UnicodeScalarView(scalars[i..<i + 1]))
+                let t = makeText(bytes, offsets[i], offsets[i + 1])
                 tokens.append(ClaimToken(start: offsets[i], end: offsets[i + 1], text: t, key: normalizedKey(t),
                                          isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false))
                 i += 1
@@ -65,16 +85,16 @@ enum ClaimTokenizer {
                 j += 1
             }
             // an elided article standing alone keeps its apostrophe: "l'", "d'", "qu'"
-            if j < n, isApostrophe(scalars[j]), j - i <= 2, scalars[i..<j].allSatisfy({ $0.properties.isAlphabetic }) {
+            if j < n, isApostrophe(scalars[j]), j - i <= 2, scalars[i..<j].allSatisfy(isLetter) {
                 j += 1
             }
-            appendWord(scalars[i..<j], start: offsets[i], offsets: offsets, firstIndex: i, to: &tokens)
+            appendWord(scalars[i..<j], bytes: bytes, offsets: offsets, to: &tokens)
             i = j
         }
         return tokens
     }
 
-    private static func appendWord(_ word: ArraySlice<Unicode.Scalar>, start: Int, offsets: [Int], firstIndex: Int,
+    private static func appendWord(_ word: ArraySlice<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>, offsets: [Int],
                                    to tokens: inout [ClaimToken]) {
         // An elided article or preposition: at most two letters, then an apostrophe (l' d' qu' j').
         var split: Int?
@@ -88,28 +108,50 @@ enum ClaimTokenizer {
         if let split, split > word.startIndex, split + 1 < word.endIndex {
             let head = word[word.startIndex...split]
             let tail = word[(split + 1)...]
-            tokens.append(makeWord(head, start: offsets[word.startIndex], end: offsets[split + 1]))
-            tokens.append(makeWord(tail, start: offsets[split + 1], end: offsets[word.endIndex]))
+            tokens.append(makeWord(head, bytes: bytes, start: offsets[word.startIndex], end: offsets[split + 1]))
+            tokens.append(makeWord(tail, bytes: bytes, start: offsets[split + 1], end: offsets[word.endIndex]))
             return
         }
-        tokens.append(makeWord(word, start: offsets[word.startIndex], end: offsets[word.endIndex]))
+        tokens.append(makeWord(word, bytes: bytes, start: offsets[word.startIndex], end: offsets[word.endIndex]))
     }
 
-    private static func makeWord(_ word: ArraySlice<Unicode.Scalar>, start: Int, end: Int) -> ClaimToken {
-        let text = String(String.UnicodeScalarView(word))
-        var key = normalizedKey(text)
+    private static func makeText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    private static func makeWord(_ word: ArraySlice<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
+                                 start: Int, end: Int) -> ClaimToken {
+        let text = makeText(bytes, start, end)
+        var key = normalizedKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), text: text)
         var possessive = false
-        if key.count > 2, key.hasSuffix("'s") {
+        if key.utf8.count > 2, key.utf8.last == 0x73, key.hasSuffix("'s"), key.count > 2 {     // …'s
             key.removeLast(2)
             possessive = true
-        } else if key.count > 3, key.hasSuffix("s'") {
+        } else if key.utf8.count > 3, key.utf8.last == 0x27, key.hasSuffix("s'"), key.count > 3 {  // …s'
             key.removeLast(1)
             possessive = true
         }
         let first = word.first!
+        let capitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         return ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
-                          isCapitalized: first.properties.isUppercase, isPossessive: possessive,
+                          isCapitalized: capitalized, isPossessive: possessive,
                           hasDigit: word.contains(where: isDigit))
+    }
+
+    /// ``normalizedKey(_:)`` for a token's bytes: plain ASCII is lowercased byte by byte.
+    private static func normalizedKey(bytes: UnsafeBufferPointer<UInt8>, text: String) -> String {
+        var ascii = true
+        var upper = false
+        for b in bytes {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        guard ascii else { return normalizedKey(text) }
+        guard upper else { return text }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return bytes.count
+        }
     }
 
     /// The form tables are matched in: lowercased, with typographic apostrophes made straight.
@@ -126,13 +168,22 @@ enum ClaimTokenizer {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isWhitespace || s == "\u{200B}" || s == "\u{FEFF}"
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace || s == "\u{200B}" || s == "\u{FEFF}"
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        isDigit(s) || s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" || s == "\u{02BC}" }
