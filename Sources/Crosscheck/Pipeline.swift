@@ -24,9 +24,14 @@ public struct Pipeline: Sendable {
         /// Rule files or folders added to the built-in cross-reference rules (a rule with a
         /// built-in's id replaces it).
         public var rulePaths: [String]
-        public init(manifestPath: String? = nil, rulePaths: [String] = []) {
+        /// Whether ``CheckResult/articles`` keeps every article as read (text, paragraphs,
+        /// sentences). Off by default: a batch is streamed, each article dropped once its claims
+        /// are built, so memory grows with the claims kept and not with the pages read.
+        public var keepsArticles: Bool
+        public init(manifestPath: String? = nil, rulePaths: [String] = [], keepsArticles: Bool = false) {
             self.manifestPath = manifestPath
             self.rulePaths = rulePaths
+            self.keepsArticles = keepsArticles
         }
     }
 
@@ -39,8 +44,12 @@ public struct Pipeline: Sendable {
     /// What checking a batch gave: the report and the files that could not be read.
     public struct CheckResult: Sendable {
         public var report: Report
+        /// The articles as read, in report order; empty unless ``Options/keepsArticles`` is set.
         public var articles: [Article]
         public var problems: [IngestError]
+        /// What reading the articles noticed ("a000.html: no title found"), each starting with
+        /// the article's path, in report order.
+        public var warnings: [String]
     }
 
     public let options: Options
@@ -98,25 +107,72 @@ public struct Pipeline: Sendable {
         claimBuilder.claims(for: article)
     }
 
-    /// Ingest, recognize, build claims and cross-reference a batch. `progress` hears about
-    /// ingest and claim building, (done, total) over both.
+    /// Ingest, recognize, build claims and cross-reference a batch. `progress` hears (done, total)
+    /// as articles finish.
+    ///
+    /// Each file is read, ingested and turned into claims by one task, files in parallel; only the
+    /// claims (and, with ``Options/keepsArticles``, the article) outlive the task.
     public func check(paths: [String], progress: Progress? = nil) -> CheckResult {
-        var ingestProgress: Progress? = nil
-        if let progress { ingestProgress = { done, total in progress(done, total * 2) } }
-        let ingested = ingest(paths: paths, progress: ingestProgress)
-        let n = ingested.articles.count
-        var claimProgress: Progress? = nil
-        if let progress { claimProgress = { done, _ in progress(n + done, n * 2) } }
-        let counter = ProgressCounter(total: n, report: claimProgress)
-        let reported = Self.parallelMap(ingested.articles) { (article: Article) -> ReportedArticle in
+        let batch = read(paths: paths, hashes: false, progress: progress)
+        let findings = crossReferencer.findings(for: batch.reported)
+        return CheckResult(report: Report(articles: batch.reported, findings: findings),
+                           articles: batch.articles, problems: batch.problems, warnings: batch.warnings)
+    }
+
+    /// What one file became: its claims, warnings and (when asked) content hash and article.
+    private struct ReadFile: Sendable {
+        var reported: ReportedArticle
+        var warnings: [String]
+        var contentHash: String?
+        var article: Article?
+    }
+
+    /// A batch read and turned into claims, in report order (article id, then path).
+    private struct ReadBatch: Sendable {
+        var reported: [ReportedArticle] = []
+        var warnings: [String] = []
+        var hashes: [String] = []
+        var articles: [Article] = []
+        var problems: [IngestError] = []
+    }
+
+    private func read(paths: [String], hashes: Bool, progress: Progress?) -> ReadBatch {
+        let (files, discoveryErrors) = InputDiscovery.discover(paths)
+        let counter = ProgressCounter(total: files.count, report: progress)
+        let keep = options.keepsArticles
+        let results = Self.parallelMap(files) { file -> Result<ReadFile, IngestError> in
             defer { counter.tick() }
-            return ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
-                            published: article.published, language: article.language,
-                            title: article.title, claims: claimBuilder.claims(for: article))
+            let article: Article
+            do { article = try ingestor.ingest(file) } catch let e as IngestError {
+                return .failure(e)
+            } catch {
+                return .failure(IngestError(path: file.path, reason: "\(error)"))
+            }
+            let reported = ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
+                                           published: article.published, language: article.language,
+                                           title: article.title, claims: claimBuilder.claims(for: article))
+            return .success(ReadFile(
+                reported: reported,
+                warnings: article.warnings.map { $0.hasPrefix(article.path) ? $0 : "\(article.path): \($0)" },
+                contentHash: hashes ? ClaimStore.contentHash(title: article.title, text: article.text) : nil,
+                article: keep ? article : nil))
         }
-        let findings = crossReferencer.findings(for: reported)
-        return CheckResult(report: Report(articles: reported, findings: findings),
-                           articles: ingested.articles, problems: ingested.problems)
+        var read: [ReadFile] = []
+        var batch = ReadBatch()
+        batch.problems = discoveryErrors
+        for r in results {
+            switch r {
+            case .success(let f): read.append(f)
+            case .failure(let e): batch.problems.append(e)
+            }
+        }
+        read.sort { ($0.reported.id, $0.reported.path ?? "") < ($1.reported.id, $1.reported.path ?? "") }
+        batch.problems.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
+        batch.reported = read.map(\.reported)
+        batch.warnings = read.flatMap(\.warnings)
+        batch.hashes = read.compactMap(\.contentHash)
+        batch.articles = read.compactMap(\.article)
+        return batch
     }
 
     /// What checking a batch against a claim store gave.
@@ -133,12 +189,8 @@ public struct Pipeline: Sendable {
     /// in a finding resolves. The batch is recorded in one transaction after the comparison: if
     /// recording fails, the store is left as it was and the error names the store file.
     public func check(paths: [String], store: ClaimStore, progress: Progress? = nil) throws -> StoredCheckResult {
-        let ingested = ingest(paths: paths, progress: progress)
-        let reported = Self.parallelMap(ingested.articles) { article in
-            ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
-                            published: article.published, language: article.language,
-                            title: article.title, claims: claimBuilder.claims(for: article))
-        }
+        let batch = read(paths: paths, hashes: true, progress: progress)
+        let reported = batch.reported
         let newIDs = Set(reported.map(\.id))
         let stored = try store.articles().filter { !newIDs.contains($0.id) }
         let everything = (stored + reported).sorted { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }
@@ -148,12 +200,10 @@ public struct Pipeline: Sendable {
         let involved = Set(findings.flatMap(\.claims))
         let storedInFindings = stored.filter { a in a.claims.contains { involved.contains($0.id) } }
         let articles = (reported + storedInFindings).sorted { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }
-        let entries = zip(ingested.articles, reported).map { article, rep in
-            ClaimStore.Entry(article: rep, contentHash: ClaimStore.contentHash(title: article.title, text: article.text))
-        }
+        let entries = zip(reported, batch.hashes).map { rep, hash in ClaimStore.Entry(article: rep, contentHash: hash) }
         let outcome = try store.record(entries)
         let check = CheckResult(report: Report(articles: articles, findings: findings),
-                                articles: ingested.articles, problems: ingested.problems)
+                                articles: batch.articles, problems: batch.problems, warnings: batch.warnings)
         return StoredCheckResult(check: check, outcome: outcome)
     }
 

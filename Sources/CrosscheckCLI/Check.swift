@@ -67,8 +67,8 @@ struct Check: ParsableCommand {
             bar?.0.finish()
         }
         for p in result.problems { warn("crosscheck: \(p)") }
-        for a in result.articles { for w in a.warnings { warn("crosscheck: " + (w.hasPrefix(a.path) ? w : "\(a.path): \(w)")) } }
-        if result.articles.isEmpty {
+        for w in result.warnings { warn("crosscheck: " + w) }
+        if result.report.articles.isEmpty {
             warn("crosscheck: no readable article in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
