@@ -11,11 +11,24 @@ public struct CorpusWriter: Sendable {
         public var htmlShare: Double
         /// Paragraphs per article.
         public var paragraphs: ClosedRange<Int>
-        public init(articles: Int = 1000, seed: UInt64 = 42, htmlShare: Double = 0.5, paragraphs: ClosedRange<Int> = 6...14) {
+        /// Share of sentences that carry a figure (0…1); the rest are prose without one. Real
+        /// news is far from 1: see `docs/performance.md` for the share measured on real pages.
+        public var figureShare: Double
+        /// Page chrome around an HTML article (navigation, scripts, footer), in bytes, roughly.
+        public var chromeBytes: Int
+        public init(articles: Int = 1000, seed: UInt64 = 42, htmlShare: Double = 0.5, paragraphs: ClosedRange<Int> = 6...14,
+                    figureShare: Double = 0.3, chromeBytes: Int = 20_000) {
             self.articles = articles
             self.seed = seed
             self.htmlShare = htmlShare
             self.paragraphs = paragraphs
+            self.figureShare = figureShare
+            self.chromeBytes = chromeBytes
+        }
+
+        /// The first generator's corpus: every sentence a figure, small pages (a stress case).
+        public static func dense(articles: Int, seed: UInt64 = 42) -> Options {
+            Options(articles: articles, seed: seed, figureShare: 1, chromeBytes: 0)
         }
     }
 
@@ -72,6 +85,52 @@ public struct CorpusWriter: Sendable {
         ],
     ]
 
+    /// Prose without a figure, per language: what most sentences of a news story are.
+    static let prose: [String: [String]] = [
+        "en": [
+            "Residents described scenes of chaos as the water rose through the night.",
+            "The decision drew sharp criticism from opposition parties, who called it too little and too late.",
+            "Aid groups warned that conditions in the camps were getting worse as the rains continued.",
+            "Witnesses said the convoy had come under fire shortly after leaving the city.",
+            "The ministry did not respond to a request for comment.",
+            "Talks between the two sides are expected to resume later this week in the capital.",
+            "Local officials urged people to stay indoors and follow instructions from the emergency services.",
+            "Analysts say the move reflects growing pressure on the government ahead of the elections.",
+        ],
+        "da": [
+            "Beboerne fortæller om kaotiske scener, da vandet steg i løbet af natten.",
+            "Beslutningen møder skarp kritik fra oppositionen, der kalder den for lidt og for sent.",
+            "Nødhjælpsorganisationer advarer om, at forholdene i lejrene bliver værre.",
+            "Ministeriet har ikke ønsket at kommentere sagen.",
+            "Forhandlingerne ventes at blive genoptaget senere på ugen i hovedstaden.",
+            "Myndighederne opfordrer folk til at blive indendørs og følge beredskabets anvisninger.",
+        ],
+        "es": [
+            "Los vecinos describieron escenas de caos mientras el agua subía durante la noche.",
+            "La decisión fue criticada por la oposición, que la calificó de insuficiente y tardía.",
+            "Las organizaciones humanitarias advirtieron de que la situación en los campamentos empeora.",
+            "El ministerio no respondió a una solicitud de comentarios.",
+            "Se espera que las conversaciones se reanuden a finales de esta semana en la capital.",
+            "Las autoridades locales pidieron a la población que permanezca en sus casas.",
+        ],
+        "fr": [
+            "Les habitants ont décrit des scènes de chaos alors que l'eau montait pendant la nuit.",
+            "La décision a été vivement critiquée par l'opposition, qui la juge trop tardive.",
+            "Les organisations humanitaires ont averti que la situation dans les camps se dégradait.",
+            "Le ministère n'a pas répondu à une demande de commentaire.",
+            "Les discussions devraient reprendre en fin de semaine dans la capitale.",
+            "Les autorités locales ont appelé la population à rester chez elle.",
+        ],
+        "de": [
+            "Anwohner berichteten von chaotischen Szenen, als das Wasser in der Nacht stieg.",
+            "Die Entscheidung stieß bei der Opposition auf scharfe Kritik, die sie als zu spät bezeichnete.",
+            "Hilfsorganisationen warnten, dass sich die Lage in den Lagern weiter verschlechtere.",
+            "Das Ministerium reagierte nicht auf eine Anfrage.",
+            "Die Gespräche sollen noch in dieser Woche in der Hauptstadt fortgesetzt werden.",
+            "Die örtlichen Behörden forderten die Menschen auf, in ihren Häusern zu bleiben.",
+        ],
+    ]
+
     static let qualifiers: [String: [String]] = [
         "en": ["about", "more than", "at least", "nearly", ""], "da": ["cirka", "mere end", "mindst", "næsten", ""],
         "es": ["alrededor de", "más de", "al menos", "casi", ""], "fr": ["environ", "plus de", "au moins", "près de", ""],
@@ -115,7 +174,9 @@ public struct CorpusWriter: Sendable {
             var paragraphs: [String] = []
             let count = options.paragraphs.lowerBound + Int(rng.next() % UInt64(options.paragraphs.count))
             for _ in 0..<count {
-                paragraphs.append((0..<(2 + Int(rng.next() % 3))).map { _ in sentence(lang, &rng) }.joined(separator: " "))
+                paragraphs.append((0..<(2 + Int(rng.next() % 3))).map { _ in
+                    Double(rng.next() % 1000) / 1000 < options.figureShare ? sentence(lang, &rng) : pick(Self.prose[lang]!, &rng)
+                }.joined(separator: " "))
             }
             let isHTML = Double(rng.next() % 1000) / 1000 < options.htmlShare
             let name = String(format: "a%06d", i) + (isHTML ? ".html" : ".txt")
@@ -160,14 +221,32 @@ public struct CorpusWriter: Sendable {
         <!DOCTYPE html><html lang="\(lang)"><head><meta charset="utf-8"><title>\(title) | \(outlet)</title>
         <meta property="og:site_name" content="\(outlet)"><meta property="article:published_time" content="\(date)T08:00:00Z">
         <script type="application/ld+json">{"@type":"NewsArticle","headline":"\(title)","datePublished":"\(date)","publisher":{"name":"\(outlet)"}}</script>
-        <style>body{font-family:sans-serif}</style></head><body>
+        <style>body{font-family:sans-serif}</style>\(chrome(head: true))</head><body>
         <header class="site-header"><nav class="main-nav"><a href="/">Home</a><a href="/world">World</a><a href="/sport">Sport</a></nav></header>
         <div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
         <main><article><h1>\(title)</h1><div class="byline">By Staff Reporter</div>
         <div class="share-buttons"><a href="#">Share</a><a href="#">Tweet</a></div>
         <div class="article-body">\(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))</div></article>
         <aside class="related-posts"><h3>Related</h3><ul>\(related)</ul></aside></main>
-        <footer class="site-footer">© 2021 \(outlet). All rights reserved.</footer></body></html>
+        <footer class="site-footer">© 2021 \(outlet). All rights reserved.\(chrome(head: false))</footer></body></html>
         """
+    }
+
+    /// Page chrome of about `chromeBytes / 2` bytes: tracking and ad scripts for the head, a site
+    /// map of links for the footer (what real templates carry around an article).
+    func chrome(head: Bool) -> String {
+        let half = options.chromeBytes / 2
+        guard half > 0 else { return "" }
+        var out = ""
+        var k = 0
+        while out.utf8.count < half {
+            if head {
+                out += "<script>window.dataLayer=window.dataLayer||[];dataLayer.push({'event':'slot\(k)','section':'world','ts':\(1_628_000_000 + k)});</script>\n"
+            } else {
+                out += "<li><a href=\"/section/\(k)\">Section \(k)</a> <a href=\"/section/\(k)/archive\">Archive</a></li>\n"
+            }
+            k += 1
+        }
+        return head ? out : "<ul class=\"sitemap\">" + out + "</ul>"
     }
 }
