@@ -39,6 +39,10 @@ struct HTMLVocabulary: Sendable {
     var contentRules: [ContentRule] = []
     /// kind → lower-cased value → priority.
     var contentIndex: [String: [String: Int]] = [:]
+    /// ``contentIndex``'s tag table, and its attribute tables in the order they are consulted
+    /// (set once the tables are read).
+    var contentTags: [String: Int] = [:]
+    var contentAttributes: [(String, [String: Int])] = []
     /// Lower-cased heading phrases that introduce lists of other articles ("read more", "læs også").
     var relatedPhrases: Set<String> = []
     /// Longest phrase in ``relatedPhrases``, in bytes.
@@ -81,6 +85,8 @@ struct HTMLVocabulary: Sendable {
             relatedPhrases.insert(p)
             longestRelatedPhrase = max(longestRelatedPhrase, p.utf8.count)
         }
+        contentTags = contentIndex["tag"] ?? [:]
+        contentAttributes = ["class", "id", "itemprop", "role"].compactMap { k in contentIndex[k].map { (k, $0) } }
     }
 
     /// Tab-separated rows; blank lines and lines starting with "#" are skipped.
@@ -182,15 +188,35 @@ struct HTMLVocabulary: Sendable {
 
     /// The main-content priority of element `i` (0 when it is no candidate).
     func contentPriority(_ tree: DOMTree, _ i: Int) -> Int {
-        var best = contentIndex["tag"]?[tree.tag(i)] ?? 0
+        var best = contentTags[tree.tag(i)] ?? 0
         guard tree.nodes[i].attrCount > 0 else { return best }
-        for kind in ["class", "id", "itemprop", "role"] {
-            guard let table = contentIndex[kind], let v = tree.attr(i, kind), !v.isEmpty else { continue }
-            for token in v.split(separator: " ") {
-                if let p = table[token.lowercased()] { best = max(best, p) }
+        for (kind, table) in contentAttributes {
+            guard var v = tree.attr(i, kind), !v.isEmpty else { continue }
+            // split at spaces and lower-case over the bytes; a token is looked up as a (mostly
+            // small, inline) String made from its bytes
+            v.withUTF8 { b in
+                var start = 0
+                while start < b.count {
+                    while start < b.count, b[start] == 0x20 { start += 1 }
+                    var end = start
+                    var ascii = true
+                    while end < b.count, b[end] != 0x20 { if b[end] >= 0x80 { ascii = false }; end += 1 }
+                    guard end > start else { break }
+                    let slice = UnsafeBufferPointer(rebasing: b[start..<end])
+                    let key = ascii
+                        ? String(unsafeUninitializedCapacity: slice.count) { out in
+                            for (k, c) in slice.enumerated() { out[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                            return slice.count
+                        }
+                        : String(decoding: slice, as: UTF8.self).lowercased()
+                    if let p = table[key] { best = max(best, p) }
+                    start = end
+                }
             }
         }
         return best
     }
+
+
 
 }

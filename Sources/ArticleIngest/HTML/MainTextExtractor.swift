@@ -530,8 +530,11 @@ struct MainTextExtractor {
 
     /// Characters that are not ASCII whitespace (UTF-8 continuation bytes not counted).
     static func nonSpaceCount(_ s: String) -> Int {
-        var n = 0
-        for b in s.utf8 where b > 0x20 && b & 0xC0 != 0x80 { n += 1 }
-        return n
+        var s = s
+        return s.withUTF8 { b in
+            var n = 0
+            for c in b where c > 0x20 && c & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }
