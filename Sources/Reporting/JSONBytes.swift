@@ -66,7 +66,17 @@ struct JSONBytes: ~Copyable {
     @inline(__always)
     private mutating func copy(_ p: UnsafePointer<UInt8>, _ n: Int) {
         reserve(n)
-        (base + count).update(from: p, count: n)
+        let to = UnsafeMutableRawPointer(base + count)
+        if n >= 8 && n <= 16 {
+            // Most keys, indents and words: two overlapping eight-byte moves instead of a call.
+            let from = UnsafeRawPointer(p)
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            to.copyMemory(from: p, byteCount: n)
+        }
         count += n
     }
 
@@ -114,8 +124,10 @@ struct JSONBytes: ~Copyable {
     /// `\b \f \n \r \t`; the other control characters below U+0020 as `\u00XX` (lowercase hex);
     /// everything else, `/`, DEL, U+2028/U+2029 and all non-ASCII included, as raw UTF-8.
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { escaped($0) }
+        if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var copy = s
+            copy.withUTF8 { escaped($0) }
+        }
     }
 
     mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
@@ -127,31 +139,59 @@ struct JSONBytes: ~Copyable {
         var runStart = 0
         var i = 0
         while i < n {
-            let b = src[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
-            if i > runStart { copy(src + runStart, i - runStart) }
-            reserve(6)
-            let p = base + count
-            p[0] = 0x5C
-            switch b {
-            case 0x22: p[1] = 0x22; count += 2
-            case 0x5C: p[1] = 0x5C; count += 2
-            case 0x0A: p[1] = 0x6E; count += 2
-            case 0x0D: p[1] = 0x72; count += 2
-            case 0x09: p[1] = 0x74; count += 2
-            case 0x08: p[1] = 0x62; count += 2
-            case 0x0C: p[1] = 0x66; count += 2
-            default:
-                p[1] = 0x75; p[2] = 0x30; p[3] = 0x30
-                p[4] = Self.hex.utf8Start[Int(b >> 4)]
-                p[5] = Self.hex.utf8Start[Int(b & 0xF)]
-                count += 6
+            // Eight bytes at a time while none of them needs escaping.
+            while i + 8 <= n, !Self.needsEscape(UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            // The last few bytes as the string's last eight, when it has eight.
+            if i < n, i + 8 > n, n >= 8, !Self.needsEscape(UnsafeRawPointer(src + n - 8).loadUnaligned(as: UInt64.self)) { i = n; break }
+            let stop = Swift.min(i + 8, n)
+            while i < stop {
+                let b = src[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C { break }
+                i += 1
             }
+            if i == stop { continue }
+            if i > runStart { copy(src + runStart, i - runStart) }
+            escape(src[i])
             i += 1
             runStart = i
         }
         if n > runStart { copy(src + runStart, n - runStart) }
         byte(0x22)
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any of the eight bytes in `w` is below 0x20, `"` or `\` (exact, no false positive
+    /// on the word as a whole: a byte's high bit is set only when some byte qualifies).
+    @inline(__always)
+    private static func needsEscape(_ w: UInt64) -> Bool {
+        let control = (w &- ones &* 0x20) & ~w
+        let q = w ^ (ones &* 0x22), bs = w ^ (ones &* 0x5C)
+        let quote = (q &- ones) & ~q
+        let backslash = (bs &- ones) & ~bs
+        return (control | quote | backslash) & highs != 0
+    }
+
+    /// The escape for one byte below 0x20, `"` or `\`.
+    private mutating func escape(_ b: UInt8) {
+        reserve(6)
+        let p = base + count
+        p[0] = 0x5C
+        switch b {
+        case 0x22: p[1] = 0x22; count += 2
+        case 0x5C: p[1] = 0x5C; count += 2
+        case 0x0A: p[1] = 0x6E; count += 2
+        case 0x0D: p[1] = 0x72; count += 2
+        case 0x09: p[1] = 0x74; count += 2
+        case 0x08: p[1] = 0x62; count += 2
+        case 0x0C: p[1] = 0x66; count += 2
+        default:
+            p[1] = 0x75; p[2] = 0x30; p[3] = 0x30
+            p[4] = Self.hex.utf8Start[Int(b >> 4)]
+            p[5] = Self.hex.utf8Start[Int(b & 0xF)]
+            count += 6
+        }
     }
 
     // MARK: Numbers

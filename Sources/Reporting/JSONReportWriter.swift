@@ -88,10 +88,10 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, 2)
         } else {
             out.byte(0x5B)
-            for (n, a) in r.articles.enumerated() {
+            for n in r.articles.indices {
                 if n > 0 { out.byte(0x2C) }
                 out.newline(4)
-                try article(a, indent: 4)
+                try article(r.articles[n], indent: 4)
                 try flushIfFull()
             }
             out.newline(2)
@@ -103,10 +103,10 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, 2)
         } else {
             out.byte(0x5B)
-            for (n, f) in r.findings.enumerated() {
+            for n in r.findings.indices {
                 if n > 0 { out.byte(0x2C) }
                 out.newline(4)
-                finding(f, indent: 4)
+                finding(r.findings[n], indent: 4)
                 try flushIfFull()
             }
             out.newline(2)
@@ -128,10 +128,10 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, k)
         } else {
             out.byte(0x5B)
-            for (n, c) in a.claims.enumerated() {
+            for n in a.claims.indices {
                 if n > 0 { out.byte(0x2C) }
                 out.newline(k + 2)
-                claim(c, indent: k + 2)
+                claim(a.claims[n], indent: k + 2)
                 try flushIfFull()
             }
             out.newline(k)
@@ -285,10 +285,10 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, k)
         } else {
             out.byte(0x5B)
-            for (n, id) in f.claims.enumerated() {
+            for n in f.claims.indices {
                 if n > 0 { out.byte(0x2C) }
                 out.newline(k + 2)
-                out.string(id)
+                out.string(f.claims[n])
             }
             out.newline(k)
             out.byte(0x5D)

@@ -181,6 +181,34 @@ import Testing
         }
     }
 
+    /// The escaper reads eight bytes at a time: a character to escape (or one just outside the
+    /// escaped set) at every position of strings of every short length.
+    @Test func escapesAtEveryPositionOfShortStrings() throws {
+        var strings: [String] = []
+        for length in 1...24 {
+            for at in 0..<length {
+                for special: UInt8 in [0x00, 0x08, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x2F, 0x5B, 0x5C, 0x5D, 0x7F] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes[at] = special
+                    strings.append(String(decoding: bytes, as: UTF8.self))
+                    bytes[length - 1 - at] = 0xC3; bytes.insert(0xA9, at: length - at)   // an é too
+                    strings.append(String(decoding: bytes, as: UTF8.self))
+                }
+            }
+        }
+        var b = JSONBytes(capacity: 1)
+        b.byte(0x5B)
+        for (n, s) in strings.enumerated() {
+            if n > 0 { b.byte(0x2C) }
+            b.newline(2)
+            b.string(s)
+        }
+        b.newline(0)
+        b.byte(0x5D)
+        let foundation = try JSONReportWriter.encoder().encode(strings)
+        #expect(String(decoding: b.bytes, as: UTF8.self) == String(decoding: foundation, as: UTF8.self))
+    }
+
     // MARK: Streaming
 
     @Test(arguments: [1, 7, 100, 4096, 1 << 20])
