@@ -75,9 +75,12 @@ struct Check: ParsableCommand {
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
         switch chosen {
         case .json:
-            var data = try JSONReportWriter.data(result.report)
-            data.append(0x0A)
-            try emit(data, to: output)
+            if output == nil {
+                // Streamed in pieces of about 1 MB, so a large batch's JSON is never whole in memory.
+                try JSONReportWriter.write(result.report, trailingNewline: true) { FileHandle.standardOutput.write(Data($0)) }
+            } else {
+                try emit(JSONReportWriter.data(result.report, trailingNewline: true), to: output)
+            }
         case .markdown:
             try emit(Data(MarkdownReportWriter.render(result.report).utf8), to: output)
         case .html:

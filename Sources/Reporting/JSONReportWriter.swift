@@ -27,12 +27,15 @@ public enum JSONReportWriter {
     }
 
     /// The report's JSON (the bytes of ``data(_:trailingNewline:)``) handed to `sink` in pieces of
-    /// about `chunkSize` bytes or more, so a large report is never whole in memory. The buffer
-    /// passed to `sink` is only valid during the call.
-    public static func write(_ report: Report, chunkSize: Int = 1 << 20,
+    /// at least `chunkSize` bytes (cut after a claim, an article or a finding; the last piece may
+    /// be shorter), so a large report is never whole in memory. The buffer passed to `sink` is only
+    /// valid during the call; an error thrown by `sink` stops the writing.
+    public static func write(_ report: Report, chunkSize: Int = 1 << 20, trailingNewline: Bool = false,
                              to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
-        var w = ReportJSON(capacity: chunkSize + (1 << 16), chunkSize: chunkSize, sink: sink)
+        let size = Swift.max(chunkSize, 1)
+        var w = ReportJSON(capacity: Swift.min(size, 1 << 24) + (1 << 16), chunkSize: size, sink: sink)
         try w.report(report)
+        if trailingNewline { w.out.byte(0x0A) }
         if w.out.count > 0 { try sink(w.out.bytes) }
     }
 

@@ -211,7 +211,7 @@ import Testing
 
     // MARK: Streaming
 
-    @Test(arguments: [1, 7, 100, 4096, 1 << 20])
+    @Test(arguments: [0, 1, 7, 100, 4096, 1 << 20])
     func chunksAddUpToTheWholeReport(_ chunkSize: Int) throws {
         var g = ReportGenerator(seed: 99)
         let reports = Self.handMade + (0..<5).map { _ in g.report() }
@@ -225,6 +225,9 @@ import Testing
             }
             #expect(streamed == (try JSONReportWriter.data(report)))
             #expect(pieces >= 1)
+            var withNewline = Data()
+            try JSONReportWriter.write(report, chunkSize: chunkSize, trailingNewline: true) { withNewline.append(contentsOf: $0) }
+            #expect(withNewline == (try JSONReportWriter.data(report, trailingNewline: true)))
         }
     }
 
