@@ -235,13 +235,12 @@ struct JSONBytes: ~Copyable {
     /// Whole numbers below 2^53 (almost every figure in a report) are written as integers here;
     /// the rest go through `description`.
     mutating func number(_ x: Double) {
-        if x.magnitude < Self.exactIntegers, x.rounded(.towardZero) == x {
-            if x == 0 {
-                if x.sign == .minus { raw("-0") } else { byte(0x30) }
-            } else {
-                integer(Int(x))
+        if x.magnitude < Self.exactIntegers {   // false for NaN
+            let i = Int(x)
+            if Double(i) == x {
+                if i == 0 && x.sign == .minus { raw("-0") } else { integer(i) }
+                return
             }
-            return
         }
         guard x.isFinite else { null(); return }
         var s = x.description
