@@ -7,17 +7,40 @@ enum Shape {
 
     /// Tabs and runs of spaces become one space; surrounding spaces go. U+00A0 is kept inside.
     static func collapseSpaces(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for c in s.unicodeScalars {
-            if c == " " || c == "\t" || c == "\u{0C}" || c == "\u{0B}" || c == "\u{FEFF}" || c == "\n" {
-                pendingSpace = !out.isEmpty
-                continue
+        var s = s
+        return s.withUTF8 { b in
+            // nothing to change (the common case for a paragraph): no copy
+            var clean = b.first != 0x20 && b.last != 0x20
+            if clean {
+                var k = 0
+                while k < b.count {
+                    let c = b[k]
+                    if c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0xEF
+                        || (c == 0x20 && k + 1 < b.count && b[k + 1] == 0x20) { clean = false; break }
+                    k += 1
+                }
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(c)
+            if clean { return String(decoding: b, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0
+                var pendingSpace = false
+                var k = 0
+                while k < b.count {
+                    let c = b[k]
+                    let bom = c == 0xEF && k + 2 < b.count && b[k + 1] == 0xBB && b[k + 2] == 0xBF    // U+FEFF
+                    if c == 0x20 || c == 0x09 || c == 0x0C || c == 0x0B || c == 0x0A || bom {
+                        pendingSpace = n > 0
+                        k += bom ? 3 : 1
+                        continue
+                    }
+                    if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                    out[n] = c
+                    n += 1
+                    k += 1
+                }
+                return n
+            }
         }
-        return String(out)
     }
 
     /// The last scalar that is not a closing quote, bracket or space.
