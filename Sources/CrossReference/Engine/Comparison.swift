@@ -29,9 +29,9 @@ enum Outcome: Sendable {
 /// through a base (`allowBase`), different units through the table (`units`).
 func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, units: UnitTable?) -> Comparison? {
     guard a.family == b.family else { return nil }
-    var ia = a.interval(t), ib = b.interval(t)
-    switch a.family {
-    case "amount":
+    var ia = a.cachedInterval(t), ib = b.cachedInterval(t)
+    switch a.familyCode {
+    case .amount:
         if a.isShare == b.isShare { return Comparison(a: ia, b: ib) }
         guard allowBase else { return nil }
         let share = a.isShare ? a : b, count = a.isShare ? b : a
@@ -44,14 +44,14 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
         guard let base, base > 0 else { return nil }
         if a.isShare { ia = ia.scaled(by: base) } else { ib = ib.scaled(by: base) }
         return Comparison(a: ia, b: ib, base: base, baseBorrowedFrom: from)
-    case "duration", "measure":
+    case .duration, .measure:
         let ua = a.unit ?? "", ub = b.unit ?? ""
         if ua == ub { return Comparison(a: ia, b: ib) }
         guard let units, let fa = units.factor(from: ua, to: ub) else { return nil }
         ia = ia.scaled(by: fa)
         return Comparison(a: ia, b: ib, convertedUnits: true, unit: ub)
     default:
-        if a.family.hasPrefix("money:"), a.claim.unit == nil || b.claim.unit == nil { return nil }
+        if a.familyCode == .money, a.claim.unit == nil || b.claim.unit == nil { return nil }
         return Comparison(a: ia, b: ib)
     }
 }
@@ -95,8 +95,8 @@ extension RuleOperator {
             guard a.family == b.family, a.family != "rank", (a.unit ?? "") == (b.unit ?? ""),
                   a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
                   let x = a.claim.value.number, let y = b.claim.value.number, x > 0, y > 0 else { return .pass }
-            let hedges: Set<Qualifier> = [.exact, .about]
-            guard hedges.contains(a.claim.qualifier), hedges.contains(b.claim.qualifier) else { return .pass }
+            func hedged(_ q: Qualifier) -> Bool { q == .exact || q == .about }
+            guard hedged(a.claim.qualifier), hedged(b.claim.qualifier) else { return .pass }
             let ratio = max(x, y) / min(x, y)
             let factors = rule.factors
             guard factors.contains(where: { abs(ratio - $0) <= 1e-9 * $0 }) else { return .pass }
@@ -108,7 +108,7 @@ extension RuleOperator {
             // `a` counts the whole, `b` states a base of the same size.
             guard a.kind == .count, a.statedBase == nil, !a.concept.contains("/"), let base = b.statedBase,
                   concepts.wholes(of: b.concept).contains(a.concept) else { return .pass }
-            let ia = a.interval(t)
+            let ia = a.cachedInterval(t)
             return ia.overlaps(.point(base)) ? .verdict(.agree, Comparison(a: ia, b: .point(base), base: base)) : .silent
         }
     }

@@ -18,6 +18,17 @@ final class CompiledRule: Sendable {
     let maxRatio: Double?
     let consistentWithinDays: Double?
     let verdicts: Set<Verdict>
+    /// `verdicts` as bits (``allows(_:)``).
+    private let verdictBits: UInt8
+    /// The kinds the rule applies to, one bit each (``Figure/kindBit``); every bit when any kind.
+    let kindMask: UInt32
+    let scope: Applicability.Scope
+    let time: Applicability.TimeScope
+    let cumulative: Bool?
+    /// The message templates, read once: per verdict, the revised message and the summary.
+    let messageTemplates: [Verdict: MessageTemplate.Compiled]
+    let revisedTemplate: MessageTemplate.Compiled?
+    let summaryTemplate: MessageTemplate.Compiled
 
     init(_ rule: Rule, index: Int) {
         let p = rule.parameters
@@ -36,7 +47,23 @@ final class CompiledRule: Sendable {
         maxRatio = p["max-ratio"]?.number
         consistentWithinDays = p["consistent-within-days"]?.number
         verdicts = Set(rule.verdicts)
+        verdictBits = rule.verdicts.reduce(0) { $0 | CompiledRule.bit($1) }
+        kindMask = rule.applies.kinds.map { $0.reduce(UInt32(0)) { $0 | Figure.bit($1) } } ?? .max
+        scope = rule.applies.scope
+        time = rule.applies.time
+        cumulative = rule.applies.cumulative
+        messageTemplates = rule.messages.mapValues(MessageTemplate.compile)
+        revisedTemplate = rule.revisedMessage.map(MessageTemplate.compile)
+        summaryTemplate = MessageTemplate.compile(rule.summary)
     }
+
+    static func bit(_ v: Verdict) -> UInt8 { UInt8(1) << UInt8(Verdict.allCases.firstIndex(of: v) ?? 7) }
+
+    /// True when the rule may give this verdict.
+    func allows(_ v: Verdict) -> Bool { verdictBits & CompiledRule.bit(v) != 0 }
+
+    /// The template for a verdict: its message, else the rule's summary.
+    func template(_ verdict: Verdict) -> MessageTemplate.Compiled { messageTemplates[verdict] ?? summaryTemplate }
 
     /// True when the concept matches the rule's concept patterns.
     func covers(concept: String) -> Bool {

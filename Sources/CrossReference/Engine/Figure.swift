@@ -4,8 +4,9 @@ import CrosscheckModel
 /// for shares without a base, the base borrowed from another claim about the same concept.
 ///
 /// A class: the pair loop hands figures around without copying their claims. Figures live only
-/// inside one synchronous run of the engine.
-final class Figure {
+/// inside one run of the engine; their `var`s are set while the figures are prepared, before the
+/// facts are compared (on several threads), and only read after that.
+final class Figure: @unchecked Sendable {
     let claim: Claim
     /// Index in the engine's figure list.
     let index: Int
@@ -42,6 +43,30 @@ final class Figure {
     var borrowedBase: Double?
     var borrowedFrom: Int?
 
+    // Interned keys, so that the pair loop compares integers rather than strings.
+
+    /// The claim's article (`claim.article`), interned: equal ids for equal strings.
+    var articleID = 0
+    /// The concept, interned.
+    var conceptID = 0
+    /// The lineage, interned (``lineage``).
+    var lineageIDs: [Int] = []
+    /// The family, interned.
+    var familyID = 0
+    /// Per rule (bit i for rule i, with at most 64 rules): whether its kinds and concept patterns
+    /// take the figure.
+    var ruleMask: UInt64 = 0
+    /// ``interval(_:)`` with the default tolerance, worked out once.
+    var defaultInterval = Interval.point(0)
+    /// The outlet, interned.
+    var outletID = 0
+    /// Equal for figures with the same claim id (the id's position among distinct ids in natural order).
+    var idClass = 0
+    /// The family as a code for ``commonSpace(_:_:_:allowBase:units:)``.
+    let familyCode: FamilyCode
+    /// Bit `kind` of the kinds a rule applies to (``CompiledRule/kindMask``).
+    let kindBit: UInt32
+
     init(claim: Claim, index: Int, outlet: String, language: String, day: String?, dayNumber: Int?,
          concept: String, place: String?, family: String) {
         self.claim = claim
@@ -60,6 +85,12 @@ final class Figure {
         let v = claim.value
         let x = v.number ?? ((v.low ?? v.high ?? 0) + (v.high ?? v.low ?? 0)) / 2
         sortValue = claim.kind == .percent && family == "amount" ? x / 100 : x
+        familyCode = FamilyCode(family)
+        kindBit = Figure.bit(claim.kind)
+    }
+
+    static func bit(_ kind: QuantityKind) -> UInt32 {
+        UInt32(1) << UInt32(QuantityKind.allCases.firstIndex(of: kind) ?? 31)
     }
 
     var statedBase: Double? { claim.value.base }
@@ -73,6 +104,22 @@ final class Figure {
                 claim.cumulative ? "c" : ""].joined(separator: "|")
     }
 
+    /// The signature as a value (interned concept, the rest as is); equal signatures make equal
+    /// keys, as long as no concept, place or unit holds the separator "|" (``signatureNeedsText``).
+    var signatureKey: SignatureKey {
+        let v = claim.value
+        return SignatureKey(concept: conceptID, place: place ?? "", day: day ?? "", family: family,
+                            kind: kind == .ordinal && family == "amount" ? .count : kind, qualifier: claim.qualifier,
+                            unit: unit ?? "", number: SignatureKey.bits(v.number), low: SignatureKey.bits(v.low),
+                            high: SignatureKey.bits(v.high), base: SignatureKey.bits(v.base), cumulative: claim.cumulative)
+    }
+
+    /// True when the text signature could join fields in a way the value key does not (a field
+    /// holding the separator).
+    var signatureNeedsText: Bool {
+        concept.utf8.contains(0x7C) || (place?.utf8.contains(0x7C) ?? false) || (unit?.utf8.contains(0x7C) ?? false)
+    }
+
     static func family(of claim: Claim) -> String? {
         guard let concept = claim.concept else { return nil }
         switch claim.kind {
@@ -84,6 +131,46 @@ final class Figure {
         case .duration: return "duration"
         case .money: return "money:" + (claim.unit ?? "?")
         case .measure: return "measure"
+        }
+    }
+}
+
+/// What ``Figure/signature`` says, as a hashable value: hashing it is far cheaper than building
+/// the text.
+struct SignatureKey: Hashable {
+    var concept: Int
+    var place: String
+    var day: String
+    var family: String
+    var kind: QuantityKind
+    var qualifier: Qualifier
+    var unit: String
+    var number: UInt64
+    var low: UInt64
+    var high: UInt64
+    var base: UInt64
+    var cumulative: Bool
+
+    /// Equal for numbers whose text (`"\(x)"`) is equal: the bit pattern, every NaN of one
+    /// sign and kind as one, and a distinct value for nil.
+    static func bits(_ x: Double?) -> UInt64 {
+        // NaN bit patterns are free for these codes: every NaN is mapped to one of them.
+        guard let x else { return 0xFFFF_FFFF_FFFF_FFFF }
+        if x.isNaN { return 0x7FF0_0000_0000_0001 + (x.sign == .minus ? 0 : 2) + (x.isSignalingNaN ? 0 : 1) }
+        return x.bitPattern
+    }
+}
+
+/// A figure's family as a code (the text family is kept for explanations and signatures).
+enum FamilyCode: Sendable, Equatable {
+    case amount, duration, measure, money, other
+
+    init(_ family: String) {
+        switch family {
+        case "amount": self = .amount
+        case "duration": self = .duration
+        case "measure": self = .measure
+        default: self = family.hasPrefix("money:") ? .money : .other
         }
     }
 }
@@ -107,9 +194,15 @@ struct Tolerance: Sendable {
     }
 
     init() {}
+
+    /// True when every parameter has its default value.
+    var isDefault: Bool { about == 0.1 && nearly == 0.1 && round == 0.1 && fraction == 0.05 }
 }
 
 extension Figure {
+    /// ``interval(_:)``, from the cache for the default tolerance.
+    func cachedInterval(_ t: Tolerance) -> Interval { t.isDefault ? defaultInterval : interval(t) }
+
     /// The interval the figure allows, in its own space: counts for counts and ordinals, shares
     /// (0…1) for percents and fractions, the stated unit otherwise.
     func interval(_ t: Tolerance) -> Interval {

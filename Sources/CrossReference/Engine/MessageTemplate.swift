@@ -29,18 +29,74 @@ enum MessageTemplate {
         return out
     }
 
-    static func render(_ template: String, values: [String: String]) -> String {
-        var out = ""
+    /// A template read once: text and placeholders, in order.
+    struct Compiled: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            /// A known placeholder.
+            case field(Field)
+            /// A name that is no placeholder: rendered as written, in braces.
+            case unknown(String)
+        }
+
+        var pieces: [Piece]
+    }
+
+    /// The placeholders a template may hold: ``claimFields`` for either claim, ``pairFields``.
+    enum Field: Sendable, Equatable {
+        case claim(Side, ClaimField)
+        case base, factor, days, concept, subject, unit
+
+        enum Side: Sendable { case a, b }
+        enum ClaimField: String, Sendable, CaseIterable {
+            case outlet, quote, figure, asOf, when, cited, agency, source, language, article, subject, concept, place, sentence
+        }
+
+        init?(_ name: String) {
+            switch name {
+            case "base": self = .base
+            case "factor": self = .factor
+            case "days": self = .days
+            case "concept": self = .concept
+            case "subject": self = .subject
+            case "unit": self = .unit
+            default:
+                let side: Side
+                if name.hasPrefix("a.") { side = .a } else if name.hasPrefix("b.") { side = .b } else { return nil }
+                guard let f = ClaimField(rawValue: String(name.dropFirst(2))) else { return nil }
+                self = .claim(side, f)
+            }
+        }
+    }
+
+    /// Reads a template: text, then a name in braces, and so on; a brace that never closes is text.
+    static func compile(_ template: String) -> Compiled {
+        var pieces: [Compiled.Piece] = []
         var rest = Substring(template)
+        func text(_ s: Substring) { if !s.isEmpty { pieces.append(.text(String(s))) } }
         while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
+            text(rest[..<open])
             let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "}") else { out += rest[open...]; return out }
+            guard let close = after.firstIndex(of: "}") else { text(rest[open...]); return Compiled(pieces: pieces) }
             let name = String(after[..<close])
-            out += values[name] ?? "{\(name)}"
+            pieces.append(Field(name).map { .field($0) } ?? .unknown(name))
             rest = after[after.index(after: close)...]
         }
-        return out + rest
+        text(rest)
+        return Compiled(pieces: pieces)
+    }
+
+    /// Fills a compiled template, asking `value` for each placeholder it holds.
+    static func render(_ template: Compiled, _ value: (Field) -> String) -> String {
+        var out = ""
+        for piece in template.pieces {
+            switch piece {
+            case .text(let s): out += s
+            case .field(let f): out += value(f)
+            case .unknown(let name): out += "{\(name)}"
+            }
+        }
+        return out
     }
 }
 
@@ -63,9 +119,18 @@ enum FigureText {
         return s
     }
 
-    static let hedge: [Qualifier: String] = [.exact: "", .about: "about ", .moreThan: "more than ",
-                                              .atLeast: "at least ", .lessThan: "less than ",
-                                              .atMost: "at most ", .nearly: "nearly "]
+    /// The words before a hedged figure ("about ").
+    static func hedge(_ q: Qualifier) -> String {
+        switch q {
+        case .exact: ""
+        case .about: "about "
+        case .moreThan: "more than "
+        case .atLeast: "at least "
+        case .lessThan: "less than "
+        case .atMost: "at most "
+        case .nearly: "nearly "
+        }
+    }
 
     /// "about 20 years", "more than 25%", "8", "12 of 34".
     static func figure(_ c: Claim) -> String {
@@ -89,7 +154,7 @@ enum FigureText {
             default: core += " " + unit
             }
         }
-        return (hedge[c.qualifier] ?? "") + core
+        return hedge(c.qualifier) + core
     }
 
     static func ordinalSuffix(_ x: Double) -> String {

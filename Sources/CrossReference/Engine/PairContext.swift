@@ -4,8 +4,6 @@ import CrosscheckModel
 struct PairContext: Sendable {
     var sameArticle: Bool
     var sameSentence: Bool
-    /// The later figure stands in parentheses right after the earlier one.
-    var parenthesis: Bool
     /// One claim is in the headline, the other in the body.
     var headlineBody: Bool
     /// For headline-body pairs: the body claim is the only body claim about the headline's fact.
@@ -15,9 +13,8 @@ struct PairContext: Sendable {
     var daysApart: Int?
 
     init(_ a: Figure, _ b: Figure, bodyAlternatives: Int = 1) {
-        sameArticle = a.claim.article == b.claim.article
-        sameSentence = sameArticle && a.claim.sentence == b.claim.sentence && a.claim.inTitle == b.claim.inTitle
-        parenthesis = sameSentence && PairContext.inParentheses(a.claim, b.claim)
+        sameArticle = a.articleID == b.articleID
+        sameSentence = sameArticle && a.claim.inTitle == b.claim.inTitle && a.claim.sentence == b.claim.sentence
         headlineBody = sameArticle && a.claim.inTitle != b.claim.inTitle
         soleBodyClaim = headlineBody && bodyAlternatives <= 1
         if let x = a.dayNumber, let y = b.dayNumber {
@@ -29,6 +26,12 @@ struct PairContext: Sendable {
             differentDay = false
             daysApart = nil
         }
+    }
+
+    /// The later figure stands in parentheses right after the earlier one (worked out only for
+    /// the rules that ask).
+    func parenthesis(_ a: Figure, _ b: Figure) -> Bool {
+        sameSentence && PairContext.inParentheses(a.claim, b.claim)
     }
 
     /// "to tredjedele (65 procent)": one quote, then an opening parenthesis, then the other quote

@@ -1,0 +1,704 @@
+import CrosscheckModel
+import Foundation
+
+/// A finding decided but not yet written: its explanation is rendered only once the findings are
+/// sorted, for those that are kept, on several threads.
+struct PendingFinding: Sendable {
+    let decision: Decision
+    /// Figure indices.
+    let claims: [Int]
+    /// For a pair of groups of equal figures: each group's size and number of outlets, when
+    /// either group holds more than one claim.
+    var shares: (first: GroupShare, second: GroupShare)?
+}
+
+/// How many claims from how many outlets give one figure.
+struct GroupShare: Sendable {
+    let claims: Int
+    let outlets: Int
+}
+
+/// How much pair work a run did: grows with the number of claims when nothing is quadratic.
+struct EngineStatistics: Sendable, Equatable {
+    /// Pairs of figures or groups a rule was asked about (``Engine/decide(_:_:bodyAlternatives:)``).
+    var decisions = 0
+    /// Pairs of figures looked at in any way (asked about, skipped, or counted as an alternative).
+    var pairs = 0
+
+    static func += (x: inout EngineStatistics, y: EngineStatistics) {
+        x.decisions += y.decisions
+        x.pairs += y.pairs
+    }
+}
+
+/// Results of work items run on several threads, kept by item index.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private var items: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        items[i] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] { items.map { $0! } }
+}
+
+extension Engine {
+    // MARK: Findings
+
+    func findings(_ articles: [ReportedArticle]) -> [Finding] { run(articles).findings }
+
+    /// The findings of a batch and how much pair work they took.
+    func run(_ articles: [ReportedArticle]) -> (findings: [Finding], statistics: EngineStatistics) {
+        let prepared = prepare(articles)
+        let figs = prepared.figures
+        // Facts: figures blocked by their broadest concept and family, in the order of the key text.
+        var blockOfKey: [Int: Int] = [:]
+        var blocks: [[Int]] = []
+        var blockKeys: [String] = []
+        let families = prepared.families.strings.count
+        for f in figs {
+            let root = f.lineageIDs.last ?? f.conceptID
+            let key = root * families + f.familyID
+            if let b = blockOfKey[key] { blocks[b].append(f.index) } else {
+                blockOfKey[key] = blocks.count
+                blocks.append([f.index])
+                blockKeys.append(prepared.concepts.strings[root] + "\u{1}" + f.family)
+            }
+        }
+        let blockOrder = blocks.indices.sorted { blockKeys[$0] < blockKeys[$1] }
+        let facts = blockOrder.map { blocks[$0] }
+        blocks = []
+        let bodyNumbers = self.bodyNumbers(articles, prepared)
+        let articleRanks = prepared.articles.ranks()
+        // Facts are independent: compared on all cores, largest first, results kept in key order.
+        let schedule = facts.indices.sorted { (facts[$0].count, -$0) > (facts[$1].count, -$1) }
+        let results = Slots<([PendingFinding], EngineStatistics)>(count: facts.count)
+        DispatchQueue.concurrentPerform(iterations: schedule.count) { n in
+            let position = schedule[n]
+            let members = facts[position]
+            var stats = EngineStatistics()
+            var clusterOf = [Int32](repeating: -1, count: members.count)
+            var out = crossArticle(members, figs, clusterOf: &clusterOf, statistics: &stats)
+            out += sameArticle(members, figs, clusterOf: clusterOf, bodyNumbers: bodyNumbers, articleRanks: articleRanks,
+                               statistics: &stats)
+            results.set(position, (out, stats))
+        }
+        var pending: [PendingFinding] = []
+        var statistics = EngineStatistics()
+        for (list, stats) in results.values() {
+            pending += list
+            statistics += stats
+        }
+        if rules.contains(where: { $0.op == .wholeOfShare }) { pending += wholes(figs, &statistics) }
+        return (sortAndRender(pending, prepared), statistics)
+    }
+
+    /// Per article with a headline figure: the numbers its body claims state (any concept).
+    func bodyNumbers(_ articles: [ReportedArticle], _ prepared: Prepared) -> [Int: Set<Double>] {
+        var headed = Set<Int>()
+        for f in prepared.figures where f.claim.inTitle { headed.insert(f.articleID) }
+        guard !headed.isEmpty else { return [:] }
+        var out: [Int: Set<Double>] = [:]
+        var last = "", lastID: Int? = nil, looked = false
+        for a in articles {
+            for c in a.claims where !c.inTitle {
+                guard let n = c.value.number else { continue }
+                if !looked || c.article != last {
+                    last = c.article
+                    lastID = prepared.articles.ids[c.article]
+                    looked = true
+                }
+                if let id = lastID, headed.contains(id) { out[id, default: []].insert(n) }
+            }
+        }
+        return out
+    }
+
+    /// Counts of a whole ("34 provinces") against the bases of shares ("12 of the 34 provincial
+    /// capitals"): one finding per whole figure and base, naming the agreeing counts and one
+    /// claim per distinct share figure (capped).
+    func wholes(_ figs: [Figure], _ stats: inout EngineStatistics) -> [PendingFinding] {
+        // Whether a concept is a <thing>/<event> key, once per concept.
+        var eventKeys: [Int: Bool] = [:]
+        func isEvent(_ f: Figure) -> Bool {
+            if let b = eventKeys[f.conceptID] { return b }
+            let b = f.concept.contains("/")
+            eventKeys[f.conceptID] = b
+            return b
+        }
+        var wholeCounts: [String: [Int]] = [:]
+        for f in figs where f.familyCode == .amount && f.kind == .count && f.statedBase == nil && !isEvent(f) {
+            wholeCounts[f.concept, default: []].append(f.index)
+        }
+        guard !wholeCounts.isEmpty else { return [] }
+        // Claims with a base, one per distinct figure.
+        let withBase = figs.filter { $0.familyCode == .amount && $0.statedBase != nil && isEvent($0) }
+        var shares: [Int] = []
+        if withBase.contains(where: \.signatureNeedsText) {
+            var seen = Set<String>()
+            for f in withBase where seen.insert(f.signature).inserted { shares.append(f.index) }
+        } else {
+            var seen = Set<SignatureKey>()
+            for f in withBase where seen.insert(f.signatureKey).inserted { shares.append(f.index) }
+        }
+        var out: [PendingFinding] = []
+        var perWhole: [String: Int] = [:]
+        var wholesOf: [Int: [String]] = [:]
+        for y in shares {
+            let concept = figs[y].conceptID
+            if wholesOf[concept] == nil { wholesOf[concept] = concepts.wholes(of: figs[y].concept) }
+            for w in wholesOf[concept]! {
+                // A whole that has its findings asks no more.
+                guard let candidates = wholeCounts[w], perWhole[w, default: 0] < limits.maxPairFindingsPerBlock else { continue }
+                var agreeing: [Int] = []
+                var decision: Decision?
+                for x in candidates.prefix(limits.maxPairFindingsPerBlock * 4) {
+                    stats.decisions += 1
+                    stats.pairs += 1
+                    guard let d = decideWhole(figs[x], figs[y]), d.verdict == .agree else { continue }
+                    if decision == nil { decision = d }
+                    agreeing.append(x)
+                }
+                guard let decision else { continue }
+                perWhole[w, default: 0] += 1
+                out.append(PendingFinding(decision: decision, claims: agreeing.prefix(limits.maxPairFindingsPerBlock) + [y]))
+            }
+        }
+        return out
+    }
+
+    /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.
+    /// `clusterOf` is by position in `members`.
+    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int32], bodyNumbers: [Int: Set<Double>],
+                     articleRanks: [Int], statistics stats: inout EngineStatistics) -> [PendingFinding] {
+        // Positions by article (in article id order), each article's in member order.
+        var byArticle = Array(members.indices)
+        byArticle.sort { i, j in
+            let ri = articleRanks[figs[members[i]].articleID], rj = articleRanks[figs[members[j]].articleID]
+            return ri != rj ? ri < rj : i < j
+        }
+        var out: [PendingFinding] = []
+        var start = 0
+        while start < byArticle.count {
+            let article = figs[members[byArticle[start]]].articleID
+            var end = start + 1
+            while end < byArticle.count, figs[members[byArticle[end]]].articleID == article { end += 1 }
+            defer { start = end }
+            guard end - start >= 2 else { continue }
+            let list = Array(byArticle[start..<end])
+            let f = list.map { figs[members[$0]] }
+            let title = f.map(\.claim.inTitle)
+            // Per headline figure, once: how many body figures it could be about.
+            var alternatives: [Int: Int] = [:]
+            func alternativesFor(_ head: Int) -> Int {
+                if let n = alternatives[head] { return n }
+                stats.pairs += f.count
+                var n = f.indices.filter { !title[$0] && comparable(f[$0], f[head]) }.count
+                // The body restates the headline's figure (under whatever concept): the
+                // headline is about that one, not about this body figure.
+                if let x = f[head].claim.value.number, bodyNumbers[article]?.contains(x) == true { n += 1 }
+                alternatives[head] = n
+                return n
+            }
+            func visit(_ p: Int, _ q: Int) {
+                stats.pairs += 1
+                let x = f[p], y = f[q]
+                var alternatives = 1
+                if title[p] != title[q] { alternatives = alternativesFor(title[p] ? p : q) }
+                stats.decisions += 1
+                guard let d = decide(x, y, bodyAlternatives: alternatives) else { return }
+                if d.verdict == .agree, clusterOf[list[p]] >= 0, clusterOf[list[p]] == clusterOf[list[q]] { return }
+                out.append(PendingFinding(decision: d, claims: [d.a, d.b]))
+            }
+            if list.count <= limits.maxClaimsPerArticleBlock {
+                for p in 0..<list.count { for q in (p + 1)..<list.count { visit(p, q) } }
+                continue
+            }
+            // A crowded article: only pairs in one sentence, and headline against body. Each
+            // figure meets the later figures of its sentence and of the other side, in order.
+            var bySentence: [String: [Int]] = [:]
+            for p in f.indices { bySentence[f[p].claim.sentence, default: []].append(p) }
+            let heads = f.indices.filter { title[$0] }, bodies = f.indices.filter { !title[$0] }
+            for p in f.indices {
+                let same = bySentence[f[p].claim.sentence]!
+                let other = title[p] ? bodies : heads
+                var i = firstAbove(p, same), j = firstAbove(p, other)
+                while i < same.count || j < other.count {
+                    let q: Int
+                    if j >= other.count || (i < same.count && same[i] < other[j]) {
+                        q = same[i]; i += 1
+                    } else if i >= same.count || other[j] < same[i] {
+                        q = other[j]; j += 1
+                    } else {
+                        q = same[i]; i += 1; j += 1
+                    }
+                    visit(p, q)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The first position in an ascending list whose value is above `p`.
+    private func firstAbove(_ p: Int, _ list: [Int]) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Pairs across articles: equal figures grouped, groups compared through representatives,
+    /// agreeing groups merged into one finding. `clusterOf` is by position in `members`.
+    func crossArticle(_ members: [Int], _ figs: [Figure], clusterOf: inout [Int32],
+                      statistics stats: inout EngineStatistics) -> [PendingFinding] {
+        let mf = members.map { figs[$0] }
+        let dayKey = mf.map { $0.dayNumber ?? Int.max }
+        let value = mf.map(\.sortValue)
+        let title = mf.map(\.claim.inTitle)
+        let rank = mf.map(\.rank)
+        let article = mf.map(\.articleID)
+        var sorted = Array(mf.indices)
+        sorted.sort { i, j in
+            if dayKey[i] != dayKey[j] { return dayKey[i] < dayKey[j] }
+            if value[i] != value[j] { return value[i] < value[j] }
+            // A group's representative is a body claim when it has one: the body states the
+            // figure in full, a headline only sums it up.
+            if title[i] != title[j] { return !title[i] }
+            return rank[i] < rank[j]
+        }
+        // Equal figures grouped (positions, in sorted order).
+        var groups: [[Int]] = []
+        if mf.contains(where: \.signatureNeedsText) {
+            var groupIndex: [String: Int] = [:]
+            for p in sorted {
+                let s = mf[p].signature
+                if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
+            }
+        } else {
+            var groupIndex: [SignatureKey: Int] = [:]
+            for p in sorted {
+                let s = mf[p].signatureKey
+                if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
+            }
+        }
+        // A group's own members agree when its representative agrees with a member from another article.
+        var internalDecision: [Decision?] = Array(repeating: nil, count: groups.count)
+        for g in groups.indices where groups[g].count > 1 {
+            let rep = groups[g][0]
+            guard let other = groups[g].first(where: { article[$0] != article[rep] }) else { continue }
+            stats.decisions += 1
+            stats.pairs += 1
+            if let d = decide(mf[rep], mf[other]), d.verdict == .agree { internalDecision[g] = d } else {
+                groups[g] = groups[g].filter { article[$0] == article[rep] }
+            }
+        }
+        let k = groups.count
+        var table = GroupPairs(engine: self, members: mf, groups: groups, article: article,
+                               full: k <= limits.fullPairwiseGroups)
+        if table.full {
+            for i in 0..<k { for j in (i + 1)..<k { table.compare(i, j) } }
+        } else {
+            // Groups are in (day, value) order. Each is compared with its next neighbours (close
+            // figures of its day, where agreements and same-day conflicts are), and with the
+            // figures nearest in value on the next day it has (where a running count grows or a
+            // standing figure moves): a bounded number of comparisons per group.
+            let window = max(1, limits.neighbourGroups)
+            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { table.compare(i, j) } }
+            var dayStarts: [Int] = []
+            for g in 0..<k where g == 0 || mf[groups[g][0]].dayNumber != mf[groups[g - 1][0]].dayNumber { dayStarts.append(g) }
+            dayStarts.append(k)
+            if dayStarts.count > 2 {
+                for d in 0..<(dayStarts.count - 2) {
+                    let next = dayStarts[d + 1]..<dayStarts[d + 2]
+                    for i in dayStarts[d]..<dayStarts[d + 1] {
+                        let v = value[groups[i][0]]
+                        // First group of the next day whose value is not below v.
+                        var lo = next.lowerBound, hi = next.upperBound
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if value[groups[mid][0]] < v { lo = mid + 1 } else { hi = mid }
+                        }
+                        for j in max(next.lowerBound, lo - limits.neighbourDayGroups)..<min(next.upperBound, lo + limits.neighbourDayGroups) {
+                            table.compare(i, j)
+                        }
+                    }
+                }
+            }
+        }
+        stats += table.stats
+        let decided = table.decided, decidedKey = table.key, decidedVerdict = table.verdict
+        let decidedAFromFirst = table.aFromFirst, decidedSameArticle = table.sameArticle
+        func agrees(_ i: Int, _ j: Int) -> Bool {
+            guard let n = table.index(i < j ? i * k + j : j * k + i) else { return false }
+            return decidedVerdict[n] == .agree
+        }
+        var agreeing: [[Int]] = Array(repeating: [], count: k)
+        for n in decided.indices where decidedVerdict[n] == .agree {
+            let key = decidedKey[n]
+            agreeing[key / k].append(key % k)
+            agreeing[key % k].append(key / k)
+        }
+        // Merge groups that all agree pairwise (greedy, largest groups first). A group can only
+        // join a cluster holding a group it agrees with, so only those clusters are tried.
+        let order = (0..<k).sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }
+        var clusters: [[Int]] = []
+        var clusterOfGroup = Array(repeating: -1, count: k)
+        for g in order {
+            var placed = false
+            var candidates = agreeing[g].map { clusterOfGroup[$0] }.filter { $0 >= 0 }
+            candidates.sort()
+            var tried = 0
+            for (n, c) in candidates.enumerated() where n == 0 || c != candidates[n - 1] {
+                guard tried < limits.clusterTries else { break }
+                tried += 1
+                stats.pairs += clusters[c].count
+                if clusters[c].allSatisfy({ agrees($0, g) }) {
+                    clusters[c].append(g)
+                    clusterOfGroup[g] = c
+                    placed = true
+                    break
+                }
+            }
+            if !placed { clusterOfGroup[g] = clusters.count; clusters.append([g]) }
+        }
+        var out: [PendingFinding] = []
+        for (c, cluster) in clusters.enumerated() {
+            let groupsInOrder = cluster.sorted()
+            let claims = groupsInOrder.flatMap { groups[$0] }
+            guard claims.count >= 2 else { continue }
+            var decision: Decision?
+            if groupsInOrder.count >= 2 {
+                let (i, j) = (groupsInOrder[0], groupsInOrder[1])
+                decision = table.index(min(i, j) * k + max(i, j)).map { decided[$0] }
+            } else {
+                decision = internalDecision[groupsInOrder[0]]
+            }
+            guard let decision else { continue }
+            for p in claims { clusterOf[p] = Int32(c) }
+            out.append(PendingFinding(decision: decision, claims: claims.map { members[$0] }))
+        }
+        // Pairs of groups in different clusters, one finding per pair, capped per verdict.
+        // Sorted as plain integers (support, key): decisions are looked up only for those kept.
+        var candidates: [Verdict: [(support: Int, key: Int)]] = [:]
+        for n in decided.indices {
+            let key = decidedKey[n]
+            let i = key / k, j = key % k
+            if clusterOfGroup[i] == clusterOfGroup[j] { continue }
+            if decidedSameArticle[n] { continue }  // sameArticle reports it
+            candidates[decidedVerdict[n], default: []].append((groups[i].count + groups[j].count, key))
+        }
+        var outletsOfGroup: [Int: Int] = [:]
+        func share(_ g: Int) -> GroupShare {
+            if let n = outletsOfGroup[g] { return GroupShare(claims: groups[g].count, outlets: n) }
+            let n = Set(groups[g].map { mf[$0].outletID }).count
+            outletsOfGroup[g] = n
+            return GroupShare(claims: groups[g].count, outlets: n)
+        }
+        for v in Verdict.allCases {
+            let list = (candidates[v] ?? []).sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
+            for item in list.prefix(limits.maxPairFindingsPerBlock) {
+                let i = item.key / k, j = item.key % k
+                guard let n = table.index(item.key) else { continue }
+                let decision = decided[n]
+                let (ga, gb) = decidedAFromFirst[n] ? (i, j) : (j, i)
+                var p = PendingFinding(decision: decision, claims: [decision.a, decision.b])
+                if groups[ga].count > 1 || groups[gb].count > 1 { p.shares = (share(ga), share(gb)) }
+                out.append(p)
+            }
+        }
+        return out
+    }
+
+    // MARK: Order and explanations
+
+
+    /// Findings in a deterministic order: conflicts, then consistent, then agree; within a verdict
+    /// by the concept of the first claim, then claim ids (natural order), then rule id. Ids are
+    /// "F1", "F2" …; explanations are rendered here, on several threads.
+    func sortAndRender(_ pending: [PendingFinding], _ prepared: Prepared) -> [Finding] {
+        let figs = prepared.figures
+        // A claim id's concept is that of the first figure with the id (ids are unique in a report).
+        var classConcept: [Int] = []
+        for f in figs {
+            while classConcept.count <= f.idClass { classConcept.append(-1) }
+            if classConcept[f.idClass] < 0 { classConcept[f.idClass] = f.conceptID }
+        }
+        let conceptRank = prepared.concepts.ranks()
+        let idClass = figs.map(\.idClass)
+        let ruleRank: [Int] = {
+            var out = Array(repeating: 0, count: rules.count)
+            for (r, i) in rules.indices.sorted(by: { rules[$0].rule.id < rules[$1].rule.id }).enumerated() { out[i] = r }
+            // Equal ids rank equal.
+            let byRank = rules.indices.sorted { out[$0] < out[$1] }
+            for n in byRank.indices.dropFirst() where rules[byRank[n]].rule.id == rules[byRank[n - 1]].rule.id {
+                out[byRank[n]] = out[byRank[n - 1]]
+            }
+            return out
+        }()
+        func verdictRank(_ v: Verdict) -> Int { v == .conflict ? 0 : v == .consistent ? 1 : 2 }
+        let verdicts = pending.map { verdictRank($0.decision.verdict) }
+        let conceptKeys = pending.map { conceptRank[classConcept[idClass[$0.claims[0]]]] }
+        let order = pending.indices.sorted { i, j in
+            if verdicts[i] != verdicts[j] { return verdicts[i] < verdicts[j] }
+            if conceptKeys[i] != conceptKeys[j] { return conceptKeys[i] < conceptKeys[j] }
+            let ci = pending[i].claims, cj = pending[j].claims
+            for (p, q) in zip(ci, cj) where idClass[p] != idClass[q] { return idClass[p] < idClass[q] }
+            if ci.count != cj.count { return ci.count < cj.count }
+            return ruleRank[pending[i].decision.compiled.index] < ruleRank[pending[j].decision.compiled.index]
+        }
+        let sources = SourceNames(figs, pending, table: self.sources)
+        // Rendered in chunks on all cores, then joined in order.
+        let chunk = 2048
+        let chunks = (order.count + chunk - 1) / chunk
+        let rendered = Slots<[Finding]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var list: [Finding] = []
+            list.reserveCapacity(chunk)
+            for n in (c * chunk)..<min(order.count, (c + 1) * chunk) {
+                var f = finding(pending[order[n]], figs, sources: sources)
+                f.id = "F\(n + 1)"
+                list.append(f)
+            }
+            rendered.set(c, list)
+        }
+        var out: [Finding] = []
+        out.reserveCapacity(order.count)
+        for list in rendered.values() { out += list }
+        return out
+    }
+
+    func readable(_ concept: String) -> String {
+        concept.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// The finding for one decision (ids unset), its explanation rendered.
+    func finding(_ d: Decision, _ figs: [Figure], claims: [Int]) -> Finding {
+        let p = PendingFinding(decision: d, claims: claims)
+        return finding(p, figs, sources: SourceNames(figs, [p], table: sources))
+    }
+
+    func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames) -> Finding {
+        let d = p.decision
+        let a = figs[d.a], b = figs[d.b]
+        let isRevision = d.comparison?.revision == true
+        var template = d.compiled.template(d.verdict)
+        if isRevision, let revised = d.compiled.revisedTemplate { template = revised }
+        var text = MessageTemplate.render(template) { value($0, d, a, b) }
+        if isRevision, d.rule.revisedMessage == nil {
+            text += " \(b.outlet) says the later figure is a revision."
+        }
+        if let from = d.comparison?.baseBorrowedFrom, let base = d.comparison?.base {
+            let src = figs[from]
+            text += " The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact."
+        }
+        if p.claims.count > 2 {
+            let outlets = Set(p.claims.map { figs[$0].outletID }).count
+            text += " In all \(p.claims.count) claims from \(outlets) outlet\(outlets == 1 ? "" : "s") give a compatible figure."
+        }
+        if let (first, second) = p.shares {
+            func share(_ g: GroupShare) -> String {
+                "\(g.claims) claim\(g.claims == 1 ? "" : "s") from \(g.outlets) outlet\(g.outlets == 1 ? "" : "s")"
+            }
+            text += " '\(FigureText.figure(a.claim))' is given by \(share(first)); '\(FigureText.figure(b.claim))' by \(share(second))."
+        }
+        text += sources.note(p.claims)
+        return Finding(rule: d.rule.id, verdict: d.verdict, claims: p.claims.map { figs[$0].claim.id }, explanation: text)
+    }
+
+    /// What a placeholder of a rule's message says about a decided pair.
+    func value(_ field: MessageTemplate.Field, _ d: Decision, _ a: Figure, _ b: Figure) -> String {
+        switch field {
+        case .claim(let side, let name):
+            let f = side == .a ? a : b
+            let c = f.claim
+            switch name {
+            case .outlet: return f.outlet
+            case .quote: return c.quote
+            case .figure: return FigureText.figure(c)
+            case .asOf: return f.day ?? "an unknown date"
+            case .when:
+                if side == .a { return a.day.map { "on \($0)" } ?? "(undated)" }
+                if let da = a.day, da == b.day { return "on the same day" }
+                return b.day.map { "on \($0)" } ?? "(undated)"
+            case .cited: return c.cited ?? "no one"
+            case .agency: return c.agency ?? "no agency"
+            case .source: return c.cited ?? c.agency ?? f.outlet
+            case .language: return f.language
+            case .article: return c.article
+            case .subject: return c.subject ?? readable(f.concept)
+            case .concept: return f.concept
+            case .place: return c.place ?? "unspecified place"
+            case .sentence: return c.sentence
+            }
+        case .base:
+            return d.comparison?.base.map(FigureText.number) ?? ""
+        case .factor:
+            let x = a.claim.value.number ?? 0, y = b.claim.value.number ?? 0
+            let ratio = x > 0 && y > 0 ? max(x, y) / min(x, y) : 0
+            return abs(ratio - 1000) < 1e-6 ? "a thousand" : abs(ratio - 1_000_000) < 1e-3 ? "a million" : FigureText.number(ratio)
+        case .days:
+            guard let da = a.dayNumber, let db = b.dayNumber else { return "some days" }
+            let n = abs(db - da)
+            return n == 1 ? "1 day" : "\(n) days"
+        case .concept:
+            return a.lineage.contains(b.concept) ? b.concept : a.concept
+        case .subject:
+            return a.claim.subject ?? b.claim.subject ?? readable(a.lineage.contains(b.concept) ? b.concept : a.concept)
+        case .unit:
+            return d.comparison?.unit ?? b.claim.unit ?? ""
+        }
+    }
+}
+
+/// The sources (agency and cited) of the figures that findings name, each name read once
+/// through the source table, for "Both come from AFP: one source, not two."
+struct SourceNames: Sendable {
+    struct Name: Sendable {
+        /// Equal for names of one source (``SourceTable/key(_:)``).
+        let key: Int
+        let spelling: String
+        let shown: String
+        let normalisedSpelling: String
+        let normalisedShown: String
+    }
+
+    var names: [Name] = []
+    /// Per figure index: its agency's and its cited source's name (indices into `names`).
+    var byFigure: [Int: (agency: Int?, cited: Int?)] = [:]
+
+    init(_ figs: [Figure], _ pending: [PendingFinding], table: SourceTable) {
+        var index: [String: Int] = [:]
+        var keys: [String: Int] = [:]
+        func name(_ s: String?) -> Int? {
+            guard let s, !s.isEmpty else { return nil }
+            if let i = index[s] { return i }
+            let key = table.key(s)
+            let keyID: Int
+            if let k = keys[key] { keyID = k } else { keyID = keys.count; keys[key] = keyID }
+            let shown = table.displayName(s) ?? s
+            names.append(Name(key: keyID, spelling: s, shown: shown, normalisedSpelling: SourceTable.normalise(s),
+                              normalisedShown: SourceTable.normalise(shown)))
+            index[s] = names.count - 1
+            return names.count - 1
+        }
+        for p in pending {
+            for i in p.claims where byFigure[i] == nil {
+                let c = figs[i].claim
+                byFigure[i] = (name(c.agency), name(c.cited))
+            }
+        }
+    }
+
+    /// " Both come from AFP: one source, not two." when claims share an agency or a cited source
+    /// (under any of its names in `sources.tsv`: "UN", "ONU" and "Vereinte Nationen" are one).
+    func note(_ members: [Int]) -> String {
+        var bySource: [Int: (name: Int, spellings: Set<Int>, count: Int)] = [:]
+        for f in members {
+            guard let (agency, cited) = byFigure[f] else { continue }
+            var counted: Int?
+            for n in [agency, cited].compactMap({ $0 }) {
+                let key = names[n].key
+                bySource[key, default: (n, [], 0)].spellings.insert(n)
+                if counted != key {
+                    bySource[key]!.count += 1
+                    counted = key
+                }
+            }
+        }
+        guard let top = bySource.values.filter({ $0.count >= 2 })
+            .max(by: { ($0.count, names[$1.name].shown) < ($1.count, names[$0.name].shown) }) else { return "" }
+        var name = names[top.name].shown
+        var shownKeys: Set<String> = [names[top.name].normalisedShown]
+        let others = top.spellings.map { names[$0] }.sorted { $0.spelling < $1.spelling }
+            .filter { shownKeys.insert($0.normalisedSpelling).inserted }.map(\.spelling)
+        if !others.isEmpty { name += " (\(others.joined(separator: ", ")))" }
+        if members.count == 2 { return " Both come from \(name): one source, not two." }
+        return " \(top.count) of them come from \(name): one source, not \(top.count) independent ones."
+    }
+}
+
+/// The pairs of groups of one fact that were compared, and their decisions: by key i * k + j
+/// (i < j) in a table when every pair is compared, else in a dictionary. Plain arrays beside the
+/// decisions (key, verdict, whether `a` is group i's member, whether both are of one article)
+/// keep the loops over them from copying decisions.
+struct GroupPairs {
+    let engine: Engine
+    let members: [Figure]
+    let groups: [[Int]]
+    let article: [Int]
+    let full: Bool
+    /// Per group: its first member's article, and where its first member from another article is.
+    let firstArticle: [Int]
+    let firstOther: [Int]
+    private var table: [Int32]
+    private var byKey: [Int: Int32] = [:]
+    private(set) var decided: [Decision] = []
+    private(set) var key: [Int] = []
+    private(set) var verdict: [Verdict] = []
+    private(set) var aFromFirst: [Bool] = []
+    private(set) var sameArticle: [Bool] = []
+    var stats = EngineStatistics()
+
+    init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool) {
+        self.engine = engine
+        self.members = members
+        self.groups = groups
+        self.article = article
+        self.full = full
+        let firstArticle = groups.map { article[$0[0]] }
+        self.firstArticle = firstArticle
+        firstOther = groups.indices.map { g in groups[g].firstIndex { article[$0] != firstArticle[g] } ?? -1 }
+        table = full ? Array(repeating: -1, count: groups.count * groups.count) : []
+    }
+
+    /// The position in `decided` of the decision for a key.
+    func index(_ key: Int) -> Int? {
+        if full { return table[key] >= 0 ? Int(table[key]) : nil }
+        return byKey[key].map(Int.init)
+    }
+
+    /// A member of group `j` from another article than `a`.
+    private func member(of j: Int, notFrom a: Int) -> Int? {
+        if firstArticle[j] != a { return groups[j][0] }
+        return firstOther[j] >= 0 ? groups[j][firstOther[j]] : nil
+    }
+
+    /// One member of each group, from different articles when possible.
+    private func representatives(_ i: Int, _ j: Int) -> (Int, Int) {
+        for x in groups[i].prefix(4) {
+            if let y = member(of: j, notFrom: article[x]) { return (x, y) }
+        }
+        return (groups[i][0], groups[j][0])
+    }
+
+    /// Decides one pair of groups and keeps the decision.
+    mutating func compare(_ i: Int, _ j: Int) {
+        stats.pairs += 1
+        let key = i * groups.count + j
+        guard index(key) == nil else { return }
+        let (px, py) = representatives(i, j)
+        let x = members[px], y = members[py]
+        let same = x.articleID == y.articleID
+        var alternatives = 1
+        if same, x.claim.inTitle != y.claim.inTitle {
+            alternatives = 2  // only agreements are taken from one article here
+        }
+        stats.decisions += 1
+        guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return }
+        // Within one article only an agreement helps grouping; the rest is sameArticle's.
+        if same && d.verdict != .agree { return }
+        if full { table[key] = Int32(decided.count) } else { byKey[key] = Int32(decided.count) }
+        decided.append(d)
+        self.key.append(key)
+        verdict.append(d.verdict)
+        aFromFirst.append(d.a == x.index)
+        sameArticle.append(same)
+    }
+}
