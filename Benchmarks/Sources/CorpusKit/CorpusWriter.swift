@@ -16,6 +16,9 @@ public struct CorpusWriter: Sendable {
         public var figureShare: Double
         /// Page chrome around an HTML article (navigation, scripts, footer), in bytes, roughly.
         public var chromeBytes: Int
+        /// When set, articles are written until the corpus holds at least this many bytes
+        /// (`articles` is then ignored).
+        public var targetBytes: Int?
         public init(articles: Int = 1000, seed: UInt64 = 42, htmlShare: Double = 0.5, paragraphs: ClosedRange<Int> = 6...14,
                     figureShare: Double = 0.3, chromeBytes: Int = 20_000) {
             self.articles = articles
@@ -165,7 +168,9 @@ public struct CorpusWriter: Sendable {
         var rng = SplitMix(seed: options.seed)
         var manifest = "path,outlet,published,language,url\n"
         var summary = Summary(files: 0, bytes: 0, textBytes: 0, htmlBytes: 0)
-        for i in 0..<options.articles {
+        var i = 0
+        while options.targetBytes.map({ summary.bytes < $0 }) ?? (i < options.articles) {
+            defer { i += 1 }
             let lang = Self.languages[Int(rng.next() % UInt64(Self.languages.count))]
             let outlet = Self.outlets[Int(rng.next() % UInt64(Self.outlets.count))]
             let day = 1 + Int(rng.next() % 28)

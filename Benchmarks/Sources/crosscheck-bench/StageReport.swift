@@ -72,11 +72,22 @@ enum StageReport {
         for f in try FileManager.default.contentsOfDirectory(atPath: corpus) where !f.hasSuffix(".csv") {
             bytes += (try? FileManager.default.attributesOfItem(atPath: corpus + "/" + f)[.size] as? Int) ?? 0
         }
-        var out = Data()
+        // as the CLI does: the report streamed to a file in 1 MB pieces
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-e2e-\(getpid()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var written = 0
         let t = try Measure.best(1) {
             let r = pipeline.check(paths: [corpus])
-            out = try JSONReportWriter.data(r.report)
+            FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            var count = 0
+            try JSONReportWriter.write(r.report, trailingNewline: true) { chunk in
+                try handle.write(contentsOf: chunk)
+                count += chunk.count
+            }
+            written = count
         }
-        print("\(bytes)\t\(String(format: "%.3f", t))\t\(Measure.format(Measure.mbps(bytes, t)))\t\(Measure.format(Measure.peakMB()))\t\(out.count)")
+        print("\(bytes)\t\(String(format: "%.3f", t))\t\(Measure.format(Measure.mbps(bytes, t)))\t\(Measure.format(Measure.peakMB()))\t\(written)")
     }
 }
