@@ -101,6 +101,32 @@ struct TokenTrie: Sendable {
         return best
     }
 
+    /// The nodes a walk from token `i` passes, with the token index after each step: what
+    /// ``longest(at:in:accept:)`` visits, independent of what it accepts, so a scanner can walk
+    /// once per token and ask several questions of the same walk.
+    func walk(at i: Int, in tokens: [Token]) -> [(end: Int, node: Int32)] {
+        var out: [(end: Int, node: Int32)] = []
+        var node = 0
+        var j = i
+        while j < tokens.count, let n = nodes[node].next[tokens[j].key] {
+            if j > i, tokens[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(tokens[j].key) { break }
+            node = Int(n)
+            j += 1
+            out.append((j, n))
+        }
+        return out
+    }
+
+    /// ``longest(at:in:accept:)`` over a walk already made: the longest step with an accepted entry.
+    func longest(on walk: [(end: Int, node: Int32)], accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
+        var k = walk.count - 1
+        while k >= 0 {
+            if let e = nodes[Int(walk[k].node)].entries.first(where: { accept($0.meaning) }) { return (walk[k].end, e) }
+            k -= 1
+        }
+        return nil
+    }
+
     /// True when some phrase starts with the token `key`.
     func hasRoot(_ key: String) -> Bool { nodes[0].next[key] != nil }
 

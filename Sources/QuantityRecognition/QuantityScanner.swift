@@ -17,6 +17,9 @@ struct QuantityScanner {
     let compounds: [Int: [(String, [Entry])]]
     /// Tokens that can start a quantity: table phrases, numbers, compounds, signs.
     let canStart: [Bool]
+    /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
+    /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
+    let walks: WalkCache
 
     init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
         lex = lexicon
@@ -48,6 +51,7 @@ struct QuantityScanner {
         }
         self.compounds = compounds
         self.canStart = canStart
+        walks = WalkCache(count: toks.count)
     }
 
     var n: Int { toks.count }
@@ -91,7 +95,10 @@ struct QuantityScanner {
 
     func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
         guard i < n else { return nil }
-        return lex.trie.longest(at: i, in: toks, accept: accept)
+        if let w = walks.paths[i] { return lex.trie.longest(on: w, accept: accept) }
+        let w = lex.trie.walk(at: i, in: toks)
+        walks.paths[i] = w
+        return lex.trie.longest(on: w, accept: accept)
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
@@ -1141,4 +1148,10 @@ struct QuantityScanner {
         st = copy
         return true
     }
+}
+
+/// The trie walks of one scanner's tokens (shared by the scanner's copies; the tokens never change).
+final class WalkCache {
+    var paths: [[(end: Int, node: Int32)]?]
+    init(count: Int) { paths = Array(repeating: nil, count: count) }
 }
