@@ -57,7 +57,9 @@ public struct Pipeline: Sendable {
     let ingestor: Ingestor
     public let recognizer: QuantityRecognizer
     let claimBuilder: ClaimBuilder
-    let crossReferencer: CrossReferencer
+    /// The cross-referencer `check` uses: the built-in and added rules, and the concept catalog's
+    /// hierarchy.
+    public let crossReferencer: CrossReferencer
 
     public init(options: Options = Options()) throws {
         self.options = options

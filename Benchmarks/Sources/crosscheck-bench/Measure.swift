@@ -34,7 +34,31 @@ enum Measure {
         }
     }
 
+    /// `transform` over `items` on all cores, results in input order.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        let slots = Slots<U>(items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let v = transform(items[i])
+            slots.lock.lock(); slots.values[i] = v; slots.lock.unlock()
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// The corpus's manifest.csv when it has one (real pages, such as the extraction benchmark's,
+    /// have none: their metadata comes from the pages).
+    static func manifest(in corpus: String) -> String? {
+        let path = corpus + "/manifest.csv"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     static func mbps(_ bytes: Int, _ seconds: Double) -> Double { Double(bytes) / 1e6 / max(seconds, 1e-9) }
 
     static func format(_ x: Double) -> String { String(format: "%.1f", x) }
+}
+
+/// Result slots filled from several threads.
+final class Slots<U>: @unchecked Sendable {
+    var values: [U?]
+    let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
 }

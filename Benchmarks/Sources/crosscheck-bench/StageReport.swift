@@ -13,7 +13,7 @@ enum StageReport {
             paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         }
         let textBytes = size(text), htmlBytes = size(html), allBytes = textBytes + htmlBytes
-        let pipeline = try Pipeline(options: .init(manifestPath: corpus + "/manifest.csv"))
+        let pipeline = try Pipeline(options: .init(manifestPath: Measure.manifest(in: corpus)))
 
         var rows: [(String, Int, Double)] = []
         let wcAll = try Measure.command("/usr/bin/wc", ["-w"] + text + html, runs: runs)
@@ -28,16 +28,18 @@ enum StageReport {
 
         let articles = textArticles + htmlArticles
         let sentenceBytes = articles.reduce(0) { $0 + $1.text.utf8.count }
+        // recognition and claims run articles in parallel on all cores, as `check` does
         var found = 0
         let tRec = Measure.best(runs) {
-            found = 0
-            for a in articles { for s in a.sentences { found += pipeline.recognizer.recognize(s.text, language: a.language).count } }
+            found = Measure.parallelMap(articles) { a in
+                a.sentences.reduce(0) { $0 + pipeline.recognizer.recognize($1.text, language: a.language).count }
+            }.reduce(0, +)
         }
         rows.append(("recognition (\(found) quantities)", sentenceBytes, tRec))
 
         var reported: [ReportedArticle] = []
         let tClaims = Measure.best(runs) {
-            reported = articles.map { a in
+            reported = Measure.parallelMap(articles) { a in
                 ReportedArticle(id: a.id, path: a.path, outlet: a.outlet, published: a.published,
                                 language: a.language, title: a.title, claims: pipeline.claims(for: a))
             }
@@ -45,7 +47,7 @@ enum StageReport {
         let claimCount = reported.reduce(0) { $0 + $1.claims.count }
         rows.append(("claims, incl. recognition (\(claimCount) claims)", sentenceBytes, tClaims))
 
-        let xref = try CrossReferencer()
+        let xref = pipeline.crossReferencer
         var findings: [Finding] = []
         let tX = Measure.best(runs) { findings = xref.findings(for: reported) }
         rows.append(("cross-reference (\(findings.count) findings)", sentenceBytes, tX))
@@ -67,14 +69,15 @@ enum StageReport {
 
     /// One end-to-end run for the scaling table: prints bytes, seconds, MB/s and peak memory.
     static func endToEnd(corpus: String) throws {
-        let pipeline = try Pipeline(options: .init(manifestPath: corpus + "/manifest.csv"))
+        let pipeline = try Pipeline(options: .init(manifestPath: Measure.manifest(in: corpus)))
         var bytes = 0
         for f in try FileManager.default.contentsOfDirectory(atPath: corpus) where !f.hasSuffix(".csv") {
             bytes += (try? FileManager.default.attributesOfItem(atPath: corpus + "/" + f)[.size] as? Int) ?? 0
         }
         // as the CLI does: the report streamed to a file in 1 MB pieces
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-e2e-\(getpid()).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let keep = ProcessInfo.processInfo.environment["CROSSCHECK_BENCH_KEEP_JSON"]
+        let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-e2e-\(getpid()).json").path
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: path) } }
         var written = 0
         let t = try Measure.best(1) {
             let r = pipeline.check(paths: [corpus])
