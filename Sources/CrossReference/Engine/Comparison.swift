@@ -7,10 +7,8 @@ struct Comparison: Sendable {
     /// A base that turned a share into a count (its value, whether it was borrowed, the claim it came from).
     var base: Double?
     var baseBorrowedFrom: Int?
-    /// True when a unit conversion was needed.
+    /// True when a unit conversion was needed: the intervals are in `b`'s unit.
     var convertedUnits = false
-    /// The unit the intervals are in ("day"), when units were converted.
-    var unit: String?
     /// A running count that shrank, excused because the later claim says it was revised.
     var revision = false
 }
@@ -49,7 +47,7 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
         if ua == ub { return Comparison(a: ia, b: ib) }
         guard let units, let fa = units.factor(from: ua, to: ub) else { return nil }
         ia = ia.scaled(by: fa)
-        return Comparison(a: ia, b: ib, convertedUnits: true, unit: ub)
+        return Comparison(a: ia, b: ib, convertedUnits: true)
     default:
         if a.familyCode == .money, a.claim.unit == nil || b.claim.unit == nil { return nil }
         return Comparison(a: ia, b: ib)

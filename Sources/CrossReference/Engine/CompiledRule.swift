@@ -57,7 +57,13 @@ final class CompiledRule: Sendable {
         summaryTemplate = MessageTemplate.compile(rule.summary)
     }
 
-    static func bit(_ v: Verdict) -> UInt8 { UInt8(1) << UInt8(Verdict.allCases.firstIndex(of: v) ?? 7) }
+    static func bit(_ v: Verdict) -> UInt8 {
+        switch v {
+        case .agree: 1
+        case .consistent: 2
+        case .conflict: 4
+        }
+    }
 
     /// True when the rule may give this verdict.
     func allows(_ v: Verdict) -> Bool { verdictBits & CompiledRule.bit(v) != 0 }

@@ -177,11 +177,9 @@ extension Engine {
     func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int32], bodyNumbers: [Int: Set<Double>],
                      articleRanks: [Int], statistics stats: inout EngineStatistics) -> [PendingFinding] {
         // Positions by article (in article id order), each article's in member order.
-        var byArticle = Array(members.indices)
-        byArticle.sort { i, j in
-            let ri = articleRanks[figs[members[i]].articleID], rj = articleRanks[figs[members[j]].articleID]
-            return ri != rj ? ri < rj : i < j
-        }
+        let rankOf = members.map { articleRanks[figs[$0].articleID] }
+        // Article rank and position in one integer: sorted as plain integers.
+        let byArticle = members.indices.map { rankOf[$0] * members.count + $0 }.sorted().map { $0 % members.count }
         var out: [PendingFinding] = []
         var start = 0
         while start < byArticle.count {
@@ -259,20 +257,29 @@ extension Engine {
     func crossArticle(_ members: [Int], _ figs: [Figure], clusterOf: inout [Int32],
                       statistics stats: inout EngineStatistics) -> [PendingFinding] {
         let mf = members.map { figs[$0] }
-        let dayKey = mf.map { $0.dayNumber ?? Int.max }
         let value = mf.map(\.sortValue)
-        let title = mf.map(\.claim.inTitle)
-        let rank = mf.map(\.rank)
         let article = mf.map(\.articleID)
-        var sorted = Array(mf.indices)
-        sorted.sort { i, j in
-            if dayKey[i] != dayKey[j] { return dayKey[i] < dayKey[j] }
-            if value[i] != value[j] { return value[i] < value[j] }
+        /// What the members are sorted by, as plain values.
+        struct Key {
+            let day: Int
+            let value: Double
+            let title: Bool
+            let rank: Int
+            let position: Int
+        }
+        var keys = mf.indices.map { p in
+            Key(day: mf[p].dayNumber ?? Int.max, value: value[p], title: mf[p].claim.inTitle, rank: mf[p].rank, position: p)
+        }
+        keys.sort { x, y in
+            if x.day != y.day { return x.day < y.day }
+            if x.value != y.value { return x.value < y.value }
             // A group's representative is a body claim when it has one: the body states the
             // figure in full, a headline only sums it up.
-            if title[i] != title[j] { return !title[i] }
-            return rank[i] < rank[j]
+            if x.title != y.title { return !x.title }
+            return x.rank < y.rank
         }
+        let sorted = keys.map(\.position)
+        keys = []
         // Equal figures grouped (positions, in sorted order).
         var groups: [[Int]] = []
         if mf.contains(where: \.signatureNeedsText) {
@@ -333,15 +340,14 @@ extension Engine {
             }
         }
         stats += table.stats
-        let decided = table.decided, decidedKey = table.key, decidedVerdict = table.verdict
-        let decidedAFromFirst = table.aFromFirst, decidedSameArticle = table.sameArticle
+        let decided = table.decided, records = table.records
         func agrees(_ i: Int, _ j: Int) -> Bool {
             guard let n = table.index(i < j ? i * k + j : j * k + i) else { return false }
-            return decidedVerdict[n] == .agree
+            return records[n].verdict == .agree
         }
         var agreeing: [[Int]] = Array(repeating: [], count: k)
-        for n in decided.indices where decidedVerdict[n] == .agree {
-            let key = decidedKey[n]
+        for n in records.indices where records[n].verdict == .agree {
+            let key = records[n].key
             agreeing[key / k].append(key % k)
             agreeing[key % k].append(key / k)
         }
@@ -386,13 +392,15 @@ extension Engine {
         }
         // Pairs of groups in different clusters, one finding per pair, capped per verdict.
         // Sorted as plain integers (support, key): decisions are looked up only for those kept.
-        var candidates: [Verdict: [(support: Int, key: Int)]] = [:]
-        for n in decided.indices {
-            let key = decidedKey[n]
+        var candidates: [[(support: Int, key: Int)]] = Array(repeating: [], count: Verdict.allCases.count)
+        // Each verdict's position in Verdict.allCases, the order the caps are filled in.
+        let verdicts = Verdict.allCases
+        for n in records.indices {
+            let key = records[n].key
             let i = key / k, j = key % k
             if clusterOfGroup[i] == clusterOfGroup[j] { continue }
-            if decidedSameArticle[n] { continue }  // sameArticle reports it
-            candidates[decidedVerdict[n], default: []].append((groups[i].count + groups[j].count, key))
+            if records[n].sameArticle { continue }  // sameArticle reports it
+            candidates[verdicts.firstIndex(of: records[n].verdict)!].append((groups[i].count + groups[j].count, key))
         }
         var outletsOfGroup: [Int: Int] = [:]
         func share(_ g: Int) -> GroupShare {
@@ -401,13 +409,13 @@ extension Engine {
             outletsOfGroup[g] = n
             return GroupShare(claims: groups[g].count, outlets: n)
         }
-        for v in Verdict.allCases {
-            let list = (candidates[v] ?? []).sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
+        for code in verdicts.indices {
+            let list = candidates[code].sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
             for item in list.prefix(limits.maxPairFindingsPerBlock) {
                 let i = item.key / k, j = item.key % k
                 guard let n = table.index(item.key) else { continue }
                 let decision = decided[n]
-                let (ga, gb) = decidedAFromFirst[n] ? (i, j) : (j, i)
+                let (ga, gb) = records[n].aFromFirst ? (i, j) : (j, i)
                 var p = PendingFinding(decision: decision, claims: [decision.a, decision.b])
                 if groups[ga].count > 1 || groups[gb].count > 1 { p.shares = (share(ga), share(gb)) }
                 out.append(p)
@@ -451,7 +459,7 @@ extension Engine {
             let ci = pending[i].claims, cj = pending[j].claims
             for (p, q) in zip(ci, cj) where idClass[p] != idClass[q] { return idClass[p] < idClass[q] }
             if ci.count != cj.count { return ci.count < cj.count }
-            return ruleRank[pending[i].decision.compiled.index] < ruleRank[pending[j].decision.compiled.index]
+            return ruleRank[Int(pending[i].decision.ruleIndex)] < ruleRank[Int(pending[j].decision.ruleIndex)]
         }
         let sources = SourceNames(figs, pending, table: self.sources)
         // Rendered in chunks on all cores, then joined in order.
@@ -486,30 +494,36 @@ extension Engine {
 
     func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames) -> Finding {
         let d = p.decision
+        let compiled = rules[Int(d.ruleIndex)]
         let a = figs[d.a], b = figs[d.b]
-        let isRevision = d.comparison?.revision == true
-        var template = d.compiled.template(d.verdict)
-        if isRevision, let revised = d.compiled.revisedTemplate { template = revised }
-        var text = MessageTemplate.render(template) { value($0, d, a, b) }
-        if isRevision, d.rule.revisedMessage == nil {
-            text += " \(b.outlet) says the later figure is a revision."
+        let isRevision = d.note.revision
+        var template = compiled.template(d.verdict)
+        if isRevision, let revised = compiled.revisedTemplate { template = revised }
+        // The pieces are joined once, into a string of the right size.
+        var parts: [String] = []
+        parts.reserveCapacity(template.pieces.count + 4)
+        MessageTemplate.render(template, into: &parts) { value($0, d, a, b) }
+        if isRevision, compiled.rule.revisedMessage == nil {
+            parts.append(" \(b.outlet) says the later figure is a revision.")
         }
-        if let from = d.comparison?.baseBorrowedFrom, let base = d.comparison?.base {
+        if let from = d.note.baseBorrowedFrom, let base = d.note.base {
             let src = figs[from]
-            text += " The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact."
+            parts.append(" The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact.")
         }
         if p.claims.count > 2 {
             let outlets = Set(p.claims.map { figs[$0].outletID }).count
-            text += " In all \(p.claims.count) claims from \(outlets) outlet\(outlets == 1 ? "" : "s") give a compatible figure."
+            parts.append(" In all \(p.claims.count) claims from \(outlets) outlet\(outlets == 1 ? "" : "s") give a compatible figure.")
         }
         if let (first, second) = p.shares {
             func share(_ g: GroupShare) -> String {
                 "\(g.claims) claim\(g.claims == 1 ? "" : "s") from \(g.outlets) outlet\(g.outlets == 1 ? "" : "s")"
             }
-            text += " '\(FigureText.figure(a.claim))' is given by \(share(first)); '\(FigureText.figure(b.claim))' by \(share(second))."
+            parts.append(" '\(FigureText.figure(a.claim))' is given by \(share(first)); '\(FigureText.figure(b.claim))' by \(share(second)).")
         }
-        text += sources.note(p.claims)
-        return Finding(rule: d.rule.id, verdict: d.verdict, claims: p.claims.map { figs[$0].claim.id }, explanation: text)
+        let note = sources.note(p.claims)
+        if !note.isEmpty { parts.append(note) }
+        return Finding(rule: compiled.rule.id, verdict: d.verdict, claims: p.claims.map { figs[$0].claim.id },
+                       explanation: parts.joined())
     }
 
     /// What a placeholder of a rule's message says about a decided pair.
@@ -538,7 +552,7 @@ extension Engine {
             case .sentence: return c.sentence
             }
         case .base:
-            return d.comparison?.base.map(FigureText.number) ?? ""
+            return d.note.base.map(FigureText.number) ?? ""
         case .factor:
             let x = a.claim.value.number ?? 0, y = b.claim.value.number ?? 0
             let ratio = x > 0 && y > 0 ? max(x, y) / min(x, y) : 0
@@ -552,7 +566,7 @@ extension Engine {
         case .subject:
             return a.claim.subject ?? b.claim.subject ?? readable(a.lineage.contains(b.concept) ? b.concept : a.concept)
         case .unit:
-            return d.comparison?.unit ?? b.claim.unit ?? ""
+            return d.note.convertedUnits ? (b.unit ?? "") : b.claim.unit ?? ""
         }
     }
 }
@@ -570,14 +584,18 @@ struct SourceNames: Sendable {
     }
 
     var names: [Name] = []
-    /// Per figure index: its agency's and its cited source's name (indices into `names`).
-    var byFigure: [Int: (agency: Int?, cited: Int?)] = [:]
+    /// Per figure index: its agency's and its cited source's name (indices into `names`; -1 for
+    /// none, -2 for a figure no finding names).
+    var agencyOf: [Int32]
+    var citedOf: [Int32]
 
     init(_ figs: [Figure], _ pending: [PendingFinding], table: SourceTable) {
-        var index: [String: Int] = [:]
+        agencyOf = Array(repeating: -2, count: figs.count)
+        citedOf = Array(repeating: -2, count: figs.count)
+        var index: [String: Int32] = [:]
         var keys: [String: Int] = [:]
-        func name(_ s: String?) -> Int? {
-            guard let s, !s.isEmpty else { return nil }
+        func name(_ s: String?) -> Int32 {
+            guard let s, !s.isEmpty else { return -1 }
             if let i = index[s] { return i }
             let key = table.key(s)
             let keyID: Int
@@ -585,13 +603,14 @@ struct SourceNames: Sendable {
             let shown = table.displayName(s) ?? s
             names.append(Name(key: keyID, spelling: s, shown: shown, normalisedSpelling: SourceTable.normalise(s),
                               normalisedShown: SourceTable.normalise(shown)))
-            index[s] = names.count - 1
-            return names.count - 1
+            index[s] = Int32(names.count - 1)
+            return Int32(names.count - 1)
         }
         for p in pending {
-            for i in p.claims where byFigure[i] == nil {
+            for i in p.claims where agencyOf[i] == -2 {
                 let c = figs[i].claim
-                byFigure[i] = (name(c.agency), name(c.cited))
+                agencyOf[i] = name(c.agency)
+                citedOf[i] = name(c.cited)
             }
         }
     }
@@ -599,35 +618,47 @@ struct SourceNames: Sendable {
     /// " Both come from AFP: one source, not two." when claims share an agency or a cited source
     /// (under any of its names in `sources.tsv`: "UN", "ONU" and "Vereinte Nationen" are one).
     func note(_ members: [Int]) -> String {
-        var bySource: [Int: (name: Int, spellings: Set<Int>, count: Int)] = [:]
+        // Per source (by key): the name it was first met under, its spellings, how many claims.
+        var position: [Int: Int] = [:]
+        var firstName: [Int] = [], spellings: [[Int]] = [], counts: [Int] = []
         for f in members {
-            guard let (agency, cited) = byFigure[f] else { continue }
-            var counted: Int?
-            for n in [agency, cited].compactMap({ $0 }) {
+            let agency = Int(agencyOf[f]), cited = Int(citedOf[f])
+            if agency < 0 && cited < 0 { continue }
+            var counted = -1
+            for side in 0..<2 {
+                let n = side == 0 ? agency : cited
+                guard n >= 0 else { continue }
                 let key = names[n].key
-                bySource[key, default: (n, [], 0)].spellings.insert(n)
+                let s: Int
+                if let p = position[key] { s = p } else {
+                    s = firstName.count
+                    position[key] = s
+                    firstName.append(n)
+                    spellings.append([])
+                    counts.append(0)
+                }
+                if !spellings[s].contains(n) { spellings[s].append(n) }
                 if counted != key {
-                    bySource[key]!.count += 1
+                    counts[s] += 1
                     counted = key
                 }
             }
         }
-        guard let top = bySource.values.filter({ $0.count >= 2 })
-            .max(by: { ($0.count, names[$1.name].shown) < ($1.count, names[$0.name].shown) }) else { return "" }
-        var name = names[top.name].shown
-        var shownKeys: Set<String> = [names[top.name].normalisedShown]
-        let others = top.spellings.map { names[$0] }.sorted { $0.spelling < $1.spelling }
+        guard let top = counts.indices.filter({ counts[$0] >= 2 })
+            .max(by: { (counts[$0], names[firstName[$1]].shown) < (counts[$1], names[firstName[$0]].shown) }) else { return "" }
+        let count = counts[top]
+        var name = names[firstName[top]].shown
+        var shownKeys: Set<String> = [names[firstName[top]].normalisedShown]
+        let others = spellings[top].map { names[$0] }.sorted { $0.spelling < $1.spelling }
             .filter { shownKeys.insert($0.normalisedSpelling).inserted }.map(\.spelling)
         if !others.isEmpty { name += " (\(others.joined(separator: ", ")))" }
         if members.count == 2 { return " Both come from \(name): one source, not two." }
-        return " \(top.count) of them come from \(name): one source, not \(top.count) independent ones."
+        return " \(count) of them come from \(name): one source, not \(count) independent ones."
     }
 }
 
 /// The pairs of groups of one fact that were compared, and their decisions: by key i * k + j
-/// (i < j) in a table when every pair is compared, else in a dictionary. Plain arrays beside the
-/// decisions (key, verdict, whether `a` is group i's member, whether both are of one article)
-/// keep the loops over them from copying decisions.
+/// (i < j) in a table when every pair is compared, else in a dictionary.
 struct GroupPairs {
     let engine: Engine
     let members: [Figure]
@@ -640,10 +671,16 @@ struct GroupPairs {
     private var table: [Int32]
     private var byKey: [Int: Int32] = [:]
     private(set) var decided: [Decision] = []
-    private(set) var key: [Int] = []
-    private(set) var verdict: [Verdict] = []
-    private(set) var aFromFirst: [Bool] = []
-    private(set) var sameArticle: [Bool] = []
+    /// Beside each decision: its key, verdict, whether its `a` is group i's member and whether
+    /// both members are of one article.
+    private(set) var records: [Record] = []
+
+    struct Record {
+        let key: Int
+        let verdict: Verdict
+        let aFromFirst: Bool
+        let sameArticle: Bool
+    }
     var stats = EngineStatistics()
 
     init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool) {
@@ -696,9 +733,6 @@ struct GroupPairs {
         if same && d.verdict != .agree { return }
         if full { table[key] = Int32(decided.count) } else { byKey[key] = Int32(decided.count) }
         decided.append(d)
-        self.key.append(key)
-        verdict.append(d.verdict)
-        aFromFirst.append(d.a == x.index)
-        sameArticle.append(same)
+        records.append(Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
     }
 }

@@ -1,15 +1,34 @@
 import CrosscheckModel
 import Foundation
 
-/// A rule's verdict on one ordered pair of figures.
+/// A rule's verdict on one ordered pair of figures. Plain values only (the rule by its index), so
+/// that the pair loop copies it without reference counting.
 struct Decision: Sendable {
-    let compiled: CompiledRule
-    var rule: Rule { compiled.rule }
+    /// The rule's index in ``Engine/rules``.
+    let ruleIndex: Int32
     let verdict: Verdict
-    let comparison: Comparison?
+    /// What the explanation needs of the comparison (the intervals are not kept).
+    let note: Note
     /// Figure indices, earlier first.
     let a: Int
     let b: Int
+
+    struct Note: Sendable {
+        /// A base that turned a share into a count, and the claim it was borrowed from.
+        var base: Double?
+        var baseBorrowedFrom: Int?
+        /// True when units were converted: the intervals are in `b`'s unit.
+        var convertedUnits = false
+        /// A running count that shrank, excused as a revision.
+        var revision = false
+
+        init(_ c: Comparison?) {
+            base = c?.base
+            baseBorrowedFrom = c?.baseBorrowedFrom
+            convertedUnits = c?.convertedUnits == true
+            revision = c?.revision == true
+        }
+    }
 }
 
 /// Blocks claims by fact, groups equal figures, compares groups under the rules and turns the
@@ -243,9 +262,14 @@ struct Engine: Sendable {
 
     /// Earlier day first; otherwise headline first, then claim id order.
     func ordered(_ x: Figure, _ y: Figure) -> (Figure, Figure) {
-        if let dx = x.dayNumber, let dy = y.dayNumber, dx != dy { return dx < dy ? (x, y) : (y, x) }
-        if x.claim.inTitle != y.claim.inTitle { return x.claim.inTitle ? (x, y) : (y, x) }
-        return x.rank < y.rank ? (x, y) : (y, x)
+        isOrdered(x, y) ? (x, y) : (y, x)
+    }
+
+    /// True when `x` comes first in ``ordered(_:_:)``.
+    func isOrdered(_ x: Figure, _ y: Figure) -> Bool {
+        if let dx = x.dayNumber, let dy = y.dayNumber, dx != dy { return dx < dy }
+        if x.claim.inTitle != y.claim.inTitle { return x.claim.inTitle }
+        return x.rank < y.rank
     }
 
     /// Same family and one fact (equal concepts, or one broader). Different stated places are
@@ -286,8 +310,8 @@ struct Engine: Sendable {
     /// The first rule that decides the pair, or nil when none reports anything.
     func decide(_ x: Figure, _ y: Figure, bodyAlternatives: Int = 1) -> Decision? {
         guard comparable(x, y) else { return nil }
-        let (a, b) = ordered(x, y)
-        return decide(ordered: a, b, bodyAlternatives: bodyAlternatives, wholes: false)
+        return isOrdered(x, y) ? decide(ordered: x, y, bodyAlternatives: bodyAlternatives, wholes: false)
+                               : decide(ordered: y, x, bodyAlternatives: bodyAlternatives, wholes: false)
     }
 
     /// A count of a whole (`a`: "34 provinces") against a claim with a base (`b`: "12 of the 34
@@ -345,7 +369,7 @@ struct Engine: Sendable {
                 let narrowAbove = a.lineageIDs.dropFirst().contains(b.conceptID) ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
                 if !narrowAbove { return .some(nil) }
             }
-            return .some(Decision(compiled: compiled, verdict: v, comparison: c, a: a.index, b: b.index))
+            return .some(Decision(ruleIndex: Int32(compiled.index), verdict: v, note: Decision.Note(c), a: a.index, b: b.index))
         }
     }
 

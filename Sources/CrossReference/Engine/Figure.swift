@@ -5,7 +5,9 @@ import CrosscheckModel
 ///
 /// A class: the pair loop hands figures around without copying their claims. Figures live only
 /// inside one run of the engine; their `var`s are set while the figures are prepared, before the
-/// facts are compared (on several threads), and only read after that.
+/// facts are compared (on several threads), and only read after that, so their accesses are not
+/// checked for exclusivity at run time (`@exclusivity(unchecked)`: the pair loop reads them
+/// millions of times).
 final class Figure: @unchecked Sendable {
     let claim: Claim
     /// Index in the engine's figure list.
@@ -23,7 +25,7 @@ final class Figure: @unchecked Sendable {
     let kind: QuantityKind
     /// The unit the figure is in: the claim's, or a compound the sentence makes of it
     /// ("310 Liter … pro Quadratmeter" is in l/m², through `unit-contexts.tsv`).
-    var unit: String?
+    @exclusivity(unchecked) var unit: String?
     /// A percent or a fraction of a whole.
     let isShare: Bool
     /// "more than", "at least", "less than", "at most": the figure is a bound, not an estimate.
@@ -31,37 +33,37 @@ final class Figure: @unchecked Sendable {
     /// The figure's main number (the number, or the middle of a range; percents as shares) for sorting.
     let sortValue: Double
     /// Position in natural claim-id order ("a#2" before "a#10") among all figures.
-    var rank = 0
+    @exclusivity(unchecked) var rank = 0
     /// The concept and its broader concepts, nearest first.
-    var lineage: [String] = []
+    @exclusivity(unchecked) var lineage: [String] = []
     /// Per rule (by index): whether the concept matches the rule's concept patterns.
-    var ruleConcepts: [Bool] = []
+    @exclusivity(unchecked) var ruleConcepts: [Bool] = []
     /// For a running count: the span it is counted over, in days, when its sentence states one
     /// ("183 killed in one month").
-    var window: Interval?
+    @exclusivity(unchecked) var window: Interval?
     /// The base a share borrows from another claim of its concept, and that claim's index.
-    var borrowedBase: Double?
-    var borrowedFrom: Int?
+    @exclusivity(unchecked) var borrowedBase: Double?
+    @exclusivity(unchecked) var borrowedFrom: Int?
 
     // Interned keys, so that the pair loop compares integers rather than strings.
 
     /// The claim's article (`claim.article`), interned: equal ids for equal strings.
-    var articleID = 0
+    @exclusivity(unchecked) var articleID = 0
     /// The concept, interned.
-    var conceptID = 0
+    @exclusivity(unchecked) var conceptID = 0
     /// The lineage, interned (``lineage``).
-    var lineageIDs: [Int] = []
+    @exclusivity(unchecked) var lineageIDs: [Int] = []
     /// The family, interned.
-    var familyID = 0
+    @exclusivity(unchecked) var familyID = 0
     /// Per rule (bit i for rule i, with at most 64 rules): whether its kinds and concept patterns
     /// take the figure.
-    var ruleMask: UInt64 = 0
+    @exclusivity(unchecked) var ruleMask: UInt64 = 0
     /// ``interval(_:)`` with the default tolerance, worked out once.
-    var defaultInterval = Interval.point(0)
+    @exclusivity(unchecked) var defaultInterval = Interval.point(0)
     /// The outlet, interned.
-    var outletID = 0
+    @exclusivity(unchecked) var outletID = 0
     /// Equal for figures with the same claim id (the id's position among distinct ids in natural order).
-    var idClass = 0
+    @exclusivity(unchecked) var idClass = 0
     /// The family as a code for ``commonSpace(_:_:_:allowBase:units:)``.
     let familyCode: FamilyCode
     /// Bit `kind` of the kinds a rule applies to (``CompiledRule/kindMask``).
@@ -90,7 +92,16 @@ final class Figure: @unchecked Sendable {
     }
 
     static func bit(_ kind: QuantityKind) -> UInt32 {
-        UInt32(1) << UInt32(QuantityKind.allCases.firstIndex(of: kind) ?? 31)
+        switch kind {
+        case .count: 1
+        case .ordinal: 2
+        case .percent: 4
+        case .fraction: 8
+        case .duration: 16
+        case .money: 32
+        case .measure: 64
+        case .date: 128
+        }
     }
 
     var statedBase: Double? { claim.value.base }

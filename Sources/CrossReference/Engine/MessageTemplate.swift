@@ -88,15 +88,20 @@ enum MessageTemplate {
 
     /// Fills a compiled template, asking `value` for each placeholder it holds.
     static func render(_ template: Compiled, _ value: (Field) -> String) -> String {
-        var out = ""
+        var parts: [String] = []
+        render(template, into: &parts, value)
+        return parts.joined()
+    }
+
+    /// Appends the pieces of a filled template (to be joined once).
+    static func render(_ template: Compiled, into parts: inout [String], _ value: (Field) -> String) {
         for piece in template.pieces {
             switch piece {
-            case .text(let s): out += s
-            case .field(let f): out += value(f)
-            case .unknown(let name): out += "{\(name)}"
+            case .text(let s): parts.append(s)
+            case .field(let f): parts.append(value(f))
+            case .unknown(let name): parts.append("{\(name)}")
             }
         }
-        return out
     }
 }
 
@@ -105,13 +110,25 @@ enum FigureText {
     static func number(_ x: Double) -> String {
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
         if x == x.rounded(), abs(x) < 1e15 {
-            let digits = String(Int64(abs(x)))
-            var grouped = ""
-            for (i, ch) in digits.enumerated() {
-                if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
-                grouped.append(ch)
+            // Digits grouped by threes with commas, written from the right.
+            let negative = x < 0
+            var n = UInt64(Int64(abs(x)))
+            var count = 1
+            var m = n / 10
+            while m > 0 { count += 1; m /= 10 }
+            let total = count + (count - 1) / 3 + (negative ? 1 : 0)
+            return String(unsafeUninitializedCapacity: total) { buffer in
+                var p = total - 1, written = 0
+                repeat {
+                    if written > 0, written % 3 == 0 { buffer[p] = 0x2C; p -= 1 }
+                    buffer[p] = 0x30 + UInt8(n % 10)
+                    p -= 1
+                    n /= 10
+                    written += 1
+                } while n > 0
+                if negative { buffer[0] = 0x2D }
+                return total
             }
-            return (x < 0 ? "-" : "") + grouped
         }
         var s = String(format: "%.2f", x)
         while s.hasSuffix("0") { s.removeLast() }
