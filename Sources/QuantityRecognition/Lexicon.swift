@@ -130,6 +130,9 @@ struct TokenTrie: Sendable {
     /// True when some phrase starts with the token `key`.
     func hasRoot(_ key: String) -> Bool { nodes[0].next[key] != nil }
 
+    /// The node a phrase starting with `key` goes to, or nil.
+    func root(_ key: String) -> Int32? { nodes[0].next[key] }
+
     /// Every entry of the single token `key`.
     func entries(of key: String) -> [Entry] {
         guard let n = nodes[0].next[key] else { return [] }
@@ -165,6 +168,10 @@ struct Lexicon: Sendable {
     var maxPieceBytes = 0
     /// First two bytes of every piece, to skip words that cannot be compounds quickly.
     var piecePrefixes: Set<UInt16> = []
+    /// The same first two bytes as a bitmap, and those of ``accentless``'s keys: a word whose first
+    /// two bytes are not set is no piece and no accentless spelling, found without hashing it.
+    var piecePrefixBits = PrefixBits()
+    var accentlessPrefixBits = PrefixBits()
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
     /// table word itself (*decimas* → *décimas*).
     var accentless: [String: String] = [:]
@@ -309,9 +316,11 @@ struct Lexicon: Sendable {
             accentless[s] = key
         }
         for (s, c) in seen where c > 1 { accentless[s] = nil }
+        for k in accentless.keys { accentlessPrefixBits.insert(Lexicon.prefix2(k)) }
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
             piecePrefixes.insert(Lexicon.prefix2(k))
+            piecePrefixBits.insert(Lexicon.prefix2(k))
         }
     }
 
@@ -341,7 +350,8 @@ struct Lexicon: Sendable {
         if let s = Lexicon.stripAccents(key) {
             return trie.hasRoot(s) ? s : accentless[s]
         }
-        return key.utf8.count >= 4 ? accentless[key] : nil
+        guard key.utf8.count >= 4, accentlessPrefixBits.contains(Lexicon.prefix2(key)) else { return nil }
+        return accentless[key]
     }
 
     static func prefix2(_ s: String) -> UInt16 {
@@ -368,8 +378,8 @@ struct Lexicon: Sendable {
     /// Splits a closed compound (*tooghalvtreds*, *dreihunderttausend*) into table words by greedy
     /// longest decomposition with backtracking; nil when the word is not made only of pieces.
     func splitCompound(_ word: String) -> [(String, [Entry])]? {
+        guard word.utf8.count >= 4, piecePrefixBits.contains(Lexicon.prefix2(word)) else { return nil }
         let bytes = Array(word.utf8)
-        guard bytes.count >= 4, piecePrefixes.contains(Lexicon.prefix2(word)) else { return nil }
         var failed = Set<Int>()
         func go(_ p: Int) -> [(String, [Entry])]? {
             if p == bytes.count { return [] }
@@ -386,4 +396,11 @@ struct Lexicon: Sendable {
         guard let parts = go(0), parts.count >= 2 else { return nil }
         return parts
     }
+}
+
+/// A set of 16-bit values (a word's first two bytes) as 65,536 bits: membership without hashing.
+struct PrefixBits: Sendable {
+    private var words = [UInt64](repeating: 0, count: 1024)
+    mutating func insert(_ v: UInt16) { words[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+    func contains(_ v: UInt16) -> Bool { words[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
 }

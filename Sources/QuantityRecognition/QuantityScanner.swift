@@ -28,27 +28,30 @@ struct QuantityScanner {
         var toks = bytes.withUnsafeBufferPointer {
             Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
         }
-        // Words with wrong or missing accents read as the table word (*trés*, *decimas*).
-        do {
-            for i in toks.indices where toks[i].kind == .word && !toks[i].hasDigits && !lexicon.trie.hasRoot(toks[i].key) {
-                if let v = lexicon.accentVariant(of: toks[i].key) { toks[i].key = v }
-            }
-        }
-        self.toks = toks
+        // One trie look-up per token: words with wrong or missing accents read as the table word
+        // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
         var canStart = [Bool](repeating: false, count: toks.count)
-        for (i, t) in toks.enumerated() {
-            switch t.kind {
+        for i in toks.indices {
+            switch toks[i].kind {
             case .number:
                 canStart[i] = true
             case .word:
-                if lexicon.trie.hasRoot(t.key) || t.key == "http" || t.key == "https" || t.key == "www" { canStart[i] = true }
-                else if !t.hasDigits, let parts = lexicon.splitCompound(t.key) { compounds[i] = parts; canStart[i] = true }
+                var isRoot = lexicon.trie.root(toks[i].key) != nil
+                if !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
+                    toks[i].key = v
+                    isRoot = lexicon.trie.root(v) != nil
+                }
+                let key = toks[i].key
+                if isRoot || key == "http" || key == "https" || key == "www" { canStart[i] = true }
+                else if !toks[i].hasDigits, let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
             case .symbol:
-                canStart[i] = lexicon.trie.hasRoot(t.key) || QuantityScanner.vulgar[t.key] != nil
-                    || t.key == "-" || t.key == "+" || t.key == "–"
+                let key = toks[i].key
+                canStart[i] = lexicon.trie.root(key) != nil || QuantityScanner.vulgar[key] != nil
+                    || key == "-" || key == "+" || key == "–"
             }
         }
+        self.toks = toks
         self.compounds = compounds
         self.canStart = canStart
         walks = WalkCache(count: toks.count)
