@@ -61,6 +61,16 @@ struct TokenTrie: Sendable {
     }
 
     private(set) var nodes: [Node] = [Node()]
+    /// First two bytes of every phrase's first token (see ``mayStart(_:)``).
+    private var rootPrefixes = PrefixBits()
+
+    /// False only when no phrase can start with `key`, known without hashing it. Only keys whose
+    /// first two bytes are ASCII are judged: look-ups go by canonical equivalence (a decomposed
+    /// letter in the text finds the composed one of a table), and only ASCII is sure to start alike.
+    func mayStart(_ key: String) -> Bool {
+        let p = Lexicon.prefix2(key)
+        return p & 0x8080 != 0 || rootPrefixes.contains(p)
+    }
 
     mutating func insert(_ keys: [String], _ entry: Entry) {
         insert(keys.map { ($0, false) }, entry)
@@ -69,6 +79,7 @@ struct TokenTrie: Sendable {
     /// Inserts a phrase whose tokens carry "glued to the previous token" flags.
     mutating func insert(_ keys: [(String, Bool)], _ entry: Entry) {
         guard !keys.isEmpty else { return }
+        rootPrefixes.insert(Lexicon.prefix2(keys[0].0))
         var node = 0
         for (idx, (k, glued)) in keys.enumerated() {
             let attached = idx > 0 && glued
@@ -105,6 +116,7 @@ struct TokenTrie: Sendable {
     /// ``longest(at:in:accept:)`` visits, independent of what it accepts, so a scanner can walk
     /// once per token and ask several questions of the same walk.
     func walk(at i: Int, in tokens: [Token]) -> [(end: Int, node: Int32)] {
+        guard i < tokens.count, mayStart(tokens[i].key) else { return [] }
         var out: [(end: Int, node: Int32)] = []
         var node = 0
         var j = i
@@ -128,10 +140,10 @@ struct TokenTrie: Sendable {
     }
 
     /// True when some phrase starts with the token `key`.
-    func hasRoot(_ key: String) -> Bool { nodes[0].next[key] != nil }
+    func hasRoot(_ key: String) -> Bool { mayStart(key) && nodes[0].next[key] != nil }
 
     /// The node a phrase starting with `key` goes to, or nil.
-    func root(_ key: String) -> Int32? { nodes[0].next[key] }
+    func root(_ key: String) -> Int32? { mayStart(key) ? nodes[0].next[key] : nil }
 
     /// Every entry of the single token `key`.
     func entries(of key: String) -> [Entry] {

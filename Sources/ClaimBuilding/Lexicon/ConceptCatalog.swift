@@ -114,6 +114,17 @@ public struct ConceptCatalog: Sendable {
 
     /// Plain-English subject of a concept: "provincial capitals captured", "rank among cities".
     public func subject(of concept: String) -> String? {
+        if let known = subjects.get(concept) { return known }
+        let made = makeSubject(of: concept)
+        subjects.set(concept, made)
+        return made
+    }
+
+    /// Subjects already made, by concept key (a batch names the same few concepts again and again;
+    /// making one replaces and re-joins words).
+    private let subjects = SubjectCache()
+
+    private func makeSubject(of concept: String) -> String? {
         let (thing, event) = Self.split(concept)
         let thingLabel = thing.flatMap { entries[$0]?.label }
         guard let event, let template = entries[event]?.label else { return thingLabel }
@@ -127,5 +138,19 @@ public struct ConceptCatalog: Sendable {
         let (thing, event) = Self.split(concept)
         if let event, let e = entries[event] { return e.cumulative }
         return thing.flatMap { entries[$0]?.cumulative } ?? false
+    }
+}
+
+/// A concept → subject memo shared by the catalog's copies and the threads that read claims.
+private final class SubjectCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: String?] = [:]
+    func get(_ concept: String) -> String?? {
+        lock.lock(); defer { lock.unlock() }
+        return made[concept]
+    }
+    func set(_ concept: String, _ subject: String?) {
+        lock.lock(); defer { lock.unlock() }
+        made[concept] = .some(subject)
     }
 }
