@@ -395,6 +395,9 @@ struct Lexicon: Sendable {
         var failed = Set<Int>()
         func go(_ p: Int) -> [(String, [Entry])]? {
             if p == bytes.count { return [] }
+            // no piece starts with these bytes (a one-byte piece is kept with a zero second byte)
+            let two = UInt16(bytes[p]) << 8 | (p + 1 < bytes.count ? UInt16(bytes[p + 1]) : 0)
+            if !piecePrefixBits.contains(two), !piecePrefixBits.contains(UInt16(bytes[p]) << 8) { return nil }
             if failed.contains(p) { return nil }
             var len = min(maxPieceBytes, bytes.count - p)
             while len >= 1 {

@@ -133,6 +133,28 @@ enum Tokenizer {
                 sawSpace = false
                 i = end
             case .letter:
+                // Plain ASCII words (most words of most languages): the key is the bytes lowercased,
+                // made in one go. A word that turns out to hold other letters is read below.
+                var k = i
+                var asciiDigits = false
+                while k < n {
+                    let c = b[k]
+                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { k += 1; continue }
+                    if c >= 0x30 && c <= 0x39 { asciiDigits = true; k += 1; continue }
+                    break
+                }
+                if k == n || b[k] < 0x80 {
+                    let word = UnsafeBufferPointer(rebasing: b[i..<k])
+                    let key = String(unsafeUninitializedCapacity: word.count) { out in
+                        for (m, c) in word.enumerated() { out[m] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                        return word.count
+                    }
+                    tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
+                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits))
+                    sawSpace = false
+                    i = k
+                    continue
+                }
                 scratch.removeAll(keepingCapacity: true)
                 var j = i
                 var digits = false
