@@ -17,7 +17,7 @@ import Foundation
 ///   kept so that earlier figures can be compared.
 ///
 /// `--corpus DIR` cross-references the claims the pipeline builds for a corpus instead (built
-/// once and cached next to the dump as JSON, so that later runs compare the same claims).
+/// once and cached as JSON in the temporary folder, so that later runs compare the same claims).
 /// `--dump FILE` writes the findings, one JSON object a line, for before/after comparisons;
 /// the run always prints a checksum of the findings.
 enum CrossReferenceScale {
@@ -216,7 +216,9 @@ enum CrossReferenceScale {
     /// The claims of a corpus (through the pipeline) and the hierarchy the pipeline uses, cached.
     static func corpusArticles(_ corpus: String) throws -> ([ReportedArticle], ConceptHierarchy) {
         struct Cached: Codable { var articles: [ReportedArticle]; var broader: [String: String]; var totals: [String: String] }
-        let cache = URL(fileURLWithPath: corpus).appendingPathComponent("xref-claims.cache.json")
+        // Kept outside the corpus (a file in it would be read as an article by other modes).
+        let name = "crosscheck-xref-claims" + corpus.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() + ".json"
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         if let data = try? Data(contentsOf: cache), let c = try? JSONDecoder().decode(Cached.self, from: data) {
             return (c.articles, ConceptHierarchy(broader: c.broader, totals: c.totals))
         }

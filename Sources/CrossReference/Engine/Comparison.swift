@@ -24,9 +24,11 @@ enum Outcome: Sendable {
 }
 
 /// Brings two figures into one space: counts with counts, shares with shares, a share with a count
-/// through a base (`allowBase`), different units through the table (`units`).
-func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, units: UnitTable?) -> Comparison? {
-    guard a.family == b.family else { return nil }
+/// through a base (`allowBase`), different units through the table (`units`, when `allowUnits`).
+/// The table is passed as it is, never wrapped in an optional: wrapping it would copy it (and
+/// retain its storage) at every pair.
+func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, units: UnitTable, allowUnits: Bool) -> Comparison? {
+    guard a.familyID == b.familyID else { return nil }
     var ia = a.cachedInterval(t), ib = b.cachedInterval(t)
     switch a.familyCode {
     case .amount:
@@ -43,9 +45,9 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
         if a.isShare { ia = ia.scaled(by: base) } else { ib = ib.scaled(by: base) }
         return Comparison(a: ia, b: ib, base: base, baseBorrowedFrom: from)
     case .duration, .measure:
+        if a.unitID == b.unitID { return Comparison(a: ia, b: ib) }
         let ua = a.unit ?? "", ub = b.unit ?? ""
-        if ua == ub { return Comparison(a: ia, b: ib) }
-        guard let units, let fa = units.factor(from: ua, to: ub) else { return nil }
+        guard allowUnits, let fa = units.factor(from: ua, to: ub) else { return nil }
         ia = ia.scaled(by: fa)
         return Comparison(a: ia, b: ib, convertedUnits: true)
     default:
@@ -56,22 +58,22 @@ func commonSpace(_ a: Figure, _ b: Figure, _ t: Tolerance, allowBase: Bool, unit
 
 extension RuleOperator {
     /// Runs the operator on a pair ordered earlier-first.
-    func apply(_ a: Figure, _ b: Figure, rule: CompiledRule, units: UnitTable, concepts: ConceptHierarchy) -> Outcome {
+    func apply(_ a: Figure, _ b: Figure, rule: CompiledRule, engine: Engine) -> Outcome {
         let t = rule.tolerance
         switch self {
         case .intervalOverlap:
-            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: rule.allowUnits ? units : nil) else { return .pass }
+            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: engine.units, allowUnits: rule.allowUnits) else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .shareOfWhole:
             guard a.isShare != b.isShare,
-                  let c = commonSpace(a, b, t, allowBase: true, units: nil), c.base != nil else { return .pass }
+                  let c = commonSpace(a, b, t, allowBase: true, units: engine.units, allowUnits: false), c.base != nil else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .unitConversion:
-            guard (a.unit ?? "") != (b.unit ?? ""),
-                  let c = commonSpace(a, b, t, allowBase: false, units: units), c.convertedUnits else { return .pass }
+            guard a.unitID != b.unitID,
+                  let c = commonSpace(a, b, t, allowBase: false, units: engine.units, allowUnits: true), c.convertedUnits else { return .pass }
             return .verdict(c.a.overlaps(c.b) ? .agree : .conflict, c)
         case .runningCount:
-            guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
+            guard let c = commonSpace(a, b, t, allowBase: true, units: engine.units, allowUnits: true) else { return .pass }
             if c.a == c.b { return .verdict(.agree, c) }
             if c.a.overlaps(c.b) { return .verdict(.consistent, c) }
             if c.b.isAbove(c.a) { return .verdict(.consistent, c) }
@@ -82,7 +84,7 @@ extension RuleOperator {
             }
             return .verdict(.conflict, c)
         case .changingFigure:
-            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: rule.allowUnits ? units : nil) else { return .pass }
+            guard let c = commonSpace(a, b, t, allowBase: rule.allowBases, units: engine.units, allowUnits: rule.allowUnits) else { return .pass }
             if c.a.overlaps(c.b) { return .verdict(.agree, c) }
             // Figures this far apart are different parts of the story, not one figure that moved.
             if let n = rule.maxRatio, Engine.gapRatio(c.a, c.b) > n { return .silent }
@@ -90,7 +92,7 @@ extension RuleOperator {
             if let n = rule.consistentWithinDays, let x = a.dayNumber, let y = b.dayNumber, Double(abs(y - x)) > n { return .silent }
             return .verdict(.consistent, c)
         case .scaleSlip:
-            guard a.family == b.family, a.family != "rank", (a.unit ?? "") == (b.unit ?? ""),
+            guard a.familyID == b.familyID, a.family != "rank", a.unitID == b.unitID,
                   a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
                   let x = a.claim.value.number, let y = b.claim.value.number, x > 0, y > 0 else { return .pass }
             func hedged(_ q: Qualifier) -> Bool { q == .exact || q == .about }
@@ -100,12 +102,12 @@ extension RuleOperator {
             guard factors.contains(where: { abs(ratio - $0) <= 1e-9 * $0 }) else { return .pass }
             return .verdict(.conflict, Comparison(a: .point(x), b: .point(y)))
         case .restatement:
-            guard let c = commonSpace(a, b, t, allowBase: true, units: units) else { return .pass }
+            guard let c = commonSpace(a, b, t, allowBase: true, units: engine.units, allowUnits: true) else { return .pass }
             return c.a.overlaps(c.b) ? .verdict(.agree, c) : .silent
         case .wholeOfShare:
             // `a` counts the whole, `b` states a base of the same size.
             guard a.kind == .count, a.statedBase == nil, !a.concept.contains("/"), let base = b.statedBase,
-                  concepts.wholes(of: b.concept).contains(a.concept) else { return .pass }
+                  engine.concepts.wholes(of: b.concept).contains(a.concept) else { return .pass }
             let ia = a.cachedInterval(t)
             return ia.overlaps(.point(base)) ? .verdict(.agree, Comparison(a: ia, b: .point(base), base: base)) : .silent
         }

@@ -268,7 +268,7 @@ extension Engine {
             let position: Int
         }
         var keys = mf.indices.map { p in
-            Key(day: mf[p].dayNumber ?? Int.max, value: value[p], title: mf[p].claim.inTitle, rank: mf[p].rank, position: p)
+            Key(day: mf[p].dayNumber ?? Int.max, value: value[p], title: mf[p].inTitle, rank: mf[p].rank, position: p)
         }
         keys.sort { x, y in
             if x.day != y.day { return x.day < y.day }
@@ -522,8 +522,13 @@ extension Engine {
         }
         let note = sources.note(p.claims)
         if !note.isEmpty { parts.append(note) }
+        // Joined as bytes: appending to a String checks more than copying bytes does.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { bytes.append(contentsOf: part.utf8) }
+        let text = String(decoding: bytes, as: UTF8.self)
         return Finding(rule: compiled.rule.id, verdict: d.verdict, claims: p.claims.map { figs[$0].claim.id },
-                       explanation: parts.joined())
+                       explanation: text)
     }
 
     /// What a placeholder of a rule's message says about a decided pair.
@@ -619,7 +624,8 @@ struct SourceNames: Sendable {
     /// (under any of its names in `sources.tsv`: "UN", "ONU" and "Vereinte Nationen" are one).
     func note(_ members: [Int]) -> String {
         // Per source (by key): the name it was first met under, its spellings, how many claims.
-        var position: [Int: Int] = [:]
+        // Few sources are searched in a list; a dictionary takes over when there are many.
+        var keys: [Int] = [], position: [Int: Int] = [:]
         var firstName: [Int] = [], spellings: [[Int]] = [], counts: [Int] = []
         for f in members {
             let agency = Int(agencyOf[f]), cited = Int(citedOf[f])
@@ -629,10 +635,17 @@ struct SourceNames: Sendable {
                 let n = side == 0 ? agency : cited
                 guard n >= 0 else { continue }
                 let key = names[n].key
+                var found: Int?
+                if keys.count <= 16 { found = keys.firstIndex(of: key) } else { found = position[key] }
                 let s: Int
-                if let p = position[key] { s = p } else {
+                if let found { s = found } else {
                     s = firstName.count
-                    position[key] = s
+                    keys.append(key)
+                    if keys.count == 17 {
+                        for (i, k) in keys.enumerated() { position[k] = i }
+                    } else if keys.count > 17 {
+                        position[key] = s
+                    }
                     firstName.append(n)
                     spellings.append([])
                     counts.append(0)
@@ -724,7 +737,7 @@ struct GroupPairs {
         let x = members[px], y = members[py]
         let same = x.articleID == y.articleID
         var alternatives = 1
-        if same, x.claim.inTitle != y.claim.inTitle {
+        if same, x.inTitle != y.inTitle {
             alternatives = 2  // only agreements are taken from one article here
         }
         stats.decisions += 1

@@ -144,6 +144,7 @@ struct Engine: Sendable {
         // Per concept, once: its lineage and which rules cover it.
         var lineages: [[String]?] = []
         var coverage: [[Bool]] = []
+        var masks: [[UInt64?]] = []
         for i in out.indices {
             let c = out[i].conceptID
             while lineages.count <= c { lineages.append(nil); coverage.append([]) }
@@ -154,9 +155,15 @@ struct Engine: Sendable {
             out[i].lineage = lineages[c]!
             out[i].ruleConcepts = coverage[c]
             if ruleMasks != nil {
-                var m: UInt64 = 0
-                for (r, rule) in rules.enumerated() where coverage[c][r] && rule.kindMask & out[i].kindBit != 0 { m |= 1 << UInt64(r) }
-                out[i].ruleMask = m
+                // Per concept and kind, once.
+                let k = Int(out[i].kindBit.trailingZeroBitCount)
+                while masks.count <= c { masks.append(Array(repeating: nil, count: 32)) }
+                if let m = masks[c][k] { out[i].ruleMask = m } else {
+                    var m: UInt64 = 0
+                    for (r, rule) in rules.enumerated() where coverage[c][r] && rule.kindMask & out[i].kindBit != 0 { m |= 1 << UInt64(r) }
+                    masks[c][k] = m
+                    out[i].ruleMask = m
+                }
             }
             if out[i].familyCode == .measure, let u = out[i].unit, !units.contexts.isEmpty {
                 let sentence = out[i].claim.sentence
@@ -164,7 +171,12 @@ struct Engine: Sendable {
                 out[i].unit = units.unit(u, followedBy: after.prefix(60))
             }
         }
-        for f in out { f.defaultInterval = f.interval(Tolerance()) }
+        var unitIDs = Interner()
+        let noUnit = unitIDs.id("")
+        for f in out {
+            f.defaultInterval = f.interval(Tolerance())
+            f.unitID = f.unit.map { unitIDs.id($0) } ?? noUnit
+        }
         // Lineages as interned concepts (a broader concept may have no figure of its own).
         var lineageIDs: [[Int]] = []
         for c in lineages.indices {
@@ -268,7 +280,7 @@ struct Engine: Sendable {
     /// True when `x` comes first in ``ordered(_:_:)``.
     func isOrdered(_ x: Figure, _ y: Figure) -> Bool {
         if let dx = x.dayNumber, let dy = y.dayNumber, dx != dy { return dx < dy }
-        if x.claim.inTitle != y.claim.inTitle { return x.claim.inTitle }
+        if x.inTitle != y.inTitle { return x.inTitle }
         return x.rank < y.rank
     }
 
@@ -301,9 +313,9 @@ struct Engine: Sendable {
         case .sameDay: if !ctx.sameDay { return false }
         case .differentDay: if !ctx.differentDay { return false }
         case .sameDayForRunningCounts:
-            if a.claim.cumulative || b.claim.cumulative, !ctx.sameDay { return false }
+            if a.cumulative || b.cumulative, !ctx.sameDay { return false }
         }
-        if let c = rule.cumulative, (a.claim.cumulative || b.claim.cumulative) != c { return false }
+        if let c = rule.cumulative, (a.cumulative || b.cumulative) != c { return false }
         return true
     }
 
@@ -345,7 +357,7 @@ struct Engine: Sendable {
     /// One rule on a pair that it applies to: nil when the next rule is to be asked, .some(nil)
     /// when nothing is to be reported, else the decision.
     private func apply(_ compiled: CompiledRule, _ a: Figure, _ b: Figure, _ ctx: PairContext) -> Decision?? {
-        switch compiled.op.apply(a, b, rule: compiled, units: units, concepts: concepts) {
+        switch compiled.op.apply(a, b, rule: compiled, engine: self) {
         case .pass: return nil
         case .silent: return .some(nil)
         case .verdict(let v, let c):

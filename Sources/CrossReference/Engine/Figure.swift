@@ -66,6 +66,11 @@ final class Figure: @unchecked Sendable {
     @exclusivity(unchecked) var idClass = 0
     /// The family as a code for ``commonSpace(_:_:_:allowBase:units:)``.
     let familyCode: FamilyCode
+    /// Copies of the claim's flags the pair loop reads (without touching the claim).
+    let inTitle: Bool
+    let cumulative: Bool
+    /// ``unit`` (nil as ""), interned: equal ids for equal units.
+    @exclusivity(unchecked) var unitID = 0
     /// Bit `kind` of the kinds a rule applies to (``CompiledRule/kindMask``).
     let kindBit: UInt32
 
@@ -83,11 +88,16 @@ final class Figure: @unchecked Sendable {
         kind = claim.kind
         unit = claim.unit
         isShare = family == "amount" && (claim.kind == .percent || claim.kind == .fraction)
-        isOpenEnded = [.moreThan, .atLeast, .lessThan, .atMost].contains(claim.qualifier)
+        switch claim.qualifier {
+        case .moreThan, .atLeast, .lessThan, .atMost: isOpenEnded = true
+        case .exact, .about, .nearly: isOpenEnded = false
+        }
         let v = claim.value
         let x = v.number ?? ((v.low ?? v.high ?? 0) + (v.high ?? v.low ?? 0)) / 2
         sortValue = claim.kind == .percent && family == "amount" ? x / 100 : x
         familyCode = FamilyCode(family)
+        inTitle = claim.inTitle
+        cumulative = claim.cumulative
         kindBit = Figure.bit(claim.kind)
     }
 

@@ -86,14 +86,8 @@ enum MessageTemplate {
         return Compiled(pieces: pieces)
     }
 
-    /// Fills a compiled template, asking `value` for each placeholder it holds.
-    static func render(_ template: Compiled, _ value: (Field) -> String) -> String {
-        var parts: [String] = []
-        render(template, into: &parts, value)
-        return parts.joined()
-    }
-
-    /// Appends the pieces of a filled template (to be joined once).
+    /// Fills a compiled template, asking `value` for each placeholder it holds: appends its
+    /// pieces (to be joined once).
     static func render(_ template: Compiled, into parts: inout [String], _ value: (Field) -> String) {
         for piece in template.pieces {
             switch piece {

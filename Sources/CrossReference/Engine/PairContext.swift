@@ -14,8 +14,8 @@ struct PairContext: Sendable {
 
     init(_ a: Figure, _ b: Figure, bodyAlternatives: Int = 1) {
         sameArticle = a.articleID == b.articleID
-        sameSentence = sameArticle && a.claim.inTitle == b.claim.inTitle && a.claim.sentence == b.claim.sentence
-        headlineBody = sameArticle && a.claim.inTitle != b.claim.inTitle
+        sameSentence = sameArticle && a.inTitle == b.inTitle && a.claim.sentence == b.claim.sentence
+        headlineBody = sameArticle && a.inTitle != b.inTitle
         soleBodyClaim = headlineBody && bodyAlternatives <= 1
         if let x = a.dayNumber, let y = b.dayNumber {
             sameDay = x == y
@@ -62,8 +62,19 @@ struct PairContext: Sendable {
 
 /// Days since 1970-01-01 for "yyyy-mm-dd" (nil for anything else).
 func dayNumber(_ s: String) -> Int? {
-    let b = Array(s.utf8)
-    guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+    // The first ten bytes are all it reads: copied into a fixed tuple, not an array.
+    var b: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &b) { out in
+        for byte in s.utf8.prefix(10) { out[count] = byte; count += 1 }
+    }
+    guard count == 10 else { return nil }
+    return withUnsafeBytes(of: b) { days(fromISODate: $0) }
+}
+
+/// Days since 1970-01-01 for the ten bytes "yyyy-mm-dd" (nil for anything else).
+private func days(fromISODate b: UnsafeRawBufferPointer) -> Int? {
+    guard b[4] == 0x2D, b[7] == 0x2D else { return nil }
     func num(_ r: Range<Int>) -> Int? {
         var v = 0
         for i in r { guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }; v = v * 10 + Int(b[i] - 0x30) }
