@@ -95,3 +95,24 @@ import Testing
         #expect(findings.contains { $0.verdict == .agree && $0.claims.count == 2000 })
     }
 }
+
+/// Loading the built-in rules without their cases (for a run that only cross-references).
+@Suite struct RuleLoadingTests {
+    @Test func rulesWithoutCasesAreTheSameRules() throws {
+        let full = try RuleSet.builtIn()
+        let lean = try RuleSet.builtIn(cases: false)
+        #expect(lean.rules.map(\.id) == full.rules.map(\.id))
+        #expect(lean.rules.map(\.messages) == full.rules.map(\.messages))
+        #expect(lean.units == full.units && lean.sources == full.sources)
+        #expect(lean.rules.allSatisfy { $0.fire.isEmpty && $0.pass.isEmpty })
+        #expect(full.rules.contains { !$0.fire.isEmpty })
+        // The same findings either way.
+        let claims = [claim("a#1", "about 500", .count, 500, qualifier: .about, concept: "house/destroyed", asOf: "2021-08-10"),
+                      claim("b#1", "480", .count, 480, concept: "house/destroyed", asOf: "2021-08-10"),
+                      claim("c#1", "900", .count, 900, concept: "house/destroyed", asOf: "2021-08-10")]
+        let batch = articles(claims)
+        let expected = CrossReferencer(rules: full).findings(for: batch)
+        #expect(!expected.isEmpty)
+        #expect(CrossReferencer(rules: lean).findings(for: batch) == expected)
+    }
+}

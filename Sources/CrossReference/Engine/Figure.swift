@@ -64,7 +64,7 @@ final class Figure: @unchecked Sendable {
     @exclusivity(unchecked) var outletID = 0
     /// Equal for figures with the same claim id (the id's position among distinct ids in natural order).
     @exclusivity(unchecked) var idClass = 0
-    /// The family as a code for ``commonSpace(_:_:_:allowBase:units:)``.
+    /// The family as a code for `commonSpace`.
     let familyCode: FamilyCode
     /// Copies of the claim's flags the pair loop reads (without touching the claim).
     let inTitle: Bool

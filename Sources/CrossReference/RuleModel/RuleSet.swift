@@ -17,25 +17,37 @@ public struct RuleSet: Sendable, Hashable {
         self.sources = sources
     }
 
+    /// The rules shipped in `Sources/CrossReference/Rules`, with their cases.
+    public static func builtIn() throws -> RuleSet { try builtIn(cases: true) }
+
     /// The rules shipped in `Sources/CrossReference/Rules`.
-    public static func builtIn() throws -> RuleSet {
+    /// - Parameter cases: false to skip the rules' cases (`<id>.cases.yaml`): a run that only
+    ///   cross-references needs none, and reading them is three quarters of loading the built-in
+    ///   rules (the tests and `crosscheck rules` read them).
+    public static func builtIn(cases: Bool) throws -> RuleSet {
         guard let url = Bundle.module.url(forResource: "Rules", withExtension: nil) else {
             throw RuleError(file: "Rules", problem: "the built-in rule folder is missing from the bundle")
         }
-        return try load(path: url.path, label: "built-in")
+        return try load(path: url.path, label: "built-in", cases: cases)
+    }
+
+    /// ``load(path:label:cases:)`` with the cases.
+    public static func load(path: String, label: String? = nil) throws -> RuleSet {
+        try load(path: path, label: label, cases: true)
     }
 
     /// Reads a rule file or every `*.yaml` rule (and `units.tsv`,
     /// `unit-contexts.tsv`, `sources.tsv`) in a folder. `<id>.cases.yaml`
     /// files are the cases of the rule beside them.
     /// - Parameter label: the folder name used in ``Rule/source`` and errors (default: the path).
-    public static func load(path: String, label: String? = nil) throws -> RuleSet {
+    /// - Parameter cases: false to skip the `<id>.cases.yaml` files (the rules get no cases).
+    public static func load(path: String, label: String?, cases: Bool) throws -> RuleSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw RuleError(file: path, problem: "no such rule file or folder")
         }
         if !isDir.boolValue {
-            let rule = try loadRule(path: path, display: label ?? path)
+            let rule = try loadRule(path: path, display: label ?? path, cases: cases)
             return RuleSet(rules: [rule])
         }
         let names: [String]
@@ -66,7 +78,7 @@ public struct RuleSet: Sendable, Hashable {
             }
             guard name.hasSuffix(".yaml") || name.hasSuffix(".yml"),
                   !name.hasSuffix(".cases.yaml"), !name.hasSuffix(".cases.yml") else { continue }
-            let rule = try loadRule(path: full, display: display)
+            let rule = try loadRule(path: full, display: display, cases: cases)
             if let other = seen[rule.id] {
                 throw RuleError(file: display, line: 1, column: 1,
                                 problem: "rule id '\(rule.id)' is already used by \(other)")
@@ -103,13 +115,13 @@ public struct RuleSet: Sendable, Hashable {
         return text
     }
 
-    /// Reads one rule file and, when it exists, its `<id>.cases.yaml` sibling.
-    static func loadRule(path: String, display: String) throws -> Rule {
+    /// Reads one rule file and, when it exists and `cases` asks for it, its `<id>.cases.yaml` sibling.
+    static func loadRule(path: String, display: String, cases: Bool = true) throws -> Rule {
         var rule = try RuleParser(file: display).parseRule(try readText(path, display: display))
         rule.source = display
         let stem = path.hasSuffix(".yml") ? String(path.dropLast(4)) : String(path.dropLast(5))
         let displayStem = display.hasSuffix(".yml") ? String(display.dropLast(4)) : String(display.dropLast(5))
-        for ext in [".cases.yaml", ".cases.yml"] where FileManager.default.fileExists(atPath: stem + ext) {
+        for ext in [".cases.yaml", ".cases.yml"] where cases && FileManager.default.fileExists(atPath: stem + ext) {
             let parser = RuleParser(file: displayStem + ext)
             let (fire, pass) = try parser.parseCases(try readText(stem + ext, display: displayStem + ext))
             rule.fire += fire
