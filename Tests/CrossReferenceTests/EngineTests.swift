@@ -160,7 +160,10 @@ import Testing
         #expect(try Self.run(claims).filter { $0.verdict == .conflict }.isEmpty)
     }
 
-    @Test func tenThousandDistinctFiguresStayBounded() throws {
+    // Hang guards (a time limit, not a speed measurement: ScalingTests counts the work, the bench
+    // package measures speed).
+    @Test(.timeLimit(.minutes(2)))
+    func tenThousandDistinctFiguresStayBounded() throws {
         var claims: [Claim] = []
         var generator = SeededGenerator(seed: 11)
         for n in 0..<10_000 {
@@ -168,14 +171,13 @@ import Testing
             claims.append(claim("art\(n)#1", "\(Int(value)) people", .count, value, qualifier: n % 2 == 0 ? .about : .exact,
                                 concept: "person/displaced", asOf: "2021-08-\(10 + n % 20)", cumulative: true))
         }
-        let start = Date()
         let findings = try Self.run(claims)
-        #expect(Date().timeIntervalSince(start) < 120)
         #expect(findings.count <= 3 * CrossReferencer.Limits().maxPairFindingsPerBlock + 10_000)
         #expect(Set(findings.map(\.id)).count == findings.count)
     }
 
-    @Test func tenThousandArticlesStayNearLinear() throws {
+    @Test(.timeLimit(.minutes(2)))
+    func tenThousandArticlesStayNearLinear() throws {
         var claims: [Claim] = []
         for n in 0..<10_000 {
             let day = 10 + n % 5
@@ -185,11 +187,8 @@ import Testing
             claims.append(claim("art\(n)#2", "about 20 years", .duration, 20, unit: "year", qualifier: .about,
                                 concept: "foreign-military-presence", asOf: "2021-08-\(day)"))
         }
-        let start = Date()
         let findings = try Self.run(claims)
-        let elapsed = Date().timeIntervalSince(start)
         #expect(findings.count < 200, "\(findings.count) findings")
-        #expect(elapsed < 60, "\(elapsed) s")
         // Agreeing outlets share one finding that names all of them.
         #expect(findings.contains { $0.verdict == .agree && $0.claims.count >= 1_000 })
         #expect(findings.contains { $0.verdict == .conflict })

@@ -120,15 +120,16 @@ import Glibc
         #expect(r.stderr.contains("loop"), "the symbolic-link loop should be reported")
     }
 
-    @Test func aFiftyMegabyteSingleLineIsIngestedInBoundedTime() throws {
+    /// A hang guard, not a speed measurement (that is the bench package's job): a quadratic step on
+    /// one long line would take hours here.
+    @Test(.timeLimit(.minutes(3)))
+    func aFiftyMegabyteSingleLineIsIngested() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-line-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Data(("Title\n\n" + String(repeating: "word ", count: 10_000_000)).utf8).write(to: dir.appendingPathComponent("line.txt"))
-        let started = Date()
         let r = try CLI.run(["ingest", dir.path, "--format", "json"])
         #expect(r.status == 0, "stderr: \(r.stderr.prefix(500))")
-        #expect(Date().timeIntervalSince(started) < 120)
         #expect(r.stdout.count > 50_000_000)
     }
 

@@ -44,31 +44,22 @@ import Testing
         #expect(RobustnessTests.allFinite(try find(text, "da")))
     }
 
-    @Test func longParagraphOfNumbersIsLinear() throws {
+    // Hang guards: a quadratic scan of these inputs would take minutes. They assert what is found,
+    // not how fast (speed is measured by the bench package, never by a test).
+    @Test(.timeLimit(.minutes(1)))
+    func longParagraphOfNumbersIsRead() throws {
         let recognizer = try #require(Corpus.recognizer)
-        func seconds(_ count: Int) -> Double {
-            let text = (1...count).map(String.init).joined(separator: " ")
-            let t0 = Date()
-            _ = recognizer.recognize(text, language: "en")
-            return Date().timeIntervalSince(t0)
-        }
-        let small = max(seconds(5_000), 0.001)
-        let big = seconds(40_000)
-        #expect(big < small * 24 + 0.05, "5k numbers \(small)s, 40k numbers \(big)s")
+        let text = (1...40_000).map(String.init).joined(separator: " ")
+        let found = recognizer.recognize(text, language: "en")
+        #expect(found.count >= 30_000, "\(found.count) quantities in 40,000 numbers")
+        #expect(found.allSatisfy { $0.start < $0.end })
     }
 
-    @Test func longLineOfWordsIsLinear() throws {
+    @Test(.timeLimit(.minutes(1)))
+    func longLineOfWordsIsRead() throws {
         let recognizer = try #require(Corpus.recognizer)
-        func seconds(_ words: Int) -> Double {
-            let text = String(repeating: "word ", count: words)
-            let t0 = Date()
-            _ = recognizer.recognize(text, language: "en")
-            return Date().timeIntervalSince(t0)
-        }
-        _ = seconds(1000)
-        let small = max(seconds(20_000), 0.001)
-        let big = seconds(160_000)
-        // eight times the text: well under the 64× of a quadratic scan
-        #expect(big < small * 24 + 0.05, "20k words \(small)s, 160k words \(big)s")
+        let text = String(repeating: "word ", count: 160_000) + "and 12 more"
+        let found = recognizer.recognize(text, language: "en")
+        #expect(found.map(\.value.number) == [12])
     }
 }
