@@ -180,7 +180,9 @@ public struct CorpusWriter: Sendable {
             let count = options.paragraphs.lowerBound + Int(rng.next() % UInt64(options.paragraphs.count))
             for _ in 0..<count {
                 paragraphs.append((0..<(2 + Int(rng.next() % 3))).map { _ in
-                    Double(rng.next() % 1000) / 1000 < options.figureShare ? sentence(lang, &rng) : pick(Self.prose[lang]!, &rng)
+                    // no draw when every sentence has a figure: --dense writes the first generator's corpus
+                    options.figureShare >= 1 || Double(rng.next() % 1000) / 1000 < options.figureShare
+                        ? sentence(lang, &rng) : pick(Self.prose[lang]!, &rng)
                 }.joined(separator: " "))
             }
             let isHTML = Double(rng.next() % 1000) / 1000 < options.htmlShare
