@@ -64,13 +64,8 @@ struct TokenTrie: Sendable {
     /// First two bytes of every phrase's first token (see ``mayStart(_:)``).
     private var rootPrefixes = PrefixBits()
 
-    /// False only when no phrase can start with `key`, known without hashing it. Only keys whose
-    /// first two bytes are ASCII are judged: look-ups go by canonical equivalence (a decomposed
-    /// letter in the text finds the composed one of a table), and only ASCII is sure to start alike.
-    func mayStart(_ key: String) -> Bool {
-        let p = Lexicon.prefix2(key)
-        return p & 0x8080 != 0 || rootPrefixes.contains(p)
-    }
+    /// False only when no phrase can start with `key` (see ``PrefixBits/mayStart(_:)``).
+    func mayStart(_ key: String) -> Bool { rootPrefixes.mayStart(key) }
 
     mutating func insert(_ keys: [String], _ entry: Entry) {
         insert(keys.map { ($0, false) }, entry)
@@ -179,9 +174,8 @@ struct Lexicon: Sendable {
     var pieces: [String: [Entry]] = [:]
     var maxPieceBytes = 0
     /// First two bytes of every piece, to skip words that cannot be compounds quickly.
-    var piecePrefixes: Set<UInt16> = []
-    /// The same first two bytes as a bitmap, and those of ``accentless``'s keys: a word whose first
-    /// two bytes are not set is no piece and no accentless spelling, found without hashing it.
+    /// The first two bytes of every compound piece and of every ``accentless`` key: a word whose
+    /// first two bytes are not set is no piece and no accentless spelling, found without hashing it.
     var piecePrefixBits = PrefixBits()
     var accentlessPrefixBits = PrefixBits()
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
@@ -331,7 +325,6 @@ struct Lexicon: Sendable {
         for k in accentless.keys { accentlessPrefixBits.insert(Lexicon.prefix2(k)) }
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
-            piecePrefixes.insert(Lexicon.prefix2(k))
             piecePrefixBits.insert(Lexicon.prefix2(k))
         }
     }
@@ -366,11 +359,7 @@ struct Lexicon: Sendable {
         return accentless[key]
     }
 
-    static func prefix2(_ s: String) -> UInt16 {
-        var it = s.utf8.makeIterator()
-        let a = UInt16(it.next() ?? 0), b = UInt16(it.next() ?? 0)
-        return a << 8 | b
-    }
+    static func prefix2(_ s: String) -> UInt16 { PrefixBits.prefix(of: s) }
 
     /// The token keys of a table phrase (tokenized like text, case-folded).
     static func keys(_ phrase: String) -> [String] {
@@ -413,9 +402,3 @@ struct Lexicon: Sendable {
     }
 }
 
-/// A set of 16-bit values (a word's first two bytes) as 65,536 bits: membership without hashing.
-struct PrefixBits: Sendable {
-    private var words = [UInt64](repeating: 0, count: 1024)
-    mutating func insert(_ v: UInt16) { words[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-    func contains(_ v: UInt16) -> Bool { words[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
-}

@@ -56,7 +56,6 @@ import Testing
         table.insert("soldaten", "soldier", origin: "t")
         table.insert("regeringssoldaten", "government soldier", origin: "t")
         table.insert("hovedstad", "capital", origin: "t")
-        table.finish()
         func head(_ w: String) -> String? { table.head(of: ClaimTokenizer.tokenize(w)[0]) }
         #expect(head("Regeringssoldaten") == "soldier")          // the whole word is not a compound of itself
         #expect(head("oprørsregeringssoldaten") == "government soldier")

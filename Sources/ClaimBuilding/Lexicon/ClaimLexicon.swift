@@ -102,7 +102,6 @@ final class ClaimLexicon: Sendable {
             }
             concepts.insert(phrase, key, origin: row.origin)
         }
-        concepts.finish()
         var events = PhraseTable<String>()
         for row in pack.rows("events.tsv") {
             let (phrase, key) = try Self.pair(row)

@@ -14,27 +14,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     private let root = Node()
     /// The first two bytes of every phrase's first word: most tokens of a sentence start no phrase,
-    /// and are turned away here without hashing their key.
-    private var rootPrefixes = [UInt64](repeating: 0, count: 1024)
-
-    private static func prefix2(_ key: String) -> Int {
-        var it = key.utf8.makeIterator()
-        let a = Int(it.next() ?? 0), b = Int(it.next() ?? 0)
-        return a << 8 | b
-    }
-
-    /// False only when no phrase can start with `key`. Only a key whose first two bytes are
-    /// ASCII is judged by the bitmap: tables are matched up to canonical equivalence (a decomposed
-    /// *é* in the text matches a composed one in a table), and only ASCII is sure to start alike.
-    private func mayStart(_ key: String) -> Bool {
-        let p = Self.prefix2(key)
-        guard p & 0x8080 == 0 else { return true }
-        return rootPrefixes[p >> 6] & (1 << UInt64(p & 63)) != 0
-    }
-    /// Single words of at least five letters, for the compound-head fallback (longest first).
-    private(set) var heads: [(suffix: String, value: Value, origin: String)] = []
-    /// The same heads by their text, and the shortest and longest head in characters: a word is
-    /// looked up by its own suffixes (a few dictionary probes) instead of testing every head.
+    /// and are turned away without hashing their key.
+    private var rootPrefixes = PrefixBits()
+    /// Single words of at least five letters, for the compound-head fallback, and the shortest and
+    /// longest of them in characters: a word is looked up by its own suffixes (a few dictionary
+    /// probes) instead of testing every head.
     private var headIndex: [String: Value] = [:]
     private var headLengths = (shortest: Int.max, longest: 0)
     private(set) var count = 0
@@ -45,8 +29,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     mutating func insert(_ phrase: String, _ value: Value, origin: String) {
         let keys = ClaimTokenizer.tokenize(phrase).map(\.key)
         guard !keys.isEmpty else { return }
-        let p = Self.prefix2(keys[0])
-        rootPrefixes[p >> 6] |= 1 << UInt64(p & 63)
+        rootPrefixes.insert(PrefixBits.prefix(of: keys[0]))
         var node = root
         for k in keys {
             if let next = node.children[k] { node = next } else {
@@ -59,27 +42,17 @@ struct PhraseTable<Value: Sendable>: Sendable {
             node.value = value
             node.origin = origin
             count += 1
-            if keys.count == 1, keys[0].count >= 5 {
-                heads.append((keys[0], value, origin))
+            let n = keys[0].count
+            if keys.count == 1, n >= 5, headIndex[keys[0]] == nil {
+                headIndex[keys[0]] = value
+                headLengths = (min(headLengths.shortest, n), max(headLengths.longest, n))
             }
-        }
-    }
-
-    /// Orders the compound heads longest first; call once after the last insert.
-    mutating func finish() {
-        heads.sort { ($0.suffix.count, $0.suffix) > ($1.suffix.count, $1.suffix) }
-        headIndex = [:]
-        headLengths = (Int.max, 0)
-        for h in heads where headIndex[h.suffix] == nil {
-            headIndex[h.suffix] = h.value
-            let n = h.suffix.count
-            headLengths = (min(headLengths.shortest, n), max(headLengths.longest, n))
         }
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     func longest(at i: Int, in tokens: [ClaimToken]) -> (length: Int, value: Value)? {
-        guard i < tokens.count, mayStart(tokens[i].key) else { return nil }
+        guard i < tokens.count, rootPrefixes.mayStart(tokens[i].key) else { return nil }
         var node = root
         var best: (Int, Value)?
         var j = i
@@ -93,7 +66,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Every phrase starting at token `i`, shortest first.
     func all(at i: Int, in tokens: [ClaimToken]) -> [(length: Int, value: Value)] {
-        guard i < tokens.count, mayStart(tokens[i].key) else { return [] }
+        guard i < tokens.count, rootPrefixes.mayStart(tokens[i].key) else { return [] }
         var node = root
         var out: [(Int, Value)] = []
         var j = i
