@@ -97,27 +97,36 @@ public struct Pipeline: Sendable {
 
     /// Reads every article under `paths` (files, folders, "-").
     public func ingest(paths: [String], progress: Progress? = nil) -> IngestResult {
+        var (articles, problems) = eachArticle(paths: paths, progress: progress) { $0 }
+        articles.sort { ($0.id, $0.path) < ($1.id, $1.path) }
+        return IngestResult(articles: articles, problems: problems)
+    }
+
+    /// Finds the files under `paths`, ingests each on all cores and hands the article to `use`
+    /// in the same task (so the article need not outlive it); the results in file order, and the
+    /// files that could not be read, sorted by path.
+    private func eachArticle<T: Sendable>(paths: [String], progress: Progress?,
+                                          _ use: @Sendable (Article) -> T) -> ([T], [IngestError]) {
         let (files, discoveryErrors) = InputDiscovery.discover(paths)
         let counter = ProgressCounter(total: files.count, report: progress)
-        let results = Self.parallelMap(files) { file -> Result<Article, IngestError> in
+        let results = Self.parallelMap(files) { file -> Result<T, IngestError> in
             defer { counter.tick() }
-            do { return .success(try ingestor.ingest(file)) } catch let e as IngestError {
+            do { return .success(use(try ingestor.ingest(file))) } catch let e as IngestError {
                 return .failure(e)
             } catch {
                 return .failure(IngestError(path: file.path, reason: "\(error)"))
             }
         }
-        var articles: [Article] = []
+        var values: [T] = []
         var problems = discoveryErrors
         for r in results {
             switch r {
-            case .success(let a): articles.append(a)
+            case .success(let v): values.append(v)
             case .failure(let e): problems.append(e)
             }
         }
-        articles.sort { ($0.id, $0.path) < ($1.id, $1.path) }
         problems.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
-        return IngestResult(articles: articles, problems: problems)
+        return (values, problems)
     }
 
     /// Claims for one article.
@@ -155,37 +164,20 @@ public struct Pipeline: Sendable {
     }
 
     private func read(paths: [String], hashes: Bool, progress: Progress?) -> ReadBatch {
-        let (files, discoveryErrors) = InputDiscovery.discover(paths)
-        let counter = ProgressCounter(total: files.count, report: progress)
         let keep = options.keepsArticles
-        let results = Self.parallelMap(files) { file -> Result<ReadFile, IngestError> in
-            defer { counter.tick() }
-            let article: Article
-            do { article = try ingestor.ingest(file) } catch let e as IngestError {
-                return .failure(e)
-            } catch {
-                return .failure(IngestError(path: file.path, reason: "\(error)"))
-            }
+        var (read, problems) = eachArticle(paths: paths, progress: progress) { article in
             let reported = ReportedArticle(id: article.id, path: article.path, outlet: article.outlet,
                                            published: article.published, language: article.language,
                                            title: article.title, claims: claimBuilder.claims(for: article))
-            return .success(ReadFile(
+            return ReadFile(
                 reported: reported,
                 warnings: article.warnings.map { $0.hasPrefix(article.path) ? $0 : "\(article.path): \($0)" },
                 contentHash: hashes ? ClaimStore.contentHash(title: article.title, text: article.text) : nil,
-                article: keep ? article : nil))
-        }
-        var read: [ReadFile] = []
-        var batch = ReadBatch()
-        batch.problems = discoveryErrors
-        for r in results {
-            switch r {
-            case .success(let f): read.append(f)
-            case .failure(let e): batch.problems.append(e)
-            }
+                article: keep ? article : nil)
         }
         read.sort { ($0.reported.id, $0.reported.path ?? "") < ($1.reported.id, $1.reported.path ?? "") }
-        batch.problems.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
+        var batch = ReadBatch()
+        batch.problems = problems
         batch.reported = read.map(\.reported)
         batch.warnings = read.flatMap(\.warnings)
         batch.hashes = read.compactMap(\.contentHash)

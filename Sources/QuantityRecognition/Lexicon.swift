@@ -74,7 +74,7 @@ struct TokenTrie: Sendable {
     /// Inserts a phrase whose tokens carry "glued to the previous token" flags.
     mutating func insert(_ keys: [(String, Bool)], _ entry: Entry) {
         guard !keys.isEmpty else { return }
-        rootPrefixes.insert(Lexicon.prefix2(keys[0].0))
+        rootPrefixes.insert(PrefixBits.prefix(of: keys[0].0))
         var node = 0
         for (idx, (k, glued)) in keys.enumerated() {
             let attached = idx > 0 && glued
@@ -95,16 +95,7 @@ struct TokenTrie: Sendable {
     /// The longest phrase starting at token `i` with an entry that `accept` takes:
     /// the index just past its last token and the entry.
     func longest(at i: Int, in tokens: [Token], accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
-        var node = 0
-        var j = i
-        var best: (Int, Entry)?
-        while j < tokens.count, let n = nodes[node].next[tokens[j].key] {
-            if j > i, tokens[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(tokens[j].key) { break }
-            node = Int(n)
-            j += 1
-            if let e = nodes[node].entries.first(where: { accept($0.meaning) }) { best = (j, e) }
-        }
-        return best
+        longest(on: walk(at: i, in: tokens), accept: accept)
     }
 
     /// The nodes a walk from token `i` passes, with the token index after each step: what
@@ -322,10 +313,10 @@ struct Lexicon: Sendable {
             accentless[s] = key
         }
         for (s, c) in seen where c > 1 { accentless[s] = nil }
-        for k in accentless.keys { accentlessPrefixBits.insert(Lexicon.prefix2(k)) }
+        for k in accentless.keys { accentlessPrefixBits.insert(PrefixBits.prefix(of: k)) }
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
-            piecePrefixBits.insert(Lexicon.prefix2(k))
+            piecePrefixBits.insert(PrefixBits.prefix(of: k))
         }
     }
 
@@ -355,11 +346,10 @@ struct Lexicon: Sendable {
         if let s = Lexicon.stripAccents(key) {
             return trie.hasRoot(s) ? s : accentless[s]
         }
-        guard key.utf8.count >= 4, accentlessPrefixBits.contains(Lexicon.prefix2(key)) else { return nil }
+        guard key.utf8.count >= 4, accentlessPrefixBits.contains(PrefixBits.prefix(of: key)) else { return nil }
         return accentless[key]
     }
 
-    static func prefix2(_ s: String) -> UInt16 { PrefixBits.prefix(of: s) }
 
     /// The token keys of a table phrase (tokenized like text, case-folded).
     static func keys(_ phrase: String) -> [String] {
@@ -379,7 +369,7 @@ struct Lexicon: Sendable {
     /// Splits a closed compound (*tooghalvtreds*, *dreihunderttausend*) into table words by greedy
     /// longest decomposition with backtracking; nil when the word is not made only of pieces.
     func splitCompound(_ word: String) -> [(String, [Entry])]? {
-        guard word.utf8.count >= 4, piecePrefixBits.contains(Lexicon.prefix2(word)) else { return nil }
+        guard word.utf8.count >= 4, piecePrefixBits.contains(PrefixBits.prefix(of: word)) else { return nil }
         let bytes = Array(word.utf8)
         var failed = Set<Int>()
         func go(_ p: Int) -> [(String, [Entry])]? {
