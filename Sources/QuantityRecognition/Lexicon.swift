@@ -169,6 +169,8 @@ struct Lexicon: Sendable {
     /// first two bytes are not set is no piece and no accentless spelling, found without hashing it.
     var piecePrefixBits = PrefixBits()
     var accentlessPrefixBits = PrefixBits()
+    /// The first look at a sentence: see ``QuantityGate``.
+    var gate = QuantityGate()
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
     /// table word itself (*decimas* → *décimas*).
     var accentless: [String: String] = [:]
@@ -318,6 +320,7 @@ struct Lexicon: Sendable {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
             piecePrefixBits.insert(PrefixBits.prefix(of: k))
         }
+        gate = Lexicon.gate(trie: trie)
     }
 
     /// A word's vowels without acute, grave, circumflex or diaeresis (*trés* → *tres*); nil

@@ -44,6 +44,9 @@ public struct QuantityRecognizer: Sendable {
     /// Quantities in `text` with options.
     public func recognize(_ text: String, language: String, options: Options) -> [Quantity] {
         guard let lex = lexicon(language), !text.isEmpty else { return [] }
+        // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
+        var copy = text
+        guard copy.withUTF8({ lex.mayHoldQuantity($0) }) else { return [] }
         var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }

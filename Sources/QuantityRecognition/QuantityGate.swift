@@ -1,0 +1,266 @@
+import Foundation
+
+/// A first look at a sentence over its bytes: false only when the scanner cannot find a quantity
+/// in it, so most sentences of an article (which hold no figure) are never tokenized.
+///
+/// Every quantity the scanner emits takes its value from a digit, a vulgar fraction, a closed
+/// compound of number words, or a table phrase whose entry carries a value (a cardinal, ordinal,
+/// fraction, scale, vague amount or relative ordinal). The gate keeps, per language, the first
+/// tokens of those phrases in a small hash table keyed by a *skeleton* of the token: case-folded
+/// as the ``Tokenizer`` folds it, with Latin-1 and Latin Extended-A letters reduced to their base
+/// letter and combining marks dropped. The skeleton is coarser than every way the scanner matches a token to a table
+/// word (Swift's canonical equivalence, ``Lexicon/accentVariant(of:)``), so a sentence that holds
+/// such a token always passes; a skeleton that only collides costs a full scan and nothing else.
+///
+/// - A value phrase's first token on its own (*five*, *dozens*, *third*): the sentence passes.
+/// - An article that counts as *one* only before a unit or scale (*a day*, *a million*): the
+///   sentence passes when the next token is any table word.
+/// - The first token of a longer phrase with a value (*a* of *a couple*, *mezz* of *mezz'ora*):
+///   the sentence passes when the next token is a second token of such a phrase.
+/// - A word that may be a closed compound (*dreihundert*, *tooghalvtreds*) is split as the scanner
+///   splits it.
+///
+/// The gate turns itself off (every sentence passes) for a language whose table words use letters
+/// the skeleton does not reduce (a decomposable letter beyond Latin Extended-A, or a combining
+/// mark), so adding such a language stays correct without Swift changes.
+struct QuantityGate: Sendable {
+    /// The first token of a phrase with a value of its own.
+    static let strong: UInt8 = 1
+    /// A word that is a number only with a unit or scale after it (the article *a* of *a day*).
+    static let article: UInt8 = 2
+    /// Any first token of a table phrase.
+    static let known: UInt8 = 4
+    /// The first token of a longer phrase with a value (*a* of *a couple*, *mezz* of *mezz'*).
+    static let phrase: UInt8 = 8
+    /// A second token of such a phrase.
+    static let follower: UInt8 = 16
+
+    private(set) var enabled = true
+    private var table = SkeletonTable()
+
+    /// True when the skeleton of `key` is the same however a text composes it: every letter is
+    /// ASCII, Latin-1 or Latin Extended-A (whose decompositions the skeleton reduces) or has no
+    /// decomposition at all; no combining mark stands in the key itself.
+    static func reducible(_ key: String) -> Bool {
+        key.unicodeScalars.allSatisfy { s in
+            let v = s.value
+            if v >= 0x300 && v <= 0x36F { return false }
+            if v < 0x180 || Tokenizer.classify(v) == .symbol { return true }
+            return String(Character(s)).decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([s])
+        }
+    }
+
+    mutating func add(_ key: String, _ flags: UInt8) {
+        guard !key.isEmpty else { return }
+        if !Self.reducible(key) { enabled = false }
+        var h = Self.seed
+        for s in key.unicodeScalars {
+            if let k = Self.skeleton(s.value) { h = Self.mix(h, k) }
+        }
+        table.insert(h, flags)
+    }
+
+    func flags(ofHash h: UInt64) -> UInt8 { table.flags(h) }
+
+    // MARK: - Skeletons
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ scalar: UInt32) -> UInt64 {
+        (h ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
+    }
+
+    /// The scalar a token scalar stands for in a skeleton; nil for a combining mark (dropped).
+    @inline(__always)
+    static func skeleton(_ s: UInt32) -> UInt32? {
+        if s < 0x80 { return s >= 0x41 && s <= 0x5A ? s + 0x20 : s }
+        if s >= 0x300 && s <= 0x36F { return nil }
+        if s < 0x180 { return latinBase[Int(s)] }
+        return Tokenizer.fold(s)
+    }
+
+    /// U+0000…U+017F by skeleton: case-folded as the tokenizer folds, then the first scalar of the
+    /// canonical decomposition (*Å* → *a*, *č* → *c*); letters with no decomposition (*æ*, *ø*,
+    /// *ł*, *ß*) stay themselves.
+    static let latinBase: [UInt32] = (0..<UInt32(0x180)).map { v in
+        let f = Tokenizer.fold(v)
+        guard f >= 0x80, let u = Unicode.Scalar(f) else { return f }
+        return String(Character(u)).decomposedStringWithCanonicalMapping.unicodeScalars.first?.value ?? f
+    }
+}
+
+/// An open-addressing table from 64-bit skeleton hashes to flag bytes (flags of colliding keys
+/// are joined, which only lets more sentences through).
+struct SkeletonTable: Sendable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 64)
+    private var values: [UInt8] = Array(repeating: 0, count: 64)
+    private var count = 0
+    private var shift: UInt64 = 58
+
+    @inline(__always)
+    private func slot(_ h: UInt64) -> Int { Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ hash: UInt64, _ flags: UInt8) {
+        let h = hash == 0 ? 1 : hash
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(h)
+        while keys[i] != 0 {
+            if keys[i] == h { values[i] |= flags; return }
+            i = (i + 1) & mask
+        }
+        keys[i] = h
+        values[i] = flags
+        count += 1
+    }
+
+    @inline(__always)
+    func flags(_ hash: UInt64) -> UInt8 {
+        let h = hash == 0 ? 1 : hash
+        let mask = keys.count - 1
+        var i = slot(h)
+        while true {
+            let k = keys[i]
+            if k == h { return values[i] }
+            if k == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != 0 }
+        keys = Array(repeating: 0, count: keys.count * 2)
+        values = Array(repeating: 0, count: keys.count)
+        shift -= 1
+        count = 0
+        for (k, v) in old { insert(k, v) }
+    }
+}
+
+extension Lexicon {
+    /// The gate of this language's tables (see ``QuantityGate``).
+    static func gate(trie: TokenTrie) -> QuantityGate {
+        var gate = QuantityGate()
+        func valued(_ m: Meaning) -> Bool {
+            switch m {
+            case .cardinal(_, let article, _, _): return !article
+            case .ordinal, .relativeOrdinal, .scale, .fraction, .vague: return true
+            default: return false
+            }
+        }
+        func article(_ m: Meaning) -> Bool {
+            if case .cardinal(_, true, _, _) = m { return true }
+            return false
+        }
+        // Whether a value entry lies below `node` (in a longer phrase).
+        var deeper = [Bool?](repeating: nil, count: trie.nodes.count)
+        func valueBelow(_ node: Int) -> Bool {
+            if let d = deeper[node] { return d }
+            var found = false
+            for (_, child) in trie.nodes[node].next {
+                let c = Int(child)
+                if trie.nodes[c].entries.contains(where: { valued($0.meaning) || article($0.meaning) }) || valueBelow(c) {
+                    found = true
+                    break
+                }
+            }
+            deeper[node] = found
+            return found
+        }
+        for (key, child) in trie.nodes[0].next {
+            let node = trie.nodes[Int(child)]
+            var flags = QuantityGate.known
+            if node.entries.contains(where: { valued($0.meaning) }) { flags |= QuantityGate.strong }
+            if node.entries.contains(where: { article($0.meaning) }) { flags |= QuantityGate.article }
+            if valueBelow(Int(child)) {
+                flags |= QuantityGate.phrase
+                for (follower, _) in node.next { gate.add(follower, QuantityGate.follower) }
+            }
+            gate.add(key, flags)
+        }
+        for key in QuantityScanner.vulgar.keys { gate.add(key, QuantityGate.strong | QuantityGate.known) }
+        return gate
+    }
+
+    /// False only when the scanner cannot find a quantity in `b` (see ``QuantityGate``).
+    func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard gate.enabled else { return true }
+        let n = b.count
+        var i = 0
+        // what the token before asks of this one: any table word (after an article), a
+        // phrase's second token (after a phrase's first)
+        var wanted: UInt8 = 0
+        while i < n {
+            let c = b[i]
+            var h = QuantityGate.seed
+            let isWord: Bool
+            if c < 0x80 {
+                if c &- 0x30 < 10 { return true }
+                let l = c | 0x20
+                if l >= 0x61 && l <= 0x7A {
+                    isWord = true
+                } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    i += 1
+                    continue
+                } else {
+                    isWord = false
+                }
+            } else {
+                let (s, len) = Tokenizer.decode(b, i)
+                switch Tokenizer.classify(s) {
+                case .space: i += len; continue
+                case .letter: isWord = true
+                case .symbol, .digit: isWord = false
+                }
+            }
+            var end = i
+            if isWord {
+                // letters (and digits, which end the look at once) as the tokenizer reads a word
+                var j = i
+                while j < n {
+                    let d = b[j]
+                    if d < 0x80 {
+                        if d &- 0x30 < 10 { return true }
+                        let l = d | 0x20
+                        guard l >= 0x61 && l <= 0x7A else { break }
+                        h = QuantityGate.mix(h, UInt32(l))
+                        j += 1
+                        continue
+                    }
+                    let (s, len) = Tokenizer.decode(b, j)
+                    guard Tokenizer.classify(s) == .letter else { break }
+                    if let k = QuantityGate.skeleton(s) { h = QuantityGate.mix(h, k) }
+                    j += len
+                }
+                end = j
+            } else {
+                let (s, len) = Tokenizer.decode(b, i)
+                let f = Tokenizer.fold(s)
+                if let k = QuantityGate.skeleton(f) { h = QuantityGate.mix(h, k) }
+                end = i + len
+            }
+            let flags = gate.flags(ofHash: h)
+            if flags & QuantityGate.strong != 0 { return true }
+            if flags & wanted != 0 { return true }
+            wanted = (flags & QuantityGate.article != 0 ? QuantityGate.known | QuantityGate.follower : 0)
+                | (flags & QuantityGate.phrase != 0 ? QuantityGate.follower : 0)
+            // the scanner splits a word it does not find in its tables; a skeleton may collide with
+            // a table word the word is not, so only a value ends the question
+            if isWord, closedCompounds, end - i >= 4, maybeCompound(b, from: i, to: end) { return true }
+            i = end
+        }
+        return false
+    }
+
+    /// The scanner's own compound split of the word `b[from..<to]` (its case-folded key).
+    func maybeCompound(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        let first = b[from] | 0x20, second = from + 1 < to ? b[from + 1] | 0x20 : 0
+        if b[from] < 0x80, from + 1 < to, b[from + 1] < 0x80,
+           !piecePrefixBits.contains(UInt16(first) << 8 | UInt16(second)) { return false }
+        let word = UnsafeBufferPointer(rebasing: b[from..<to])
+        let tokens = Tokenizer.tokenize(bytes: word, decimalMark: decimalMark, spaceGroups: false)
+        guard tokens.count == 1, tokens[0].kind == .word else { return true }
+        return splitCompound(tokens[0].key) != nil
+    }
+}

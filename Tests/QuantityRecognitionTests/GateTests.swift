@@ -1,0 +1,134 @@
+import CrosscheckModel
+import Foundation
+import LanguageData
+@testable import QuantityRecognition
+import Testing
+
+/// The gate in front of the scanner may let through a sentence with no quantity, but must never
+/// stop one the scanner would read.
+@Suite struct GateTests {
+    static func lexicon(_ code: String) throws -> Lexicon {
+        let rec = try #require(Corpus.recognizer)
+        return try #require(rec.lexicons[code])
+    }
+
+    static func passes(_ lex: Lexicon, _ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { lex.mayHoldQuantity($0) }
+    }
+
+    static func scan(_ lex: Lexicon, _ text: String) -> [Quantity] {
+        var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: true)
+        return scanner.run()
+    }
+
+    /// Texts built from every phrase of a language's tables, written the ways a text may write
+    /// them: as is, capitalized, in capitals, decomposed (NFD), without accents, after an article,
+    /// inside a sentence.
+    static func probes(_ pack: LanguagePack) -> [String] {
+        let tables = ["cardinals.tsv", "ordinals.tsv", "scales.tsv", "fractions.tsv", "vague.tsv", "qualifiers.tsv",
+                      "units.tsv", "ranges.tsv", "months.tsv", "weekdays.tsv"]
+        var phrases: [String] = []
+        for t in tables { phrases += pack.rows(t).compactMap { $0[0] } }
+        let articles = pack.rows("cardinals.tsv").filter { ($0[2] ?? "").contains("article") }.compactMap { $0[0] }
+        var out: [String] = []
+        for p in phrases {
+            out += [p, p.capitalized, p.uppercased(), p.decomposedStringWithCanonicalMapping,
+                    p.folding(options: .diacriticInsensitive, locale: nil), "x \(p) y"]
+            for a in articles.prefix(3) { out.append("\(a) \(p)") }
+        }
+        return out
+    }
+
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func neverStopsWhatTheScannerReads(code: String) throws {
+        let lex = try Self.lexicon(code)
+        let pack = try #require(Corpus.store?.pack(code))
+        let texts = Self.probes(pack) + Corpus.cases.filter { $0.language == code }.map(\.input)
+        #expect(texts.count > 100)
+        var stopped = 0
+        for t in texts where !Self.passes(lex, t) {
+            stopped += 1
+            let found = Self.scan(lex, t)
+            #expect(found.isEmpty, "gate stopped '\(t)' but the scanner reads \(found.map(\.text))")
+        }
+        // the probes are figures: the gate lets almost all of them through, but it is not a no-op
+        #expect(stopped < texts.count / 2)
+    }
+
+    @Test func stopsProseWithoutFigures() throws {
+        let cases: [(String, String)] = [
+            ("en", "The decision was criticised by the opposition, which called it too late."),
+            ("en", "Talks are expected to resume at the end of the week in the capital."),
+            ("da", "Beslutningen blev kritiseret af oppositionen, som kalder den alt for sen."),
+            ("de", "Die Entscheidung wurde von der Opposition scharf kritisiert."),
+            ("fr", "La décision a été vivement critiquée par l'opposition, qui la juge trop tardive."),
+            ("es", "La decisión fue duramente criticada por la oposición."),
+        ]
+        for (code, text) in cases {
+            let lex = try Self.lexicon(code)
+            let found = Self.scan(lex, text).count, passed = Self.passes(lex, text)
+            #expect(found == 0, "\(code): \(text)")
+            #expect(!passed, "\(code): the gate let through '\(text)'")
+        }
+    }
+
+    @Test func letsFiguresThrough() throws {
+        let cases: [(String, String)] = [
+            ("en", "Police said a dozen people were hurt."),
+            ("en", "It took them A DAY to get there."),
+            ("en", "Nine cities have fallen."),
+            ("da", "Det er den ottende provinshovedstad."),
+            ("da", "Der kom toogtyve mennesker."),
+            ("de", "Es kamen dreihundertzwanzig Menschen."),
+            ("fr", "Un tiers des habitants est parti."),
+            ("es", "Murieron trés personas."),
+            ("it", "La riunione è durata mezz'ora."),
+            ("en", "It rose by ½ point."),
+            ("en", "It is 2021."),
+        ]
+        for (code, text) in cases {
+            let lex = try Self.lexicon(code)
+            let found = Self.scan(lex, text).count, passed = Self.passes(lex, text)
+            #expect(found > 0, "\(code): the scanner reads nothing in '\(text)'")
+            #expect(passed, "\(code): the gate stopped '\(text)'")
+        }
+    }
+
+    @Test func skeletonsIgnoreCaseAccentsAndComposition() {
+        func hash(_ s: String) -> UInt64 {
+            var h = QuantityGate.seed
+            for u in s.unicodeScalars { if let k = QuantityGate.skeleton(u.value) { h = QuantityGate.mix(h, k) } }
+            return h
+        }
+        #expect(hash("décimas") == hash("decimas"))
+        #expect(hash("DÉCIMAS") == hash("de\u{301}cimas"))
+        #expect(hash("Hälfte") == hash("halfte"))
+        #expect(hash("før") != hash("for"))        // ø has no decomposition: it stays itself
+        #expect(hash("tres") != hash("tren"))
+        #expect(hash("Kč") == hash("kc\u{30C}"))
+        #expect(hash("złoty") != hash("zloty"))
+    }
+
+    @Test func tableJoinsFlagsAndGrows() {
+        var table = SkeletonTable()
+        for k in UInt64(1)...500 { table.insert(k &* 0x1234_5678_9ABC_DEF1, UInt8(k % 7 + 1)) }
+        for k in UInt64(1)...500 { #expect(table.flags(k &* 0x1234_5678_9ABC_DEF1) == UInt8(k % 7 + 1)) }
+        #expect(table.flags(42) == 0)
+        table.insert(7, 1)
+        table.insert(7, 4)
+        #expect(table.flags(7) == 5)
+        table.insert(0, 2)                          // 0 marks an empty slot: it is stored as 1
+        #expect(table.flags(0) & 2 != 0)
+    }
+
+    @Test func aLanguageWithOtherLettersIsNotGated() {
+        var gate = QuantityGate()
+        gate.add("five", QuantityGate.strong)
+        #expect(gate.enabled)
+        gate.add("złoty", QuantityGate.known)          // ł has no decomposition: one skeleton
+        #expect(gate.enabled)
+        gate.add("пятый", QuantityGate.strong)         // й is и with a breve: a text may write either
+        #expect(!gate.enabled)
+    }
+}
