@@ -168,6 +168,9 @@ struct Lexicon: Sendable {
     /// The first two bytes of every compound piece and of every ``accentless`` key: a word whose
     /// first two bytes are not set is no piece and no accentless spelling, found without hashing it.
     var piecePrefixBits = PrefixBits()
+    /// The last two bytes of every piece of two bytes or more, and the byte of every one-byte
+    /// piece (kept as `0x00xx`): a word ending otherwise is no compound.
+    var pieceSuffixBits = PrefixBits()
     var accentlessPrefixBits = PrefixBits()
     /// The first look at a sentence: see ``QuantityGate``.
     var gate = QuantityGate()
@@ -319,6 +322,9 @@ struct Lexicon: Sendable {
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
             piecePrefixBits.insert(PrefixBits.prefix(of: k))
+            let u = Array(k.utf8)
+            if u.count == 1 { pieceSuffixBits.insert(UInt16(u[0])) }
+            else if u.count > 1 { pieceSuffixBits.insert(UInt16(u[u.count - 2]) << 8 | UInt16(u[u.count - 1])) }
         }
         gate = Lexicon.gate(trie: trie)
     }
@@ -366,7 +372,9 @@ struct Lexicon: Sendable {
 
     /// A number in a table: `1000000`, `1e9`, `0.5`, `1_000`.
     static func parseTableNumber(_ s: String) -> Double? {
-        Double(s.replacingOccurrences(of: "_", with: ""))
+        // most table numbers have no `_`: no Foundation string rewrite for them (start-up time)
+        guard s.utf8.contains(UInt8(ascii: "_")) else { return Double(s) }
+        return Double(String(decoding: s.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self))
     }
 
     /// Splits a closed compound (*tooghalvtreds*, *dreihunderttausend*) into table words by greedy

@@ -247,7 +247,7 @@ extension Lexicon {
                 | (flags & QuantityGate.phrase != 0 ? QuantityGate.follower : 0)
             // the scanner splits a word it does not find in its tables; a skeleton may collide with
             // a table word the word is not, so only a value ends the question
-            if isWord, closedCompounds, end - i >= 4, maybeCompound(b, from: i, to: end) { return true }
+            if isWord, end - i >= 4, maybeCompound(b, from: i, to: end) { return true }
             i = end
         }
         return false
@@ -255,9 +255,14 @@ extension Lexicon {
 
     /// The scanner's own compound split of the word `b[from..<to]` (its case-folded key).
     func maybeCompound(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
-        let first = b[from] | 0x20, second = from + 1 < to ? b[from + 1] | 0x20 : 0
-        if b[from] < 0x80, from + 1 < to, b[from + 1] < 0x80,
+        // ASCII ends are judged without tokenizing: the word must start and end as pieces do (a
+        // letter with an accent may be written decomposed, so only ASCII bytes are judged)
+        let first = b[from] | 0x20, second = b[from + 1] | 0x20
+        if b[from] < 0x80, b[from + 1] < 0x80,
            !piecePrefixBits.contains(UInt16(first) << 8 | UInt16(second)) { return false }
+        let last = b[to - 1], before = b[to - 2]
+        if last < 0x80, before < 0x80, !pieceSuffixBits.contains(UInt16(last | 0x20)),
+           !pieceSuffixBits.contains(UInt16(before | 0x20) << 8 | UInt16(last | 0x20)) { return false }
         let word = UnsafeBufferPointer(rebasing: b[from..<to])
         let tokens = Tokenizer.tokenize(bytes: word, decimalMark: decimalMark, spaceGroups: false)
         guard tokens.count == 1, tokens[0].kind == .word else { return true }

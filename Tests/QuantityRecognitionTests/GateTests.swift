@@ -31,7 +31,19 @@ import Testing
         var phrases: [String] = []
         for t in tables { phrases += pack.rows(t).compactMap { $0[0] } }
         let articles = pack.rows("cardinals.tsv").filter { ($0[2] ?? "").contains("article") }.compactMap { $0[0] }
-        var out: [String] = []
+        // closed compounds (*dreihundertzwanzig*, *toogtyve*): table words glued, with a joiner too
+        let words = (pack.rows("cardinals.tsv") + pack.rows("ordinals.tsv") + pack.rows("scales.tsv"))
+            .compactMap { $0[0] }.filter { !$0.contains(" ") && !$0.contains("-") }
+        let joiners = pack.strings("compoundJoiners")
+        var glued: [String] = []
+        for (i, a) in words.enumerated() {
+            for step in [1, 7, 13] {
+                let b = words[(i * step + 3) % words.count]
+                glued.append(a + b)
+                for j in joiners.prefix(2) { glued.append(a + j + b) }
+            }
+        }
+        var out: [String] = glued.map { "x \($0) y" } + glued.map { $0.uppercased() }
         for p in phrases {
             out += [p, p.capitalized, p.uppercased(), p.decomposedStringWithCanonicalMapping,
                     p.folding(options: .diacriticInsensitive, locale: nil), "x \(p) y"]
@@ -130,5 +142,16 @@ import Testing
         #expect(gate.enabled)
         gate.add("пятый", QuantityGate.strong)         // й is и with a breve: a text may write either
         #expect(!gate.enabled)
+    }
+}
+
+@Suite struct TableNumberTests {
+    @Test func underscoresGroupDigitsAndOtherFormsParse() {
+        #expect(Lexicon.parseTableNumber("1_000_000") == 1_000_000)
+        #expect(Lexicon.parseTableNumber("1e9") == 1e9)
+        #expect(Lexicon.parseTableNumber("0.5") == 0.5)
+        #expect(Lexicon.parseTableNumber("12") == 12)
+        #expect(Lexicon.parseTableNumber("twelve") == nil)
+        #expect(Lexicon.parseTableNumber("") == nil)
     }
 }
