@@ -171,8 +171,8 @@ struct Lexicon: Sendable {
     /// The last two bytes of every piece of two bytes or more, and the byte of every one-byte
     /// piece (kept as `0x00xx`): a word ending otherwise is no compound.
     var pieceSuffixBits = PrefixBits()
-    /// The pieces written in ASCII letters, for the gate (see ``AsciiPieceTrie``).
-    var asciiPieces = AsciiPieceTrie()
+    /// The pieces by skeleton, for the gate (see ``PieceTrie``).
+    var pieceSkeletons = PieceTrie()
     var accentlessPrefixBits = PrefixBits()
     /// The first look at a sentence: see ``QuantityGate``.
     var gate = QuantityGate()
@@ -324,7 +324,7 @@ struct Lexicon: Sendable {
         for k in pieces.keys {
             maxPieceBytes = max(maxPieceBytes, k.utf8.count)
             piecePrefixBits.insert(PrefixBits.prefix(of: k))
-            asciiPieces.insert(k)
+            pieceSkeletons.insert(k)
             let u = Array(k.utf8)
             if u.count == 1 { pieceSuffixBits.insert(UInt16(u[0])) }
             else if u.count > 1 { pieceSuffixBits.insert(UInt16(u[u.count - 2]) << 8 | UInt16(u[u.count - 1])) }

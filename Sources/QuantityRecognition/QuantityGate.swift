@@ -253,9 +253,7 @@ extension Lexicon {
         return false
     }
 
-    /// Whether the word `b[from..<to]` splits into compound pieces as the scanner splits it: an
-    /// ASCII word over the pieces' letter trie, any other word (which may be written decomposed)
-    /// by the scanner's own split of its case-folded key.
+    /// Whether the word `b[from..<to]` may split into compound pieces as the scanner splits it.
     func maybeCompound(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
         // ASCII ends are judged first: the word must start and end as pieces do
         let first = b[from] | 0x20, second = b[from + 1] | 0x20
@@ -264,62 +262,77 @@ extension Lexicon {
         let last = b[to - 1], before = b[to - 2]
         if last < 0x80, before < 0x80, !pieceSuffixBits.contains(UInt16(last | 0x20)),
            !pieceSuffixBits.contains(UInt16(before | 0x20) << 8 | UInt16(last | 0x20)) { return false }
-        let word = UnsafeBufferPointer(rebasing: b[from..<to])
-        if word.count <= 64, !word.contains(where: { $0 >= 0x80 }) { return asciiPieces.splits(word) }
-        let tokens = Tokenizer.tokenize(bytes: word, decimalMark: decimalMark, spaceGroups: false)
-        guard tokens.count == 1, tokens[0].kind == .word else { return true }
-        return splitCompound(tokens[0].key) != nil
+        return pieceSkeletons.splits(UnsafeBufferPointer(rebasing: b[from..<to]))
     }
 }
 
-/// The compound pieces written in ASCII letters as a trie over letters, so an ASCII word is
-/// split without building a string: ``splits(_:)`` is true whenever ``Lexicon/splitCompound(_:)``
-/// splits such a word, and also for a word that is one piece and splits too (*achtzehn*), which
-/// the scanner's greedy split reads whole.
-struct AsciiPieceTrie: Sendable {
-    /// 27 slots per node: letters a…z at 1…26 (slot 0 unused); 0 = no edge.
+/// The compound pieces as a trie over their skeletons (see ``QuantityGate``), so a word is split
+/// without building a string. Letters a…z have their own edge; every other skeleton letter
+/// shares one, which only lets more words through. Two strings the scanner takes as equal have
+/// equal skeletons, so ``splits(_:)`` is true whenever ``Lexicon/splitCompound(_:)`` splits the
+/// word (and also for some words it does not: one that is a piece itself, *achtzehn*, which the
+/// scanner's greedy split reads whole, or one split by an accent).
+struct PieceTrie: Sendable {
+    /// 27 slots per node: 0 for any letter beyond a…z, a…z at 1…26; 0 = no edge.
     private var next: [Int32] = Array(repeating: 0, count: 27)
     private var terminal: [Bool] = [false]
+    /// Words longer than this are let through unsplit.
+    static let longest = 64
+
+    @inline(__always)
+    static func slot(_ skeleton: UInt32) -> Int {
+        skeleton >= 0x61 && skeleton <= 0x7A ? Int(skeleton - 0x60) : 0
+    }
 
     mutating func insert(_ piece: String) {
-        let u = Array(piece.utf8)
-        guard !u.isEmpty, u.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         var node = 0
-        for c in u {
-            let slot = node * 27 + Int(c - 0x60)
+        var any = false
+        for u in piece.unicodeScalars {
+            guard let k = QuantityGate.skeleton(u.value) else { continue }
+            let slot = node * 27 + Self.slot(k)
             if next[slot] == 0 {
                 next[slot] = Int32(terminal.count)
                 terminal.append(false)
                 next += repeatElement(0, count: 27)
             }
             node = Int(next[slot])
+            any = true
         }
-        terminal[node] = true
+        if any { terminal[node] = true }
     }
 
-    /// True when the ASCII word (any case, at most 64 bytes) splits into two pieces or more.
+    /// True when the word (UTF-8 letters of any case) may split into two pieces or more.
     func splits(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = word.count
-        guard n >= 2, n <= 64 else { return false }
-        var failed: UInt64 = 0          // positions from which no split reaches the end
-        func go(_ p: Int) -> Bool {
-            if p == n { return true }
-            if failed & (1 << UInt64(p)) != 0 { return false }
-            var node = 0
-            var k = p
-            while k < n {
-                let c = word[k] | 0x20
-                guard c >= 0x61 && c <= 0x7A else { break }
-                let to = next[node * 27 + Int(c - 0x60)]
-                if to == 0 { break }
-                node = Int(to)
-                k += 1
-                // a piece ends at k: the first piece must leave something for a second
-                if terminal[node], !(p == 0 && k == n), go(k) { return true }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longest) { slots in
+            var n = 0
+            var i = 0
+            while i < word.count {
+                let (s, len) = Tokenizer.decode(word, i)
+                i += len
+                guard let k = QuantityGate.skeleton(s) else { continue }
+                if n == Self.longest { return true }
+                slots[n] = UInt8(Self.slot(k))
+                n += 1
             }
-            failed |= 1 << UInt64(p)
-            return false
+            guard n >= 2 else { return false }
+            var failed: UInt64 = 0          // positions from which no split reaches the end
+            func go(_ p: Int) -> Bool {
+                if p == n { return true }
+                if failed & (1 << UInt64(p)) != 0 { return false }
+                var node = 0
+                var k = p
+                while k < n {
+                    let to = next[node * 27 + Int(slots[k])]
+                    if to == 0 { break }
+                    node = Int(to)
+                    k += 1
+                    // a piece ends at k: the first piece must leave something for a second
+                    if terminal[node], !(p == 0 && k == n), go(k) { return true }
+                }
+                failed |= 1 << UInt64(p)
+                return false
+            }
+            return go(0)
         }
-        return go(0)
     }
 }
