@@ -62,6 +62,24 @@ struct QuantityGate: Sendable {
 
     func flags(ofHash h: UInt64) -> UInt8 { table.flags(h) }
 
+    /// The skeleton hash of the letters `b[from..<to]` (a word token of the text).
+    static func skeletonHash(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var h = seed
+        var i = from
+        while i < to {
+            let c = b[i]
+            if c < 0x80 {
+                h = mix(h, UInt32(c >= 0x41 && c <= 0x5A ? c | 0x20 : c))
+                i += 1
+                continue
+            }
+            let (s, len) = Tokenizer.decode(b, i)
+            if let k = skeleton(s) { h = mix(h, k) }
+            i += len
+        }
+        return h
+    }
+
     // MARK: - Skeletons
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325

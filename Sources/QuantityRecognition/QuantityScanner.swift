@@ -32,24 +32,32 @@ struct QuantityScanner {
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
         var canStart = [Bool](repeating: false, count: toks.count)
+        bytes.withUnsafeBufferPointer { b in
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
                 canStart[i] = true
             case .word:
-                var isRoot = lexicon.trie.root(toks[i].key) != nil
-                if !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
+                // A word whose skeleton no table word has is no root and no accent variant of
+                // one (see QuantityGate): it is only looked up as a compound.
+                let mayBeRoot = toks[i].hasDigits
+                    || lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end)) != 0
+                var isRoot = mayBeRoot && lexicon.trie.root(toks[i].key) != nil
+                if mayBeRoot, !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
                     isRoot = lexicon.trie.root(v) != nil
                 }
                 let key = toks[i].key
                 if isRoot || key == "http" || key == "https" || key == "www" { canStart[i] = true }
-                else if !toks[i].hasDigits, let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
+                else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
+                        lexicon.pieceSkeletons.splits(UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i].end])),
+                        let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
             case .symbol:
                 let key = toks[i].key
                 canStart[i] = lexicon.trie.root(key) != nil || QuantityScanner.vulgar[key] != nil
                     || key == "-" || key == "+" || key == "–"
             }
+        }
         }
         self.toks = toks
         self.compounds = compounds
