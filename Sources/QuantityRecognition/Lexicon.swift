@@ -102,11 +102,17 @@ struct TokenTrie: Sendable {
     /// ``longest(at:in:accept:)`` visits, independent of what it accepts, so a scanner can walk
     /// once per token and ask several questions of the same walk.
     func walk(at i: Int, in tokens: [Token]) -> [(end: Int, node: Int32)] {
+        walk(at: i, in: tokens, known: nil)
+    }
+
+    /// ``walk(at:in:)`` that stops before a token `known` marks false (no table key has it)
+    /// without looking it up.
+    func walk(at i: Int, in tokens: [Token], known: [Bool]?) -> [(end: Int, node: Int32)] {
         guard i < tokens.count, mayStart(tokens[i].key) else { return [] }
         var out: [(end: Int, node: Int32)] = []
         var node = 0
         var j = i
-        while j < tokens.count, let n = nodes[node].next[tokens[j].key] {
+        while j < tokens.count, known?[j] ?? true, let n = nodes[node].next[tokens[j].key] {
             if j > i, tokens[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(tokens[j].key) { break }
             node = Int(n)
             j += 1

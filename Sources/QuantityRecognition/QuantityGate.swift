@@ -34,6 +34,8 @@ struct QuantityGate: Sendable {
     static let phrase: UInt8 = 8
     /// A second token of such a phrase.
     static let follower: UInt8 = 16
+    /// Any token of any table phrase, at any place in it (for the scanner's trie walks).
+    static let anyKey: UInt8 = 32
 
     private(set) var enabled = true
     private var table = SkeletonTable()
@@ -196,6 +198,15 @@ extension Lexicon {
                 for (follower, _) in node.next { gate.add(follower, QuantityGate.follower) }
             }
             gate.add(key, flags)
+        }
+        // every key of every phrase, at any depth: the scanner's walks stop at any other word
+        var stack = [0]
+        var seen = Set<Int>()
+        while let node = stack.popLast() {
+            for (key, child) in trie.nodes[node].next where seen.insert(Int(child)).inserted {
+                gate.add(key, QuantityGate.anyKey)
+                stack.append(Int(child))
+            }
         }
         for key in QuantityScanner.vulgar.keys { gate.add(key, QuantityGate.strong | QuantityGate.known) }
         return gate

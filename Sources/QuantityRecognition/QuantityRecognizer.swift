@@ -1,4 +1,6 @@
 import CrosscheckModel
+import Dispatch
+import Foundation
 import LanguageData
 
 /// Finds every quantity expression in a text and resolves it to a value.
@@ -12,9 +14,17 @@ public struct QuantityRecognizer: Sendable {
 
     public init(languages: LanguageStore) throws {
         self.languages = languages
+        // One language's tables per task, on all cores (start-up time); the first error in code
+        // order is the one thrown, as when they were built one after another.
+        let codes = languages.codes
+        let built = BuildSlots(count: codes.count)
+        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+            guard let pack = languages.pack(codes[i]) else { return }
+            built.set(i, Result { try Lexicon(pack: pack) })
+        }
         var lx: [String: Lexicon] = [:]
-        for code in languages.codes {
-            if let pack = languages.pack(code) { lx[code] = try Lexicon(pack: pack) }
+        for (i, code) in codes.enumerated() {
+            if let r = built.get(i) { lx[code] = try r.get() }
         }
         lexicons = lx
     }
@@ -50,4 +60,13 @@ public struct QuantityRecognizer: Sendable {
         var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
+}
+
+/// Results filled from several threads, one index each.
+final class BuildSlots: @unchecked Sendable {
+    private var slots: [Result<Lexicon, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Lexicon, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Result<Lexicon, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }

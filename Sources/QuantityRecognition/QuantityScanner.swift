@@ -17,6 +17,9 @@ struct QuantityScanner {
     let compounds: [Int: [(String, [Entry])]]
     /// Tokens that can start a quantity: table phrases, numbers, compounds, signs.
     let canStart: [Bool]
+    /// Tokens that may be a word of a table phrase at any place in it (false only for a word whose
+    /// skeleton no table key has): a trie walk stops before the others without hashing them.
+    let inTrie: [Bool]
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
     let walks: WalkCache
@@ -32,6 +35,7 @@ struct QuantityScanner {
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
         var canStart = [Bool](repeating: false, count: toks.count)
+        var inTrie = [Bool](repeating: true, count: toks.count)
         bytes.withUnsafeBufferPointer { b in
         for i in toks.indices {
             switch toks[i].kind {
@@ -40,8 +44,10 @@ struct QuantityScanner {
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
-                let mayBeRoot = toks[i].hasDigits
-                    || lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end)) != 0
+                let flags = toks[i].hasDigits || !lexicon.gate.enabled ? 0xFF
+                    : lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end))
+                let mayBeRoot = flags & QuantityGate.known != 0
+                inTrie[i] = flags & QuantityGate.anyKey != 0
                 var isRoot = mayBeRoot && lexicon.trie.root(toks[i].key) != nil
                 if mayBeRoot, !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
@@ -62,6 +68,7 @@ struct QuantityScanner {
         self.toks = toks
         self.compounds = compounds
         self.canStart = canStart
+        self.inTrie = inTrie
         walks = WalkCache(count: toks.count)
     }
 
@@ -107,7 +114,8 @@ struct QuantityScanner {
     func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
         guard i < n else { return nil }
         if let w = walks.paths[i] { return lex.trie.longest(on: w, accept: accept) }
-        let w = lex.trie.walk(at: i, in: toks)
+        guard inTrie[i] else { return nil }
+        let w = lex.trie.walk(at: i, in: toks, known: inTrie)
         walks.paths[i] = w
         return lex.trie.longest(on: w, accept: accept)
     }

@@ -85,6 +85,14 @@ import Testing
             }
         }
         #expect(checked > 300)
+        // the scanner's walks stop at a word without the any-key mark: every key at every depth has it
+        for node in lex.trie.nodes {
+            for key in node.next.keys where Tokenizer.tokenize(key).map(\.key) == [key] {
+                var copy = key
+                let flags = copy.withUTF8 { lex.gate.flags(ofHash: QuantityGate.skeletonHash($0, 0, $0.count)) }
+                #expect(flags & QuantityGate.anyKey != 0, "\(code): \(key)")
+            }
+        }
     }
 
     @Test func stopsProseWithoutFigures() throws {
