@@ -1171,6 +1171,7 @@ struct QuantityScanner {
 
 /// The trie walks of one scanner's tokens (shared by the scanner's copies; the tokens never change).
 final class WalkCache {
-    var paths: [[(end: Int, node: Int32)]?]
+    /// One scanner (one thread) uses its cache: no dynamic exclusivity check per access.
+    @exclusivity(unchecked) var paths: [[(end: Int, node: Int32)]?]
     init(count: Int) { paths = Array(repeating: nil, count: count) }
 }
