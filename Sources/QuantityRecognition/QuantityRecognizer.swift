@@ -57,7 +57,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ lex.mayHoldQuantity($0) }) else { return [] }
-        var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
+        let scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }

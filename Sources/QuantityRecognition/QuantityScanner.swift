@@ -3,13 +3,16 @@ import CrosscheckModel
 
 /// One pass over the tokens of a text, turning number expressions and their surroundings
 /// (qualifiers, units, range words, fractions) into ``Quantity`` values.
-struct QuantityScanner {
+///
+/// A class, used by one thread for one text: the closures `attempt` hands to the trie capture one
+/// reference instead of copying the scanner's arrays.
+final class QuantityScanner {
     let lex: Lexicon
     let bytes: [UInt8]
     let toks: [Token]
-    var out: [Quantity] = []
+    @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
-    var spans: [(Int, Int)] = []
+    @exclusivity(unchecked) var spans: [(Int, Int)] = []
 
     let relativeOrdinals: Bool
 
@@ -150,7 +153,7 @@ struct QuantityScanner {
 
     // MARK: - Scanning
 
-    mutating func run() -> [Quantity] {
+    func run() -> [Quantity] {
         var i = 0
         while i < n {
             if !canStart[i] { i += 1; continue }
@@ -160,7 +163,7 @@ struct QuantityScanner {
         return out
     }
 
-    mutating func emit(_ s: Int, _ e: Int, _ kind: QuantityKind, _ value: QuantityValue, unit: String? = nil,
+    func emit(_ s: Int, _ e: Int, _ kind: QuantityKind, _ value: QuantityValue, unit: String? = nil,
                        qualifier: Qualifier = .exact, trace: [String]) {
         // A value that overflows (a huge digit run, a scale or an exponent too big, a zero
         // denominator) is no quantity: never emit a non-finite number.
@@ -173,7 +176,7 @@ struct QuantityScanner {
     }
 
     /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
-    mutating func attempt(at i: Int) -> Int? {
+    func attempt(at i: Int) -> Int? {
         let t = toks[i]
         // Web addresses: nothing inside counts.
         if t.kind == .word, t.key == "http" || t.key == "https" || t.key == "www", attached(i + 1) {
@@ -536,7 +539,7 @@ struct QuantityScanner {
     }
 
     /// "more than 100 and less than 300" → one range.
-    mutating func mergeOpenPairs() {
+    func mergeOpenPairs() {
         guard out.count >= 2 else { return }
         var merged: [Quantity] = []
         var mspans: [(Int, Int)] = []

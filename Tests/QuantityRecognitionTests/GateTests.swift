@@ -18,7 +18,7 @@ import Testing
     }
 
     static func scan(_ lex: Lexicon, _ text: String) -> [Quantity] {
-        var scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: true)
+        let scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: true)
         return scanner.run()
     }
 
