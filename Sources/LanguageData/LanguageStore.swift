@@ -46,13 +46,19 @@ public struct LanguageStore: Sendable {
         self.root = root
         let fm = FileManager.default
         let names = try fm.contentsOfDirectory(atPath: root.path).sorted()
-        var packs: [String: LanguagePack] = [:]
-        for name in names where !name.hasPrefix(".") {
+        let folders: [String] = names.filter { name in
             var isDir: ObjCBool = false
-            let dir = root.appendingPathComponent(name)
-            guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else { continue }
-            packs[name] = try LanguageStore.loadPack(code: name, directory: dir)
+            return !name.hasPrefix(".") && fm.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDir)
+                && isDir.boolValue
         }
+        // One language per task, on all cores (start-up time); the first error in name order is
+        // the one thrown, as when they were loaded one after another.
+        let loaded = PackSlots(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
+            loaded.set(i, Result { try LanguageStore.loadPack(code: folders[i], directory: root.appendingPathComponent(folders[i])) })
+        }
+        var packs: [String: LanguagePack] = [:]
+        for (i, name) in folders.enumerated() { packs[name] = try loaded.get(i).get() }
         self.packs = packs
     }
 
@@ -164,4 +170,13 @@ public struct LanguageStore: Sendable {
             throw LoadError(file: display, line: nil, problem: "is not a JSON object of strings, numbers, booleans and string lists: \(error)")
         }
     }
+}
+
+/// Results filled from several threads, one index each.
+final class PackSlots: @unchecked Sendable {
+    private var slots: [Result<LanguagePack, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<LanguagePack, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Result<LanguagePack, any Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
 }
