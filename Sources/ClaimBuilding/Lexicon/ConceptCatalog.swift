@@ -88,6 +88,24 @@ public struct ConceptCatalog: Sendable {
 
     /// The thing and the event of a concept key ("provincial-capital/captured").
     public static func split(_ concept: String) -> (thing: String?, event: String?) {
+        // the common case without building an array: an ASCII key with one "/" inside it (the
+        // catalog's keys are ASCII); anything else is cut as Swift splits `Character`s
+        var slash = -1
+        var ascii = true
+        var index = 0
+        for b in concept.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x2F, slash < 0 { slash = index }
+            index += 1
+        }
+        if ascii {
+            if slash < 0 { return (concept, nil) }
+            let u = concept.utf8
+            if slash > 0, slash < index - 1, u[u.index(u.startIndex, offsetBy: slash + 1)] != 0x2F {
+                let cut = u.index(u.startIndex, offsetBy: slash)
+                return (String(concept[..<cut]), String(concept[u.index(after: cut)...]))
+            }
+        }
         let parts = concept.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 { return (parts[0].isEmpty ? nil : parts[0], parts[1]) }
         return (concept, nil)

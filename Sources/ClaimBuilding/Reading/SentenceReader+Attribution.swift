@@ -127,7 +127,7 @@ extension SentenceTokens {
                 sawCapital = true
             } else {
                 if capitalizedOnly || sawCapital { break }
-                if taken.count >= 3 || lexicon.cue(at: k, in: tokens) != nil { break }
+                if taken.count >= 3 || anyCue(at: k) != nil { break }
                 taken.append(k)
             }
             k -= 1
@@ -241,10 +241,19 @@ extension SentenceReader {
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
-            let toks = ClaimTokenizer.tokenize(next)
+            // only the next sentence's opening is read: tokenize the whole of it only when a
+            // back-reference opens it
+            let need = 3 + lexicon.attribution.maxLength
+            var (toks, whole) = ClaimTokenizer.leadingTokens(next, chunks: need)
+            if !whole, toks.count < need {
+                toks = ClaimTokenizer.tokenize(next)
+                whole = true
+            }
             var i = 0
             while i < toks.count, !toks[i].isWord { i += 1 }
-            if i < 3, let m = lexicon.attribution.longest(at: i, in: toks), m.value == .back {
+            if i < 3, let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: Array(toks.prefix(i + lexicon.attribution.maxLength)))),
+               m.value == .back {
+                if !whole { toks = ClaimTokenizer.tokenize(next) }
                 let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
                 if let name = s.nameAfter(i + m.length) { return name }
             }

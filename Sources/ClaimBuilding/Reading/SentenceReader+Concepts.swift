@@ -39,7 +39,7 @@ extension SentenceReader {
     func sharedConcept(_ c: ClaimCandidate, previous p: ClaimCandidate, in s: SentenceTokens) -> String? {
         let after = c.end
         let bare = after >= s.tokens.count || !s.tokens[after].isWord || s.inQuantity[after]
-            || lexicon.cue(at: after, in: s.tokens) != nil
+            || s.anyCue(at: after) != nil
         guard bare, c.quantity.kind != .ordinal, p.quantity.kind == c.quantity.kind, p.quantity.unit == c.quantity.unit,
               let concept = p.concept, !isRank(concept), c.first - p.end <= 6, p.end <= c.first,
               !(p.end..<c.first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," })
@@ -158,7 +158,7 @@ extension SentenceReader {
                 // a head noun right after ("civilian deaths"), not a phrase opening with a
                 // preposition or an article ("ville du pays")
                 if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations),
-                   lexicon.cue(at: next, in: t) == nil {
+                   s.anyCue(at: next) == nil {
                     key = combine(key, c2.key)
                 }
                 return (key, k)

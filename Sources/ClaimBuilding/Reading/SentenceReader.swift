@@ -177,7 +177,7 @@ struct SentenceReader: Sendable {
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
     func agencyName(_ source: String) -> String? {
         let toks = ClaimTokenizer.tokenize(source)
-        guard let m = lexicon.agencies.longest(at: 0, in: toks), m.length == toks.count else { return nil }
+        guard let m = lexicon.agencies.longest(at: 0, in: lexicon.ids(of: toks)), m.length == toks.count else { return nil }
         return m.value
     }
 }

@@ -31,6 +31,33 @@ enum ClaimTokenizer {
         return text.withUTF8 { tokenize(bytes: $0) }
     }
 
+    /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
+    /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
+    /// space and the tokenizer looks past a word only at the scalars next to it, so these are
+    /// exactly the first tokens of ``tokenize(_:)``.
+    static func leadingTokens(_ text: String, chunks: Int) -> (tokens: [ClaimToken], whole: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            if p >= bytes.count { return (tokenize(bytes: bytes), true) }
+            return (tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p])), false)
+        }
+    }
+
     /// The tokenizer over the sentence's UTF-8 bytes: scalars are decoded once (ASCII without a
     /// table lookup), and each token's text and key are made from its bytes.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
