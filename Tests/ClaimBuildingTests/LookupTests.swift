@@ -149,4 +149,87 @@ import Testing
         for i in 0..<tokens.count { #expect(s.anyCue(at: i) == lexicon.cues.longest(at: i, in: ids)?.length) }
         #expect(found > 10)
     }
+
+    @Test func asciiKeysFindWordsWhoseComposedFormIsASCII() {
+        var v = Vocabulary()
+        let kelvin = v.intern("\u{212A}m")                  // KELVIN SIGN composes to K
+        let plain = v.intern("said")
+        #expect(v.id(of: "Km") == kelvin)
+        #expect(v.id(of: "said") == plain)
+        #expect(v.id(of: "sai") == -1)
+        #expect(v.id(of: "saidx") == -1)
+        for n in 0..<300 { _ = v.intern("w\(n)") }            // grows the byte table
+        #expect(v.id(of: "w0") != -1 && v.id(of: "w299") != -1 && v.id(of: "w300") == -1)
+        #expect(v.id(of: "said") == plain)
+        #expect(v.count == 302)
+    }
+
+    /// The key normalizer before it lowercased Latin-1 by code point: the reference.
+    static func referenceKey(_ s: String) -> String {
+        var out = ""
+        for u in s.lowercased().unicodeScalars {
+            switch u {
+            case "\u{2019}", "\u{2018}", "\u{02BC}": out.unicodeScalars.append("'")
+            case "\u{2010}", "\u{2011}": out.unicodeScalars.append("-")
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    @Test func keysAreLoweredAsStringLowercasedLowersThem() {
+        var scalars: [Unicode.Scalar] = []
+        for v in 0x20..<0x2100 { if let u = Unicode.Scalar(v) { scalars.append(u) } }
+        for v in [0x1E9E, 0x0130, 0x03A3, 0x1F88, 0x2019, 0x2018, 0x02BC, 0x2010, 0x2011, 0x212A, 0x10400, 0x1E900] {
+            scalars.append(Unicode.Scalar(v)!)
+        }
+        var mismatches = 0
+        for chunk in stride(from: 0, to: scalars.count, by: 7) {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[chunk..<min(scalars.count, chunk + 7)])
+            let word = String(s)
+            if ClaimTokenizer.normalizedKey(word) != Self.referenceKey(word)
+                || Array(ClaimTokenizer.normalizedKey(word).utf8) != Array(Self.referenceKey(word).utf8) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(ClaimTokenizer.normalizedKey("ÆRØ’S İ") == Self.referenceKey("ÆRØ’S İ"))
+    }
+
+    @Test func isoDatesAreWrittenAsBefore() {
+        for (y, m, d) in [(2021, 8, 15), (1, 1, 1), (999, 12, 31), (2100, 2, 28), (9999, 12, 31)] {
+            let date = CivilDate(year: y, month: m, day: d)
+            let pad: (Int, Int) -> String = { n, w in String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+            #expect(date.iso == "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))")
+            #expect(CivilDate(iso: date.iso) == date)
+        }
+    }
+
+    @Test func conceptFactsAreWhatTheCatalogSays() throws {
+        let catalog = try ConceptCatalog.builtIn()
+        var checked = 0
+        let events = catalog.entries.values.filter { $0.kind == .event || $0.kind == .rank }.map(\.key)
+        var keys = Array(catalog.entries.keys) + ["nothing-known", "person/unknown-event", "/killed", "a//b"]
+        for k in catalog.entries.keys.sorted().prefix(20) { for e in events { keys.append("\(k)/\(e)") } }
+        for key in keys {
+            let f = catalog.facts(of: key)
+            let (thing, event) = ConceptCatalog.split(key)
+            #expect(f.thing == thing && f.event == event)
+            #expect(f.thingClass == (catalog.entry(thing ?? key)?.classes.first ?? ""))
+            #expect(f.isDuration == (catalog.entry(thing ?? key)?.kind == .duration))
+            #expect(f.isRank == (event.flatMap { catalog.entry($0)?.kind } == .rank))
+            let cumulative = event.flatMap { catalog.entry($0)?.cumulative } ?? thing.flatMap { catalog.entry($0)?.cumulative } ?? false
+            #expect(f.isCumulative == cumulative)
+            checked += 1
+        }
+        #expect(checked > 100)
+        // the memo of which events apply to which things agrees with the classes
+        for e in events {
+            for thing in catalog.entries.keys.sorted().prefix(30) + ["not-a-key"] {
+                let entry = try #require(catalog.entry(e))
+                let classes = catalog.lineage(thing).compactMap { catalog.entry($0)?.classes.first }
+                let want = entry.classes.isEmpty || entry.classes.contains("*") || classes.contains { entry.classes.contains($0) }
+                #expect(catalog.event(e, appliesTo: thing) == want)
+            }
+        }
+    }
 }

@@ -75,6 +75,23 @@ struct CivilDate: Sendable, Hashable, Comparable {
     }
 
     var iso: String {
+        // the usual four-digit year: ten bytes written straight
+        if (0...9999).contains(year), (1...12).contains(month), (1...99).contains(day) {
+            let (y, m, d) = (year, month, day)
+            return String(unsafeUninitializedCapacity: 10) { out in
+                out[0] = UInt8(48 + y / 1000)
+                out[1] = UInt8(48 + y / 100 % 10)
+                out[2] = UInt8(48 + y / 10 % 10)
+                out[3] = UInt8(48 + y % 10)
+                out[4] = 0x2D
+                out[5] = UInt8(48 + m / 10)
+                out[6] = UInt8(48 + m % 10)
+                out[7] = 0x2D
+                out[8] = UInt8(48 + d / 10)
+                out[9] = UInt8(48 + d % 10)
+                return 10
+            }
+        }
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s

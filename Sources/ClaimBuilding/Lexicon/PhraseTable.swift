@@ -12,6 +12,18 @@ import LanguageData
 struct Vocabulary: Sendable {
     private var ids: [String: Int32] = [:]
     private var prefixes = PrefixBits()
+    /// The words whose composed (NFC) form is plain ASCII, by those bytes, in an open-addressing
+    /// table: an ASCII key equals such a word exactly when its bytes are that form, so an ASCII
+    /// key is found by hashing its bytes instead of a `String`.
+    private var asciiSlots: [Int32] = []
+    private var asciiWords: [AsciiWord] = []
+    private var asciiBytes: [UInt8] = []
+
+    private struct AsciiWord: Sendable {
+        var start: Int32
+        var length: Int32
+        var id: Int32
+    }
 
     init() {}
 
@@ -23,14 +35,75 @@ struct Vocabulary: Sendable {
         if let id = ids[key] { return id }
         let id = Int32(ids.count)
         ids[key] = id
-        prefixes.insert(PrefixBits.prefix(of: key))
-        prefixes.insert(PrefixBits.prefix(of: key.decomposedStringWithCanonicalMapping))
+        Self.insertPrefixes(of: key, into: &prefixes)
+        let composed = key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
+        if composed.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiWords.append(AsciiWord(start: Int32(asciiBytes.count), length: Int32(composed.utf8.count), id: id))
+            asciiBytes.append(contentsOf: composed.utf8)
+            if asciiWords.count * 2 > asciiSlots.count {
+                rehash(capacity: max(64, asciiSlots.count * 2))
+            } else {
+                place(asciiWords.count - 1)
+            }
+        }
         return id
+    }
+
+    private mutating func rehash(capacity: Int) {
+        asciiSlots = Array(repeating: -1, count: capacity)
+        for w in asciiWords.indices { place(w) }
+    }
+
+    private mutating func place(_ w: Int) {
+        let word = asciiWords[w]
+        let mask = asciiSlots.count - 1
+        var h = Self.fnvBasis
+        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(asciiBytes[k])) &* Self.fnvPrime }
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while asciiSlots[slot] >= 0 { slot = (slot + 1) & mask }
+        asciiSlots[slot] = Int32(w)
+    }
+
+    private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The number of a plain-ASCII key from its bytes (-1: none); nil when the key is not ASCII.
+    private func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var h = Self.fnvBasis
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt64(b)) &* Self.fnvPrime
+        }
+        guard !asciiSlots.isEmpty else { return -1 }
+        let mask = asciiSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = asciiSlots[slot]
+            if w < 0 { return -1 }
+            let word = asciiWords[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, asciiBytes[start + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds the first two bytes of `word`, and of its decomposed form when they differ (only a
+    /// word with a byte beyond ASCII there has another form that starts otherwise).
+    static func insertPrefixes(of word: String, into bits: inout PrefixBits) {
+        let p = PrefixBits.prefix(of: word)
+        bits.insert(p)
+        if p & 0x8080 != 0 { bits.insert(PrefixBits.prefix(of: word.decomposedStringWithCanonicalMapping)) }
     }
 
     /// The number of `key`, or -1 when no table lists it.
     @inline(__always)
     func id(of key: String) -> Int32 {
+        var k = key
+        if let id = k.withUTF8({ asciiID($0) }) { return id }
         guard prefixes.mayStart(key) else { return -1 }
         return ids[key] ?? -1
     }
@@ -109,8 +182,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         if keys.count == 1, n >= 5, headIndex[keys[0]] == nil {
             headIndex[keys[0]] = value
             headLengths = (min(headLengths.shortest, n), max(headLengths.longest, n))
-            headPrefixes.insert(PrefixBits.prefix(of: keys[0]))
-            headPrefixes.insert(PrefixBits.prefix(of: keys[0].decomposedStringWithCanonicalMapping))
+            Vocabulary.insertPrefixes(of: keys[0], into: &headPrefixes)
         }
     }
 

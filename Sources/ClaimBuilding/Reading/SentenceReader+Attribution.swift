@@ -241,21 +241,21 @@ extension SentenceReader {
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
-            // only the next sentence's opening is read: tokenize the whole of it only when a
-            // back-reference opens it
-            let need = 3 + lexicon.attribution.maxLength
-            var (toks, whole) = ClaimTokenizer.leadingTokens(next, chunks: need)
-            if !whole, toks.count < need {
+            // only the next sentence's first words are read: the whole of it is tokenized only
+            // when its first word may open an attribution phrase
+            var (toks, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3)
+            if !whole, toks.count < 3 {
                 toks = ClaimTokenizer.tokenize(next)
                 whole = true
             }
             var i = 0
             while i < toks.count, !toks[i].isWord { i += 1 }
-            if i < 3, let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: Array(toks.prefix(i + lexicon.attribution.maxLength)))),
-               m.value == .back {
+            if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
                 if !whole { toks = ClaimTokenizer.tokenize(next) }
-                let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
-                if let name = s.nameAfter(i + m.length) { return name }
+                if let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: toks)), m.value == .back {
+                    let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
+                    if let name = s.nameAfter(i + m.length) { return name }
+                }
             }
         }
         if let previous = slot.previous, let first = sentence.tokens.first, !first.isWord,

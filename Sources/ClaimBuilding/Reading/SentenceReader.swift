@@ -126,7 +126,7 @@ struct SentenceReader: Sendable {
     }
 
     func isRank(_ concept: String) -> Bool {
-        ConceptCatalog.split(concept).event.flatMap { catalog.entry($0)?.kind } == .rank
+        catalog.facts(of: concept).isRank
     }
 
     /// The readable subject: the concept's label, "length of …" for a duration, "period of …" for a window.
