@@ -6,7 +6,15 @@ struct CivilDate: Sendable, Hashable, Comparable {
 
     /// Reads "2021-08-11" (or the date part of "2021-08-11T09:00:00Z"); nil for anything else.
     init?(iso: String) {
-        let u = Array(iso.utf8)
+        var text = iso
+        guard let (y, m, d) = text.withUTF8({ Self.parse($0) }) else { return nil }
+        year = y
+        month = m
+        day = d
+    }
+
+    /// Year, month and day of an ISO date's bytes (see ``init(iso:)``).
+    private static func parse(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var n = 0
@@ -19,9 +27,7 @@ struct CivilDate: Sendable, Hashable, Comparable {
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m),
               (1...CivilDate.daysIn(month: m, year: y)).contains(d) else { return nil }
         if u.count > 10, u[10] != UInt8(ascii: "T"), u[10] != UInt8(ascii: " ") { return nil }
-        year = y
-        month = m
-        day = d
+        return (y, m, d)
     }
 
     init(year: Int, month: Int, day: Int) {

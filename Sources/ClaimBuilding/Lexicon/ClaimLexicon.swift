@@ -124,6 +124,8 @@ final class ClaimLexicon: Sendable {
     /// One-word superlatives of five letters or more, to find inside a compound ordinal
     /// (*zweitgrößte*, *tredjestørste*).
     let superlativeSuffixes: [String]
+    /// Their lengths in characters.
+    let superlativeLengths: [Int]
     let capitalizedNouns: Bool
 
     /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
@@ -231,6 +233,7 @@ final class ClaimLexicon: Sendable {
             }
         }
         self.superlativeSuffixes = superlatives
+        self.superlativeLengths = superlatives.map(\.count)
         self.concepts = concepts
         self.events = events
         self.attribution = attribution

@@ -110,7 +110,10 @@ struct Vocabulary: Sendable {
 
     /// The numbers of the tokens' keys, in order.
     func ids(of tokens: [ClaimToken]) -> [Int32] {
-        tokens.map { id(of: $0.key) }
+        var out: [Int32] = []
+        out.reserveCapacity(tokens.count)
+        for i in tokens.indices { out.append(id(of: tokens[i].key)) }
+        return out
     }
 }
 
@@ -210,6 +213,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The longest phrase starting at token `i` (`ids`: the sentence's word numbers): its length
     /// in tokens and its value.
+    @inline(__always)
     func longest(at i: Int, in ids: [Int32]) -> (length: Int, value: Value)? {
         guard i >= 0, i < ids.count else { return nil }
         var node = start(ids[i])
@@ -236,6 +240,25 @@ struct PhraseTable<Value: Sendable>: Sendable {
             j += 1
             let v = nodeValue[Int(node)]
             if v >= 0 { body(j - i, values[Int(v)]) }
+            guard j < ids.count else { break }
+            node = child(node, ids[j])
+        }
+    }
+
+    /// Appends every phrase starting at token `i`, shortest first: its length to `lengths`, its
+    /// value to `values` (no closure, no array made per token).
+    @inline(__always)
+    func appendAll(at i: Int, in ids: [Int32], lengths: inout [Int32], values: inout [Value]) {
+        guard i >= 0, i < ids.count else { return }
+        var node = start(ids[i])
+        var j = i
+        while node >= 0 {
+            j += 1
+            let v = nodeValue[Int(node)]
+            if v >= 0 {
+                lengths.append(Int32(j - i))
+                values.append(self.values[Int(v)])
+            }
             guard j < ids.count else { break }
             node = child(node, ids[j])
         }

@@ -339,8 +339,15 @@ extension SentenceReader {
     func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
         let t = s.tokens
         // a superlative inside the ordinal's word ("zweitgrößte", "tredjestørste")
-        for k in c.first..<c.end where lexicon.superlativeSuffixes.contains(where: { t[k].key.count > $0.count && t[k].key.hasSuffix($0) }) {
-            return true
+        if !lexicon.superlativeSuffixes.isEmpty {
+            for k in c.first..<c.end {
+                let key = t[k].key
+                let n = key.count
+                for (suffix, length) in zip(lexicon.superlativeSuffixes, lexicon.superlativeLengths)
+                where n > length && key.hasSuffix(suffix) {
+                    return true
+                }
+            }
         }
         // a superlative right after the ordinal or right after its noun
         for k in c.end..<min(t.count, c.end + 3) where s.hasCue(.superlative, at: k) != nil { return true }

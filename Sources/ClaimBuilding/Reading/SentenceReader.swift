@@ -176,7 +176,10 @@ struct SentenceReader: Sendable {
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
     func agencyName(_ source: String) -> String? {
-        let toks = ClaimTokenizer.tokenize(source)
+        // the whole source must be one agency phrase: its first word must open one
+        let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
+        if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }
+        let toks = whole ? lead : ClaimTokenizer.tokenize(source)
         guard let m = lexicon.agencies.longest(at: 0, in: lexicon.ids(of: toks)), m.length == toks.count else { return nil }
         return m.value
     }

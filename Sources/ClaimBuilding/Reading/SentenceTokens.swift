@@ -12,7 +12,7 @@ final class SentenceTokens: Sendable {
     /// of `cueLength` and `cueRoles`.
     private let cueFrom: [Int32]
     private let cueLength: [Int32]
-    private let cueRoles: [UInt32]
+    private let cueRoles: [CueRoles]
     let quantities: [Quantity]
     /// Token span of each quantity (same order as `quantities`).
     let spans: [Range<Int>]
@@ -48,18 +48,17 @@ final class SentenceTokens: Sendable {
         self.tokens = tokens
         self.lexicon = lexicon
         self.quantities = quantities
-        let ids = lexicon.vocabulary.ids(of: tokens)
+        let vocabulary = lexicon.vocabulary
+        let ids = vocabulary.ids(of: tokens)
         self.ids = ids
         var cueFrom: [Int32] = []
         var cueLength: [Int32] = []
-        var cueRoles: [UInt32] = []
+        var cueRoles: [CueRoles] = []
         cueFrom.reserveCapacity(tokens.count + 1)
+        let cues = lexicon.cues
         for i in 0..<tokens.count {
             cueFrom.append(Int32(cueLength.count))
-            lexicon.cues.forEach(at: i, in: ids) { length, roles in
-                cueLength.append(Int32(length))
-                cueRoles.append(roles.bits)
-            }
+            cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
         }
         cueFrom.append(Int32(cueLength.count))
         self.cueFrom = cueFrom
@@ -89,11 +88,13 @@ final class SentenceTokens: Sendable {
         self.spans = spans
         self.inQuantity = inQuantity
         var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: tokens.count)
+        let concepts = lexicon.concepts   // one copy of the table, not one per word
+        let compounds = lexicon.compounds
         for i in tokens.indices where tokens[i].isWord && !inQuantity[i] {
-            if let m = lexicon.concepts.longest(at: i, in: ids),
+            if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
-            } else if lexicon.compounds, !tokens[i].hasDigit, let h = lexicon.concepts.head(of: tokens[i]) {
+            } else if compounds, !tokens[i].hasDigit, let h = concepts.head(of: tokens[i]) {
                 conceptAt[i] = (1, h)
             }
         }
@@ -109,7 +110,7 @@ final class SentenceTokens: Sendable {
             !tokens[m.start].isCapitalized || m.start <= firstWord
         }
         agencyMatches = lexicon.agencies.matches(in: ids)
-        placeMatches = Self.places(in: tokens, ids: ids, lexicon: lexicon)
+        placeMatches = Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         monthMatches = lexicon.months.matches(in: ids)
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
@@ -170,16 +171,18 @@ final class SentenceTokens: Sendable {
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
-    private static func places(in tokens: [ClaimToken], ids: [Int32], lexicon: ClaimLexicon) -> [PhraseMatch<String>] {
+    private static func places(in tokens: [ClaimToken], ids: [Int32], lexicon: ClaimLexicon,
+                               vocabulary: Vocabulary) -> [PhraseMatch<String>] {
+        let places = lexicon.places
         var out: [PhraseMatch<String>] = []
         var i = 0
         while i < tokens.count {
-            if let m = lexicon.places.longest(at: i, in: ids) {
+            if let m = places.longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
                 continue
             }
-            if let g = genitivePlace(tokens[i], lexicon: lexicon) {
+            if let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
@@ -189,10 +192,14 @@ final class SentenceTokens: Sendable {
 
     /// The place a capitalized genitive names: *Afghanistans* → Afghanistan, *Deutschlands*.
     static func genitivePlace(_ t: ClaimToken, lexicon: ClaimLexicon) -> String? {
-        guard t.isWord, t.isCapitalized, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
+        genitivePlace(t, places: lexicon.places, vocabulary: lexicon.vocabulary)
+    }
+
+    static func genitivePlace(_ t: ClaimToken, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
+        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
         var bare = t.key
         bare.removeLast()
-        return lexicon.places.longest(at: 0, in: [lexicon.vocabulary.id(of: bare)]).map(\.value)
+        return places.longest(at: 0, in: [vocabulary.id(of: bare)]).map(\.value)
     }
 
     /// The non-date quantities as candidates, in text order.
@@ -221,7 +228,7 @@ final class SentenceTokens: Sendable {
         var e = Int(cueFrom[i + 1]) - 1
         let first = Int(cueFrom[i])
         while e >= first {
-            if cueRoles[e] & bit != 0 { return Int(cueLength[e]) }
+            if cueRoles[e].bits & bit != 0 { return Int(cueLength[e]) }
             e -= 1
         }
         return nil
@@ -241,7 +248,7 @@ final class SentenceTokens: Sendable {
         for len in stride(from: min(maxLength, end), through: 1, by: -1) {
             let i = end - len
             guard i < tokens.count else { continue }
-            for e in Int(cueFrom[i])..<Int(cueFrom[i + 1]) where cueLength[e] == len && cueRoles[e] & bit != 0 {
+            for e in Int(cueFrom[i])..<Int(cueFrom[i + 1]) where cueLength[e] == len && cueRoles[e].bits & bit != 0 {
                 return len
             }
         }
