@@ -90,9 +90,21 @@ public struct ConceptCatalog: Sendable {
         var facts: [String: ConceptFacts] = [:]
         var applies: [String: [String: Bool]] = [:]
         let events = entries.values.filter { $0.kind == .event || $0.kind == .rank }.map(\.key)
-        for key in entries.keys {
+        // a plain key (ASCII, no "/") and an event make "<key>/<event>" with exactly those parts
+        let plain: (String) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2F } }
+        facts.reserveCapacity(entries.count * (events.count + 1))
+        for (key, entry) in entries {
             facts[key] = Self.makeFacts(key, entries: entries)
-            for e in events { facts["\(key)/\(e)"] = Self.makeFacts("\(key)/\(e)", entries: entries) }
+            for e in events {
+                let pair = "\(key)/\(e)"
+                if plain(key), plain(e), let event = entries[e] {
+                    facts[pair] = ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
+                                               isDuration: entry.kind == .duration, isRank: event.kind == .rank,
+                                               isCumulative: event.cumulative)
+                } else {
+                    facts[pair] = Self.makeFacts(pair, entries: entries)
+                }
+            }
         }
         for e in events {
             var byThing: [String: Bool] = [:]
