@@ -117,15 +117,17 @@ public struct ClaimBuilder: Sendable {
     /// The wire agency the whole article comes through: named in the outlet ("Euronews with AFP"),
     /// the byline ("By Daniel Bellamy with AFP") or a dateline ("KABUL (Reuters) -", "/ritzau/").
     func wireAgency(of article: Article, reader: SentenceReader) -> String? {
-        let tables = [reader.lexicon.agencies, readers["en"]?.lexicon.agencies].compactMap { $0 }
+        let lexicons = [reader.lexicon, readers["en"]?.lexicon].compactMap { $0 }
         for text in [article.outlet, article.byline].compactMap({ $0 }) {
             let toks = ClaimTokenizer.tokenize(text)
-            for table in tables { if let m = table.matches(in: toks).first { return m.value } }
+            for lexicon in lexicons {
+                if let m = lexicon.agencies.matches(in: lexicon.ids(of: toks)).first { return m.value }
+            }
         }
         guard let first = article.sentences.first?.text else { return nil }
         let toks = ClaimTokenizer.tokenize(first)
-        for table in tables {
-            for m in table.matches(in: toks) where m.start > 0 && m.end < toks.count {
+        for lexicon in lexicons {
+            for m in lexicon.agencies.matches(in: lexicon.ids(of: toks)) where m.start > 0 && m.end < toks.count {
                 let open = toks[m.start - 1].text, close = toks[m.end].text
                 if (open == "(" && close == ")") || (open == "/" && close == "/") { return m.value }
             }

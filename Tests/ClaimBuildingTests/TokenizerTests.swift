@@ -53,9 +53,10 @@ import Testing
 
     @Test func compoundHeadsTakeTheLongestListedEnding() {
         var table = PhraseTable<String>()
-        table.insert("soldaten", "soldier", origin: "t")
-        table.insert("regeringssoldaten", "government soldier", origin: "t")
-        table.insert("hovedstad", "capital", origin: "t")
+        var vocabulary = Vocabulary()
+        table.insert("soldaten", "soldier", origin: "t", vocabulary: &vocabulary)
+        table.insert("regeringssoldaten", "government soldier", origin: "t", vocabulary: &vocabulary)
+        table.insert("hovedstad", "capital", origin: "t", vocabulary: &vocabulary)
         func head(_ w: String) -> String? { table.head(of: ClaimTokenizer.tokenize(w)[0]) }
         #expect(head("Regeringssoldaten") == "soldier")          // the whole word is not a compound of itself
         #expect(head("oprørsregeringssoldaten") == "government soldier")

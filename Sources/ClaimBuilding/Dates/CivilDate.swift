@@ -6,7 +6,15 @@ struct CivilDate: Sendable, Hashable, Comparable {
 
     /// Reads "2021-08-11" (or the date part of "2021-08-11T09:00:00Z"); nil for anything else.
     init?(iso: String) {
-        let u = Array(iso.utf8)
+        var text = iso
+        guard let (y, m, d) = text.withUTF8({ Self.parse($0) }) else { return nil }
+        year = y
+        month = m
+        day = d
+    }
+
+    /// Year, month and day of an ISO date's bytes (see ``init(iso:)``).
+    private static func parse(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var n = 0
@@ -19,9 +27,7 @@ struct CivilDate: Sendable, Hashable, Comparable {
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m),
               (1...CivilDate.daysIn(month: m, year: y)).contains(d) else { return nil }
         if u.count > 10, u[10] != UInt8(ascii: "T"), u[10] != UInt8(ascii: " ") { return nil }
-        year = y
-        month = m
-        day = d
+        return (y, m, d)
     }
 
     init(year: Int, month: Int, day: Int) {
@@ -75,6 +81,23 @@ struct CivilDate: Sendable, Hashable, Comparable {
     }
 
     var iso: String {
+        // the usual four-digit year: ten bytes written straight
+        if (0...9999).contains(year), (1...12).contains(month), (1...99).contains(day) {
+            let (y, m, d) = (year, month, day)
+            return String(unsafeUninitializedCapacity: 10) { out in
+                out[0] = UInt8(48 + y / 1000)
+                out[1] = UInt8(48 + y / 100 % 10)
+                out[2] = UInt8(48 + y / 10 % 10)
+                out[3] = UInt8(48 + y % 10)
+                out[4] = 0x2D
+                out[5] = UInt8(48 + m / 10)
+                out[6] = UInt8(48 + m % 10)
+                out[7] = 0x2D
+                out[8] = UInt8(48 + d / 10)
+                out[9] = UInt8(48 + d % 10)
+                return 10
+            }
+        }
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s

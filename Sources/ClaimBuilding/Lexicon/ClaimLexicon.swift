@@ -59,6 +59,46 @@ enum CueRole: String, Sendable, Hashable, CaseIterable {
     /// Setting row: this language capitalizes every noun (German), so a capitalized word before a
     /// number does not make the number part of a name.
     case capitalizedNouns = "capitalized-nouns"
+
+    /// The role's bit in a ``CueRoles`` set.
+    var bit: UInt32 {
+        switch self {
+        case .superlative: 1 << 0
+        case .partOf: 1 << 1
+        case .partitive: 1 << 2
+        case .window: 1 << 3
+        case .dateOn: 1 << 4
+        case .notAsOf: 1 << 5
+        case .during: 1 << 6
+        case .furniture: 1 << 7
+        case .revised: 1 << 8
+        case .label: 1 << 9
+        case .auxiliary: 1 << 10
+        case .passive: 1 << 11
+        case .determiner: 1 << 12
+        case .pronoun: 1 << 13
+        case .stop: 1 << 14
+        case .conjunction: 1 << 15
+        case .nameJoiner: 1 << 16
+        case .country: 1 << 17
+        case .compounds: 1 << 18
+        case .capitalizedNouns: 1 << 19
+        }
+    }
+}
+
+/// The roles of one cue phrase, as bits (one per ``CueRole``).
+struct CueRoles: Sendable, Hashable {
+    var bits: UInt32
+
+    init(_ roles: Set<CueRole>) {
+        bits = roles.reduce(0) { $0 | $1.bit }
+    }
+
+    init(bits: UInt32) { self.bits = bits }
+
+    @inline(__always)
+    func contains(_ role: CueRole) -> Bool { bits & role.bit != 0 }
 }
 
 /// One language's claim tables, compiled: concepts, events, attribution, agencies, relative days,
@@ -77,11 +117,15 @@ final class ClaimLexicon: Sendable {
     /// Month names from the recognizer's `months.tsv` (read, not owned).
     let months: PhraseTable<Int>
     let places: PhraseTable<String>
-    let cues: PhraseTable<Set<CueRole>>
+    let cues: PhraseTable<CueRoles>
+    /// The words of all the tables above, numbered: a sentence's tokens are looked up once.
+    let vocabulary: Vocabulary
     let compounds: Bool
     /// One-word superlatives of five letters or more, to find inside a compound ordinal
     /// (*zweitgrößte*, *tredjestørste*).
     let superlativeSuffixes: [String]
+    /// Their lengths in characters.
+    let superlativeLengths: [Int]
     let capitalizedNouns: Bool
 
     /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
@@ -93,6 +137,7 @@ final class ClaimLexicon: Sendable {
 
     init(pack: LanguagePack, catalog: ConceptCatalog) throws {
         code = pack.code
+        var vocabulary = Vocabulary()
         var concepts = PhraseTable<String>()
         for row in pack.rows("concepts.tsv") {
             let (phrase, key) = try Self.pair(row)
@@ -100,7 +145,7 @@ final class ClaimLexicon: Sendable {
             for part in [thing, event].compactMap({ $0 }) where catalog.entry(part) == nil {
                 throw LoadError(origin: row.origin, problem: "concept '\(part)' is not in Concepts/catalog.tsv")
             }
-            concepts.insert(phrase, key, origin: row.origin)
+            concepts.insert(phrase, key, origin: row.origin, vocabulary: &vocabulary)
         }
         var events = PhraseTable<String>()
         for row in pack.rows("events.tsv") {
@@ -108,7 +153,7 @@ final class ClaimLexicon: Sendable {
             guard let e = catalog.entry(key), e.kind == .event else {
                 throw LoadError(origin: row.origin, problem: "event '\(key)' is not an event of Concepts/catalog.tsv")
             }
-            events.insert(phrase, key, origin: row.origin)
+            events.insert(phrase, key, origin: row.origin, vocabulary: &vocabulary)
         }
         var attribution = PhraseTable<AttributionPosition>()
         for row in pack.rows("attribution.tsv") {
@@ -116,12 +161,12 @@ final class ClaimLexicon: Sendable {
             guard let position = AttributionPosition(rawValue: p) else {
                 throw LoadError(origin: row.origin, problem: "position must be before, after, either or back, not '\(p)'")
             }
-            attribution.insert(phrase, position, origin: row.origin)
+            attribution.insert(phrase, position, origin: row.origin, vocabulary: &vocabulary)
         }
         var agencies = PhraseTable<String>()
         for row in pack.rows("agencies.tsv") {
             guard let phrase = row[0] else { continue }
-            agencies.insert(phrase, row[1] ?? phrase, origin: row.origin)
+            agencies.insert(phrase, row[1] ?? phrase, origin: row.origin, vocabulary: &vocabulary)
         }
         var relativeDays = PhraseTable<Int>()
         for row in pack.rows("relative-days.tsv") {
@@ -129,7 +174,7 @@ final class ClaimLexicon: Sendable {
             guard let offset = Int(o) else {
                 throw LoadError(origin: row.origin, problem: "offset must be a whole number of days, not '\(o)'")
             }
-            relativeDays.insert(phrase, offset, origin: row.origin)
+            relativeDays.insert(phrase, offset, origin: row.origin, vocabulary: &vocabulary)
         }
         var weekdays = PhraseTable<Int>()
         for row in pack.rows("weekdays.tsv") {
@@ -137,23 +182,23 @@ final class ClaimLexicon: Sendable {
             guard let day = Int(d), (1...7).contains(day) else {
                 throw LoadError(origin: row.origin, problem: "weekday must be 1 (Monday) to 7, not '\(d)'")
             }
-            weekdays.insert(phrase, day, origin: row.origin)
+            weekdays.insert(phrase, day, origin: row.origin, vocabulary: &vocabulary)
         }
         var scales = PhraseTable<Int>()
         for row in pack.rows("scales.tsv") {
-            if let word = row[0] { scales.insert(word, 1, origin: row.origin) }
+            if let word = row[0] { scales.insert(word, 1, origin: row.origin, vocabulary: &vocabulary) }
         }
         var months = PhraseTable<Int>()
         for row in pack.rows("months.tsv") {
             guard let word = row[0], let m = row[1].flatMap({ Int($0) }), (1...12).contains(m) else { continue }
-            months.insert(word, m, origin: row.origin)
+            months.insert(word, m, origin: row.origin, vocabulary: &vocabulary)
         }
         var places = PhraseTable<String>()
         for row in pack.rows("places.tsv") {
             let (phrase, name) = try Self.pair(row)
-            places.insert(phrase, name, origin: row.origin)
+            places.insert(phrase, name, origin: row.origin, vocabulary: &vocabulary)
         }
-        var cues = PhraseTable<Set<CueRole>>()
+        var cues = PhraseTable<CueRoles>()
         var compounds = false
         var capitalizedNouns = false
         // a phrase listed twice has the roles of both rows
@@ -183,11 +228,12 @@ final class ClaimLexicon: Sendable {
         for phrase in cueOrder {
             let key = ClaimTokenizer.tokenize(phrase).map(\.key).joined(separator: " ")
             if let (roles, origin) = cueRoles[key] {
-                cues.insert(phrase, roles, origin: origin)
+                cues.insert(phrase, CueRoles(roles), origin: origin, vocabulary: &vocabulary)
                 if roles.contains(.superlative), !key.contains(" "), key.count >= 5 { superlatives.append(key) }
             }
         }
         self.superlativeSuffixes = superlatives
+        self.superlativeLengths = superlatives.map(\.count)
         self.concepts = concepts
         self.events = events
         self.attribution = attribution
@@ -198,6 +244,7 @@ final class ClaimLexicon: Sendable {
         self.scales = scales
         self.places = places
         self.cues = cues
+        self.vocabulary = vocabulary
         self.compounds = compounds
         self.capitalizedNouns = capitalizedNouns
     }
@@ -209,22 +256,8 @@ final class ClaimLexicon: Sendable {
         return (a, b)
     }
 
-    /// The roles of the cue phrase starting at token `i`, with its length.
-    func cue(at i: Int, in tokens: [ClaimToken]) -> (length: Int, roles: Set<CueRole>)? {
-        cues.longest(at: i, in: tokens).map { ($0.length, $0.value) }
-    }
-
-    /// The length of the longest cue phrase with `role` starting at token `i`.
-    func hasCue(_ role: CueRole, at i: Int, in tokens: [ClaimToken]) -> Int? {
-        cues.all(at: i, in: tokens).last { $0.value.contains(role) }?.length
-    }
-
-    /// True when a cue phrase with `role` ends exactly at token index `end` (exclusive).
-    func cue(_ role: CueRole, endingAt end: Int, in tokens: [ClaimToken], maxLength: Int = 4) -> Int? {
-        for len in stride(from: min(maxLength, end), through: 1, by: -1)
-        where cues.all(at: end - len, in: tokens).contains(where: { $0.length == len && $0.value.contains(role) }) {
-            return len
-        }
-        return nil
+    /// The word numbers of a tokenized text, for the tables' look-ups.
+    func ids(of tokens: [ClaimToken]) -> [Int32] {
+        vocabulary.ids(of: tokens)
     }
 }

@@ -34,6 +34,11 @@ public struct ConceptCatalog: Sendable {
     }
 
     public let entries: [String: Entry]
+    /// What the reader asks of a concept key, worked out once for every catalog key and every
+    /// `<thing>/<event>` pair of its keys (``facts(of:)`` works out any other key when asked).
+    let knownFacts: [String: ConceptFacts]
+    /// Whether an event applies to a thing, for every event and every catalog key.
+    let knownApplies: [String: [String: Bool]]
 
     /// The catalog shipped with the module.
     public static func builtIn() throws -> ConceptCatalog {
@@ -82,12 +87,74 @@ public struct ConceptCatalog: Sendable {
             }
         }
         self.entries = entries
+        var facts: [String: ConceptFacts] = [:]
+        var applies: [String: [String: Bool]] = [:]
+        let events = entries.values.filter { $0.kind == .event || $0.kind == .rank }.map(\.key)
+        // a plain key (ASCII, no "/") and an event make "<key>/<event>" with exactly those parts
+        let plain: (String) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2F } }
+        facts.reserveCapacity(entries.count * (events.count + 1))
+        for (key, entry) in entries {
+            facts[key] = Self.makeFacts(key, entries: entries)
+            for e in events {
+                let pair = "\(key)/\(e)"
+                if plain(key), plain(e), let event = entries[e] {
+                    facts[pair] = ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
+                                               isDuration: entry.kind == .duration, isRank: event.kind == .rank,
+                                               isCumulative: event.cumulative)
+                } else {
+                    facts[pair] = Self.makeFacts(pair, entries: entries)
+                }
+            }
+        }
+        for e in events {
+            var byThing: [String: Bool] = [:]
+            for thing in entries.keys { byThing[thing] = Self.event(e, appliesTo: thing, entries: entries) }
+            applies[e] = byThing
+        }
+        knownFacts = facts
+        knownApplies = applies
+    }
+
+    /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
+    /// is a rank and a running count.
+    func facts(of concept: String) -> ConceptFacts {
+        knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    private static func makeFacts(_ concept: String, entries: [String: Entry]) -> ConceptFacts {
+        let (thing, event) = split(concept)
+        let thingEntry = entries[thing ?? concept]
+        let cumulative: Bool
+        if let event, let e = entries[event] { cumulative = e.cumulative } else {
+            cumulative = thing.flatMap { entries[$0]?.cumulative } ?? false
+        }
+        return ConceptFacts(thing: thing, event: event, thingClass: thingEntry?.classes.first ?? "",
+                            isDuration: thingEntry?.kind == .duration,
+                            isRank: event.flatMap { entries[$0]?.kind } == .rank, isCumulative: cumulative)
     }
 
     public func entry(_ key: String) -> Entry? { entries[key] }
 
     /// The thing and the event of a concept key ("provincial-capital/captured").
     public static func split(_ concept: String) -> (thing: String?, event: String?) {
+        // the common case without building an array: an ASCII key with one "/" inside it (the
+        // catalog's keys are ASCII); anything else is cut as Swift splits `Character`s
+        var slash = -1
+        var ascii = true
+        var index = 0
+        for b in concept.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x2F, slash < 0 { slash = index }
+            index += 1
+        }
+        if ascii {
+            if slash < 0 { return (concept, nil) }
+            let u = concept.utf8
+            if slash > 0, slash < index - 1, u[u.index(u.startIndex, offsetBy: slash + 1)] != 0x2F {
+                let cut = u.index(u.startIndex, offsetBy: slash)
+                return (String(concept[..<cut]), String(concept[u.index(after: cut)...]))
+            }
+        }
         let parts = concept.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 { return (parts[0].isEmpty ? nil : parts[0], parts[1]) }
         return (concept, nil)
@@ -106,9 +173,20 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the event applies to the thing (by the thing's class).
     func event(_ event: String, appliesTo thing: String) -> Bool {
+        if let known = knownApplies[event]?[thing] { return known }
+        return Self.event(event, appliesTo: thing, entries: entries)
+    }
+
+    private static func event(_ event: String, appliesTo thing: String, entries: [String: Entry]) -> Bool {
         guard let e = entries[event] else { return false }
         if e.classes.isEmpty || e.classes.contains("*") { return true }
-        let thingClasses = lineage(thing).compactMap { entries[$0]?.classes.first }
+        var lineage: [String] = []
+        var k: String? = thing
+        while let cur = k, !lineage.contains(cur) {
+            lineage.append(cur)
+            k = entries[cur]?.broader
+        }
+        let thingClasses = lineage.compactMap { entries[$0]?.classes.first }
         return thingClasses.contains { e.classes.contains($0) }
     }
 
@@ -135,10 +213,23 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the concept is a running count (its event or thing is cumulative).
     public func isCumulative(_ concept: String) -> Bool {
-        let (thing, event) = Self.split(concept)
-        if let event, let e = entries[event] { return e.cumulative }
-        return thing.flatMap { entries[$0]?.cumulative } ?? false
+        facts(of: concept).isCumulative
     }
+}
+
+/// What the reader asks of a concept key (see ``ConceptCatalog/facts(of:)``).
+struct ConceptFacts: Sendable {
+    /// The parts, as ``ConceptCatalog/split(_:)`` cuts them.
+    var thing: String?
+    var event: String?
+    /// The first class of the thing (the whole key when it has no thing part), or "".
+    var thingClass: String
+    /// The thing is a duration (a presence, a war).
+    var isDuration: Bool
+    /// The event is a rank.
+    var isRank: Bool
+    /// A running count: the event's cumulative flag, else the thing's.
+    var isCumulative: Bool
 }
 
 /// A concept → subject memo shared by the catalog's copies and the threads that read claims.

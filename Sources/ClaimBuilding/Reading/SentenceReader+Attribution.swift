@@ -127,7 +127,7 @@ extension SentenceTokens {
                 sawCapital = true
             } else {
                 if capitalizedOnly || sawCapital { break }
-                if taken.count >= 3 || lexicon.cue(at: k, in: tokens) != nil { break }
+                if taken.count >= 3 || anyCue(at: k) != nil { break }
                 taken.append(k)
             }
             k -= 1
@@ -241,12 +241,21 @@ extension SentenceReader {
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
-            let toks = ClaimTokenizer.tokenize(next)
+            // only the next sentence's first words are read: the whole of it is tokenized only
+            // when its first word may open an attribution phrase
+            var (toks, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3)
+            if !whole, toks.count < 3 {
+                toks = ClaimTokenizer.tokenize(next)
+                whole = true
+            }
             var i = 0
             while i < toks.count, !toks[i].isWord { i += 1 }
-            if i < 3, let m = lexicon.attribution.longest(at: i, in: toks), m.value == .back {
-                let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
-                if let name = s.nameAfter(i + m.length) { return name }
+            if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
+                if !whole { toks = ClaimTokenizer.tokenize(next) }
+                if let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: toks)), m.value == .back {
+                    let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
+                    if let name = s.nameAfter(i + m.length) { return name }
+                }
             }
         }
         if let previous = slot.previous, let first = sentence.tokens.first, !first.isWord,

@@ -39,7 +39,7 @@ extension SentenceReader {
     func sharedConcept(_ c: ClaimCandidate, previous p: ClaimCandidate, in s: SentenceTokens) -> String? {
         let after = c.end
         let bare = after >= s.tokens.count || !s.tokens[after].isWord || s.inQuantity[after]
-            || lexicon.cue(at: after, in: s.tokens) != nil
+            || s.anyCue(at: after) != nil
         guard bare, c.quantity.kind != .ordinal, p.quantity.kind == c.quantity.kind, p.quantity.unit == c.quantity.unit,
               let concept = p.concept, !isRank(concept), c.first - p.end <= 6, p.end <= c.first,
               !(p.end..<c.first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," })
@@ -54,7 +54,8 @@ extension SentenceReader {
         if c.quantity.kind == .money {
             // a sum is about a money thing (aid, damage, cost), before or after it, nearest first
             let money: (String) -> Bool = { key in
-                ["money", "sum"].contains(self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? "")
+                let cls = self.catalog.facts(of: key).thingClass
+                return cls == "money" || cls == "sum"
             }
             let after = thingAfter(c.end, in: s, maxWords: 5, accept: money)
             let before = thingBefore(c.first, in: s, maxWords: 5, accept: money)
@@ -74,9 +75,9 @@ extension SentenceReader {
         // milliarder dyrere")
         let large = (c.quantity.value.number ?? c.quantity.value.high ?? 0) >= 1_000_000 && c.quantity.kind == .count
         let measurable: (String) -> Bool = { key in
-            let cls = self.catalog.entry(ConceptCatalog.split(key).thing ?? key)?.classes.first ?? ""
+            let cls = self.catalog.facts(of: key).thingClass
             if cls == "sum" { return large }
-            return c.quantity.kind != .measure || ["abstract", "place"].contains(cls)
+            return c.quantity.kind != .measure || cls == "abstract" || cls == "place"
         }
         // a label noun right before the figure names what it measures: "magnitude 7.8",
         // "Stärke 7,8" — no event and no thing across it
@@ -93,8 +94,8 @@ extension SentenceReader {
         for len in 1...3 where c.first - len >= 0 {
             if let m = s.conceptAt[c.first - len], m.length == len, !s.tokens[c.first - 1].isPossessive,
                usable(m.key, durations: false) {
-                let cls = catalog.entry(ConceptCatalog.split(m.key).thing ?? m.key)?.classes.first ?? ""
-                return ["abstract", "share"].contains(cls) ? m.key : nil
+                let cls = catalog.facts(of: m.key).thingClass
+                return cls == "abstract" || cls == "share" ? m.key : nil
             }
         }
         return nil
@@ -102,7 +103,7 @@ extension SentenceReader {
 
     /// Adds the nearest event that applies to the thing; an event alone brings its default thing.
     func withEvent(_ key: String?, for c: ClaimCandidate, in s: SentenceTokens) -> String? {
-        if let key, ConceptCatalog.split(key).event != nil { return key }
+        if let key, catalog.facts(of: key).event != nil { return key }
         if let thing = key {
             if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
                 return "\(thing)/\(e)"
@@ -158,7 +159,7 @@ extension SentenceReader {
                 // a head noun right after ("civilian deaths"), not a phrase opening with a
                 // preposition or an article ("ville du pays")
                 if next < t.count, let c2 = s.conceptAt[next], usable(c2.key, durations: durations),
-                   lexicon.cue(at: next, in: t) == nil {
+                   s.anyCue(at: next) == nil {
                     key = combine(key, c2.key)
                 }
                 return (key, k)
@@ -213,9 +214,7 @@ extension SentenceReader {
 
     /// Counts skip duration concepts (a presence, a war); durations take only them.
     func usable(_ key: String, durations: Bool) -> Bool {
-        let thing = ConceptCatalog.split(key).thing ?? key
-        let isDuration = catalog.entry(thing)?.kind == .duration
-        return durations == isDuration
+        durations == catalog.facts(of: key).isDuration
     }
 
     /// A modifier and a head: the more specific thing, the head's event (*civilian deaths*).
@@ -292,7 +291,7 @@ extension SentenceReader {
     /// largest city* → city/rank. A rank never reads as a running count.
     func ordinalConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
         let thingHit = thingAfter(c.end, in: s, maxWords: 3)
-        let thing = thingHit.map { ConceptCatalog.split($0.key).thing ?? $0.key }
+        let thing = thingHit.map { catalog.facts(of: $0.key).thing ?? $0.key }
         if isRankOrdinal(c, thing: thingHit, in: s) {
             return thing.map { "\($0)/rank" }  // a rank of nothing known has no concept
         }
@@ -340,8 +339,15 @@ extension SentenceReader {
     func isRankOrdinal(_ c: ClaimCandidate, thing: (key: String, at: Int)?, in s: SentenceTokens) -> Bool {
         let t = s.tokens
         // a superlative inside the ordinal's word ("zweitgrößte", "tredjestørste")
-        for k in c.first..<c.end where lexicon.superlativeSuffixes.contains(where: { t[k].key.count > $0.count && t[k].key.hasSuffix($0) }) {
-            return true
+        if !lexicon.superlativeSuffixes.isEmpty {
+            for k in c.first..<c.end {
+                let key = t[k].key
+                let n = key.count
+                for (suffix, length) in zip(lexicon.superlativeSuffixes, lexicon.superlativeLengths)
+                where n > length && key.hasSuffix(suffix) {
+                    return true
+                }
+            }
         }
         // a superlative right after the ordinal or right after its noun
         for k in c.end..<min(t.count, c.end + 3) where s.hasCue(.superlative, at: k) != nil { return true }
@@ -380,7 +386,8 @@ extension SentenceReader {
         all.indices.filter { i in
             let o = all[i]
             guard o.quantity.kind != .duration, let concept = o.concept else { return false }
-            return ConceptCatalog.split(concept).event != nil && !isRank(concept)
+            let facts = catalog.facts(of: concept)
+            return facts.event != nil && !facts.isRank
         }
     }
 
@@ -434,7 +441,7 @@ extension SentenceReader {
             }
             for j in [lo, hi] where j >= 0 && j < counted.count {
                 let o = all[counted[j]]
-                guard let concept = o.concept, ConceptCatalog.split(concept).event == event else { continue }
+                guard let concept = o.concept, catalog.facts(of: concept).event == event else { continue }
                 let d = abs(o.first - c.first)
                 if best == nil || d < best!.0 { best = (d, concept) }
             }

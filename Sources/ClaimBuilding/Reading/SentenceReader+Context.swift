@@ -75,7 +75,7 @@ extension SentenceReader {
             let mid = (lo + hi) / 2
             if anchors[mid].end <= c.first { lo = mid + 1 } else { hi = mid }
         }
-        let barrier: (Int) -> Bool = { [";", "\u{2013}", "\u{2014}", "(", ")"].contains(s.tokens[$0].text) }
+        let barrier: (Int) -> Bool = { Self.barrierTexts.contains(s.tokens[$0].text) }
         var best: (weak: Bool, distance: Int, date: String)?
         func consider(_ a: DayAnchor) -> Bool {
             let d = a.end <= c.first ? c.first - a.end : (a.start >= c.end ? a.start - c.end : 0)
@@ -105,6 +105,9 @@ extension SentenceReader {
         }
         return best?.date ?? pub.iso
     }
+
+    /// Marks an as-of date is not looked for across.
+    static let barrierTexts: [String] = [";", "\u{2013}", "\u{2014}", "(", ")"]
 
     /// A date stated after *on*/*den*/*el*/*am* (*on 11 August*, *den 11. august 2021*) or a month
     /// after *in*/*i*/*en*/*im* (*in July*): the day (or the month) it names, not after publication.

@@ -101,7 +101,7 @@ extension SentenceReader {
         let quoteTokens = t[c.first..<c.end]
         // A scale word alone: "de ekstra milliarder", "the extra billions".
         if quoteTokens.count == 1, !quoteTokens.first!.hasDigit, q.value.low == nil,
-           let m = lexicon.scales.longest(at: c.first, in: t), m.length == 1 {
+           let m = lexicon.scales.longest(at: c.first, in: s.ids), m.length == 1 {
             return false
         }
         // A duration that is only a unit word: "for years", "hours before", "days of fighting".
@@ -120,8 +120,8 @@ extension SentenceReader {
             if !lexicon.capitalizedNouns, !afterPreposition, !beforeVerb, prev.isWord, prev.isCapitalized, !prev.isPossessive,
                !prev.hasDigit, c.first - 1 > 0,
                !s.placeMatches.contains(where: { ($0.start..<$0.end).contains(c.first - 1) }),
-               lexicon.cues.longest(at: c.first - 1, in: t) == nil,
-               lexicon.weekdays.longest(at: c.first - 1, in: t) == nil,
+               s.anyCue(at: c.first - 1) == nil,
+               lexicon.weekdays.longest(at: c.first - 1, in: s.ids) == nil,
                !nextIsConcept {
                 return false
             }

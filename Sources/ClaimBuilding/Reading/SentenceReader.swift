@@ -126,7 +126,7 @@ struct SentenceReader: Sendable {
     }
 
     func isRank(_ concept: String) -> Bool {
-        ConceptCatalog.split(concept).event.flatMap { catalog.entry($0)?.kind } == .rank
+        catalog.facts(of: concept).isRank
     }
 
     /// The readable subject: the concept's label, "length of …" for a duration, "period of …" for a window.
@@ -176,8 +176,11 @@ struct SentenceReader: Sendable {
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
     func agencyName(_ source: String) -> String? {
-        let toks = ClaimTokenizer.tokenize(source)
-        guard let m = lexicon.agencies.longest(at: 0, in: toks), m.length == toks.count else { return nil }
+        // the whole source must be one agency phrase: its first word must open one
+        let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
+        if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }
+        let toks = whole ? lead : ClaimTokenizer.tokenize(source)
+        guard let m = lexicon.agencies.longest(at: 0, in: lexicon.ids(of: toks)), m.length == toks.count else { return nil }
         return m.value
     }
 }

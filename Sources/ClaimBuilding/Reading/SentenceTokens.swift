@@ -6,6 +6,13 @@ final class SentenceTokens: Sendable {
     let text: String
     let tokens: [ClaimToken]
     let lexicon: ClaimLexicon
+    /// The word number of each token in the lexicon's vocabulary (-1: no table knows it).
+    let ids: [Int32]
+    /// The cue phrases starting at each token, shortest first: entries `cueFrom[i]..<cueFrom[i + 1]`
+    /// of `cueLength` and `cueRoles`.
+    private let cueFrom: [Int32]
+    private let cueLength: [Int32]
+    private let cueRoles: [CueRoles]
     let quantities: [Quantity]
     /// Token span of each quantity (same order as `quantities`).
     let spans: [Range<Int>]
@@ -28,7 +35,7 @@ final class SentenceTokens: Sendable {
     /// The longest concept phrase starting at each token (not inside a quantity).
     let conceptAt: [(length: Int, key: String)?]
     let eventMatches: [PhraseMatch<String>]
-    let cueMatches: [PhraseMatch<Set<CueRole>>]
+    let cueMatches: [PhraseMatch<CueRoles>]
     let attributionMatches: [PhraseMatch<AttributionPosition>]
     let agencyMatches: [PhraseMatch<String>]
     let placeMatches: [PhraseMatch<String>]
@@ -41,6 +48,22 @@ final class SentenceTokens: Sendable {
         self.tokens = tokens
         self.lexicon = lexicon
         self.quantities = quantities
+        let vocabulary = lexicon.vocabulary
+        let ids = vocabulary.ids(of: tokens)
+        self.ids = ids
+        var cueFrom: [Int32] = []
+        var cueLength: [Int32] = []
+        var cueRoles: [CueRoles] = []
+        cueFrom.reserveCapacity(tokens.count + 1)
+        let cues = lexicon.cues
+        for i in 0..<tokens.count {
+            cueFrom.append(Int32(cueLength.count))
+            cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+        }
+        cueFrom.append(Int32(cueLength.count))
+        self.cueFrom = cueFrom
+        self.cueLength = cueLength
+        self.cueRoles = cueRoles
         var spans: [Range<Int>] = []
         var inQuantity = Array(repeating: false, count: tokens.count)
         var quantityAt = Array(repeating: -1, count: tokens.count)
@@ -65,11 +88,13 @@ final class SentenceTokens: Sendable {
         self.spans = spans
         self.inQuantity = inQuantity
         var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: tokens.count)
+        let concepts = lexicon.concepts   // one copy of the table, not one per word
+        let compounds = lexicon.compounds
         for i in tokens.indices where tokens[i].isWord && !inQuantity[i] {
-            if let m = lexicon.concepts.longest(at: i, in: tokens),
+            if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
-            } else if lexicon.compounds, !tokens[i].hasDigit, let h = lexicon.concepts.head(of: tokens[i]) {
+            } else if compounds, !tokens[i].hasDigit, let h = concepts.head(of: tokens[i]) {
                 conceptAt[i] = (1, h)
             }
         }
@@ -77,18 +102,18 @@ final class SentenceTokens: Sendable {
         func outside<V>(_ ms: [PhraseMatch<V>]) -> [PhraseMatch<V>] {
             ms.filter { m in !(m.start..<m.end).contains { inQuantity[$0] } }
         }
-        eventMatches = outside(lexicon.events.matches(in: tokens))
-        cueMatches = lexicon.cues.matches(in: tokens)
+        eventMatches = outside(lexicon.events.matches(in: ids))
+        cueMatches = lexicon.cues.matches(in: ids)
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        attributionMatches = lexicon.attribution.matches(in: tokens).filter { m in
+        attributionMatches = lexicon.attribution.matches(in: ids).filter { m in
             !tokens[m.start].isCapitalized || m.start <= firstWord
         }
-        agencyMatches = lexicon.agencies.matches(in: tokens)
-        placeMatches = Self.places(in: tokens, lexicon: lexicon)
-        weekdayMatches = lexicon.weekdays.matches(in: tokens)
-        monthMatches = lexicon.months.matches(in: tokens)
-        relativeDayMatches = lexicon.relativeDays.matches(in: tokens)
+        agencyMatches = lexicon.agencies.matches(in: ids)
+        placeMatches = Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        weekdayMatches = lexicon.weekdays.matches(in: ids)
+        monthMatches = lexicon.months.matches(in: ids)
+        relativeDayMatches = lexicon.relativeDays.matches(in: ids)
         let breaks = tokens.map { !$0.isWord && Self.breakTexts.contains($0.text) }
         isBreak = breaks
         var next = Array(repeating: tokens.count, count: tokens.count + 1)
@@ -146,16 +171,18 @@ final class SentenceTokens: Sendable {
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
-    private static func places(in tokens: [ClaimToken], lexicon: ClaimLexicon) -> [PhraseMatch<String>] {
+    private static func places(in tokens: [ClaimToken], ids: [Int32], lexicon: ClaimLexicon,
+                               vocabulary: Vocabulary) -> [PhraseMatch<String>] {
+        let places = lexicon.places
         var out: [PhraseMatch<String>] = []
         var i = 0
         while i < tokens.count {
-            if let m = lexicon.places.longest(at: i, in: tokens) {
+            if let m = places.longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
                 continue
             }
-            if let g = genitivePlace(tokens[i], lexicon: lexicon) {
+            if let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
@@ -165,10 +192,14 @@ final class SentenceTokens: Sendable {
 
     /// The place a capitalized genitive names: *Afghanistans* → Afghanistan, *Deutschlands*.
     static func genitivePlace(_ t: ClaimToken, lexicon: ClaimLexicon) -> String? {
-        guard t.isWord, t.isCapitalized, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
-        var bare = t
-        bare.key.removeLast()
-        return lexicon.places.longest(at: 0, in: [bare]).map(\.value)
+        genitivePlace(t, places: lexicon.places, vocabulary: lexicon.vocabulary)
+    }
+
+    static func genitivePlace(_ t: ClaimToken, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
+        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
+        var bare = t.key
+        bare.removeLast()
+        return places.longest(at: 0, in: [vocabulary.id(of: bare)]).map(\.value)
     }
 
     /// The non-date quantities as candidates, in text order.
@@ -190,11 +221,37 @@ final class SentenceTokens: Sendable {
         !t.isWord && Self.breakTexts.contains(t.text)
     }
 
+    /// The length of the longest cue phrase with `role` starting at token `i`.
     func hasCue(_ role: CueRole, at i: Int) -> Int? {
-        i < tokens.count ? lexicon.hasCue(role, at: i, in: tokens) : nil
+        guard i >= 0, i < tokens.count else { return nil }
+        let bit = role.bit
+        var e = Int(cueFrom[i + 1]) - 1
+        let first = Int(cueFrom[i])
+        while e >= first {
+            if cueRoles[e].bits & bit != 0 { return Int(cueLength[e]) }
+            e -= 1
+        }
+        return nil
     }
 
-    func cue(_ role: CueRole, endingAt end: Int) -> Int? {
-        end > 0 ? lexicon.cue(role, endingAt: end, in: tokens) : nil
+    /// The length of the longest cue phrase of any role starting at token `i`.
+    func anyCue(at i: Int) -> Int? {
+        guard i >= 0, i < tokens.count, cueFrom[i + 1] > cueFrom[i] else { return nil }
+        return Int(cueLength[Int(cueFrom[i + 1]) - 1])
+    }
+
+    /// The length of a cue phrase with `role` ending exactly at token index `end` (exclusive),
+    /// of at most `maxLength` tokens, the longest first.
+    func cue(_ role: CueRole, endingAt end: Int, maxLength: Int = 4) -> Int? {
+        guard end > 0 else { return nil }
+        let bit = role.bit
+        for len in stride(from: min(maxLength, end), through: 1, by: -1) {
+            let i = end - len
+            guard i < tokens.count else { continue }
+            for e in Int(cueFrom[i])..<Int(cueFrom[i + 1]) where cueLength[e] == len && cueRoles[e].bits & bit != 0 {
+                return len
+            }
+        }
+        return nil
     }
 }

@@ -31,6 +31,33 @@ enum ClaimTokenizer {
         return text.withUTF8 { tokenize(bytes: $0) }
     }
 
+    /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
+    /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
+    /// space and the tokenizer looks past a word only at the scalars next to it, so these are
+    /// exactly the first tokens of ``tokenize(_:)``.
+    static func leadingTokens(_ text: String, chunks: Int) -> (tokens: [ClaimToken], whole: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            if p >= bytes.count { return (tokenize(bytes: bytes), true) }
+            return (tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p])), false)
+        }
+    }
+
     /// The tokenizer over the sentence's UTF-8 bytes: scalars are decoded once (ASCII without a
     /// table lookup), and each token's text and key are made from its bytes.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
@@ -122,7 +149,15 @@ enum ClaimTokenizer {
     private static func makeWord(_ word: ArraySlice<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
                                  start: Int, end: Int) -> ClaimToken {
         let text = makeText(bytes, start, end)
-        var key = normalizedKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), text: text)
+        let first = word.first!
+        let capitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+        let own = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let (key, possessive) = asciiKey(own, text: text) {
+            return ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
+                              isCapitalized: capitalized, isPossessive: possessive,
+                              hasDigit: word.contains(where: isDigit))
+        }
+        var key = normalizedKey(text)
         var possessive = false
         if key.utf8.count > 2, key.utf8.last == 0x73, key.hasSuffix("'s"), key.count > 2 {     // …'s
             key.removeLast(2)
@@ -131,40 +166,82 @@ enum ClaimTokenizer {
             key.removeLast(1)
             possessive = true
         }
-        let first = word.first!
-        let capitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
         return ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
                           isCapitalized: capitalized, isPossessive: possessive,
                           hasDigit: word.contains(where: isDigit))
     }
 
-    /// ``normalizedKey(_:)`` for a token's bytes: plain ASCII is lowercased byte by byte.
-    private static func normalizedKey(bytes: UnsafeBufferPointer<UInt8>, text: String) -> String {
-        var ascii = true
+    /// The key of a plain-ASCII word from its bytes, lowercased byte by byte and without a
+    /// possessive `'s` (or the apostrophe of a plural `s'`), and whether one was taken off; nil
+    /// for a word that is not plain ASCII (``normalizedKey(_:)`` makes its key).
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (String, Bool)? {
         var upper = false
         for b in bytes {
-            if b >= 0x80 { ascii = false; break }
+            if b >= 0x80 { return nil }
             if b >= 0x41 && b <= 0x5A { upper = true }
         }
-        guard ascii else { return normalizedKey(text) }
-        guard upper else { return text }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (k, b) in bytes.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-            return bytes.count
+        let n = bytes.count
+        var keep = n
+        if n > 2, bytes[n - 1] | 0x20 == 0x73, bytes[n - 2] == 0x27 {            // …'s
+            keep = n - 2
+        } else if n > 3, bytes[n - 1] == 0x27, bytes[n - 2] | 0x20 == 0x73 {     // …s'
+            keep = n - 1
         }
+        guard upper || keep < n else { return (text, false) }
+        let key = String(unsafeUninitializedCapacity: keep) { out in
+            for k in 0..<keep {
+                let b = bytes[k]
+                out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return keep
+        }
+        return (key, keep < n)
     }
 
     /// The form tables are matched in: lowercased, with typographic apostrophes made straight.
+    ///
+    /// `String.lowercased()` lowercases scalar by scalar (each scalar's `lowercaseMapping`); so
+    /// does this, with ASCII and Latin-1 lowercased by their code points and no string built for
+    /// them.
     static func normalizedKey(_ s: String) -> String {
-        var out = ""
-        for u in s.lowercased().unicodeScalars {
-            switch u {
-            case "\u{2019}", "\u{2018}", "\u{02BC}": out.unicodeScalars.append("'")
-            case "\u{2010}", "\u{2011}": out.unicodeScalars.append("-")
-            default: out.unicodeScalars.append(u)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 4)
+        func append(_ v: UInt32) {
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else if v < 0x800 {
+                out.append(UInt8(0xC0 | v >> 6))
+                out.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                out.append(UInt8(0xE0 | v >> 12))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F))
+                out.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                out.append(UInt8(0xF0 | v >> 18))
+                out.append(UInt8(0x80 | v >> 12 & 0x3F))
+                out.append(UInt8(0x80 | v >> 6 & 0x3F))
+                out.append(UInt8(0x80 | v & 0x3F))
             }
         }
-        return out
+        func appendLowered(_ v: UInt32) {
+            switch v {
+            case 0x2019, 0x2018, 0x02BC: out.append(0x27)
+            case 0x2010, 0x2011: out.append(0x2D)
+            default: append(v)
+            }
+        }
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+            } else if v < 0x100 {
+                // Latin-1: À…Þ (not ×) lower by 0x20; the rest are their own lowercase
+                append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+            } else {
+                for m in u.properties.lowercaseMapping.unicodeScalars { appendLowered(m.value) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
