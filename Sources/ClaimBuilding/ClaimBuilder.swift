@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import CrosscheckModel
 import LanguageData
 import QuantityRecognition
@@ -26,10 +28,17 @@ public struct ClaimBuilder: Sendable {
         self.languages = languages
         self.recognizer = recognizer
         self.catalog = catalog
+        // One language's tables per task, on all cores (start-up time); the first error in code
+        // order is the one thrown, as when they were built one after another.
+        let codes = languages.codes
+        let built = ReaderSlots(count: codes.count)
+        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+            guard let pack = languages.pack(codes[i]) else { return }
+            built.set(i, Result { SentenceReader(lexicon: try ClaimLexicon(pack: pack, catalog: catalog), catalog: catalog) })
+        }
         var readers: [String: SentenceReader] = [:]
-        for code in languages.codes {
-            guard let pack = languages.pack(code) else { continue }
-            readers[code] = SentenceReader(lexicon: try ClaimLexicon(pack: pack, catalog: catalog), catalog: catalog)
+        for (i, code) in codes.enumerated() {
+            if let r = built.get(i) { readers[code] = try r.get() }
         }
         self.readers = readers
         let empty = LanguagePack(code: "und", directory: languages.root, settings: [:], tables: [:])
@@ -165,4 +174,13 @@ public struct ClaimBuilder: Sendable {
         }
         return slots
     }
+}
+
+/// Results filled from several threads, one index each.
+final class ReaderSlots: @unchecked Sendable {
+    private var slots: [Result<SentenceReader, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<SentenceReader, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Result<SentenceReader, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
