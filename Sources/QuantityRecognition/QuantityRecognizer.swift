@@ -10,7 +10,9 @@ import LanguageData
 /// numeric settings of `language.json`. All lexicons are built once, in `init`.
 public struct QuantityRecognizer: Sendable {
     public let languages: LanguageStore
-    let lexicons: [String: Lexicon]
+    /// Boxed, so looking one up per sentence does not copy (retain) every table of the language.
+    let boxes: [String: LexiconBox]
+    var lexicons: [String: Lexicon] { boxes.mapValues(\.lexicon) }
 
     public init(languages: LanguageStore) throws {
         self.languages = languages
@@ -22,18 +24,20 @@ public struct QuantityRecognizer: Sendable {
             guard let pack = languages.pack(codes[i]) else { return }
             built.set(i, Result { try Lexicon(pack: pack) })
         }
-        var lx: [String: Lexicon] = [:]
+        var lx: [String: LexiconBox] = [:]
         for (i, code) in codes.enumerated() {
-            if let r = built.get(i) { lx[code] = try r.get() }
+            if let r = built.get(i) { lx[code] = LexiconBox(try r.get()) }
         }
-        lexicons = lx
+        boxes = lx
     }
 
     /// The lexicon for a language code ("da", "es-mx" falls back to "es"; unknown codes to English).
-    func lexicon(_ language: String) -> Lexicon? {
-        if let l = lexicons[language] { return l }
+    func lexicon(_ language: String) -> Lexicon? { box(language)?.lexicon }
+
+    func box(_ language: String) -> LexiconBox? {
+        if let l = boxes[language] { return l }
         let base = language.split(separator: "-").first.map { String($0).lowercased() } ?? language
-        return lexicons[base] ?? lexicons["en"]
+        return boxes[base] ?? boxes["en"]
     }
 
     /// What to find beyond the default.
@@ -53,11 +57,11 @@ public struct QuantityRecognizer: Sendable {
 
     /// Quantities in `text` with options.
     public func recognize(_ text: String, language: String, options: Options) -> [Quantity] {
-        guard let lex = lexicon(language), !text.isEmpty else { return [] }
+        guard let box = box(language), !text.isEmpty else { return [] }
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
-        guard copy.withUTF8({ lex.mayHoldQuantity($0) }) else { return [] }
-        let scanner = QuantityScanner(text: text, lexicon: lex, relativeOrdinals: options.relativeOrdinals)
+        guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
+        let scanner = QuantityScanner(text: text, lexicon: box.lexicon, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }
@@ -69,4 +73,10 @@ final class BuildSlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: Result<Lexicon, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
     func get(_ i: Int) -> Result<Lexicon, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+}
+
+/// One language's lexicon behind a reference.
+final class LexiconBox: Sendable {
+    let lexicon: Lexicon
+    init(_ lexicon: Lexicon) { self.lexicon = lexicon }
 }
