@@ -12,6 +12,16 @@ struct PendingFinding: Sendable {
     var shares: (first: GroupShare, second: GroupShare)?
 }
 
+/// A finding's place in the order of ``Engine/sortAndRender(_:_:)``, its leading fields packed:
+/// `high` holds the verdict's rank (top bits) and the rank of the first claim's concept, `low`
+/// the first claim's id class (high half) and the second's plus one (0 for none).
+struct FindingOrderKey: Sendable {
+    let high: UInt64
+    let low: UInt64
+    /// Position in the pending list.
+    let position: Int32
+}
+
 /// How many claims from how many outlets give one figure.
 struct GroupShare: Sendable {
     let claims: Int
@@ -309,15 +319,19 @@ extension Engine {
         let k = groups.count
         var table = GroupPairs(engine: self, members: mf, groups: groups, article: article,
                                full: k <= limits.fullPairwiseGroups)
+        // The pairs of groups to compare, as keys in the order they are asked about: decided
+        // together (on several threads when they are many), kept in that order.
+        var asked: [Int] = []
         if table.full {
-            for i in 0..<k { for j in (i + 1)..<k { table.compare(i, j) } }
+            asked.reserveCapacity(k * (k - 1) / 2)
+            for i in 0..<k { for j in (i + 1)..<k { asked.append(i * k + j) } }
         } else {
             // Groups are in (day, value) order. Each is compared with its next neighbours (close
             // figures of its day, where agreements and same-day conflicts are), and with the
             // figures nearest in value on the next day it has (where a running count grows or a
             // standing figure moves): a bounded number of comparisons per group.
             let window = max(1, limits.neighbourGroups)
-            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { table.compare(i, j) } }
+            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { asked.append(i * k + j) } }
             var dayStarts: [Int] = []
             for g in 0..<k where g == 0 || mf[groups[g][0]].dayNumber != mf[groups[g - 1][0]].dayNumber { dayStarts.append(g) }
             dayStarts.append(k)
@@ -333,12 +347,14 @@ extension Engine {
                             if value[groups[mid][0]] < v { lo = mid + 1 } else { hi = mid }
                         }
                         for j in max(next.lowerBound, lo - limits.neighbourDayGroups)..<min(next.upperBound, lo + limits.neighbourDayGroups) {
-                            table.compare(i, j)
+                            asked.append(i * k + j)
                         }
                     }
                 }
             }
         }
+        table.compare(asked)
+        asked = []
         stats += table.stats
         let decided = table.decided, records = table.records
         func agrees(_ i: Int, _ j: Int) -> Bool {
@@ -433,11 +449,14 @@ extension Engine {
     func sortAndRender(_ pending: [PendingFinding], _ prepared: Prepared) -> [Finding] {
         let figs = prepared.figures
         // A claim id's concept is that of the first figure with the id (ids are unique in a report).
-        var classConcept: [Int] = []
-        for f in figs {
-            while classConcept.count <= f.idClass { classConcept.append(-1) }
-            if classConcept[f.idClass] < 0 { classConcept[f.idClass] = f.conceptID }
-        }
+        let classConcept: [Int] = {
+            var out: [Int] = []
+            for f in figs {
+                while out.count <= f.idClass { out.append(-1) }
+                if out[f.idClass] < 0 { out[f.idClass] = f.conceptID }
+            }
+            return out
+        }()
         let conceptRank = prepared.concepts.ranks()
         let idClass = figs.map(\.idClass)
         let ruleRank: [Int] = {
@@ -450,17 +469,37 @@ extension Engine {
             }
             return out
         }()
-        func verdictRank(_ v: Verdict) -> Int { v == .conflict ? 0 : v == .consistent ? 1 : 2 }
-        let verdicts = pending.map { verdictRank($0.decision.verdict) }
-        let conceptKeys = pending.map { conceptRank[classConcept[idClass[$0.claims[0]]]] }
-        let order = pending.indices.sorted { i, j in
-            if verdicts[i] != verdicts[j] { return verdicts[i] < verdicts[j] }
-            if conceptKeys[i] != conceptKeys[j] { return conceptKeys[i] < conceptKeys[j] }
+        // The order's leading fields packed into two integers per finding (FindingOrderKey); the
+        // rest is compared only when those are equal, and the position last, so that the order is
+        // total (the stable order of the fields) and may be sorted in chunks on several threads.
+        let keys = Parallel.map(pending.count, minimum: 16_384) { r in
+            r.map { n in
+                let p = pending[n]
+                let c = p.claims
+                let first = c.isEmpty ? 0 : idClass[c[0]]
+                let second = c.count > 1 ? idClass[c[1]] + 1 : 0
+                let concept = c.isEmpty ? 0 : conceptRank[classConcept[first]]
+                let v = p.decision.verdict
+                let verdict: UInt64 = v == .conflict ? 0 : v == .consistent ? 1 : 2
+                return FindingOrderKey(high: verdict << 61 | UInt64(concept),
+                                       low: UInt64(first) << 32 | UInt64(second), position: Int32(n))
+            }
+        }.flatMap { $0 }
+        let order = Parallel.sorted(keys) { x, y in
+            if x.high != y.high { return x.high < y.high }
+            if x.low != y.low { return x.low < y.low }
+            let i = Int(x.position), j = Int(y.position)
             let ci = pending[i].claims, cj = pending[j].claims
-            for (p, q) in zip(ci, cj) where idClass[p] != idClass[q] { return idClass[p] < idClass[q] }
+            var n = 2
+            while n < ci.count && n < cj.count {
+                if idClass[ci[n]] != idClass[cj[n]] { return idClass[ci[n]] < idClass[cj[n]] }
+                n += 1
+            }
             if ci.count != cj.count { return ci.count < cj.count }
-            return ruleRank[Int(pending[i].decision.ruleIndex)] < ruleRank[Int(pending[j].decision.ruleIndex)]
-        }
+            let ri = ruleRank[Int(pending[i].decision.ruleIndex)], rj = ruleRank[Int(pending[j].decision.ruleIndex)]
+            if ri != rj { return ri < rj }
+            return i < j
+        }.map { Int($0.position) }
         let sources = SourceNames(figs, pending, table: self.sources)
         // Rendered in chunks on all cores, then joined in order.
         let chunk = 2048
@@ -728,11 +767,57 @@ struct GroupPairs {
         return (groups[i][0], groups[j][0])
     }
 
-    /// Decides one pair of groups and keeps the decision.
-    mutating func compare(_ i: Int, _ j: Int) {
-        stats.pairs += 1
-        let key = i * groups.count + j
-        guard index(key) == nil else { return }
+    /// Decides pairs of groups (keys i * k + j, i < j, in the order they are asked about; a key
+    /// may be asked again) and keeps their decisions in that order. The same as asking them one
+    /// by one: a pair whose decision was kept is not decided again, one without a kept decision
+    /// is (and counted each time). The decisions are worked out first, in chunks on several
+    /// threads when there are many, then kept in order.
+    mutating func compare(_ keys: [Int]) {
+        stats.pairs += keys.count
+        // Each key once, in the order first asked, and how many times it was asked.
+        var unique: [Int] = []
+        var asked: [Int32] = []
+        unique.reserveCapacity(keys.count)
+        asked.reserveCapacity(keys.count)
+        if full {
+            var position = [Int32](repeating: -1, count: groups.count * groups.count)
+            for key in keys {
+                if position[key] >= 0 { asked[Int(position[key])] += 1; continue }
+                position[key] = Int32(unique.count)
+                unique.append(key)
+                asked.append(1)
+            }
+        } else {
+            var position: [Int: Int] = [:]
+            position.reserveCapacity(keys.count)
+            for key in keys {
+                if let n = position[key] { asked[n] += 1; continue }
+                position[key] = unique.count
+                unique.append(key)
+                asked.append(1)
+            }
+        }
+        let pairs = self, list = unique
+        let results = Parallel.map(list.count, minimum: 4096) { r in r.map { pairs.evaluate(list[$0]) } }
+        var n = 0
+        for chunk in results {
+            for result in chunk {
+                defer { n += 1 }
+                guard let (d, record) = result else {
+                    stats.decisions += Int(asked[n])
+                    continue
+                }
+                stats.decisions += 1
+                if full { table[record.key] = Int32(decided.count) } else { byKey[record.key] = Int32(decided.count) }
+                decided.append(d)
+                records.append(record)
+            }
+        }
+    }
+
+    /// The decision for one pair of groups (key i * k + j) and its record, nil when none is kept.
+    func evaluate(_ key: Int) -> (Decision, Record)? {
+        let i = key / groups.count, j = key % groups.count
         let (px, py) = representatives(i, j)
         let x = members[px], y = members[py]
         let same = x.articleID == y.articleID
@@ -740,12 +825,9 @@ struct GroupPairs {
         if same, x.inTitle != y.inTitle {
             alternatives = 2  // only agreements are taken from one article here
         }
-        stats.decisions += 1
-        guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return }
+        guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return nil }
         // Within one article only an agreement helps grouping; the rest is sameArticle's.
-        if same && d.verdict != .agree { return }
-        if full { table[key] = Int32(decided.count) } else { byKey[key] = Int32(decided.count) }
-        decided.append(d)
-        records.append(Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
+        if same && d.verdict != .agree { return nil }
+        return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
     }
 }

@@ -42,10 +42,14 @@ struct Engine: Sendable {
     /// With at most 64 rules: one bit per rule, for the pair rules and the whole-of-share rules
     /// (``Figure/ruleMask``).
     let ruleMasks: (pairs: UInt64, wholes: UInt64)?
+    /// ``rules`` as unmanaged references, for the pair loop: reading a rule through one does not
+    /// retain and release it at every pair (``rules`` keeps them alive).
+    let ruleRefs: [Unmanaged<CompiledRule>]
 
     init(rules: [Rule], units: UnitTable, sources: SourceTable = SourceTable(), concepts: ConceptHierarchy,
          limits: CrossReferencer.Limits) {
         self.rules = rules.enumerated().map { CompiledRule($1, index: $0) }
+        ruleRefs = self.rules.map { Unmanaged.passUnretained($0) }
         var masks: (pairs: UInt64, wholes: UInt64)?
         if rules.count <= 64 {
             masks = (0, 0)
@@ -341,10 +345,13 @@ struct Engine: Sendable {
             // Only the rules whose kinds and concepts take both figures, in rule order.
             var m = a.ruleMask & b.ruleMask & (wholes ? masks.wholes : masks.pairs)
             while m != 0 {
-                let compiled = rules[m.trailingZeroBitCount]
+                let ref = ruleRefs[m.trailingZeroBitCount]
                 m &= m - 1
-                guard matchesPair(compiled, a, b, ctx) else { continue }
-                if let outcome = apply(compiled, a, b, ctx) { return outcome }
+                let outcome: Decision?? = ref._withUnsafeGuaranteedRef { compiled in
+                    guard matchesPair(compiled, a, b, ctx) else { return nil }
+                    return apply(compiled, a, b, ctx)
+                }
+                if let outcome { return outcome }
             }
             return nil
         }

@@ -12,7 +12,9 @@ struct PairContext: Sendable {
     var differentDay: Bool
     var daysApart: Int?
 
-    init(_ a: Figure, _ b: Figure, bodyAlternatives: Int = 1) {
+    /// The figures are borrowed (an initializer's parameters are otherwise owned: the pair loop
+    /// would retain and release both figures at every pair).
+    init(_ a: borrowing Figure, _ b: borrowing Figure, bodyAlternatives: Int = 1) {
         sameArticle = a.articleID == b.articleID
         sameSentence = sameArticle && a.inTitle == b.inTitle && a.claim.sentence == b.claim.sentence
         headlineBody = sameArticle && a.inTitle != b.inTitle
