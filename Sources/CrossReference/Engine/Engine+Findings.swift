@@ -426,8 +426,11 @@ extension Engine {
             return GroupShare(claims: groups[g].count, outlets: n)
         }
         for code in verdicts.indices {
-            let list = candidates[code].sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
-            for item in list.prefix(limits.maxPairFindingsPerBlock) {
+            // Only the first few are kept: selected, not sorted (keys are unique: a total order).
+            let list = Selection.first(limits.maxPairFindingsPerBlock, of: candidates[code]) {
+                ($0.support, -$0.key) > ($1.support, -$1.key)
+            }
+            for item in list {
                 let i = item.key / k, j = item.key % k
                 guard let n = table.index(item.key) else { continue }
                 let decision = decided[n]

@@ -213,28 +213,35 @@ struct Engine: Sendable {
         var prefixes = Interner()
         var keys: [IDKey] = []
         keys.reserveCapacity(figures.count)
+        let ids = figures.map(\.claim.id)
         var lastPrefix: Substring = "", lastPrefixID = -1
-        for f in figures {
-            let id = f.claim.id
-            var prefix = id[...]
-            var number: Int?
-            if let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) {
-                prefix = id[..<hash]
-                number = n
-            }
+        for id in ids {
+            let (prefix, number) = IDKey.split(id)
             if prefix != lastPrefix || lastPrefixID < 0 {
                 lastPrefix = prefix
                 lastPrefixID = prefixes.id(String(prefix))
             }
-            keys.append(IDKey(prefix: lastPrefixID, number: number, id: id))
+            keys.append(IDKey(prefix: lastPrefixID, number: number ?? 0, hasNumber: number != nil))
         }
         let ranks = prefixes.ranks()
         for i in keys.indices { keys[i].prefix = ranks[keys[i].prefix] }
-        let order = figures.indices.sorted { keys[$0] < keys[$1] }
+        // Integers decide; the ids are compared only when their prefixes and numbers are equal.
+        let order = figures.indices.sorted { x, y in
+            switch keys[x].compare(keys[y]) {
+            case .less: return true
+            case .greater: return false
+            case .undecided: return ids[x] < ids[y]
+            }
+        }
         var idClass = -1
         for (r, i) in order.enumerated() {
             figures[i].rank = r
-            if r == 0 || keys[i].id != keys[order[r - 1]].id { idClass += 1 }
+            // Equal ids have equal keys: the texts are compared only when the keys are equal.
+            if r == 0 { idClass += 1 } else {
+                let j = order[r - 1]
+                if keys[i].prefix != keys[j].prefix || keys[i].hasNumber != keys[j].hasNumber || keys[i].number != keys[j].number
+                    || ids[i] != ids[j] { idClass += 1 }
+            }
             figures[i].idClass = idClass
         }
     }
@@ -340,7 +347,7 @@ struct Engine: Sendable {
         let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
         // Two counts over spans that cannot be the same ("this week", "this month") on one day
         // are different counts.
-        if !ctx.differentDay, let wa = a.window, let wb = b.window, !wa.overlaps(wb) { return nil }
+        if !ctx.differentDay, a.hasWindow, b.hasWindow, let wa = a.window, let wb = b.window, !wa.overlaps(wb) { return nil }
         if let masks = ruleMasks {
             // Only the rules whose kinds and concepts take both figures, in rule order.
             var m = a.ruleMask & b.ruleMask & (wholes ? masks.wholes : masks.pairs)
@@ -417,13 +424,51 @@ struct Engine: Sendable {
 /// "#" ranked among all such parts so that most comparisons compare integers.
 struct IDKey {
     var prefix: Int
-    let number: Int?
-    let id: String
+    /// The number after the last "#" (0 when `hasNumber` is false).
+    let number: Int
+    let hasNumber: Bool
 
-    static func < (x: IDKey, y: IDKey) -> Bool {
-        if x.prefix != y.prefix { return x.prefix < y.prefix }
-        if let nx = x.number, let ny = y.number, nx != ny { return nx < ny }
-        return x.id < y.id
+    enum Order { case less, greater, undecided }
+
+    /// The order the integers decide; `undecided` when the ids themselves are to be compared
+    /// (equal prefixes, and not two different numbers).
+    func compare(_ y: IDKey) -> Order {
+        if prefix != y.prefix { return prefix < y.prefix ? .less : .greater }
+        if hasNumber, y.hasNumber, number != y.number { return number < y.number ? .less : .greater }
+        return .undecided
+    }
+
+    /// The part before the last "#" and the number after it, when what follows the "#" is an
+    /// integer (`Int(_:)`); else the whole id and nil. ASCII ids are split on their bytes.
+    static func split(_ id: String) -> (Substring, Int?) {
+        if let fast = id.utf8.withContiguousStorageIfAvailable({ splitASCII($0) }), let result = fast {
+            guard let cut = result.0, let number = result.1 else { return (id[...], nil) }
+            return (id[..<id.utf8.index(id.utf8.startIndex, offsetBy: cut)], number)
+        }
+        guard let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) else { return (id[...], nil) }
+        return (id[..<hash], n)
+    }
+
+    /// For an all-ASCII id: the byte offset of its last "#" and the number after it (both nil
+    /// when there is no such number); nil when the id is not all ASCII or the number is not
+    /// plain digits (left to the general path).
+    static func splitASCII(_ b: UnsafeBufferPointer<UInt8>) -> (Int?, Int?)? {
+        var hash = -1
+        for i in b.indices {
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            if c == 0x23 { hash = i }
+        }
+        guard hash >= 0 else { return (nil, nil) }
+        let digits = b.count - hash - 1
+        guard digits >= 1, digits <= 18 else { return digits == 0 ? (nil, nil) : nil }
+        var n = 0
+        for i in (hash + 1)..<b.count {
+            let c = b[i]
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return (hash, n)
     }
 }
 

@@ -61,3 +61,29 @@ enum Parallel {
         return out
     }
 }
+
+/// The first few items of a long list in an order, without sorting the whole list.
+enum Selection {
+    /// The first `n` items of `items` in the order `less`, in that order: `items.sorted(by:
+    /// less).prefix(n)` for a strict total order (no two items equal). Each item is checked
+    /// against the worst item kept so far and inserted by binary search when it beats it.
+    static func first<T>(_ n: Int, of items: [T], by less: (T, T) -> Bool) -> [T] {
+        guard n > 0 else { return [] }
+        if items.count <= n { return items.sorted(by: less) }
+        var kept: [T] = []
+        kept.reserveCapacity(n + 1)
+        for item in items {
+            if kept.count == n {
+                guard less(item, kept[n - 1]) else { continue }
+                kept.removeLast()
+            }
+            var lo = 0, hi = kept.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if less(kept[mid], item) { lo = mid + 1 } else { hi = mid }
+            }
+            kept.insert(item, at: lo)
+        }
+        return kept
+    }
+}
