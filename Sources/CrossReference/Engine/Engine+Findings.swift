@@ -717,6 +717,9 @@ struct SourceNames: Sendable {
 struct GroupPairs {
     let engine: Engine
     let members: [Figure]
+    /// ``members`` as unmanaged references: the pair loop reads figures without retaining them
+    /// (``members`` keeps them alive).
+    let memberRefs: [Unmanaged<Figure>]
     let groups: [[Int]]
     let article: [Int]
     let full: Bool
@@ -741,6 +744,7 @@ struct GroupPairs {
     init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool) {
         self.engine = engine
         self.members = members
+        memberRefs = members.map { Unmanaged.passUnretained($0) }
         self.groups = groups
         self.article = article
         self.full = full
@@ -822,15 +826,18 @@ struct GroupPairs {
     func evaluate(_ key: Int) -> (Decision, Record)? {
         let i = key / groups.count, j = key % groups.count
         let (px, py) = representatives(i, j)
-        let x = members[px], y = members[py]
-        let same = x.articleID == y.articleID
-        var alternatives = 1
-        if same, x.inTitle != y.inTitle {
-            alternatives = 2  // only agreements are taken from one article here
+        return memberRefs[px]._withUnsafeGuaranteedRef { x in
+            memberRefs[py]._withUnsafeGuaranteedRef { y in
+                let same = x.articleID == y.articleID
+                var alternatives = 1
+                if same, x.inTitle != y.inTitle {
+                    alternatives = 2  // only agreements are taken from one article here
+                }
+                guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return nil }
+                // Within one article only an agreement helps grouping; the rest is sameArticle's.
+                if same && d.verdict != .agree { return nil }
+                return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
+            }
         }
-        guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return nil }
-        // Within one article only an agreement helps grouping; the rest is sameArticle's.
-        if same && d.verdict != .agree { return nil }
-        return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
     }
 }

@@ -32,6 +32,9 @@ struct PairContext: Sendable {
 
     /// The later figure stands in parentheses right after the earlier one (worked out only for
     /// the rules that ask).
+    /// Kept out of line: inlined, the claims it reads were copied (hundreds of bytes each) at
+    /// every pair the rule loop was asked about, whichever rules it met.
+    @inline(never)
     func parenthesis(_ a: Figure, _ b: Figure) -> Bool {
         sameSentence && PairContext.inParentheses(a.claim, b.claim)
     }
