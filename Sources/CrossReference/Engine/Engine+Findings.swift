@@ -578,25 +578,26 @@ extension Engine {
         switch field {
         case .claim(let side, let name):
             let f = side == .a ? a : b
-            let c = f.claim
+            // Each field read from the figure's claim: a local copy of the claim would copy
+            // (and retain) all of it at every placeholder.
             switch name {
             case .outlet: return f.outlet
-            case .quote: return c.quote
-            case .figure: return FigureText.figure(c)
+            case .quote: return f.claim.quote
+            case .figure: return FigureText.figure(f.claim)
             case .asOf: return f.day ?? "an unknown date"
             case .when:
                 if side == .a { return a.day.map { "on \($0)" } ?? "(undated)" }
                 if let da = a.day, da == b.day { return "on the same day" }
                 return b.day.map { "on \($0)" } ?? "(undated)"
-            case .cited: return c.cited ?? "no one"
-            case .agency: return c.agency ?? "no agency"
-            case .source: return c.cited ?? c.agency ?? f.outlet
+            case .cited: return f.claim.cited ?? "no one"
+            case .agency: return f.claim.agency ?? "no agency"
+            case .source: return f.claim.cited ?? f.claim.agency ?? f.outlet
             case .language: return f.language
-            case .article: return c.article
-            case .subject: return c.subject ?? readable(f.concept)
+            case .article: return f.claim.article
+            case .subject: return f.claim.subject ?? readable(f.concept)
             case .concept: return f.concept
-            case .place: return c.place ?? "unspecified place"
-            case .sentence: return c.sentence
+            case .place: return f.claim.place ?? "unspecified place"
+            case .sentence: return f.claim.sentence
             }
         case .base:
             return d.note.base.map(FigureText.number) ?? ""

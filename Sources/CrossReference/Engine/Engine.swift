@@ -105,6 +105,8 @@ struct Engine: Sendable {
         var lowered: [String: String] = [:]
         // Consecutive claims mostly name one article: its id is looked up only when it changes.
         var lastArticle = "", lastArticleID = -1
+        // So are concepts and families often the same as the claim before's.
+        var lastConcept = "", lastConceptID = -1, lastFamily = "", lastFamilyID = -1
         for article in articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }) {
             let publishedNumber = article.published.flatMap(dayNumber)
             let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
@@ -140,8 +142,16 @@ struct Engine: Sendable {
                 }
                 f.articleID = lastArticleID
                 f.outletID = outletID
-                f.conceptID = p.concepts.id(concept)
-                f.familyID = p.families.id(family)
+                if lastConceptID < 0 || concept != lastConcept {
+                    lastConcept = concept
+                    lastConceptID = p.concepts.id(concept)
+                }
+                if lastFamilyID < 0 || family != lastFamily {
+                    lastFamily = family
+                    lastFamilyID = p.families.id(family)
+                }
+                f.conceptID = lastConceptID
+                f.familyID = lastFamilyID
                 out.append(f)
             }
         }
