@@ -98,62 +98,97 @@ struct Engine: Sendable {
 
     func figures(_ articles: [ReportedArticle]) -> [Figure] { prepare(articles).figures }
 
+    /// A claim's family and concept when it makes a figure (a comparable kind, a concept, a
+    /// finite value), else nil.
+    static func figureFamily(_ claim: Claim) -> (family: String, concept: String)? {
+        guard let family = Figure.family(of: claim), let concept = claim.concept, !concept.isEmpty else { return nil }
+        let v = claim.value
+        guard v.number != nil || v.low != nil || v.high != nil else { return nil }
+        if let x = v.number, !x.isFinite { return nil }
+        return (family, concept)
+    }
+
     func prepare(_ articles: [ReportedArticle]) -> Prepared {
         var p = Prepared(figures: [])
-        var out: [Figure] = []
         var outlets = Interner()
-        var lowered: [String: String] = [:]
-        // Consecutive claims mostly name one article: its id is looked up only when it changes.
-        var lastArticle = "", lastArticleID = -1
-        // So are concepts and families often the same as the claim before's.
-        var lastConcept = "", lastConceptID = -1, lastFamily = "", lastFamilyID = -1
-        for article in articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }) {
-            let publishedNumber = article.published.flatMap(dayNumber)
-            let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
-            let outlet = article.outlet ?? article.id
-            let outletID = outlets.id(outlet)
-            for claim in article.claims {
-                guard let family = Figure.family(of: claim), let concept = claim.concept, !concept.isEmpty else { continue }
-                let v = claim.value
-                guard v.number != nil || v.low != nil || v.high != nil else { continue }
-                if let x = v.number, !x.isFinite { continue }
-                // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
-                var day: String?, number: Int?
-                if let asOf = claim.asOf {
-                    if let n = dayNumber(asOf) { day = String(asOf.prefix(10)); number = n }
-                } else {
-                    day = published
-                    number = publishedNumber
-                }
-                var place: String?
-                if let raw = claim.place {
-                    if let l = lowered[raw] { place = l } else {
-                        let l = raw.lowercased()
-                        lowered[raw] = l
-                        place = l
+        let sorted = articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") })
+        // Outlets interned article by article, in order.
+        let outletOf = sorted.map { outlets.id($0.outlet ?? $0.id) }
+        // The figures are made on several threads, in chunks of articles: counted first, so that
+        // each chunk knows the index of its first figure, then made (indices as one loop gives).
+        let chunks = Parallel.chunkCount(sorted.count, minimum: 512)
+        let counts = Parallel.map(chunks: chunks, count: sorted.count) { _, r in
+            var n = 0
+            for a in r { for claim in sorted[a].claims where Engine.figureFamily(claim) != nil { n += 1 } }
+            return n
+        }
+        var offsets: [Int] = []
+        var total = 0
+        for n in counts { offsets.append(total); total += n }
+        let firsts = offsets
+        let made = Parallel.map(chunks: chunks, count: sorted.count) { c, r in
+            var list: [Figure] = []
+            list.reserveCapacity(counts[c])
+            var index = firsts[c]
+            var lowered: [String: String] = [:]
+            for a in r {
+                let article = sorted[a]
+                let publishedNumber = article.published.flatMap(dayNumber)
+                let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
+                let outlet = article.outlet ?? article.id
+                for claim in article.claims {
+                    guard let (family, concept) = Engine.figureFamily(claim) else { continue }
+                    // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
+                    var day: String?, number: Int?
+                    if let asOf = claim.asOf {
+                        if let n = dayNumber(asOf) { day = String(asOf.prefix(10)); number = n }
+                    } else {
+                        day = published
+                        number = publishedNumber
                     }
-                    if place?.isEmpty == true { place = nil }
+                    var place: String?
+                    if let raw = claim.place {
+                        if let l = lowered[raw] { place = l } else {
+                            let l = raw.lowercased()
+                            lowered[raw] = l
+                            place = l
+                        }
+                        if place?.isEmpty == true { place = nil }
+                    }
+                    let f = Figure(claim: claim, index: index, outlet: outlet, language: article.language, day: day,
+                                   dayNumber: number, concept: concept, place: place, family: family)
+                    f.outletID = outletOf[a]
+                    index += 1
+                    list.append(f)
                 }
-                let f = Figure(claim: claim, index: out.count, outlet: outlet, language: article.language, day: day,
-                               dayNumber: number, concept: concept, place: place, family: family)
-                if claim.article != lastArticle || lastArticleID < 0 {
-                    lastArticle = claim.article
-                    lastArticleID = p.articles.id(claim.article)
-                }
-                f.articleID = lastArticleID
-                f.outletID = outletID
-                if lastConceptID < 0 || concept != lastConcept {
-                    lastConcept = concept
-                    lastConceptID = p.concepts.id(concept)
-                }
-                if lastFamilyID < 0 || family != lastFamily {
-                    lastFamily = family
-                    lastFamilyID = p.families.id(family)
-                }
-                f.conceptID = lastConceptID
-                f.familyID = lastFamilyID
-                out.append(f)
             }
+            return list
+        }
+        var out: [Figure] = []
+        out.reserveCapacity(total)
+        for list in made { out += list }
+        // Interned in figure order (ids in order of first use). Consecutive claims mostly name one
+        // article: its id is looked up only when it changes; so are concepts and families often
+        // the same as the claim before's.
+        var lastArticle = "", lastArticleID = -1
+        var lastConcept = "", lastConceptID = -1, lastFamily = "", lastFamilyID = -1
+        for f in out {
+            let article = f.claim.article
+            if article != lastArticle || lastArticleID < 0 {
+                lastArticle = article
+                lastArticleID = p.articles.id(article)
+            }
+            f.articleID = lastArticleID
+            if lastConceptID < 0 || f.concept != lastConcept {
+                lastConcept = f.concept
+                lastConceptID = p.concepts.id(f.concept)
+            }
+            if lastFamilyID < 0 || f.family != lastFamily {
+                lastFamily = f.family
+                lastFamilyID = p.families.id(f.family)
+            }
+            f.conceptID = lastConceptID
+            f.familyID = lastFamilyID
         }
         // Per concept, once: its lineage and which rules cover it.
         var lineages: [[String]?] = []

@@ -17,11 +17,16 @@ enum Parallel {
 
     /// `body` on each chunk of `0..<count`, on several threads; the results in chunk order.
     static func map<T: Sendable>(_ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
-        let chunks = chunkCount(count, minimum: minimum)
-        if chunks == 1 { return [body(0..<count)] }
+        map(chunks: chunkCount(count, minimum: minimum), count: count) { _, r in body(r) }
+    }
+
+    /// `body` on chunk c (its number and range) of `chunks` over `0..<count`, on several threads;
+    /// the results in chunk order.
+    static func map<T: Sendable>(chunks: Int, count: Int, _ body: @Sendable (Int, Range<Int>) -> T) -> [T] {
+        if chunks <= 1 { return [body(0, 0..<count)] }
         let slots = Slots<T>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            slots.set(c, body(range(c, of: chunks, count: count)))
+            slots.set(c, body(c, range(c, of: chunks, count: count)))
         }
         return slots.values()
     }
