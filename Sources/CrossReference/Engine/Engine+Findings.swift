@@ -12,6 +12,16 @@ struct PendingFinding: Sendable {
     var shares: (first: GroupShare, second: GroupShare)?
 }
 
+/// A finding's place in the order of ``Engine/sortAndRender(_:_:)``, its leading fields packed:
+/// `high` holds the verdict's rank (top bits) and the rank of the first claim's concept, `low`
+/// the first claim's id class (high half) and the second's plus one (0 for none).
+struct FindingOrderKey: Sendable {
+    let high: UInt64
+    let low: UInt64
+    /// Position in the pending list.
+    let position: Int32
+}
+
 /// How many claims from how many outlets give one figure.
 struct GroupShare: Sendable {
     let claims: Int
@@ -309,15 +319,19 @@ extension Engine {
         let k = groups.count
         var table = GroupPairs(engine: self, members: mf, groups: groups, article: article,
                                full: k <= limits.fullPairwiseGroups)
+        // The pairs of groups to compare, as keys in the order they are asked about: decided
+        // together (on several threads when they are many), kept in that order.
+        var asked: [Int] = []
         if table.full {
-            for i in 0..<k { for j in (i + 1)..<k { table.compare(i, j) } }
+            asked.reserveCapacity(k * (k - 1) / 2)
+            for i in 0..<k { for j in (i + 1)..<k { asked.append(i * k + j) } }
         } else {
             // Groups are in (day, value) order. Each is compared with its next neighbours (close
             // figures of its day, where agreements and same-day conflicts are), and with the
             // figures nearest in value on the next day it has (where a running count grows or a
             // standing figure moves): a bounded number of comparisons per group.
             let window = max(1, limits.neighbourGroups)
-            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { table.compare(i, j) } }
+            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { asked.append(i * k + j) } }
             var dayStarts: [Int] = []
             for g in 0..<k where g == 0 || mf[groups[g][0]].dayNumber != mf[groups[g - 1][0]].dayNumber { dayStarts.append(g) }
             dayStarts.append(k)
@@ -333,12 +347,14 @@ extension Engine {
                             if value[groups[mid][0]] < v { lo = mid + 1 } else { hi = mid }
                         }
                         for j in max(next.lowerBound, lo - limits.neighbourDayGroups)..<min(next.upperBound, lo + limits.neighbourDayGroups) {
-                            table.compare(i, j)
+                            asked.append(i * k + j)
                         }
                     }
                 }
             }
         }
+        table.compare(asked)
+        asked = []
         stats += table.stats
         let decided = table.decided, records = table.records
         func agrees(_ i: Int, _ j: Int) -> Bool {
@@ -410,8 +426,11 @@ extension Engine {
             return GroupShare(claims: groups[g].count, outlets: n)
         }
         for code in verdicts.indices {
-            let list = candidates[code].sorted { ($0.support, -$0.key) > ($1.support, -$1.key) }
-            for item in list.prefix(limits.maxPairFindingsPerBlock) {
+            // Only the first few are kept: selected, not sorted (keys are unique: a total order).
+            let list = Selection.first(limits.maxPairFindingsPerBlock, of: candidates[code]) {
+                ($0.support, -$0.key) > ($1.support, -$1.key)
+            }
+            for item in list {
                 let i = item.key / k, j = item.key % k
                 guard let n = table.index(item.key) else { continue }
                 let decision = decided[n]
@@ -433,11 +452,14 @@ extension Engine {
     func sortAndRender(_ pending: [PendingFinding], _ prepared: Prepared) -> [Finding] {
         let figs = prepared.figures
         // A claim id's concept is that of the first figure with the id (ids are unique in a report).
-        var classConcept: [Int] = []
-        for f in figs {
-            while classConcept.count <= f.idClass { classConcept.append(-1) }
-            if classConcept[f.idClass] < 0 { classConcept[f.idClass] = f.conceptID }
-        }
+        let classConcept: [Int] = {
+            var out: [Int] = []
+            for f in figs {
+                while out.count <= f.idClass { out.append(-1) }
+                if out[f.idClass] < 0 { out[f.idClass] = f.conceptID }
+            }
+            return out
+        }()
         let conceptRank = prepared.concepts.ranks()
         let idClass = figs.map(\.idClass)
         let ruleRank: [Int] = {
@@ -450,17 +472,37 @@ extension Engine {
             }
             return out
         }()
-        func verdictRank(_ v: Verdict) -> Int { v == .conflict ? 0 : v == .consistent ? 1 : 2 }
-        let verdicts = pending.map { verdictRank($0.decision.verdict) }
-        let conceptKeys = pending.map { conceptRank[classConcept[idClass[$0.claims[0]]]] }
-        let order = pending.indices.sorted { i, j in
-            if verdicts[i] != verdicts[j] { return verdicts[i] < verdicts[j] }
-            if conceptKeys[i] != conceptKeys[j] { return conceptKeys[i] < conceptKeys[j] }
+        // The order's leading fields packed into two integers per finding (FindingOrderKey); the
+        // rest is compared only when those are equal, and the position last, so that the order is
+        // total (the stable order of the fields) and may be sorted in chunks on several threads.
+        let keys = Parallel.map(pending.count, minimum: 16_384) { r in
+            r.map { n in
+                let p = pending[n]
+                let c = p.claims
+                let first = c.isEmpty ? 0 : idClass[c[0]]
+                let second = c.count > 1 ? idClass[c[1]] + 1 : 0
+                let concept = c.isEmpty ? 0 : conceptRank[classConcept[first]]
+                let v = p.decision.verdict
+                let verdict: UInt64 = v == .conflict ? 0 : v == .consistent ? 1 : 2
+                return FindingOrderKey(high: verdict << 61 | UInt64(concept),
+                                       low: UInt64(first) << 32 | UInt64(second), position: Int32(n))
+            }
+        }.flatMap { $0 }
+        let order = Parallel.sorted(keys) { x, y in
+            if x.high != y.high { return x.high < y.high }
+            if x.low != y.low { return x.low < y.low }
+            let i = Int(x.position), j = Int(y.position)
             let ci = pending[i].claims, cj = pending[j].claims
-            for (p, q) in zip(ci, cj) where idClass[p] != idClass[q] { return idClass[p] < idClass[q] }
+            var n = 2
+            while n < ci.count && n < cj.count {
+                if idClass[ci[n]] != idClass[cj[n]] { return idClass[ci[n]] < idClass[cj[n]] }
+                n += 1
+            }
             if ci.count != cj.count { return ci.count < cj.count }
-            return ruleRank[Int(pending[i].decision.ruleIndex)] < ruleRank[Int(pending[j].decision.ruleIndex)]
-        }
+            let ri = ruleRank[Int(pending[i].decision.ruleIndex)], rj = ruleRank[Int(pending[j].decision.ruleIndex)]
+            if ri != rj { return ri < rj }
+            return i < j
+        }.map { Int($0.position) }
         let sources = SourceNames(figs, pending, table: self.sources)
         // Rendered in chunks on all cores, then joined in order.
         let chunk = 2048
@@ -536,25 +578,26 @@ extension Engine {
         switch field {
         case .claim(let side, let name):
             let f = side == .a ? a : b
-            let c = f.claim
+            // Each field read from the figure's claim: a local copy of the claim would copy
+            // (and retain) all of it at every placeholder.
             switch name {
             case .outlet: return f.outlet
-            case .quote: return c.quote
-            case .figure: return FigureText.figure(c)
+            case .quote: return f.claim.quote
+            case .figure: return FigureText.figure(f.claim)
             case .asOf: return f.day ?? "an unknown date"
             case .when:
                 if side == .a { return a.day.map { "on \($0)" } ?? "(undated)" }
                 if let da = a.day, da == b.day { return "on the same day" }
                 return b.day.map { "on \($0)" } ?? "(undated)"
-            case .cited: return c.cited ?? "no one"
-            case .agency: return c.agency ?? "no agency"
-            case .source: return c.cited ?? c.agency ?? f.outlet
+            case .cited: return f.claim.cited ?? "no one"
+            case .agency: return f.claim.agency ?? "no agency"
+            case .source: return f.claim.cited ?? f.claim.agency ?? f.outlet
             case .language: return f.language
-            case .article: return c.article
-            case .subject: return c.subject ?? readable(f.concept)
+            case .article: return f.claim.article
+            case .subject: return f.claim.subject ?? readable(f.concept)
             case .concept: return f.concept
-            case .place: return c.place ?? "unspecified place"
-            case .sentence: return c.sentence
+            case .place: return f.claim.place ?? "unspecified place"
+            case .sentence: return f.claim.sentence
             }
         case .base:
             return d.note.base.map(FigureText.number) ?? ""
@@ -675,6 +718,9 @@ struct SourceNames: Sendable {
 struct GroupPairs {
     let engine: Engine
     let members: [Figure]
+    /// ``members`` as unmanaged references: the pair loop reads figures without retaining them
+    /// (``members`` keeps them alive).
+    let memberRefs: [Unmanaged<Figure>]
     let groups: [[Int]]
     let article: [Int]
     let full: Bool
@@ -699,6 +745,7 @@ struct GroupPairs {
     init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool) {
         self.engine = engine
         self.members = members
+        memberRefs = members.map { Unmanaged.passUnretained($0) }
         self.groups = groups
         self.article = article
         self.full = full
@@ -728,24 +775,70 @@ struct GroupPairs {
         return (groups[i][0], groups[j][0])
     }
 
-    /// Decides one pair of groups and keeps the decision.
-    mutating func compare(_ i: Int, _ j: Int) {
-        stats.pairs += 1
-        let key = i * groups.count + j
-        guard index(key) == nil else { return }
-        let (px, py) = representatives(i, j)
-        let x = members[px], y = members[py]
-        let same = x.articleID == y.articleID
-        var alternatives = 1
-        if same, x.inTitle != y.inTitle {
-            alternatives = 2  // only agreements are taken from one article here
+    /// Decides pairs of groups (keys i * k + j, i < j, in the order they are asked about; a key
+    /// may be asked again) and keeps their decisions in that order. The same as asking them one
+    /// by one: a pair whose decision was kept is not decided again, one without a kept decision
+    /// is (and counted each time). The decisions are worked out first, in chunks on several
+    /// threads when there are many, then kept in order.
+    mutating func compare(_ keys: [Int]) {
+        stats.pairs += keys.count
+        // Each key once, in the order first asked, and how many times it was asked.
+        var unique: [Int] = []
+        var asked: [Int32] = []
+        unique.reserveCapacity(keys.count)
+        asked.reserveCapacity(keys.count)
+        if full {
+            var position = [Int32](repeating: -1, count: groups.count * groups.count)
+            for key in keys {
+                if position[key] >= 0 { asked[Int(position[key])] += 1; continue }
+                position[key] = Int32(unique.count)
+                unique.append(key)
+                asked.append(1)
+            }
+        } else {
+            var position: [Int: Int] = [:]
+            position.reserveCapacity(keys.count)
+            for key in keys {
+                if let n = position[key] { asked[n] += 1; continue }
+                position[key] = unique.count
+                unique.append(key)
+                asked.append(1)
+            }
         }
-        stats.decisions += 1
-        guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return }
-        // Within one article only an agreement helps grouping; the rest is sameArticle's.
-        if same && d.verdict != .agree { return }
-        if full { table[key] = Int32(decided.count) } else { byKey[key] = Int32(decided.count) }
-        decided.append(d)
-        records.append(Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
+        let pairs = self, list = unique
+        let results = Parallel.map(list.count, minimum: 4096) { r in r.map { pairs.evaluate(list[$0]) } }
+        var n = 0
+        for chunk in results {
+            for result in chunk {
+                defer { n += 1 }
+                guard let (d, record) = result else {
+                    stats.decisions += Int(asked[n])
+                    continue
+                }
+                stats.decisions += 1
+                if full { table[record.key] = Int32(decided.count) } else { byKey[record.key] = Int32(decided.count) }
+                decided.append(d)
+                records.append(record)
+            }
+        }
+    }
+
+    /// The decision for one pair of groups (key i * k + j) and its record, nil when none is kept.
+    func evaluate(_ key: Int) -> (Decision, Record)? {
+        let i = key / groups.count, j = key % groups.count
+        let (px, py) = representatives(i, j)
+        return memberRefs[px]._withUnsafeGuaranteedRef { x in
+            memberRefs[py]._withUnsafeGuaranteedRef { y in
+                let same = x.articleID == y.articleID
+                var alternatives = 1
+                if same, x.inTitle != y.inTitle {
+                    alternatives = 2  // only agreements are taken from one article here
+                }
+                guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return nil }
+                // Within one article only an agreement helps grouping; the rest is sameArticle's.
+                if same && d.verdict != .agree { return nil }
+                return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
+            }
+        }
     }
 }

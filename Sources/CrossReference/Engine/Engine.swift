@@ -42,10 +42,14 @@ struct Engine: Sendable {
     /// With at most 64 rules: one bit per rule, for the pair rules and the whole-of-share rules
     /// (``Figure/ruleMask``).
     let ruleMasks: (pairs: UInt64, wholes: UInt64)?
+    /// ``rules`` as unmanaged references, for the pair loop: reading a rule through one does not
+    /// retain and release it at every pair (``rules`` keeps them alive).
+    let ruleRefs: [Unmanaged<CompiledRule>]
 
     init(rules: [Rule], units: UnitTable, sources: SourceTable = SourceTable(), concepts: ConceptHierarchy,
          limits: CrossReferencer.Limits) {
         self.rules = rules.enumerated().map { CompiledRule($1, index: $0) }
+        ruleRefs = self.rules.map { Unmanaged.passUnretained($0) }
         var masks: (pairs: UInt64, wholes: UInt64)?
         if rules.count <= 64 {
             masks = (0, 0)
@@ -94,52 +98,97 @@ struct Engine: Sendable {
 
     func figures(_ articles: [ReportedArticle]) -> [Figure] { prepare(articles).figures }
 
+    /// A claim's family and concept when it makes a figure (a comparable kind, a concept, a
+    /// finite value), else nil.
+    static func figureFamily(_ claim: Claim) -> (family: String, concept: String)? {
+        guard let family = Figure.family(of: claim), let concept = claim.concept, !concept.isEmpty else { return nil }
+        let v = claim.value
+        guard v.number != nil || v.low != nil || v.high != nil else { return nil }
+        if let x = v.number, !x.isFinite { return nil }
+        return (family, concept)
+    }
+
     func prepare(_ articles: [ReportedArticle]) -> Prepared {
         var p = Prepared(figures: [])
-        var out: [Figure] = []
         var outlets = Interner()
-        var lowered: [String: String] = [:]
-        // Consecutive claims mostly name one article: its id is looked up only when it changes.
-        var lastArticle = "", lastArticleID = -1
-        for article in articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") }) {
-            let publishedNumber = article.published.flatMap(dayNumber)
-            let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
-            let outlet = article.outlet ?? article.id
-            let outletID = outlets.id(outlet)
-            for claim in article.claims {
-                guard let family = Figure.family(of: claim), let concept = claim.concept, !concept.isEmpty else { continue }
-                let v = claim.value
-                guard v.number != nil || v.low != nil || v.high != nil else { continue }
-                if let x = v.number, !x.isFinite { continue }
-                // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
-                var day: String?, number: Int?
-                if let asOf = claim.asOf {
-                    if let n = dayNumber(asOf) { day = String(asOf.prefix(10)); number = n }
-                } else {
-                    day = published
-                    number = publishedNumber
-                }
-                var place: String?
-                if let raw = claim.place {
-                    if let l = lowered[raw] { place = l } else {
-                        let l = raw.lowercased()
-                        lowered[raw] = l
-                        place = l
+        let sorted = articles.sorted(by: { ($0.id, $0.path ?? "") < ($1.id, $1.path ?? "") })
+        // Outlets interned article by article, in order.
+        let outletOf = sorted.map { outlets.id($0.outlet ?? $0.id) }
+        // The figures are made on several threads, in chunks of articles: counted first, so that
+        // each chunk knows the index of its first figure, then made (indices as one loop gives).
+        let chunks = Parallel.chunkCount(sorted.count, minimum: 512)
+        let counts = Parallel.map(chunks: chunks, count: sorted.count) { _, r in
+            var n = 0
+            for a in r { for claim in sorted[a].claims where Engine.figureFamily(claim) != nil { n += 1 } }
+            return n
+        }
+        var offsets: [Int] = []
+        var total = 0
+        for n in counts { offsets.append(total); total += n }
+        let firsts = offsets
+        let made = Parallel.map(chunks: chunks, count: sorted.count) { c, r in
+            var list: [Figure] = []
+            list.reserveCapacity(counts[c])
+            var index = firsts[c]
+            var lowered: [String: String] = [:]
+            for a in r {
+                let article = sorted[a]
+                let publishedNumber = article.published.flatMap(dayNumber)
+                let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
+                let outlet = article.outlet ?? article.id
+                for claim in article.claims {
+                    guard let (family, concept) = Engine.figureFamily(claim) else { continue }
+                    // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
+                    var day: String?, number: Int?
+                    if let asOf = claim.asOf {
+                        if let n = dayNumber(asOf) { day = String(asOf.prefix(10)); number = n }
+                    } else {
+                        day = published
+                        number = publishedNumber
                     }
-                    if place?.isEmpty == true { place = nil }
+                    var place: String?
+                    if let raw = claim.place {
+                        if let l = lowered[raw] { place = l } else {
+                            let l = raw.lowercased()
+                            lowered[raw] = l
+                            place = l
+                        }
+                        if place?.isEmpty == true { place = nil }
+                    }
+                    let f = Figure(claim: claim, index: index, outlet: outlet, language: article.language, day: day,
+                                   dayNumber: number, concept: concept, place: place, family: family)
+                    f.outletID = outletOf[a]
+                    index += 1
+                    list.append(f)
                 }
-                let f = Figure(claim: claim, index: out.count, outlet: outlet, language: article.language, day: day,
-                               dayNumber: number, concept: concept, place: place, family: family)
-                if claim.article != lastArticle || lastArticleID < 0 {
-                    lastArticle = claim.article
-                    lastArticleID = p.articles.id(claim.article)
-                }
-                f.articleID = lastArticleID
-                f.outletID = outletID
-                f.conceptID = p.concepts.id(concept)
-                f.familyID = p.families.id(family)
-                out.append(f)
             }
+            return list
+        }
+        var out: [Figure] = []
+        out.reserveCapacity(total)
+        for list in made { out += list }
+        // Interned in figure order (ids in order of first use). Consecutive claims mostly name one
+        // article: its id is looked up only when it changes; so are concepts and families often
+        // the same as the claim before's.
+        var lastArticle = "", lastArticleID = -1
+        var lastConcept = "", lastConceptID = -1, lastFamily = "", lastFamilyID = -1
+        for f in out {
+            let article = f.claim.article
+            if article != lastArticle || lastArticleID < 0 {
+                lastArticle = article
+                lastArticleID = p.articles.id(article)
+            }
+            f.articleID = lastArticleID
+            if lastConceptID < 0 || f.concept != lastConcept {
+                lastConcept = f.concept
+                lastConceptID = p.concepts.id(f.concept)
+            }
+            if lastFamilyID < 0 || f.family != lastFamily {
+                lastFamily = f.family
+                lastFamilyID = p.families.id(f.family)
+            }
+            f.conceptID = lastConceptID
+            f.familyID = lastFamilyID
         }
         // Per concept, once: its lineage and which rules cover it.
         var lineages: [[String]?] = []
@@ -209,28 +258,35 @@ struct Engine: Sendable {
         var prefixes = Interner()
         var keys: [IDKey] = []
         keys.reserveCapacity(figures.count)
+        let ids = figures.map(\.claim.id)
         var lastPrefix: Substring = "", lastPrefixID = -1
-        for f in figures {
-            let id = f.claim.id
-            var prefix = id[...]
-            var number: Int?
-            if let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) {
-                prefix = id[..<hash]
-                number = n
-            }
+        for id in ids {
+            let (prefix, number) = IDKey.split(id)
             if prefix != lastPrefix || lastPrefixID < 0 {
                 lastPrefix = prefix
                 lastPrefixID = prefixes.id(String(prefix))
             }
-            keys.append(IDKey(prefix: lastPrefixID, number: number, id: id))
+            keys.append(IDKey(prefix: lastPrefixID, number: number ?? 0, hasNumber: number != nil))
         }
         let ranks = prefixes.ranks()
         for i in keys.indices { keys[i].prefix = ranks[keys[i].prefix] }
-        let order = figures.indices.sorted { keys[$0] < keys[$1] }
+        // Integers decide; the ids are compared only when their prefixes and numbers are equal.
+        let order = figures.indices.sorted { x, y in
+            switch keys[x].compare(keys[y]) {
+            case .less: return true
+            case .greater: return false
+            case .undecided: return ids[x] < ids[y]
+            }
+        }
         var idClass = -1
         for (r, i) in order.enumerated() {
             figures[i].rank = r
-            if r == 0 || keys[i].id != keys[order[r - 1]].id { idClass += 1 }
+            // Equal ids have equal keys: the texts are compared only when the keys are equal.
+            if r == 0 { idClass += 1 } else {
+                let j = order[r - 1]
+                if keys[i].prefix != keys[j].prefix || keys[i].hasNumber != keys[j].hasNumber || keys[i].number != keys[j].number
+                    || ids[i] != ids[j] { idClass += 1 }
+            }
             figures[i].idClass = idClass
         }
     }
@@ -336,15 +392,18 @@ struct Engine: Sendable {
         let ctx = PairContext(a, b, bodyAlternatives: bodyAlternatives)
         // Two counts over spans that cannot be the same ("this week", "this month") on one day
         // are different counts.
-        if !ctx.differentDay, let wa = a.window, let wb = b.window, !wa.overlaps(wb) { return nil }
+        if !ctx.differentDay, a.hasWindow, b.hasWindow, let wa = a.window, let wb = b.window, !wa.overlaps(wb) { return nil }
         if let masks = ruleMasks {
             // Only the rules whose kinds and concepts take both figures, in rule order.
             var m = a.ruleMask & b.ruleMask & (wholes ? masks.wholes : masks.pairs)
             while m != 0 {
-                let compiled = rules[m.trailingZeroBitCount]
+                let ref = ruleRefs[m.trailingZeroBitCount]
                 m &= m - 1
-                guard matchesPair(compiled, a, b, ctx) else { continue }
-                if let outcome = apply(compiled, a, b, ctx) { return outcome }
+                let outcome: Decision?? = ref._withUnsafeGuaranteedRef { compiled in
+                    guard matchesPair(compiled, a, b, ctx) else { return nil }
+                    return apply(compiled, a, b, ctx)
+                }
+                if let outcome { return outcome }
             }
             return nil
         }
@@ -410,13 +469,51 @@ struct Engine: Sendable {
 /// "#" ranked among all such parts so that most comparisons compare integers.
 struct IDKey {
     var prefix: Int
-    let number: Int?
-    let id: String
+    /// The number after the last "#" (0 when `hasNumber` is false).
+    let number: Int
+    let hasNumber: Bool
 
-    static func < (x: IDKey, y: IDKey) -> Bool {
-        if x.prefix != y.prefix { return x.prefix < y.prefix }
-        if let nx = x.number, let ny = y.number, nx != ny { return nx < ny }
-        return x.id < y.id
+    enum Order { case less, greater, undecided }
+
+    /// The order the integers decide; `undecided` when the ids themselves are to be compared
+    /// (equal prefixes, and not two different numbers).
+    func compare(_ y: IDKey) -> Order {
+        if prefix != y.prefix { return prefix < y.prefix ? .less : .greater }
+        if hasNumber, y.hasNumber, number != y.number { return number < y.number ? .less : .greater }
+        return .undecided
+    }
+
+    /// The part before the last "#" and the number after it, when what follows the "#" is an
+    /// integer (`Int(_:)`); else the whole id and nil. ASCII ids are split on their bytes.
+    static func split(_ id: String) -> (Substring, Int?) {
+        if let fast = id.utf8.withContiguousStorageIfAvailable({ splitASCII($0) }), let result = fast {
+            guard let cut = result.0, let number = result.1 else { return (id[...], nil) }
+            return (id[..<id.utf8.index(id.utf8.startIndex, offsetBy: cut)], number)
+        }
+        guard let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) else { return (id[...], nil) }
+        return (id[..<hash], n)
+    }
+
+    /// For an all-ASCII id: the byte offset of its last "#" and the number after it (both nil
+    /// when there is no such number); nil when the id is not all ASCII or the number is not
+    /// plain digits (left to the general path).
+    static func splitASCII(_ b: UnsafeBufferPointer<UInt8>) -> (Int?, Int?)? {
+        var hash = -1
+        for i in b.indices {
+            let c = b[i]
+            if c >= 0x80 { return nil }
+            if c == 0x23 { hash = i }
+        }
+        guard hash >= 0 else { return (nil, nil) }
+        let digits = b.count - hash - 1
+        guard digits >= 1, digits <= 18 else { return digits == 0 ? (nil, nil) : nil }
+        var n = 0
+        for i in (hash + 1)..<b.count {
+            let c = b[i]
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return (hash, n)
     }
 }
 

@@ -40,7 +40,9 @@ final class Figure: @unchecked Sendable {
     @exclusivity(unchecked) var ruleConcepts: [Bool] = []
     /// For a running count: the span it is counted over, in days, when its sentence states one
     /// ("183 killed in one month").
-    @exclusivity(unchecked) var window: Interval?
+    @exclusivity(unchecked) var window: Interval? { didSet { hasWindow = window != nil } }
+    /// `window != nil`, read by the pair loop without loading the interval.
+    @exclusivity(unchecked) private(set) var hasWindow = false
     /// The base a share borrows from another claim of its concept, and that claim's index.
     @exclusivity(unchecked) var borrowedBase: Double?
     @exclusivity(unchecked) var borrowedFrom: Int?

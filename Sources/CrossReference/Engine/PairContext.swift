@@ -12,7 +12,9 @@ struct PairContext: Sendable {
     var differentDay: Bool
     var daysApart: Int?
 
-    init(_ a: Figure, _ b: Figure, bodyAlternatives: Int = 1) {
+    /// The figures are borrowed (an initializer's parameters are otherwise owned: the pair loop
+    /// would retain and release both figures at every pair).
+    init(_ a: borrowing Figure, _ b: borrowing Figure, bodyAlternatives: Int = 1) {
         sameArticle = a.articleID == b.articleID
         sameSentence = sameArticle && a.inTitle == b.inTitle && a.claim.sentence == b.claim.sentence
         headlineBody = sameArticle && a.inTitle != b.inTitle
@@ -30,6 +32,9 @@ struct PairContext: Sendable {
 
     /// The later figure stands in parentheses right after the earlier one (worked out only for
     /// the rules that ask).
+    /// Kept out of line: inlined, the claims it reads were copied (hundreds of bytes each) at
+    /// every pair the rule loop was asked about, whichever rules it met.
+    @inline(never)
     func parenthesis(_ a: Figure, _ b: Figure) -> Bool {
         sameSentence && PairContext.inParentheses(a.claim, b.claim)
     }

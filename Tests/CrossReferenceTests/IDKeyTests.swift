@@ -1,0 +1,40 @@
+@testable import CrossReference
+import Testing
+
+/// Claim ids split on their bytes give what the general (Character and `Int(_:)`) split gives,
+/// and ranking by the split keys is natural id order.
+@Suite struct IDKeyTests {
+    static let ids = ["a#1", "a#2", "a#10", "a#010", "a#", "a", "a#b", "a#+5", "a#-3", "x#y#7", "x#y#",
+                      "n12#1234567890123456789", "n12#99999999999999999999", "é#3", "é#03", "e\u{301}#2",
+                      "#5", "##", "b#12a", "b#1 2", "b#٣", "", "a#1"]
+
+    static func generalSplit(_ id: String) -> (Substring, Int?) {
+        guard let hash = id.lastIndex(of: "#"), let n = Int(id[id.index(after: hash)...]) else { return (id[...], nil) }
+        return (id[..<hash], n)
+    }
+
+    @Test(arguments: ids)
+    func byteSplitEqualsGeneralSplit(id: String) {
+        let (prefix, number) = IDKey.split(id)
+        let (expectedPrefix, expectedNumber) = Self.generalSplit(id)
+        #expect(prefix == expectedPrefix)
+        #expect(number == expectedNumber)
+    }
+
+    @Test func rankingIsNaturalIDOrderWithOneClassPerDistinctID() throws {
+        // Ids the test helper can name an article for.
+        let ids = Self.ids.filter { !$0.split(separator: "#").isEmpty }
+        let claims = ids.enumerated().map { n, id in
+            claim(id, "\(n + 1)", .count, Double(n + 1), concept: "person/killed", asOf: "2021-08-10")
+        }
+        let engine = try CrossReferencer().engine
+        let figs = engine.figures(articles(claims))
+        #expect(figs.count == claims.count)
+        let byRank = figs.sorted { $0.rank < $1.rank }.map(\.claim.id)
+        let expected = figs.map(\.claim.id).sorted(by: idLess)
+        #expect(byRank == expected)
+        #expect(Set(figs.map(\.rank)).count == figs.count)
+        // Equal ids share a class, different ids do not.
+        for x in figs { for y in figs { #expect((x.idClass == y.idClass) == (x.claim.id == y.claim.id)) } }
+    }
+}
