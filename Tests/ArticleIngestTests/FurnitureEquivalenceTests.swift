@@ -80,9 +80,9 @@ import Testing
         #expect(try #require(odd.matchKind("Lae\u{301}s mere: noget")).kind == .label)
         #expect(odd.matchKind("Læ\u{301}s mere") == nil)
         #expect(try #require(odd.matchKind("Kommentarer")).phrase.reason == "comments")
-        #expect(FurnitureFilter.simpleCanonicalForm("lae\u{301}s") == "laés")
-        #expect(FurnitureFilter.simpleCanonicalForm("x\u{308}") == nil)
-        #expect(FurnitureFilter.simpleCanonicalForm("日本") == nil)
+        #expect(UTF8Scan.canonicalForm("lae\u{301}s", below: 0x300) == "laés")
+        #expect(UTF8Scan.canonicalForm("x\u{308}", below: 0x300) == nil)
+        #expect(UTF8Scan.canonicalForm("日本", below: 0x300) == nil)
     }
 
     @Test(arguments: [5, 6] as [UInt64])

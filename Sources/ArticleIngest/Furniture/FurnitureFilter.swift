@@ -107,7 +107,7 @@ public struct FurnitureFilter: Sendable {
         var byBytes: [(key: [UInt8], phrase: Phrase)] = []
         for (key, phrase) in whole {
             byBytes.append((Array(key.utf8), phrase))
-            if key.utf8.contains(where: { $0 >= 0xCC }), let simple = FurnitureFilter.simpleCanonicalForm(key), simple.utf8.elementsEqual(key.utf8) == false {
+            if key.utf8.contains(where: { $0 >= 0xCC }), let simple = UTF8Scan.canonicalForm(key, below: 0x300), simple.utf8.elementsEqual(key.utf8) == false {
                 byBytes.append((Array(simple.utf8), phrase))
             }
         }
@@ -117,21 +117,6 @@ public struct FurnitureFilter: Sendable {
         let longestWhole = byBytes.map(\.key.count).max() ?? 0
         let longestPrefix = prefixes.map(\.key.utf8.count).max() ?? 0
         self.reach = max(longestWhole, longestPrefix + 4)
-    }
-
-    /// The same text written with scalars below U+0300 only (combining marks composed), when
-    /// there is such a form: what a key with combining marks equals among plain texts.
-    static func simpleCanonicalForm(_ key: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for ch in key {
-            if ch.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
-                out.append(contentsOf: ch.unicodeScalars)
-                continue
-            }
-            guard let c = (0..<UInt32(0x300)).lazy.compactMap(Unicode.Scalar.init).first(where: { Character($0) == ch }) else { return nil }
-            out.append(c)
-        }
-        return String(out)
     }
 
     /// Rows of `Vocabulary/furniture-common.tsv` (language-neutral patterns such as `©`).

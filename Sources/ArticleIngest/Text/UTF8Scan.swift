@@ -99,6 +99,27 @@ enum UTF8Scan {
     }
 }
 
+extension UTF8Scan {
+    /// `key` written with scalars below `limit` only (U+0300 or lower), when it has such a
+    /// canonically equivalent form: each character is kept when it already is, or replaced by
+    /// the one scalar below `limit` it is canonically equal to ("e" + U+0301 → "é"); nil when
+    /// some character has none. Text written below U+0300 is in normal form C, so this is what
+    /// such text must equal byte for byte to equal `key` as a `String`.
+    static func canonicalForm(_ key: String, below limit: UInt32) -> String? {
+        precondition(limit <= 0x300)
+        var out = String.UnicodeScalarView()
+        for ch in key {
+            if ch.unicodeScalars.allSatisfy({ $0.value < limit }) {
+                out.append(contentsOf: ch.unicodeScalars)
+                continue
+            }
+            guard let c = (0..<limit).lazy.compactMap(Unicode.Scalar.init).first(where: { Character($0) == ch }) else { return nil }
+            out.append(c)
+        }
+        return String(out)
+    }
+}
+
 extension String {
     /// Runs `body` over the string's UTF-8 bytes without copying a native string.
     @inline(__always)
