@@ -23,7 +23,7 @@ enum PlainTextReader {
 
     /// Structures decoded text.
     static func read(text: String, markdown: Bool) -> ExtractedDocument {
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var lines = Self.lines(text)
         var metadata = PageMetadata()
         var warnings: [String] = []
         if let fm = FrontMatter.take(&lines) {
@@ -37,11 +37,25 @@ enum PlainTextReader {
         // The first line is the title; in Markdown with a front-matter title, only a heading is.
         // A first line of more than 40 words is the body itself (a crawl without a headline).
         if let first = blocks.first, !markdown || metadata.title == nil || first.role == .heading,
-           Shape.wordCount(first.text) <= 40 {
+           Shape.wordCount(first.text, limit: 41) <= 40 {
             title = first.text
             blocks.removeFirst()
         }
         return ExtractedDocument(metadata: metadata, title: title, blocks: blocks, dropped: [], warnings: warnings)
+    }
+
+    /// The text's lines (split at line feeds, empty ones kept), each a `String` of its own.
+    static func lines(_ text: String) -> [String] {
+        text.withUTF8Bytes { b in
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<b.count where b[i] == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+            return lines
+        }
     }
 
     // MARK: plain text
@@ -72,7 +86,7 @@ enum PlainTextReader {
         for raw in lines {
             let line = Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
-            if line.isEmpty || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            if line.isEmpty || !hasWordScalar(line) {
                 flush()
             } else {
                 group.append(line)
@@ -82,10 +96,37 @@ enum PlainTextReader {
         return blocks
     }
 
+    /// Whether some scalar is a letter or a digit.
+    static func hasWordScalar(_ line: String) -> Bool {
+        line.withUTF8Bytes { b in
+            var i = 0
+            while i < b.count {
+                guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return false }
+                if UTF8Scan.isWordScalar(c) { return true }
+                i += len
+            }
+            return false
+        }
+    }
+
+    /// `line.hasSuffix(suffix)` for an ASCII suffix, answered from the bytes when the byte before
+    /// it is ASCII too (then no grapheme cluster reaches across it).
+    static func hasASCIISuffix(_ line: String, _ suffix: StaticString) -> Bool {
+        let answer: Bool? = line.withUTF8Bytes { b in
+            let k = suffix.utf8CodeUnitCount
+            guard b.count >= k else { return false }
+            let p = suffix.utf8Start
+            for j in 0..<k where b[b.count - k + j] != p[j] { return false }
+            if b.count == k || b[b.count - k - 1] < 0x80 { return true }
+            return nil
+        }
+        return answer ?? line.hasSuffix(suffix.description)
+    }
+
     /// Whether a single line break between `line` and `next` is a soft wrap inside one paragraph.
     static func joins(_ line: String, _ next: String) -> Bool {
         if Shape.endsSentence(line) { return false }
-        if line.hasSuffix(",") || line.hasSuffix("-") && !line.hasSuffix(" -") { return true }
+        if hasASCIISuffix(line, ",") || hasASCIISuffix(line, "-") && !hasASCIISuffix(line, " -") { return true }
         if Shape.startsLowercase(next) { return true }
         // A long line that stops mid-sentence was wrapped, unless a heading or a label follows it;
         // a short one is a heading or a label itself.
