@@ -76,6 +76,13 @@ import Testing
         }
     }
 
+    @Test(arguments: ["---", " --- ", "\u{A0}---\u{FEFF}", "--", "----", "", " \t\r", "\u{FEFF}", "x", "---\u{301}", "\u{A0}", "é-"])
+    func trimmedSpacesFollowsTrimmingSpaces(line: String) {
+        let t = line.trimmingSpaces
+        #expect((FrontMatter.trimmedSpaces(line) == nil) == t.isEmpty)
+        #expect((FrontMatter.trimmedSpaces(line) == "---") == (t == "---"))
+    }
+
     @Test(arguments: ["a,", ",", "\u{600},", "x -", "\u{600} -", " -", "-", "é,", "e\u{301},", ",\u{301}", "x", ""])
     func asciiSuffixFollowsGraphemes(line: String) {
         for suffix in [",", "-", " -"] as [StaticString] {

@@ -177,8 +177,8 @@ enum CrawlHeader {
 /// A YAML-like front matter block at the top of a file: `---`, `key: value` lines, `---`.
 enum FrontMatter {
     static func take(_ lines: inout [String]) -> (metadata: PageMetadata, warnings: [String])? {
-        guard let first = lines.firstIndex(where: { !$0.trimmingSpaces.isEmpty }),
-              lines[first].trimmingSpaces == "---",
+        guard let first = lines.firstIndex(where: { trimmedSpaces($0) != nil }),
+              trimmedSpaces(lines[first]) == "---",
               let end = lines[(first + 1)...].firstIndex(where: { $0.trimmingSpaces == "---" || $0.trimmingSpaces == "..." }),
               end - first <= 40
         else { return nil }
@@ -203,6 +203,32 @@ enum FrontMatter {
         }
         lines.removeSubrange(first...end)
         return (md, [])
+    }
+
+    /// `line.trimmingSpaces` when it is three ASCII bytes or fewer ("---"), "" for any other
+    /// non-blank line, nil for a blank one; read from the bytes, without building the trimmed line.
+    static func trimmedSpaces(_ line: String) -> String? {
+        line.withUTF8Bytes { b in
+            var lo = 0, hi = b.count
+            // Spaces, tabs, line ends, U+00A0 (C2 A0) and U+FEFF (EF BB BF), as trimmingSpaces takes them.
+            func spaceAt(_ i: Int) -> Int {
+                let c = b[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+                return 0
+            }
+            while lo < hi { let w = spaceAt(lo); if w == 0 { break }; lo += w }
+            while lo < hi {
+                let c = b[hi - 1]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { hi -= 1; continue }
+                if c == 0xA0, hi - 2 >= lo, b[hi - 2] == 0xC2 { hi -= 2; continue }
+                if c == 0xBF, hi - 3 >= lo, b[hi - 3] == 0xEF, b[hi - 2] == 0xBB { hi -= 3; continue }
+                break
+            }
+            guard lo < hi else { return nil }
+            return hi - lo <= 3 ? String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) : ""
+        }
     }
 }
 
