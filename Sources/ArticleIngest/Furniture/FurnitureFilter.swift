@@ -260,26 +260,25 @@ public struct FurnitureFilter: Sendable {
     /// The number of words `byline(_:)` would split the block into: runs between spaces, tabs,
     /// line breaks, U+000B, U+000C, U+FEFF and U+00A0. Stops counting past 13.
     static func bylineWordCount(_ s: String) -> Int {
-        var n = 0
-        var inWord = false
-        var it = s.utf8.makeIterator()
-        var pending: UInt8? = nil
-        while let b = pending ?? it.next() {
-            pending = nil
-            var space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C
-            if b == 0xC2 {
-                if let c = it.next() { if c == 0xA0 { space = true } else { pending = c } }
-            } else if b == 0xEF {
-                // U+FEFF is EF BB BF.
-                if let c = it.next() {
-                    if c == 0xBB, let d = it.next() {
-                        if d == 0xBF { space = true } else { pending = d }
-                    } else { pending = c }
+        s.withUTF8Bytes { b in
+            var n = 0
+            var inWord = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                var len = 1
+                var space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
+                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                    space = true; len = 2
+                } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                    // U+FEFF is EF BB BF.
+                    space = true; len = 3
                 }
+                if space { inWord = false } else if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+                i += len
             }
-            if space { inWord = false } else if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+            return n
         }
-        return n
     }
 
     /// Sorts the blocks into kept and dropped.
