@@ -56,7 +56,7 @@ public struct Ingestor: Sendable {
     func manifestEntry(for file: InputFile) -> (Manifest.Entry?, String?) {
         let given = manifest?.entry(for: file.path)
         guard file.path != "-" else { return (given, nil) }
-        let dir = (file.path as NSString).deletingLastPathComponent
+        let dir = PathText.deletingLastPathComponent(file.path)
         let beside = ManifestCache.shared.manifest(inFolder: dir.isEmpty ? "." : dir)
         let besideEntry = (try? beside.get())?.entry(for: file.path, relativeTo: dir.isEmpty ? nil : dir)
         var problem: String?

@@ -25,13 +25,13 @@ public struct InputFile: Sendable, Hashable {
 
     /// True for names ingest reads as plain text or Markdown without sniffing.
     public var isPlainText: Bool {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(path).lowercased()
         return ext == "txt" || ext == "md" || ext == "markdown" || ext == "text"
     }
 
     /// True for names ingest treats as HTML.
     public var isHTML: Bool {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(path).lowercased()
         return ext == "html" || ext == "htm"
     }
 }

@@ -46,6 +46,18 @@ public struct FurnitureFilter: Sendable {
     let prefixTrie: PhraseTrie
     /// `suffixes` as a byte trie of their reversed keys, built once.
     let suffixTrie: PhraseTrie
+    /// Per prefix phrase: its key's byte count, whether the key ends in a word scalar, and the
+    /// most words a block it starts may have (150 for a cookie banner, 40 otherwise).
+    let prefixInfo: [(count: Int, endsWord: Bool, limit: Int)]
+    /// Per suffix phrase: its key's byte count and whether the key starts with a word scalar.
+    let suffixInfo: [(count: Int, startsWord: Bool)]
+    /// The keys of `whole` (and the normal form C of any key written otherwise, when it has one
+    /// below U+0300) as a byte trie; `wholeByBytes` holds the phrase of each.
+    let wholeTrie: PhraseTrie
+    let wholeByBytes: [Phrase]
+    /// How far (in normalised bytes) a long block needs normalising: past the longest whole key
+    /// and a scalar past the longest prefix key.
+    let reach: Int
 
     /// Builds the filter from every language's tables and the shared table.
     public init(languages: LanguageStore) {
@@ -86,6 +98,25 @@ public struct FurnitureFilter: Sendable {
         self.bylinePrefixes = bylinePrefixes
         self.prefixTrie = PhraseTrie(keys: prefixes.map { Array($0.key.utf8) })
         self.suffixTrie = PhraseTrie(keys: suffixes.map { Array($0.key.utf8.reversed()) })
+        self.prefixInfo = prefixes.map { p in
+            (p.key.utf8.count, p.key.unicodeScalars.last.map(FurnitureFilter.isWordScalar) ?? false, p.reason == "cookie-banner" ? 150 : 40)
+        }
+        self.suffixInfo = suffixes.map { p in
+            (p.key.utf8.count, p.key.unicodeScalars.first.map(FurnitureFilter.isWordScalar) ?? false)
+        }
+        var byBytes: [(key: [UInt8], phrase: Phrase)] = []
+        for (key, phrase) in whole {
+            byBytes.append((Array(key.utf8), phrase))
+            if key.utf8.contains(where: { $0 >= 0xCC }), let simple = UTF8Scan.canonicalForm(key, below: 0x300), simple.utf8.elementsEqual(key.utf8) == false {
+                byBytes.append((Array(simple.utf8), phrase))
+            }
+        }
+        byBytes.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        self.wholeTrie = PhraseTrie(keys: byBytes.map(\.key))
+        self.wholeByBytes = byBytes.map(\.phrase)
+        let longestWhole = byBytes.map(\.key.count).max() ?? 0
+        let longestPrefix = prefixes.map(\.key.utf8.count).max() ?? 0
+        self.reach = max(longestWhole, longestPrefix + 4)
     }
 
     /// Rows of `Vocabulary/furniture-common.tsv` (language-neutral patterns such as `©`).
@@ -116,57 +147,83 @@ public struct FurnitureFilter: Sendable {
     public func match(_ block: String) -> Phrase? { matchKind(block)?.phrase }
 
     /// The furniture phrase a block is, and how it matched.
+    ///
+    /// Works on the block's bytes: the block is normalised into a scratch buffer (no `String`),
+    /// and a long block (more than 25 words, so only a prefix or a whole-block phrase can match)
+    /// is normalised only as far as the longest phrase could reach.
     public func matchKind(_ block: String) -> (phrase: Phrase, kind: MatchKind)? {
-        let words = Shape.wordCount(block)
-        // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
-        var key = FurnitureFilter.normalize(block)
-        while let first = key.unicodeScalars.first, first == "(" || first == "[" {
-            key = String(key.unicodeScalars.dropFirst())
-        }
-        guard !key.isEmpty else { return nil }
-        let keyBytes = Array(key.utf8)
-        if words <= 15 {
-            // The tail without closing brackets and periods; candidates longest first, as listed.
-            var tailEnd = keyBytes.count
-            while tailEnd > 0, keyBytes[tailEnd - 1] == 0x29 || keyBytes[tailEnd - 1] == 0x5D || keyBytes[tailEnd - 1] == 0x2E { tailEnd -= 1 }
-            for index in suffixTrie.matches(keyBytes, from: tailEnd, step: -1) {
-                let p = suffixes[index]
-                let keyCount = p.key.utf8.count
-                guard tailEnd > keyCount else { continue }
-                // The credit must follow a slash, a space or a bracket ("Jane Doe/AFP", "via Getty Images").
-                let before = keyBytes[tailEnd - keyCount - 1]
-                let keyStartsWord = p.key.unicodeScalars.first.map(FurnitureFilter.isWordScalar) ?? false
-                if !keyStartsWord || before == 0x20 || before == 0x2F || before == 0x28 { return (p, .suffix) }
+        block.withUTF8Bytes { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FurnitureFilter.scratchCapacity) { out in
+                matchKind(bytes: b, scratch: out)
             }
         }
-        for index in prefixTrie.matches(keyBytes, from: 0, step: 1) {
-            let p = prefixes[index]
-            let keyCount = p.key.utf8.count
-            let next = keyCount < keyBytes.count ? FurnitureFilter.scalar(keyBytes, at: keyCount) : nil
-            let boundary = next.map { !FurnitureFilter.isWordScalar($0) } ?? true
-            let limit = p.reason == "cookie-banner" ? 150 : 40
-            let phraseEndsInWord = p.key.unicodeScalars.last.map(FurnitureFilter.isWordScalar) ?? false
-            if (boundary || !phraseEndsInWord) && words <= limit { return (p, .prefix) }
+    }
+
+    /// Room for the normalised form of 400 bytes (a scalar may grow by half when lowercased,
+    /// plus a space before it) and a replacement character.
+    static let scratchCapacity = 1024
+
+    func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> (phrase: Phrase, kind: MatchKind)? {
+        // 26 stands for "more than 25": the word limits below are 15, 25, 40 and 150.
+        let words = UTF8Scan.wordCount(b, limit: 26)
+        let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
+        // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
+        guard norm.count > norm.lead else { return nil }
+        let key = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[norm.lead..<norm.count])
+        if words <= 15 {
+            // The tail without closing brackets and periods; candidates longest first, as listed.
+            var tailEnd = key.count
+            while tailEnd > 0, key[tailEnd - 1] == 0x29 || key[tailEnd - 1] == 0x5D || key[tailEnd - 1] == 0x2E { tailEnd -= 1 }
+            for index in suffixTrie.matches(key, from: tailEnd, step: -1) {
+                let info = suffixInfo[index]
+                guard tailEnd > info.count else { continue }
+                // The credit must follow a slash, a space or a bracket ("Jane Doe/AFP", "via Getty Images").
+                let before = key[tailEnd - info.count - 1]
+                if !info.startsWord || before == 0x20 || before == 0x2F || before == 0x28 { return (suffixes[index], .suffix) }
+            }
         }
-        let bare = FurnitureFilter.stripTrailingPunctuation(key)
-        if let p = whole[bare] { return (p, .whole) }
+        let prefixMatches = prefixTrie.matches(key, from: 0, step: 1)
+        if !prefixMatches.isEmpty {
+            let allWords = words <= 25 ? words : UTF8Scan.wordCount(b, limit: 151)
+            for index in prefixMatches {
+                let info = prefixInfo[index]
+                let next = info.count < key.count ? UTF8Scan.scalar(key, info.count, key.count)?.scalar : nil
+                let boundary = next.map { !UTF8Scan.isWordScalar($0) } ?? true
+                if (boundary || !info.endsWord) && allWords <= info.limit { return (prefixes[index], .prefix) }
+            }
+        }
+        // Stopped early: a letter lies beyond the longest whole phrase, so none can be the block.
+        guard !norm.truncated else { return nil }
+        let bareEnd = FurnitureFilter.strippedEnd(key, key.count)
+        if let p = wholePhrase(UnsafeBufferPointer(rebasing: key[0..<bareEnd])) { return (p, .whole) }
         if words <= 25 {
             // "Læs også: …", "Related | …", "Read more » …"
-            let bareBytes = Array(bare.utf8)
+            let bare = UnsafeBufferPointer(rebasing: key[0..<bareEnd])
             for sep in FurnitureFilter.labelSeparators {
-                if let at = FurnitureFilter.firstIndex(of: sep, in: bareBytes),
-                   let p = whole[FurnitureFilter.stripTrailingPunctuation(String(decoding: bareBytes[..<at], as: UTF8.self))] {
+                if let at = FurnitureFilter.firstIndex(of: sep, in: bare),
+                   let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
                     return (p, .label)
                 }
             }
         }
-        if words <= 15 {
-            if let first = FurnitureFilter.firstGluedSegment(block),
-               let p = whole[FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(first))] {
+        if words <= 15, let first = FurnitureFilter.firstGluedSegmentEnd(b) {
+            // The key is no longer needed: the scratch buffer takes the segment's normal form.
+            let seg = FurnitureFilter.normalize(UnsafeBufferPointer(rebasing: b[0..<first]), into: out, stopAt: Int.max)
+            let segment = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<seg.count])
+            if let p = wholePhrase(UnsafeBufferPointer(rebasing: segment[0..<FurnitureFilter.strippedEnd(segment, segment.count)])) {
                 return (p, .glued)
             }
         }
         return nil
+    }
+
+    /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).
+    /// Keys and text made only of scalars below U+0300 are in normal form C, so for them bytes
+    /// compare exactly as strings do; anything else asks the dictionary.
+    func wholePhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Phrase? {
+        if let index = wholeTrie.exact(bytes) { return wholeByBytes[index] }
+        guard bytes.contains(where: { $0 >= 0xCC }) else { return nil }
+        return whole[String(decoding: bytes, as: UTF8.self)]
     }
 
     /// A byline block: a prefix from `bylines.tsv` followed by a few capitalised names.
@@ -203,26 +260,25 @@ public struct FurnitureFilter: Sendable {
     /// The number of words `byline(_:)` would split the block into: runs between spaces, tabs,
     /// line breaks, U+000B, U+000C, U+FEFF and U+00A0. Stops counting past 13.
     static func bylineWordCount(_ s: String) -> Int {
-        var n = 0
-        var inWord = false
-        var it = s.utf8.makeIterator()
-        var pending: UInt8? = nil
-        while let b = pending ?? it.next() {
-            pending = nil
-            var space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C
-            if b == 0xC2 {
-                if let c = it.next() { if c == 0xA0 { space = true } else { pending = c } }
-            } else if b == 0xEF {
-                // U+FEFF is EF BB BF.
-                if let c = it.next() {
-                    if c == 0xBB, let d = it.next() {
-                        if d == 0xBF { space = true } else { pending = d }
-                    } else { pending = c }
+        s.withUTF8Bytes { b in
+            var n = 0
+            var inWord = false
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                var len = 1
+                var space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
+                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                    space = true; len = 2
+                } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                    // U+FEFF is EF BB BF.
+                    space = true; len = 3
                 }
+                if space { inWord = false } else if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+                i += len
             }
-            if space { inWord = false } else if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+            return n
         }
-        return n
     }
 
     /// Sorts the blocks into kept and dropped.
@@ -280,53 +336,104 @@ public struct FurnitureFilter: Sendable {
     // MARK: normalisation
 
     /// Lowercase, one space between words, curly apostrophes straight, `word :` as `word:`.
-    /// Only the first 400 bytes are looked at.
+    /// Only the first 400 bytes are looked at (a scalar cut at byte 400 reads as U+FFFD).
     ///
     /// Written over bytes: ASCII is lowercased in place, any other scalar through its own
     /// `lowercaseMapping` (what `String.lowercased()` does scalar by scalar), so no copy of the
     /// text is lowercased as a whole.
     static func normalize(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(s.utf8.count, 400))
-        var pendingSpace = false
-        func scan(_ scalars: String.UnicodeScalarView) {
-            for c in scalars {
-                let v = c.value
-                if v < 0x80 {
-                    switch v {
-                    case 0x20, 0x09, 0x0A:
-                        pendingSpace = !out.isEmpty
-                    case 0x3A, 0x21, 0x3F, 0x3B:   // : ! ? ;
-                        pendingSpace = false
-                        out.append(UInt8(v))
-                    default:
-                        if pendingSpace { out.append(0x20); pendingSpace = false }
-                        out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
-                    }
-                    continue
-                }
-                switch v {
-                case 0xA0, 0x202F, 0x2009:
-                    pendingSpace = !out.isEmpty
-                case 0x2019, 0x2018:
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(0x27)
-                default:
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    if c.properties.changesWhenLowercased {
-                        out.append(contentsOf: c.properties.lowercaseMapping.utf8)
-                    } else {
-                        out.append(contentsOf: String(c).utf8)
-                    }
-                }
+        s.withUTF8Bytes { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchCapacity) { out in
+                let n = normalize(b, into: out, stopAt: Int.max)
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n.count]), as: UTF8.self)
             }
         }
-        if s.utf8.count > 400 {
-            scan(String(decoding: s.utf8.prefix(400), as: UTF8.self).unicodeScalars)
-        } else {
-            scan(s.unicodeScalars)
+    }
+
+    /// ``normalize(_:)`` of valid UTF-8 bytes, written into `out` (at least ``scratchCapacity``
+    /// bytes). `lead` counts the `(` and `[` the output starts with. With a finite `stopAt`, the
+    /// writing stops (`truncated`) at the first ASCII letter or digit that would start at least
+    /// `stopAt` bytes after those brackets: what was written is then a prefix of the whole result.
+    static func normalize(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                          stopAt: Int) -> (count: Int, lead: Int, truncated: Bool) {
+        var n = 0
+        var lead = 0
+        var pendingSpace = false
+        @inline(__always) func emit(_ byte: UInt8) {
+            if n == lead && (byte == 0x28 || byte == 0x5B) { lead += 1 }
+            out[n] = byte
+            n += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        @inline(__always) func emitScalar(_ v: UInt32) {
+            if v < 0x80 {
+                emit(UInt8(v))
+            } else if v < 0x800 {
+                emit(UInt8(0xC0 | v >> 6)); emit(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                emit(UInt8(0xE0 | v >> 12)); emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
+            } else {
+                emit(UInt8(0xF0 | v >> 18)); emit(UInt8(0x80 | v >> 12 & 0x3F))
+                emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        var end = s.count
+        var cut = false
+        if end > 400 {
+            // String(decoding: first 400 bytes) turns a scalar cut in two into one U+FFFD.
+            end = 400
+            if s[400] & 0xC0 == 0x80 {
+                while end > 0 && s[end] & 0xC0 == 0x80 { end -= 1 }
+                cut = true
+            }
+        }
+        var i = 0
+        while i < end {
+            let c = s[i]
+            if c < 0x80 {
+                switch c {
+                case 0x20, 0x09, 0x0A:
+                    pendingSpace = n > 0
+                case 0x3A, 0x21, 0x3F, 0x3B:   // : ! ? ;
+                    pendingSpace = false
+                    emit(c)
+                default:
+                    if pendingSpace { emit(0x20); pendingSpace = false }
+                    let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+                    if n - lead >= stopAt, (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        emit(lower)
+                        return (n, lead, true)
+                    }
+                    emit(lower)
+                }
+                i += 1
+                continue
+            }
+            guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
+            let v = scalar.value
+            switch v {
+            case 0xA0, 0x202F, 0x2009:
+                pendingSpace = n > 0
+            case 0x2019, 0x2018:
+                if pendingSpace { emit(0x20); pendingSpace = false }
+                emit(0x27)
+            default:
+                if pendingSpace { emit(0x20); pendingSpace = false }
+                if v < 0x100 {
+                    // Latin-1: only À–Þ (× aside) change, by 0x20.
+                    emitScalar(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+                } else if scalar.properties.changesWhenLowercased {
+                    for u in scalar.properties.lowercaseMapping.unicodeScalars { emitScalar(u.value) }
+                } else {
+                    for k in i..<(i + len) { emit(s[k]) }
+                }
+            }
+            i += len
+        }
+        if cut {
+            if pendingSpace { emit(0x20) }
+            emitScalar(0xFFFD)
+        }
+        return (n, lead, false)
     }
 
     /// Without trailing punctuation, closing quotes and spaces.
@@ -342,10 +449,29 @@ public struct FurnitureFilter: Sendable {
         return end == scalars.endIndex ? s : String(scalars[..<end])
     }
 
+    /// ``stripTrailingPunctuation(_:)`` over valid UTF-8: where `b[..<end]` ends once trailing
+    /// scalars that are neither letters, digits nor `©` are taken off.
+    static func strippedEnd(_ b: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        var end = end
+        while end > 0 {
+            let last = b[end - 1]
+            if last < 0x80 {
+                if (last >= 0x30 && last <= 0x39) || (last | 0x20 >= 0x61 && last | 0x20 <= 0x7A) { break }
+                end -= 1
+                continue
+            }
+            let start = UTF8Scan.scalarStart(before: end, in: b, from: 0)
+            guard let (c, _) = UTF8Scan.scalar(b, start, end) else { break }
+            if isWordScalar(c) || c == "\u{A9}" { break }
+            end = start
+        }
+        return end
+    }
+
     static let labelSeparators: [[UInt8]] = [":", " |", " »", " >", " –", " -"].map { Array($0.utf8) }
 
     /// Where `needle` first occurs in `bytes`.
-    static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
         let first = needle[0]
         var i = 0
@@ -360,15 +486,6 @@ public struct FurnitureFilter: Sendable {
         return nil
     }
 
-    /// The scalar starting at byte `i` of valid UTF-8.
-    static func scalar(_ b: [UInt8], at i: Int) -> Unicode.Scalar? {
-        let lead = b[i]
-        var len = 1
-        if lead >= 0xF0 { len = 4 } else if lead >= 0xE0 { len = 3 } else if lead >= 0xC0 { len = 2 }
-        guard i + len <= b.count else { return nil }
-        return String(decoding: b[i..<(i + len)], as: UTF8.self).unicodeScalars.first
-    }
-
     /// The first of several labels glued together ("Share this articleComments" → "Share this
     /// article"), or nil when the block is one label.
     static func firstGluedSegment(_ s: String) -> String? {
@@ -380,6 +497,20 @@ public struct FurnitureFilter: Sendable {
                 return String(scalars[..<i])
             }
             prev = c
+        }
+        return nil
+    }
+
+    /// ``firstGluedSegment(_:)`` over valid UTF-8: the byte where the second label starts.
+    static func firstGluedSegmentEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var prevLower = false, prevColon = false
+        var i = 0
+        while i < b.count {
+            guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return nil }
+            if (prevLower || prevColon) && UTF8Scan.isUppercase(c) { return i }
+            prevLower = UTF8Scan.isLowercase(c)
+            prevColon = c == ":"
+            i += len
         }
         return nil
     }
@@ -405,14 +536,25 @@ public struct FurnitureFilter: Sendable {
     }
 }
 
-/// Byte keys in a trie, for "which of these keys does the text start with", answered in one walk.
+/// Byte keys in a trie, for "which of these keys does the text start with" (and "which key is
+/// this text"), answered in one walk that stops at the first byte no key continues with.
+///
+/// The nodes are flat: the root's children sit in a 256-entry table, every other node's in a
+/// run of `labels`/`targets`, so a walk allocates nothing until a key is found.
 struct PhraseTrie: Sendable {
-    /// Per node: (byte, child) pairs.
-    private var children: [[(UInt8, Int32)]] = [[]]
+    /// Child of the root per byte (0: none).
+    private var rootChildren: [Int32]
+    /// Per node: where its children start in `labels`/`targets`, and how many there are.
+    private var childStart: [Int32]
+    private var childCount: [Int32]
+    private var labels: [UInt8]
+    private var targets: [Int32]
     /// Per node: indices of the keys ending there, in the order given.
-    private var ends: [[Int]] = [[]]
+    private var ends: [[Int]]
 
     init(keys: [[UInt8]]) {
+        var children: [[(UInt8, Int32)]] = [[]]
+        var ends: [[Int]] = [[]]
         for (index, key) in keys.enumerated() {
             var node = 0
             for b in key {
@@ -426,20 +568,66 @@ struct PhraseTrie: Sendable {
             }
             ends[node].append(index)
         }
+        var root = [Int32](repeating: 0, count: 256)
+        for (b, child) in children[0] { root[Int(b)] = child }
+        var start: [Int32] = [], count: [Int32] = [], labels: [UInt8] = [], targets: [Int32] = []
+        for list in children {
+            start.append(Int32(labels.count))
+            count.append(Int32(list.count))
+            for (b, child) in list { labels.append(b); targets.append(child) }
+        }
+        self.rootChildren = root
+        self.childStart = start
+        self.childCount = count
+        self.labels = labels
+        self.targets = targets
+        self.ends = ends
+    }
+
+    /// The node reached from `node` by `byte`, or nil.
+    @inline(__always)
+    private func child(_ node: Int, _ byte: UInt8) -> Int? {
+        if node == 0 {
+            let c = rootChildren[Int(byte)]
+            return c == 0 ? nil : Int(c)
+        }
+        var k = Int(childStart[node])
+        let end = k + Int(childCount[node])
+        while k < end {
+            if labels[k] == byte { return Int(targets[k]) }
+            k += 1
+        }
+        return nil
     }
 
     /// Indices of the keys found in `bytes` walking from `from` (step 1: forwards from it;
     /// step -1: backwards from just before it), longest first, keys of one length in their order.
-    func matches(_ bytes: [UInt8], from: Int, step: Int) -> [Int] {
-        var found: [[Int]] = []
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, step: Int) -> [Int] {
+        var found: [Int] = []
         var node = 0
         var i = step > 0 ? from : from - 1
         while i >= 0, i < bytes.count {
-            guard let next = children[node].first(where: { $0.0 == bytes[i] })?.1 else { break }
-            node = Int(next)
-            if !ends[node].isEmpty { found.append(ends[node]) }
+            guard let next = child(node, bytes[i]) else { break }
+            node = next
+            // Longer keys are found later and go first: each node's keys go in front, in order.
+            if !ends[node].isEmpty { found.insert(contentsOf: ends[node], at: 0) }
             i += step
         }
-        return found.reversed().flatMap { $0 }
+        return found
+    }
+
+    /// Indices of the keys found in `bytes` walking from `from` (see the buffer version).
+    func matches(_ bytes: [UInt8], from: Int, step: Int) -> [Int] {
+        bytes.withUnsafeBufferPointer { matches($0, from: from, step: step) }
+    }
+
+    /// The first key (in the order given) equal to `bytes`, if any.
+    func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var node = 0
+        for b in bytes {
+            guard let next = child(node, b) else { return nil }
+            node = next
+        }
+        return ends[node].first
     }
 }

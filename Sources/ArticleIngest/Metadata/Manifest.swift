@@ -36,25 +36,37 @@ public struct Manifest: Sendable, Hashable {
     public static func parse(_ text: String, path: String) throws -> Manifest {
         var rows = CSV.rows(text)
         guard !rows.isEmpty else { return Manifest() }
-        let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = rows.removeFirst().map { trimmed($0).lowercased() }
         guard let pathCol = header.firstIndex(of: "path") else {
             throw IngestError(path: path, reason: "line 1: the header has no 'path' column")
         }
         func col(_ name: String) -> Int? { header.firstIndex(of: name) }
+        let titleCol = col("title"), outletCol = col("outlet"), publishedCol = col("published")
+        let languageCol = col("language"), urlCol = col("url"), idCol = col("id")
         var entries: [String: Entry] = [:]
         for row in rows {
             func cell(_ i: Int?) -> String? {
                 guard let i, i < row.count else { return nil }
-                let v = row[i].trimmingCharacters(in: .whitespaces)
+                let v = trimmed(row[i])
                 return v.isEmpty ? nil : v
             }
             guard let p = cell(pathCol) else { continue }
-            let md = PageMetadata(title: cell(col("title")), outlet: cell(col("outlet")),
-                                  published: cell(col("published")), language: cell(col("language"))?.lowercased(),
-                                  url: cell(col("url")), byline: nil)
-            entries[p] = Entry(path: p, id: cell(col("id")), metadata: md)
+            let md = PageMetadata(title: cell(titleCol), outlet: cell(outletCol),
+                                  published: cell(publishedCol), language: cell(languageCol)?.lowercased(),
+                                  url: cell(urlCol), byline: nil)
+            entries[p] = Entry(path: p, id: cell(idCol), metadata: md)
         }
         return Manifest(entries: entries)
+    }
+
+    /// `cell.trimmingCharacters(in: .whitespaces)`; a cell that starts and ends with an ASCII
+    /// byte other than space and tab (or is empty) has nothing to trim and is returned as it is.
+    static func trimmed(_ cell: String) -> String {
+        let plain = cell.withUTF8Bytes { b in
+            guard let first = b.first, let last = b.last else { return true }
+            return first < 0x80 && first != 0x20 && first != 0x09 && last < 0x80 && last != 0x20 && last != 0x09
+        }
+        return plain ? cell : cell.trimmingCharacters(in: .whitespaces)
     }
 
     /// The entry for a file: by relative path, then by file name.
@@ -73,37 +85,42 @@ public struct Manifest: Sendable, Hashable {
     }
 }
 
-/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF.
+/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. Reads the UTF-8 bytes: every
+/// character it looks for is ASCII, and the bytes between them are copied as they are.
 enum CSV {
     static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var it = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? it.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
-                } else { field.unicodeScalars.append(c) }
-                continue
+        text.withUTF8Bytes { b in
+            var rows: [[String]] = []
+            var row: [String] = []
+            var field: [UInt8] = []
+            var inQuotes = false
+            func take() -> String {
+                defer { field.removeAll(keepingCapacity: true) }
+                return String(decoding: field, as: UTF8.self)
             }
-            switch c {
-            case "\"": inQuotes = true
-            case ",": row.append(field); field = ""
-            case "\r": continue
-            case "\n":
-                row.append(field); field = ""
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row = []
-            default: field.unicodeScalars.append(c)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                if inQuotes {
+                    if c == 0x22 {
+                        if i < b.count, b[i] == 0x22 { field.append(0x22); i += 1 } else { inQuotes = false }
+                    } else { field.append(c) }
+                    continue
+                }
+                switch c {
+                case 0x22: inQuotes = true
+                case 0x2C: row.append(take())
+                case 0x0D: continue
+                case 0x0A:
+                    row.append(take())
+                    if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+                    row = []
+                default: field.append(c)
+                }
             }
+            if !field.isEmpty || !row.isEmpty { row.append(take()); rows.append(row) }
+            return rows
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

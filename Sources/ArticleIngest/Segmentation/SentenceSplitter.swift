@@ -30,6 +30,9 @@ public struct SentenceSplitter: Sendable {
     let ordinalDot: Bool
     /// Lowercased month names (`months.tsv`): an ordinal dot before them never ends a sentence.
     let months: Set<String>
+    /// `exact` and `folded` as byte tables for tokens written in Latin-1 (see ``LatinKeys``).
+    let exactBytes: LatinKeys<Abbreviation>
+    let foldedBytes: LatinKeys<Abbreviation>
 
     /// A splitter for one language; an unknown code uses every language's abbreviations.
     public init(languages: LanguageStore, language: String) {
@@ -62,42 +65,53 @@ public struct SentenceSplitter: Sendable {
         self.folded = folded
         self.exact = exact
         self.months = months
+        self.exactBytes = LatinKeys(exact)
+        self.foldedBytes = LatinKeys(folded)
         self.ordinalDot = ordinalDot ?? packs.contains { $0.bool("ordinalDot") }
     }
 
     /// Sentences of `text`; every line break starts a new one.
     public func split(_ text: String) -> [Sentence] {
-        let bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            if i > start { ranges.append(start..<i) }
-            start = i + 1
+        text.withUTF8Bytes { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if start < bytes.count { ranges.append(start..<bytes.count) }
+            return split(bytes: bytes, paragraphs: ranges)
         }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
-        return split(bytes: bytes, paragraphs: ranges)
     }
 
     /// Sentences of an article's text, paragraph by paragraph.
     public func split(_ text: String, paragraphs: [Paragraph]) -> [Sentence] {
-        let bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        for p in paragraphs {
-            // Inside a paragraph a line break still ends a sentence.
-            var s = p.start
-            for i in p.start..<p.end where bytes[i] == 0x0A {
-                if i > s { ranges.append(s..<i) }
-                s = i + 1
+        text.withUTF8Bytes { bytes in
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(paragraphs.count)
+            for p in paragraphs {
+                // Inside a paragraph a line break still ends a sentence.
+                var s = p.start
+                for i in p.start..<p.end where bytes[i] == 0x0A {
+                    if i > s { ranges.append(s..<i) }
+                    s = i + 1
+                }
+                if s < p.end { ranges.append(s..<p.end) }
             }
-            if s < p.end { ranges.append(s..<p.end) }
+            return split(bytes: bytes, paragraphs: ranges)
         }
-        return split(bytes: bytes, paragraphs: ranges)
     }
 
     func split(bytes: [UInt8], paragraphs: [Range<Int>]) -> [Sentence] {
+        bytes.withUnsafeBufferPointer { split(bytes: $0, paragraphs: paragraphs) }
+    }
+
+    func split(bytes: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>]) -> [Sentence] {
         var out: [Sentence] = []
+        var pieces: [Range<Int>] = []
+        var merged: [Range<Int>] = []
         for range in paragraphs {
-            var pieces: [Range<Int>] = []
+            pieces.removeAll(keepingCapacity: true)
             var sentStart = range.lowerBound
             var i = range.lowerBound
             let end = range.upperBound
@@ -137,7 +151,7 @@ public struct SentenceSplitter: Sendable {
             }
             if sentStart < end { pieces.append(sentStart..<end) }
             // Trim, and keep pieces without a letter or digit with the sentence before.
-            var merged: [Range<Int>] = []
+            merged.removeAll(keepingCapacity: true)
             for piece in pieces {
                 guard let t = Self.trim(bytes, piece) else { continue }
                 if !merged.isEmpty, !Self.hasAlphanumeric(bytes, t) {
@@ -147,14 +161,14 @@ public struct SentenceSplitter: Sendable {
                 }
             }
             for r in merged {
-                out.append(Sentence(text: String(decoding: bytes[r], as: UTF8.self), start: r.lowerBound, end: r.upperBound))
+                out.append(Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self), start: r.lowerBound, end: r.upperBound))
             }
         }
         return out
     }
 
     /// Whether the terminal punctuation at `terminal` ends the sentence, given the next word at `next`.
-    func isBoundary(_ bytes: [UInt8], terminal: Int, next: Int, end: Int) -> Bool {
+    func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, terminal: Int, next: Int, end: Int) -> Bool {
         // The next word's first letter, past opening quotes, brackets and dashes.
         var n = next
         // A closing quote set off by a space ("themselves. ” on Tuesday") still belongs before.
@@ -170,10 +184,10 @@ public struct SentenceSplitter: Sendable {
             n += o
         }
         let nextScalar = n < end ? Self.scalar(bytes, n, end) : nil
-        if let s = nextScalar, s.properties.isLowercase { return false }
+        if let s = nextScalar, UTF8Scan.isLowercase(s) { return false }
         guard bytes[terminal] == 0x2E else { return true }   // ! ? …
         if terminal + 1 < end, bytes[terminal + 1] == 0x2E { return true }   // ".." or "..."
-        let nextIsUpper = nextScalar?.properties.isUppercase ?? false
+        let nextIsUpper = nextScalar.map(UTF8Scan.isUppercase) ?? false
         let nextIsDigit = nextScalar.map { $0.value >= 0x30 && $0.value <= 0x39 } ?? false
 
         // The word before the period, with its inner dots: "bl.a", "U.S", "31".
@@ -188,15 +202,12 @@ public struct SentenceSplitter: Sendable {
             s -= 1
         }
         guard s < terminal else { return true }
-        let token = bytes[s...terminal]   // with its dot
-        let word = String(decoding: token, as: UTF8.self)
-
-        if let a = abbreviation(word) {
+        if let a = abbreviation(UnsafeBufferPointer(rebasing: bytes[s...terminal])) {   // with its dot
             if a.number { return !nextIsDigit }
             return a.final && nextIsUpper
         }
         // Ordinal: "den 31. august", "am 12. August", "8. plads".
-        let body = bytes[s..<terminal]
+        let body = UnsafeBufferPointer(rebasing: bytes[s..<terminal])
         if body.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             guard ordinalDot, body.count <= 4 else { return true }
             if nextIsDigit { return false }
@@ -213,32 +224,61 @@ public struct SentenceSplitter: Sendable {
         return folded[word.lowercased()]
     }
 
-    func isMonth(_ bytes: [UInt8], _ at: Int, _ end: Int) -> Bool {
+    /// ``abbreviation(_:)`` of a token's bytes; a token in Latin-1 is looked up without a `String`.
+    func abbreviation(_ token: UnsafeBufferPointer<UInt8>) -> Abbreviation? {
+        switch exactBytes.lookup(token) {
+        case .found(let a): return a
+        case .absent:
+            if folded.isEmpty { return nil }
+            switch foldedBytes.lookupLowercased(token) {
+            case .found(let a): return a
+            case .absent: return nil
+            case .notLatin: return abbreviation(String(decoding: token, as: UTF8.self))
+            }
+        case .notLatin:
+            return abbreviation(String(decoding: token, as: UTF8.self))
+        }
+    }
+
+    func isMonth(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> Bool {
         guard !months.isEmpty, at < end else { return false }
         var e = at
         while e < end, bytes[e] != 0x20, bytes[e] != 0x0A, bytes[e] != 0x2C, bytes[e] != 0x29 { e += 1 }
-        let w = String(decoding: bytes[at..<e], as: UTF8.self).lowercased()
+        let w = String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<e]), as: UTF8.self).lowercased()
         return months.contains(w) || (w.hasSuffix(".") && months.contains(String(w.dropLast())))
     }
 
     /// "J", "U.S", "e.g": single letters separated by dots, the first one a capital or with a dot after.
-    static func isInitials(_ body: ArraySlice<UInt8>) -> Bool {
-        let parts = body.split(separator: 0x2E, omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= 6 else { return false }
-        for p in parts {
-            let text = String(decoding: p, as: UTF8.self)
-            guard text.unicodeScalars.count == 1, let c = text.unicodeScalars.first, c.properties.isAlphabetic else { return false }
+    static func isInitials(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most words before a period are longer than one letter: two letters in a row say no.
+        var parts = 0
+        var i = 0
+        var first: Unicode.Scalar = " "
+        while true {
+            // One part: the bytes up to the next dot must be exactly one alphabetic scalar.
+            var e = i
+            while e < body.count, body[e] != 0x2E { e += 1 }
+            guard e > i, let (c, len) = UTF8Scan.scalar(body, i, e), len == e - i else { return false }
+            if c.value < 0x80 {
+                guard (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A else { return false }
+            } else {
+                // A lone byte that is not a scalar decodes as U+FFFD, which is not alphabetic.
+                guard c.properties.isAlphabetic else { return false }
+            }
+            if parts == 0 { first = c }
+            parts += 1
+            guard parts <= 6 else { return false }
+            if e == body.count { break }
+            i = e + 1
         }
-        if parts.count == 1 {
-            return String(decoding: parts[0], as: UTF8.self).unicodeScalars.first?.properties.isUppercase ?? false
-        }
+        if parts == 1 { return UTF8Scan.isUppercase(first) }
         return true
     }
 
     // MARK: bytes
 
     /// `.`, `!`, `?`, `…` (E2 80 A6), `。` (E3 80 82), `！` (EF BC 81), `？` (EF BC 9F): their byte length, or 0.
-    static func terminalLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func terminalLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x2E, 0x21, 0x3F: return 1
         case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0xA6: return 3
@@ -247,14 +287,14 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    static func isFullWidthTerminal(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+    static func isFullWidthTerminal(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         guard i + 2 < end else { return false }
         return (b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82)
             || (b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x81 || b[i + 2] == 0x9F))
     }
 
     /// Closing CJK brackets and quotes after 。: 」 』 ） 】.
-    static func cjkCloserLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func cjkCloserLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         guard i + 2 < end else { return 0 }
         if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x8D || b[i + 2] == 0x8F || b[i + 2] == 0x91 { return 3 }
         if b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x89 { return 3 }
@@ -262,7 +302,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Closing quotes and brackets: " ' ) ] } ” ’ » ›.
-    static func closerLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func closerLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D: return 1
         case 0xC2 where i + 1 < end && b[i + 1] == 0xBB: return 2
@@ -272,7 +312,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Closing marks that cannot open anything: ) ] ” ’ ».
-    static func unambiguousCloserLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func unambiguousCloserLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x29, 0x5D: return 1
         case 0xC2 where i + 1 < end && b[i + 1] == 0xBB: return 2
@@ -282,17 +322,17 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Opening quotes, brackets and dashes before a sentence's first word.
-    static func openerLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func openerLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x22, 0x27, 0x28, 0x5B, 0x2D, 0x2A: return 1
         case 0xC2 where i + 1 < end && (b[i + 1] == 0xAB || b[i + 1] == 0xBF || b[i + 1] == 0xA1): return 2
-        case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && [0x9C, 0x98, 0x9E, 0x93, 0x94, 0xB9].contains(b[i + 2]): return 3
+        case 0xE2 where i + 2 < end && b[i + 1] == 0x80 && (b[i + 2] == 0x9C || b[i + 2] == 0x98 || b[i + 2] == 0x9E || b[i + 2] == 0x93 || b[i + 2] == 0x94 || b[i + 2] == 0xB9): return 3
         default: return 0
         }
     }
 
     /// Space, tab, line feed, or U+00A0.
-    static func spaceLength(_ b: [UInt8], _ i: Int, _ end: Int) -> Int {
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         switch b[i] {
         case 0x20, 0x09, 0x0A, 0x0D: return 1
         case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: return 2
@@ -300,15 +340,12 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    static func scalar(_ b: [UInt8], _ i: Int, _ end: Int) -> Unicode.Scalar? {
-        var len = 1
-        let lead = b[i]
-        if lead >= 0xF0 { len = 4 } else if lead >= 0xE0 { len = 3 } else if lead >= 0xC0 { len = 2 }
-        guard i + len <= end else { return nil }
-        return String(decoding: b[i..<(i + len)], as: UTF8.self).unicodeScalars.first
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Unicode.Scalar? {
+        UTF8Scan.scalar(b, i, end)?.scalar
     }
 
-    static func trim(_ b: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+    static func trim(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound, hi = r.upperBound
         while lo < hi {
             let w = spaceLength(b, lo, hi)
@@ -324,7 +361,7 @@ public struct SentenceSplitter: Sendable {
         return lo < hi ? lo..<hi : nil
     }
 
-    static func hasAlphanumeric(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+    static func hasAlphanumeric(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         for i in r {
             let c = b[i]
             if (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0xC3 && c != 0xE2) { return true }

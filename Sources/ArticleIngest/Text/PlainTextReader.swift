@@ -23,7 +23,7 @@ enum PlainTextReader {
 
     /// Structures decoded text.
     static func read(text: String, markdown: Bool) -> ExtractedDocument {
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var lines = Self.lines(text)
         var metadata = PageMetadata()
         var warnings: [String] = []
         if let fm = FrontMatter.take(&lines) {
@@ -37,11 +37,25 @@ enum PlainTextReader {
         // The first line is the title; in Markdown with a front-matter title, only a heading is.
         // A first line of more than 40 words is the body itself (a crawl without a headline).
         if let first = blocks.first, !markdown || metadata.title == nil || first.role == .heading,
-           Shape.wordCount(first.text) <= 40 {
+           Shape.wordCount(first.text, limit: 41) <= 40 {
             title = first.text
             blocks.removeFirst()
         }
         return ExtractedDocument(metadata: metadata, title: title, blocks: blocks, dropped: [], warnings: warnings)
+    }
+
+    /// The text's lines (split at line feeds, empty ones kept), each a `String` of its own.
+    static func lines(_ text: String) -> [String] {
+        text.withUTF8Bytes { b in
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<b.count where b[i] == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+            return lines
+        }
     }
 
     // MARK: plain text
@@ -72,7 +86,7 @@ enum PlainTextReader {
         for raw in lines {
             let line = Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
-            if line.isEmpty || !line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            if line.isEmpty || !hasWordScalar(line) {
                 flush()
             } else {
                 group.append(line)
@@ -82,10 +96,37 @@ enum PlainTextReader {
         return blocks
     }
 
+    /// Whether some scalar is a letter or a digit.
+    static func hasWordScalar(_ line: String) -> Bool {
+        line.withUTF8Bytes { b in
+            var i = 0
+            while i < b.count {
+                guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return false }
+                if UTF8Scan.isWordScalar(c) { return true }
+                i += len
+            }
+            return false
+        }
+    }
+
+    /// `line.hasSuffix(suffix)` for an ASCII suffix, answered from the bytes when the byte before
+    /// it is ASCII too (then no grapheme cluster reaches across it).
+    static func hasASCIISuffix(_ line: String, _ suffix: StaticString) -> Bool {
+        let answer: Bool? = line.withUTF8Bytes { b in
+            let k = suffix.utf8CodeUnitCount
+            guard b.count >= k else { return false }
+            let p = suffix.utf8Start
+            for j in 0..<k where b[b.count - k + j] != p[j] { return false }
+            if b.count == k || b[b.count - k - 1] < 0x80 { return true }
+            return nil
+        }
+        return answer ?? line.hasSuffix(suffix.description)
+    }
+
     /// Whether a single line break between `line` and `next` is a soft wrap inside one paragraph.
     static func joins(_ line: String, _ next: String) -> Bool {
         if Shape.endsSentence(line) { return false }
-        if line.hasSuffix(",") || line.hasSuffix("-") && !line.hasSuffix(" -") { return true }
+        if hasASCIISuffix(line, ",") || hasASCIISuffix(line, "-") && !hasASCIISuffix(line, " -") { return true }
         if Shape.startsLowercase(next) { return true }
         // A long line that stops mid-sentence was wrapped, unless a heading or a label follows it;
         // a short one is a heading or a label itself.
@@ -136,8 +177,8 @@ enum CrawlHeader {
 /// A YAML-like front matter block at the top of a file: `---`, `key: value` lines, `---`.
 enum FrontMatter {
     static func take(_ lines: inout [String]) -> (metadata: PageMetadata, warnings: [String])? {
-        guard let first = lines.firstIndex(where: { !$0.trimmingSpaces.isEmpty }),
-              lines[first].trimmingSpaces == "---",
+        guard let first = lines.firstIndex(where: { trimmedSpaces($0) != nil }),
+              trimmedSpaces(lines[first]) == "---",
               let end = lines[(first + 1)...].firstIndex(where: { $0.trimmingSpaces == "---" || $0.trimmingSpaces == "..." }),
               end - first <= 40
         else { return nil }
@@ -162,6 +203,32 @@ enum FrontMatter {
         }
         lines.removeSubrange(first...end)
         return (md, [])
+    }
+
+    /// `line.trimmingSpaces` when it is three ASCII bytes or fewer ("---"), "" for any other
+    /// non-blank line, nil for a blank one; read from the bytes, without building the trimmed line.
+    static func trimmedSpaces(_ line: String) -> String? {
+        line.withUTF8Bytes { b in
+            var lo = 0, hi = b.count
+            // Spaces, tabs, line ends, U+00A0 (C2 A0) and U+FEFF (EF BB BF), as trimmingSpaces takes them.
+            func spaceAt(_ i: Int) -> Int {
+                let c = b[i]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { return 1 }
+                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+                if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+                return 0
+            }
+            while lo < hi { let w = spaceAt(lo); if w == 0 { break }; lo += w }
+            while lo < hi {
+                let c = b[hi - 1]
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { hi -= 1; continue }
+                if c == 0xA0, hi - 2 >= lo, b[hi - 2] == 0xC2 { hi -= 2; continue }
+                if c == 0xBF, hi - 3 >= lo, b[hi - 3] == 0xEF, b[hi - 2] == 0xBB { hi -= 3; continue }
+                break
+            }
+            guard lo < hi else { return nil }
+            return hi - lo <= 3 ? String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self) : ""
+        }
     }
 }
 

@@ -86,8 +86,10 @@ public enum TextDecoder {
         let sample = bytes.prefix(8192)
         guard !sample.isEmpty else { return }
         var nul = 0, control = 0
-        for b in sample {
-            if b == 0 { nul += 1 } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+        sample.withUnsafeBufferPointer { buffer in
+            for b in buffer where b < 0x20 {
+                if b == 0 { nul += 1 } else if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { control += 1 }
+            }
         }
         if nul > 0 && nul * 100 >= sample.count || (nul + control) * 20 > sample.count {
             throw IngestError(path: path, reason: "looks like binary data, not text (\(nul) NUL and \(control) control bytes in the first \(sample.count))")
@@ -156,11 +158,30 @@ public enum TextDecoder {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
+    /// Whether a carriage return or a NUL occurs, eight bytes at a time.
+    static func containsCROrNUL(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let crs: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= b.count {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if hasZeroByte(v) || hasZeroByte(v ^ crs) { return true }
+            i += 8
+        }
+        while i < b.count {
+            if b[i] == 0x0D || b[i] == 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// CRLF and lone CR become LF; NULs (left by broken UTF-16) are removed.
     static func normalizeLineEnds(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0x0D || b == 0 { needs = true; break }
-        guard needs else { return text }
+        guard text.withUTF8Bytes(containsCROrNUL) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var prevCR = false

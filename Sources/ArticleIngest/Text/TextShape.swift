@@ -8,7 +8,7 @@ enum Shape {
     /// Tabs and runs of spaces become one space; surrounding spaces go. U+00A0 is kept inside.
     static func collapseSpaces(_ s: String) -> String {
         var s = s
-        return s.withUTF8 { b in
+        let collapsed: String? = s.withUTF8 { b in
             // nothing to change (the common case for a paragraph): no copy
             var clean = b.first != 0x20 && b.last != 0x20
             if clean {
@@ -20,7 +20,7 @@ enum Shape {
                     k += 1
                 }
             }
-            if clean { return String(decoding: b, as: UTF8.self) }
+            if clean { return nil }
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var n = 0
                 var pendingSpace = false
@@ -41,49 +41,95 @@ enum Shape {
                 return n
             }
         }
+        // Nothing to change: the string itself, not a copy.
+        return collapsed ?? s
     }
 
     /// The last scalar that is not a closing quote, bracket or space.
     static func lastMeaningful(_ s: String) -> Unicode.Scalar? {
-        for c in s.unicodeScalars.reversed() where !closers.contains(c) && c != " " && c != "\u{A0}" {
-            return c
+        s.withUTF8Bytes { b in
+            var end = b.count
+            while end > 0 {
+                let start = UTF8Scan.scalarStart(before: end, in: b, from: 0)
+                guard let (c, _) = UTF8Scan.scalar(b, start, end) else { return nil }
+                if !isCloser(c) && c != " " && c != "\u{A0}" { return c }
+                end = start
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// One of ``closers``, without hashing.
+    @inline(__always)
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201D, 0x2019, 0x00BB, 0x203A, 0x201C: return true
+        default: return false
+        }
+    }
+
+    /// One of ``finals``, without hashing.
+    @inline(__always)
+    static func isFinal(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x3A, 0x3B, 0x3002: return true
+        default: return false
+        }
     }
 
     /// Ends in `.`, `!`, `?`, `…`, `:` or `;`, closing quotes and brackets aside.
     static func endsSentence(_ s: String) -> Bool {
         guard let c = lastMeaningful(s) else { return false }
-        return finals.contains(c)
+        return isFinal(c)
     }
 
     static func startsLowercase(_ s: String) -> Bool {
         guard let c = s.unicodeScalars.first else { return false }
-        return c.properties.isLowercase
+        return UTF8Scan.isLowercase(c)
     }
 
     static func startsUppercase(_ s: String) -> Bool {
         guard let c = s.unicodeScalars.first else { return false }
-        return c.properties.isUppercase
+        return UTF8Scan.isUppercase(c)
     }
 
     /// Words separated by spaces.
     static func wordCount(_ s: String) -> Int {
-        var n = 0
-        var inWord = false
-        for b in s.utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A { inWord = false } else if !inWord { inWord = true; n += 1 }
-        }
-        return n
+        s.withUTF8Bytes { UTF8Scan.wordCount($0) }
+    }
+
+    /// Words separated by spaces, counted up to `limit`.
+    static func wordCount(_ s: String, limit: Int) -> Int {
+        s.withUTF8Bytes { UTF8Scan.wordCount($0, limit: limit) }
     }
 
     /// Short, with a letter, and without final punctuation: a heading or a label.
     static func looksLikeHeading(_ s: String) -> Bool {
-        let words = wordCount(s)
-        guard words >= 1, words <= 16, s.utf8.count <= 140 else { return false }
-        guard s.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        guard s.utf8.count <= 140 else { return false }
+        let words = wordCount(s, limit: 17)
+        guard words >= 1, words <= 16 else { return false }
+        guard hasLetter(s) else { return false }
         guard let last = lastMeaningful(s) else { return false }
-        return !finals.contains(last) && last != ","
+        return !isFinal(last) && last != ","
+    }
+
+    /// Whether some scalar is alphabetic.
+    static func hasLetter(_ s: String) -> Bool {
+        s.withUTF8Bytes { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c | 0x20 >= 0x61 && c | 0x20 <= 0x7A { return true }
+                    i += 1
+                    continue
+                }
+                guard let (scalar, len) = UTF8Scan.scalar(b, i, b.count) else { return false }
+                if scalar.properties.isAlphabetic { return true }
+                i += len
+            }
+            return false
+        }
     }
 }
 

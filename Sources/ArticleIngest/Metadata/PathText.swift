@@ -1,0 +1,60 @@
+import Foundation
+
+/// `NSString` path questions for the paths ingest sees on every file, answered from the bytes
+/// when the path is plain: not empty, no `//`, no trailing `/`, and (for the extension) an ASCII
+/// last component. Anything else goes to `NSString`, so every answer is `NSString`'s.
+enum PathText {
+    /// `(path as NSString).deletingLastPathComponent`.
+    static func deletingLastPathComponent(_ path: String) -> String {
+        let fast: String?? = path.withUTF8Bytes { b in
+            guard isPlain(b) else { return nil }
+            guard let slash = lastSlash(b) else { return .some("") }
+            if slash == 0 { return .some("/") }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[0..<slash]), as: UTF8.self))
+        }
+        if let fast { return fast ?? "" }
+        return (path as NSString).deletingLastPathComponent
+    }
+
+    /// `(path as NSString).pathExtension`.
+    static func pathExtension(_ path: String) -> String {
+        let fast: String? = path.withUTF8Bytes { b in
+            guard isPlain(b) else { return nil }
+            let start = lastSlash(b).map { $0 + 1 } ?? 0
+            var dot: Int?
+            for i in start..<b.count {
+                if b[i] >= 0x80 { return nil }
+                if b[i] == 0x2E { dot = i }
+            }
+            // No dot: no extension. A leading or final dot (".profile", "a.", "..") is left to NSString.
+            guard let dot else { return "" }
+            guard dot > start, dot < b.count - 1 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[(dot + 1)...]), as: UTF8.self)
+        }
+        return fast ?? (path as NSString).pathExtension
+    }
+
+    /// Not empty, not "/" only, no doubled slash, no trailing slash.
+    private static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !b.isEmpty, b[b.count - 1] != 0x2F else { return false }
+        var previousSlash = false
+        for c in b {
+            if c == 0x2F {
+                if previousSlash { return false }
+                previousSlash = true
+            } else {
+                previousSlash = false
+            }
+        }
+        return true
+    }
+
+    private static func lastSlash(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = b.count - 1
+        while i >= 0 {
+            if b[i] == 0x2F { return i }
+            i -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+/// A `[String: Value]` table that can also be asked with bytes, for the tokens a scanner finds.
+///
+/// `String` keys compare by canonical equivalence. Text made only of Latin-1 scalars (below
+/// U+0100) is always in normal form C, so for such a token byte equality with a key's normal
+/// form is exactly what the dictionary would decide. The byte table holds every key written in
+/// Latin-1, and the Latin-1 normal form of any key written otherwise ("e" + U+0301 as "é");
+/// a token with a scalar from U+0100 up is reported as ``Lookup/notLatin`` and the caller asks
+/// the dictionary.
+struct LatinKeys<Value: Sendable>: Sendable {
+    enum Lookup {
+        case found(Value)
+        case absent
+        case notLatin
+    }
+
+    private let trie: PhraseTrie
+    private let values: [Value]
+
+    init(_ table: [String: Value]) {
+        var entries: [(key: [UInt8], value: Value)] = []
+        for (key, value) in table {
+            if key.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+                entries.append((Array(key.utf8), value))
+            } else if let latin = UTF8Scan.canonicalForm(key, below: 0x100) {
+                entries.append((Array(latin.utf8), value))
+            }
+        }
+        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        trie = PhraseTrie(keys: entries.map(\.key))
+        values = entries.map(\.value)
+    }
+
+    /// The value of the key equal to `token`.
+    func lookup(_ token: UnsafeBufferPointer<UInt8>) -> Lookup {
+        for c in token where c >= 0xC4 { return .notLatin }
+        return trie.exact(token).map { .found(values[$0]) } ?? .absent
+    }
+
+    /// The value of the key equal to `token.lowercased()`.
+    func lookupLowercased(_ token: UnsafeBufferPointer<UInt8>) -> Lookup {
+        // A long token is left to the dictionary.
+        guard token.count <= 64 else { return .notLatin }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
+            var k = 0
+            while k < token.count {
+                let c = token[k]
+                if c >= 0xC4 { return .notLatin }
+                if c >= 0x41 && c <= 0x5A {
+                    out[k] = c + 0x20
+                } else if c == 0xC3, k + 1 < token.count, token[k + 1] >= 0x80, token[k + 1] <= 0x9E, token[k + 1] != 0x97 {
+                    // À–Þ (× aside) lowercase to à–þ: C3 80–9E become C3 A0–BE.
+                    out[k] = c
+                    out[k + 1] = token[k + 1] + 0x20
+                    k += 2
+                    continue
+                } else {
+                    out[k] = c
+                }
+                k += 1
+            }
+            return trie.exact(UnsafeBufferPointer(rebasing: out[0..<token.count])).map { .found(values[$0]) } ?? .absent
+        }
+    }
+}
