@@ -95,6 +95,40 @@ import Testing
         }
     }
 
+    /// Every input of the public conformance suites (../shared/conformance, when it is beside the
+    /// checkout): the gate never stops one the scanner reads something in.
+    @Test func neverStopsAConformanceCase() throws {
+        let root = Corpus.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.path) else {
+            print("GateTests: ../shared/conformance is not beside the checkout; skipped")
+            return
+        }
+        let rec = try #require(Corpus.recognizer)
+        var checked = 0, stopped = 0
+        for suite in ["duckling", "recognizers"] {
+            let suiteDir = root.appendingPathComponent(suite)
+            for lang in ((try? fm.contentsOfDirectory(atPath: suiteDir.path)) ?? []).sorted() {
+                let dir = suiteDir.appendingPathComponent(lang)
+                for file in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where file.hasSuffix(".jsonl") {
+                    let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                    for line in text.split(separator: "\n") {
+                        guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                              let input = obj["input"] as? String, !input.isEmpty,
+                              let box = rec.box(String(lang.prefix(2))) else { continue }
+                        checked += 1
+                        guard !Self.passes(box.lexicon, input) else { continue }
+                        stopped += 1
+                        let found = Self.scan(box.lexicon, input).map(\.text)
+                        #expect(found.isEmpty, "\(suite)/\(lang)/\(file): gate stopped '\(input)', the scanner reads \(found)")
+                    }
+                }
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(stopped > 0)
+    }
+
     @Test func stopsProseWithoutFigures() throws {
         let cases: [(String, String)] = [
             ("en", "The decision was criticised by the opposition, which called it too late."),
