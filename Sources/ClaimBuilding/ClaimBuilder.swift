@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import CrosscheckModel
 import LanguageData
 import QuantityRecognition
@@ -28,19 +26,10 @@ public struct ClaimBuilder: Sendable {
         self.languages = languages
         self.recognizer = recognizer
         self.catalog = catalog
-        // One language's tables per task, on all cores (start-up time); the first error in code
-        // order is the one thrown, as when they were built one after another.
-        let codes = languages.codes
-        let built = ReaderSlots(count: codes.count)
-        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
-            guard let pack = languages.pack(codes[i]) else { return }
-            built.set(i, Result { SentenceReader(lexicon: try ClaimLexicon(pack: pack, catalog: catalog), catalog: catalog) })
+        // one language per task, on all cores (start-up time)
+        readers = try languages.buildPerLanguage {
+            SentenceReader(lexicon: try ClaimLexicon(pack: $0, catalog: catalog), catalog: catalog)
         }
-        var readers: [String: SentenceReader] = [:]
-        for (i, code) in codes.enumerated() {
-            if let r = built.get(i) { readers[code] = try r.get() }
-        }
-        self.readers = readers
         let empty = LanguagePack(code: "und", directory: languages.root, settings: [:], tables: [:])
         fallback = SentenceReader(lexicon: try ClaimLexicon(pack: empty, catalog: catalog), catalog: catalog)
     }
@@ -176,11 +165,3 @@ public struct ClaimBuilder: Sendable {
     }
 }
 
-/// Results filled from several threads, one index each.
-final class ReaderSlots: @unchecked Sendable {
-    private var slots: [Result<SentenceReader, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<SentenceReader, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<SentenceReader, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
-}

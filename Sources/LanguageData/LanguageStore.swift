@@ -51,14 +51,10 @@ public struct LanguageStore: Sendable {
             return !name.hasPrefix(".") && fm.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDir)
                 && isDir.boolValue
         }
-        // One language per task, on all cores (start-up time); the first error in name order is
-        // the one thrown, as when they were loaded one after another.
-        let loaded = PackSlots(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-            loaded.set(i, Result { try LanguageStore.loadPack(code: folders[i], directory: root.appendingPathComponent(folders[i])) })
+        let loaded = try LanguageStore.inParallel(folders) {
+            try LanguageStore.loadPack(code: $0, directory: root.appendingPathComponent($0))
         }
-        var packs: [String: LanguagePack] = [:]
-        for (i, name) in folders.enumerated() { packs[name] = try loaded.get(i).get() }
+        let packs = Dictionary(uniqueKeysWithValues: zip(folders, loaded))
         self.packs = packs
     }
 
@@ -172,11 +168,31 @@ public struct LanguageStore: Sendable {
     }
 }
 
+extension LanguageStore {
+    /// `build` on every language's pack, one language per task on all cores (start-up time): the
+    /// results by code. The first error in code order is the one thrown, as when the languages
+    /// were built one after another.
+    public func buildPerLanguage<T: Sendable>(_ build: @Sendable (LanguagePack) throws -> T) throws -> [String: T] {
+        let codes = self.codes
+        let packs = codes.map { self.packs[$0]! }
+        let built = try LanguageStore.inParallel(Array(packs.indices)) { try build(packs[$0]) }
+        return Dictionary(uniqueKeysWithValues: zip(codes, built))
+    }
+
+    /// `work` on each item on all cores, the results in item order; the first error in item order
+    /// is thrown.
+    static func inParallel<I: Sendable, T: Sendable>(_ items: [I], _ work: @Sendable (I) throws -> T) throws -> [T] {
+        let slots = IndexedResults<T>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in slots.set(i, Result { try work(items[i]) }) }
+        return try (0..<items.count).map { try slots.get($0).get() }
+    }
+}
+
 /// Results filled from several threads, one index each.
-final class PackSlots: @unchecked Sendable {
-    private var slots: [Result<LanguagePack, any Error>?]
+final class IndexedResults<T: Sendable>: @unchecked Sendable {
+    private var slots: [Result<T, any Error>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<LanguagePack, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<LanguagePack, any Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+    func set(_ i: Int, _ r: Result<T, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Result<T, any Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
 }

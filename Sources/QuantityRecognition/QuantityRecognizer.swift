@@ -1,6 +1,4 @@
 import CrosscheckModel
-import Dispatch
-import Foundation
 import LanguageData
 
 /// Finds every quantity expression in a text and resolves it to a value.
@@ -16,24 +14,10 @@ public struct QuantityRecognizer: Sendable {
 
     public init(languages: LanguageStore) throws {
         self.languages = languages
-        // One language's tables per task, on all cores (start-up time); the first error in code
-        // order is the one thrown, as when they were built one after another.
-        let codes = languages.codes
-        let built = BuildSlots(count: codes.count)
-        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
-            guard let pack = languages.pack(codes[i]) else { return }
-            built.set(i, Result { try Lexicon(pack: pack) })
-        }
-        var lx: [String: LexiconBox] = [:]
-        for (i, code) in codes.enumerated() {
-            if let r = built.get(i) { lx[code] = LexiconBox(try r.get()) }
-        }
-        boxes = lx
+        boxes = try languages.buildPerLanguage { LexiconBox(try Lexicon(pack: $0)) }
     }
 
     /// The lexicon for a language code ("da", "es-mx" falls back to "es"; unknown codes to English).
-    func lexicon(_ language: String) -> Lexicon? { box(language)?.lexicon }
-
     func box(_ language: String) -> LexiconBox? {
         if let l = boxes[language] { return l }
         let base = language.split(separator: "-").first.map { String($0).lowercased() } ?? language
@@ -64,15 +48,6 @@ public struct QuantityRecognizer: Sendable {
         let scanner = QuantityScanner(text: text, lexicon: box.lexicon, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
-}
-
-/// Results filled from several threads, one index each.
-final class BuildSlots: @unchecked Sendable {
-    private var slots: [Result<Lexicon, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<Lexicon, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<Lexicon, any Error>? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// One language's lexicon behind a reference.

@@ -53,4 +53,24 @@ import Testing
             "\(error)".contains("xx/bad.tsv") && "\(error)".contains("UTF-8")
         }
     }
+
+    @Test func buildsEveryLanguageAndThrowsTheFirstErrorInCodeOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("langs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for code in ["xb", "xa", "xc"] {
+            let dir = root.appendingPathComponent(code)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data("word\t\(code)\n".utf8).write(to: dir.appendingPathComponent("t.tsv"))
+        }
+        let store = try LanguageStore(root: root)
+        let built = try store.buildPerLanguage { $0.rows("t.tsv").first?[1] ?? "" }
+        #expect(built == ["xa": "xa", "xb": "xb", "xc": "xc"])
+        struct Failed: Error, Equatable { var code: String }
+        #expect(throws: Failed(code: "xb")) {
+            _ = try store.buildPerLanguage { pack -> Int in
+                if pack.code != "xa" { throw Failed(code: pack.code) }
+                return 1
+            }
+        }
+    }
 }
