@@ -33,6 +33,7 @@ import Testing
 
     @Test func aUserRuleLoadsAndRunsItsCases() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.validRule.write(to: dir.appendingPathComponent("my-rule.yaml"), atomically: true, encoding: .utf8)
         let set = try RuleSet.load(path: dir.path)
         #expect(set.rules.map(\.id) == ["my-rule"])
@@ -55,6 +56,7 @@ import Testing
     func aBrokenRuleNamesFileLineAndProblem(_ i: Int) throws {
         let (text, line, words) = Self.broken[i]
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("my-rule.yaml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         do {
@@ -70,6 +72,7 @@ import Testing
 
     @Test func duplicateIdsInAFolderAreAnError() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try Self.validRule.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try Self.validRule.write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
         #expect(throws: RuleError.self) { try RuleSet.load(path: dir.path) }
