@@ -29,24 +29,22 @@ public struct TableRow: Sendable, Hashable {
     /// Built from bytes in one allocation: every table entry keeps its origin, so start-up asks
     /// for about 20,000 of them, and string interpolation made it a visible part of start-up.
     public var origin: String {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for the 20 digits of a UInt64
         var n = line.magnitude, count = 0
         withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[count] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30; n /= 10; count += 1 } while n > 0
+            repeat { d[19 - count] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30; n /= 10; count += 1 } while n > 0
         }
         let negative = line < 0
+        var language = language, table = table
         let total = language.utf8.count + 1 + table.utf8.count + 1 + count + (negative ? 1 : 0)
         return String(unsafeUninitializedCapacity: total) { out in
-            var i = 0
-            for b in language.utf8 { out[i] = b; i += 1 }
+            var i = language.withUTF8 { out.initialize(fromContentsOf: $0) }
             out[i] = UInt8(ascii: "/"); i += 1
-            for b in table.utf8 { out[i] = b; i += 1 }
+            i += table.withUTF8 { UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: $0) }
             out[i] = UInt8(ascii: ":"); i += 1
             if negative { out[i] = UInt8(ascii: "-"); i += 1 }
-            withUnsafeBytes(of: &digits) { d in
-                for k in stride(from: count - 1, through: 0, by: -1) { out[i] = d[k]; i += 1 }
+            i += withUnsafeBytes(of: &digits) { d in
+                UnsafeMutableBufferPointer(rebasing: out[i...]).initialize(fromContentsOf: d[(20 - count)..<20])
             }
             return i
         }
