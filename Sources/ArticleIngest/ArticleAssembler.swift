@@ -46,6 +46,8 @@ struct ArticleAssembler: Sendable {
 
         var text = ""
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(filtered.kept.count)
+        text.reserveCapacity(filtered.kept.reduce(0) { $0 + $1.text.utf8.count + 2 })
         for block in filtered.kept {
             if !text.isEmpty { text += "\n\n" }
             let start = text.utf8.count

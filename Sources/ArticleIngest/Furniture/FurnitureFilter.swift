@@ -199,9 +199,9 @@ public struct FurnitureFilter: Sendable {
         if words <= 25 {
             // "Læs også: …", "Related | …", "Read more » …"
             let bare = UnsafeBufferPointer(rebasing: key[0..<bareEnd])
-            for sep in FurnitureFilter.labelSeparators {
-                if let at = FurnitureFilter.firstIndex(of: sep, in: bare),
-                   let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
+            let found = FurnitureFilter.firstSeparators(in: bare)
+            for at in [found.0, found.1, found.2, found.3, found.4, found.5] where at >= 0 {
+                if let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
                     return (p, .label)
                 }
             }
@@ -264,13 +264,20 @@ public struct FurnitureFilter: Sendable {
             var n = 0
             var inWord = false
             var i = 0
-            while i < b.count {
+            let count = b.count
+            while i < count {
                 let c = b[i]
+                // Printable ASCII and bytes of other scalars are word bytes (the common case).
+                if c > 0x20 && c != 0xC2 && c != 0xEF {
+                    if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+                    i += 1
+                    continue
+                }
                 var len = 1
                 var space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
-                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 {
                     space = true; len = 2
-                } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                } else if c == 0xEF, i + 2 < count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
                     // U+FEFF is EF BB BF.
                     space = true; len = 3
                 }
@@ -292,7 +299,7 @@ public struct FurnitureFilter: Sendable {
         var kept: [Block] = []
         var dropped: [DroppedText] = []
         var byline: String?
-        let titleKeys = Set(titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
+        let titleKeys = TitleKeys(titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -311,7 +318,7 @@ public struct FurnitureFilter: Sendable {
                 listReason = nil
             }
             if n < 3, kept.isEmpty, !titleKeys.isEmpty,
-               titleKeys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text))) {
+               titleKeys.matches(text) {
                 dropped.append(DroppedText(text: text, reason: "title"))
                 continue
             }
@@ -323,6 +330,46 @@ public struct FurnitureFilter: Sendable {
             kept.append(block)
         }
         return Result(kept: kept, dropped: dropped, byline: byline)
+    }
+
+    /// The normalised titles a body block is compared with: is `stripTrailingPunctuation(normalize(text))`
+    /// one of them (as a `Set<String>` would answer)?
+    ///
+    /// Keys and text written below U+0300 are in normal form C, so for them canonical equality is
+    /// byte equality; and a text whose normal form has a letter or digit past the longest key
+    /// (with nothing from U+0300 up before it, so normal form C cannot shorten it) equals none.
+    /// So the block is normalised only a little past the longest key, and compared as bytes;
+    /// anything else is answered by strings, as before.
+    struct TitleKeys {
+        let keys: [String]
+        private let bytes: [[UInt8]]
+        private let longest: Int
+        /// Every key is written below U+0300.
+        private let simple: Bool
+
+        init(_ keys: [String]) {
+            self.keys = keys
+            self.bytes = keys.map { Array($0.utf8) }
+            self.longest = bytes.map(\.count).max() ?? 0
+            self.simple = bytes.allSatisfy { !$0.contains { $0 >= 0xCC } }
+        }
+
+        var isEmpty: Bool { keys.isEmpty }
+
+        func matches(_ text: String) -> Bool {
+            let quick: Bool? = simple ? text.withUTF8Bytes { b in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FurnitureFilter.scratchCapacity) { out in
+                    let norm = FurnitureFilter.normalize(b, into: out, stopAt: longest)
+                    let written = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<norm.count])
+                    guard !written.contains(where: { $0 >= 0xCC }) else { return nil }
+                    if norm.truncated { return false }
+                    let bare = UnsafeBufferPointer(rebasing: written[0..<FurnitureFilter.strippedEnd(written, written.count)])
+                    return bytes.contains { $0.elementsEqual(bare) }
+                }
+            } : nil
+            if let quick { return quick }
+            return keys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)))
+        }
     }
 
     /// A headline under a "Related" heading: at most 24 words, not ending in a period (a
@@ -356,26 +403,11 @@ public struct FurnitureFilter: Sendable {
     /// `stopAt` bytes after those brackets: what was written is then a prefix of the whole result.
     static func normalize(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
                           stopAt: Int) -> (count: Int, lead: Int, truncated: Bool) {
+        // Written without nested functions capturing the counters, so they stay in registers.
+        let o = out.baseAddress!
         var n = 0
         var lead = 0
         var pendingSpace = false
-        @inline(__always) func emit(_ byte: UInt8) {
-            if n == lead && (byte == 0x28 || byte == 0x5B) { lead += 1 }
-            out[n] = byte
-            n += 1
-        }
-        @inline(__always) func emitScalar(_ v: UInt32) {
-            if v < 0x80 {
-                emit(UInt8(v))
-            } else if v < 0x800 {
-                emit(UInt8(0xC0 | v >> 6)); emit(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                emit(UInt8(0xE0 | v >> 12)); emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
-            } else {
-                emit(UInt8(0xF0 | v >> 18)); emit(UInt8(0x80 | v >> 12 & 0x3F))
-                emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
-            }
-        }
         var end = s.count
         var cut = false
         if end > 400 {
@@ -390,22 +422,24 @@ public struct FurnitureFilter: Sendable {
         while i < end {
             let c = s[i]
             if c < 0x80 {
-                switch c {
-                case 0x20, 0x09, 0x0A:
-                    pendingSpace = n > 0
-                case 0x3A, 0x21, 0x3F, 0x3B:   // : ! ? ;
-                    pendingSpace = false
-                    emit(c)
-                default:
-                    if pendingSpace { emit(0x20); pendingSpace = false }
-                    let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-                    if n - lead >= stopAt, (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                        emit(lower)
-                        return (n, lead, true)
-                    }
-                    emit(lower)
-                }
                 i += 1
+                if c == 0x20 || c == 0x09 || c == 0x0A {
+                    pendingSpace = n > 0
+                    continue
+                }
+                if c == 0x3A || c == 0x21 || c == 0x3F || c == 0x3B {   // : ! ? ;
+                    pendingSpace = false
+                    o[n] = c; n += 1
+                    continue
+                }
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                let lower = c &- 0x41 < 26 ? c + 0x20 : c
+                if n - lead >= stopAt, lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                    o[n] = lower; n += 1
+                    return (n, lead, true)
+                }
+                if n == lead && (lower == 0x28 || lower == 0x5B) { lead += 1 }
+                o[n] = lower; n += 1
                 continue
             }
             guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
@@ -414,26 +448,45 @@ public struct FurnitureFilter: Sendable {
             case 0xA0, 0x202F, 0x2009:
                 pendingSpace = n > 0
             case 0x2019, 0x2018:
-                if pendingSpace { emit(0x20); pendingSpace = false }
-                emit(0x27)
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                o[n] = 0x27; n += 1
             default:
-                if pendingSpace { emit(0x20); pendingSpace = false }
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
                 if v < 0x100 {
                     // Latin-1: only À–Þ (× aside) change, by 0x20.
-                    emitScalar(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+                    put(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v, o, &n, &lead)
                 } else if scalar.properties.changesWhenLowercased {
-                    for u in scalar.properties.lowercaseMapping.unicodeScalars { emitScalar(u.value) }
+                    for u in scalar.properties.lowercaseMapping.unicodeScalars { put(u.value, o, &n, &lead) }
                 } else {
-                    for k in i..<(i + len) { emit(s[k]) }
+                    for k in i..<(i + len) {
+                        if n == lead && (s[k] == 0x28 || s[k] == 0x5B) { lead += 1 }
+                        o[n] = s[k]; n += 1
+                    }
                 }
             }
             i += len
         }
         if cut {
-            if pendingSpace { emit(0x20) }
-            emitScalar(0xFFFD)
+            if pendingSpace { o[n] = 0x20; n += 1 }
+            put(0xFFFD, o, &n, &lead)
         }
         return (n, lead, false)
+    }
+
+    /// Writes scalar `v` as UTF-8 at `o[n...]`; a `(` or `[` written first counts as a lead bracket.
+    @inline(__always)
+    private static func put(_ v: UInt32, _ o: UnsafeMutablePointer<UInt8>, _ n: inout Int, _ lead: inout Int) {
+        if v < 0x80 {
+            if n == lead && (v == 0x28 || v == 0x5B) { lead += 1 }
+            o[n] = UInt8(v); n += 1
+        } else if v < 0x800 {
+            o[n] = UInt8(0xC0 | v >> 6); o[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+        } else if v < 0x10000 {
+            o[n] = UInt8(0xE0 | v >> 12); o[n + 1] = UInt8(0x80 | v >> 6 & 0x3F); o[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+        } else {
+            o[n] = UInt8(0xF0 | v >> 18); o[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            o[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); o[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+        }
     }
 
     /// Without trailing punctuation, closing quotes and spaces.
@@ -469,6 +522,31 @@ public struct FurnitureFilter: Sendable {
     }
 
     static let labelSeparators: [[UInt8]] = [":", " |", " »", " >", " –", " -"].map { Array($0.utf8) }
+
+    /// Where each of ``labelSeparators`` first occurs in `bytes` (-1: nowhere), in their order,
+    /// found in one pass: `:` anywhere, the others as a space and the byte(s) after it.
+    static func firstSeparators(in b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int, Int) {
+        var colon = -1, bar = -1, guillemet = -1, greater = -1, dash = -1, hyphen = -1
+        var i = 0
+        let count = b.count
+        while i < count {
+            let c = b[i]
+            if c == 0x3A {
+                if colon < 0 { colon = i }
+            } else if c == 0x20, i + 1 < count {
+                switch b[i + 1] {
+                case 0x7C: if bar < 0 { bar = i }
+                case 0x3E: if greater < 0 { greater = i }
+                case 0x2D: if hyphen < 0 { hyphen = i }
+                case 0xC2: if guillemet < 0, i + 2 < count, b[i + 2] == 0xBB { guillemet = i }
+                case 0xE2: if dash < 0, i + 3 < count, b[i + 2] == 0x80, b[i + 3] == 0x93 { dash = i }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return (colon, bar, guillemet, greater, dash, hyphen)
+    }
 
     /// Where `needle` first occurs in `bytes`.
     static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {

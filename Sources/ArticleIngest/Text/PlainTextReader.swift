@@ -49,12 +49,13 @@ enum PlainTextReader {
         text.withUTF8Bytes { b in
             var lines: [String] = []
             var start = 0
-            for i in 0..<b.count where b[i] == 0x0A {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            while true {
+                let i = UTF8Scan.find(0x0A, in: b, from: start, to: b.count)
+                // A line feed is ASCII: every line is a whole run of the text's scalars.
+                lines.append(text.utf8Slice(start..<i, bytes: b))
+                if i == b.count { return lines }
                 start = i + 1
             }
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
-            return lines
         }
     }
 
@@ -139,7 +140,12 @@ enum PlainTextReader {
 enum CrawlHeader {
     static func take(_ lines: inout [String], into metadata: inout PageMetadata) {
         guard let i = lines.firstIndex(where: { !Shape.collapseSpaces($0).isEmpty }) else { return }
-        var rest = Substring(Shape.collapseSpaces(lines[i]))
+        let line = Shape.collapseSpaces(lines[i])
+        // A header's first key is "date", "published" or "url" (any case) and a space: the line
+        // must start with one of them in ASCII (no other scalar lowercases or is canonically
+        // equal to one of their letters), so almost every first line is answered from its bytes.
+        guard startsWithHeaderKey(line) else { return }
+        var rest = Substring(line)
         var found = false
         while true {
             let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -160,6 +166,20 @@ enum CrawlHeader {
         }
         if found { lines[i] = String(rest) }
     }
+
+    /// Whether `line` starts with `date `, `published ` or `url `, ASCII letters in any case.
+    static func startsWithHeaderKey(_ line: String) -> Bool {
+        line.withUTF8Bytes { b in
+            for key in headerKeys where b.count > key.count && b[key.count] == 0x20 {
+                var k = 0
+                while k < key.count, b[k] | 0x20 == key[k] { k += 1 }
+                if k == key.count { return true }
+            }
+            return false
+        }
+    }
+
+    static let headerKeys: [[UInt8]] = ["date", "published", "url"].map { Array($0.utf8) }
 
     /// `2021`, `2021-08` or `2021-08-11`.
     static func isISODate(_ s: String) -> Bool {

@@ -10,17 +10,7 @@ enum Shape {
         var s = s
         let collapsed: String? = s.withUTF8 { b in
             // nothing to change (the common case for a paragraph): no copy
-            var clean = b.first != 0x20 && b.last != 0x20
-            if clean {
-                var k = 0
-                while k < b.count {
-                    let c = b[k]
-                    if c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0xEF
-                        || (c == 0x20 && k + 1 < b.count && b[k + 1] == 0x20) { clean = false; break }
-                    k += 1
-                }
-            }
-            if clean { return nil }
+            if isCollapsed(b) { return nil }
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var n = 0
                 var pendingSpace = false
@@ -43,6 +33,32 @@ enum Shape {
         }
         // Nothing to change: the string itself, not a copy.
         return collapsed ?? s
+    }
+
+    /// Whether ``collapseSpaces(_:)`` leaves `b` as it is: no space first or last, no tab,
+    /// line feed, U+000B, U+000C or 0xEF byte (U+FEFF's first), no two spaces in a row.
+    /// Eight bytes at a time (``ByteWords``); the few words holding a flagged byte are looked at
+    /// byte by byte.
+    static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.first != 0x20 && b.last != 0x20 else { return false }
+        var i = 0
+        var prevSpace = false
+        while i + 8 <= b.count {
+            let v = ByteWords.load(b, i)
+            let controls = ByteWords.less(v, than: 0x0D) & ~ByteWords.less(v, than: 0x09)
+            let spaces = ByteWords.equal(v, 0x20)
+            if controls | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8)) != 0 { return false }
+            if prevSpace && spaces & 0x80 != 0 { return false }
+            prevSpace = spaces >> 63 != 0
+            i += 8
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0xEF || (c == 0x20 && prevSpace) { return false }
+            prevSpace = c == 0x20
+            i += 1
+        }
+        return true
     }
 
     /// The last scalar that is not a closing quote, bracket or space.
