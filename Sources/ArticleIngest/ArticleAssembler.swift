@@ -29,15 +29,21 @@ struct ArticleAssembler: Sendable {
         self.fallbackSplitter = SentenceSplitter(languages: languages, language: "und")
     }
 
-    func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?) -> Article {
+    /// `blocksCollapsed`: the reader already gave every block through `Shape.collapseSpaces`
+    /// (the plain-text reader does), so collapsing them again would give each back unchanged.
+    func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?, blocksCollapsed: Bool = false) -> Article {
         var md = (manifest?.metadata ?? PageMetadata()).filled(from: doc.metadata)
         var warnings = doc.warnings
         let title = (md.title ?? doc.title).map { Shape.collapseSpaces($0) }.flatMap { $0.isEmpty ? nil : $0 }
 
         var blocks: [Block] = []
-        for block in doc.blocks {
-            let t = Shape.collapseSpaces(block.text)
-            if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
+        if blocksCollapsed {
+            blocks = doc.blocks.filter { !$0.text.isEmpty }
+        } else {
+            for block in doc.blocks {
+                let t = Shape.collapseSpaces(block.text)
+                if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
+            }
         }
         // The body may repeat the title the page's own markup gave, even when the manifest renamed it.
         let titles = [title, doc.title, doc.metadata.title].compactMap { $0 }

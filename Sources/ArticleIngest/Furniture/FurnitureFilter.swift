@@ -166,6 +166,7 @@ public struct FurnitureFilter: Sendable {
     func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> (phrase: Phrase, kind: MatchKind)? {
         // 26 stands for "more than 25": the word limits below are 15, 25, 40 and 150.
         let words = UTF8Scan.wordCount(b, limit: 26)
+        if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
         let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
         // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
         guard norm.count > norm.lead else { return nil }
@@ -217,6 +218,40 @@ public struct FurnitureFilter: Sendable {
         return nil
     }
 
+    /// For a block of more than 25 words (only a prefix phrase, or a whole phrase when the
+    /// normal form stops short of `reach`, can match it): true when neither can, decided from the
+    /// first few normalised bytes. The prefix trie's walk over them must end at a byte no key
+    /// continues with, no key found on the way (the full key takes the same walk); and the block
+    /// must hold more ASCII letters and digits than `reach` plus its lead brackets, each of which
+    /// writes one byte of the normal form, so that form stops at `reach` (no whole phrase).
+    /// False means "look properly", never "it matches".
+    func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
+        guard short.truncated else { return false }
+        let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
+        guard prefixTrie.walkEndsWithoutKey(head) else { return false }
+        let need = reach + short.lead + 1
+        var found = 0
+        let end = min(b.count, 400)
+        var i = 0
+        // Eight bytes at a time: digits are 0x30–0x39, letters 0x61–0x7A once 0x20 is set.
+        while i + 8 <= end {
+            let v = ByteWords.load(b, i)
+            let w = v | 0x2020_2020_2020_2020
+            let digits = ByteWords.less(v, than: 0x3A) & ~ByteWords.less(v, than: 0x30)
+            let letters = ByteWords.less(w, than: 0x7B) & ~ByteWords.less(w, than: 0x61)
+            found += ByteWords.count(digits | letters)
+            if found >= need { return true }
+            i += 8
+        }
+        while i < end {
+            let c = b[i]
+            if (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 { found += 1 }
+            i += 1
+        }
+        return found >= need
+    }
+
     /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).
     /// Keys and text made only of scalars below U+0300 are in normal form C, so for them bytes
     /// compare exactly as strings do; anything else asks the dictionary.
@@ -266,6 +301,18 @@ public struct FurnitureFilter: Sendable {
             var i = 0
             let count = b.count
             while i < count {
+                // Eight bytes without a control byte, 0xC2 or 0xEF: only spaces separate words.
+                if i + 8 <= count {
+                    let v = ByteWords.load(b, i)
+                    if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xC2) | ByteWords.equal(v, 0xEF) == 0 {
+                        let spaces = ByteWords.equal(v, 0x20)
+                        n += ByteWords.count(~spaces & ByteWords.highs & (spaces << 8 | (inWord ? 0 : 0x80)))
+                        if n > 13 { return 14 }
+                        inWord = spaces >> 63 == 0
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
                 // Printable ASCII and bytes of other scalars are word bytes (the common case).
                 if c > 0x20 && c != 0xC2 && c != 0xEF {
@@ -299,7 +346,10 @@ public struct FurnitureFilter: Sendable {
         var kept: [Block] = []
         var dropped: [DroppedText] = []
         var byline: String?
-        let titleKeys = TitleKeys(titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
+        // The same title given twice (the page's and the reader's) is normalised once.
+        var distinct: [String] = []
+        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
+        let titleKeys = TitleKeys(distinct.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -372,6 +422,12 @@ public struct FurnitureFilter: Sendable {
         }
     }
 
+    /// Whether two strings are the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8Bytes { x in b.withUTF8Bytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
+
     /// A headline under a "Related" heading: at most 24 words, not ending in a period (a
     /// question or an exclamation is a headline too). Real prose ends the list.
     static func looksLikeListedHeadline(_ text: String) -> Bool {
@@ -405,6 +461,8 @@ public struct FurnitureFilter: Sendable {
                           stopAt: Int) -> (count: Int, lead: Int, truncated: Bool) {
         // Written without nested functions capturing the counters, so they stay in registers.
         let o = out.baseAddress!
+        // Bytes below 0x40 the loop treats specially: tab, line feed, space, `!`, `(`, `:`, `;`, `?`.
+        let notPlainBelow40: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x20 | 1 << 0x21 | 1 << 0x28 | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
         var n = 0
         var lead = 0
         var pendingSpace = false
@@ -440,6 +498,26 @@ public struct FurnitureFilter: Sendable {
                 }
                 if n == lead && (lower == 0x28 || lower == 0x5B) { lead += 1 }
                 o[n] = lower; n += 1
+                // A run of plain ASCII bytes (no space, no `:!?;`, no bracket) is written as it
+                // comes, lowercased, while the stop rule cannot apply yet: no pending space can
+                // arise in it and no lead bracket.
+                var room = stopAt - (n - lead)
+                while room > 0 && i < end {
+                    let d = s[i]
+                    guard d < 0x40 ? (notPlainBelow40 >> UInt64(d)) & 1 == 0 : d < 0x80 && d != 0x5B else { break }
+                    o[n] = d &- 0x41 < 26 ? d + 0x20 : d
+                    n += 1; i += 1; room -= 1
+                }
+                continue
+            }
+            // Latin-1 letters (C3 80–BF): À–Þ (× aside) lowercase by setting 0x20 in the second byte.
+            if c == 0xC3, i + 1 < end, s[i + 1] & 0xC0 == 0x80 {
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                let d = s[i + 1]
+                o[n] = 0xC3
+                o[n + 1] = d <= 0x9E && d != 0x97 ? d | 0x20 : d
+                n += 2
+                i += 2
                 continue
             }
             guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
@@ -697,6 +775,19 @@ struct PhraseTrie: Sendable {
     /// Indices of the keys found in `bytes` walking from `from` (see the buffer version).
     func matches(_ bytes: [UInt8], from: Int, step: Int) -> [Int] {
         bytes.withUnsafeBufferPointer { matches($0, from: from, step: step) }
+    }
+
+    /// Whether the walk from the root over `bytes` reaches a byte no key continues with before
+    /// their end, having passed no node where a key ends: then ``matches(_:from:step:)`` finds
+    /// nothing in `bytes` or in any longer text that starts with them.
+    func walkEndsWithoutKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var node = 0
+        for b in bytes {
+            guard let next = child(node, b) else { return true }
+            node = next
+            if !ends[node].isEmpty { return false }
+        }
+        return false
     }
 
     /// The first key (in the order given) equal to `bytes`, if any.

@@ -27,6 +27,14 @@ enum ByteWords {
         ~(((v & lows) &+ ones &* UInt64(0x80 - n)) | v) & highs
     }
 
+    /// How many bytes are flagged (flags as the functions above give them): the flags moved to
+    /// the low bits and summed into the top byte by one multiplication (no population-count
+    /// instruction needed).
+    @inline(__always)
+    static func count(_ flags: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((flags >> 7) &* ones) >> 56)
+    }
+
     /// The eight bytes at `i` (unaligned), the first byte in the low bits.
     @inline(__always)
     static func load(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {

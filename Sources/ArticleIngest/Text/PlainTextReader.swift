@@ -52,7 +52,7 @@ enum PlainTextReader {
             while true {
                 let i = UTF8Scan.find(0x0A, in: b, from: start, to: b.count)
                 // A line feed is ASCII: every line is a whole run of the text's scalars.
-                lines.append(text.utf8Slice(start..<i, bytes: b))
+                lines.append(i == start ? "" : text.utf8Slice(start..<i, bytes: b))
                 if i == b.count { return lines }
                 start = i + 1
             }

@@ -45,10 +45,10 @@ enum Shape {
         var prevSpace = false
         while i + 8 <= b.count {
             let v = ByteWords.load(b, i)
-            let controls = ByteWords.less(v, than: 0x0D) & ~ByteWords.less(v, than: 0x09)
             let spaces = ByteWords.equal(v, 0x20)
-            if controls | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8)) != 0 { return false }
-            if prevSpace && spaces & 0x80 != 0 { return false }
+            // A control byte (any below 0x20), 0xEF or two spaces: the word is looked at byte by byte.
+            if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8)) != 0
+                || (prevSpace && spaces & 0x80 != 0) { break }
             prevSpace = spaces >> 63 != 0
             i += 8
         }

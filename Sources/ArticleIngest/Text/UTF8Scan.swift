@@ -101,7 +101,7 @@ enum UTF8Scan {
             let v = ByteWords.load(b, i)
             let spaces = ByteWords.equal(v, 0x20) | ByteWords.equal(v, 0x09) | ByteWords.equal(v, 0x0A)
             let starts = ~spaces & ByteWords.highs & (spaces << 8 | before)
-            n += starts.nonzeroBitCount
+            n += ByteWords.count(starts)
             if n >= limit { return limit }
             before = spaces >> 56
             i += 8
@@ -142,6 +142,22 @@ extension UTF8Scan {
 }
 
 extension UTF8Scan {
+    /// Whether `b[from..<end]` is all ASCII, eight bytes at a time.
+    @inline(__always)
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
+        var i = from
+        var high: UInt64 = 0
+        while i + 8 <= end {
+            high |= ByteWords.load(b, i)
+            i += 8
+        }
+        while i < end {
+            high |= UInt64(b[i])
+            i += 1
+        }
+        return high & ByteWords.highs == 0
+    }
+
     /// The first index from `from` up to `end` where `b` holds `byte` (`end` when none), by `memchr`.
     @inline(__always)
     static func find(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
@@ -156,9 +172,15 @@ extension String {
     /// `String` of their own: `String(decoding: bytes[range], as: UTF8.self)`. When both ends
     /// fall on scalar boundaries the slice is valid UTF-8 and is copied as a substring, which the
     /// standard library does without validating the bytes again; otherwise it is decoded.
+    ///
+    /// ASCII bytes are decoded (the standard library's check of ASCII is a quick one, cheaper than
+    /// taking a substring); only slices with other scalars are taken as substrings.
     @inline(__always)
     func utf8Slice(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let lo = range.lowerBound, hi = range.upperBound
+        if UTF8Scan.isASCII(bytes, lo, hi) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         if (lo == bytes.count || bytes[lo] & 0xC0 != 0x80) && (hi == bytes.count || bytes[hi] & 0xC0 != 0x80) {
             let u = utf8
             let start = u.index(u.startIndex, offsetBy: lo)
