@@ -82,7 +82,7 @@ enum PlainTextReader {
                     isFirstLine = false
                 }
             }
-            group.removeAll()
+            group.removeAll(keepingCapacity: true)
         }
         for raw in lines {
             let line = Shape.collapseSpaces(raw)

@@ -43,14 +43,19 @@ enum Shape {
         guard b.first != 0x20 && b.last != 0x20 else { return false }
         var i = 0
         var prevSpace = false
-        while i + 8 <= b.count {
-            let v = ByteWords.load(b, i)
-            let spaces = ByteWords.equal(v, 0x20)
-            // A control byte (any below 0x20), 0xEF or two spaces: the word is looked at byte by byte.
-            if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8)) != 0
-                || (prevSpace && spaces & 0x80 != 0) { break }
-            prevSpace = spaces >> 63 != 0
-            i += 8
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // The high bit of the byte before this word when it was a space.
+            var before: UInt64 = 0
+            while i &+ 8 <= b.count {
+                let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let spaces = ByteWords.equal(v, 0x20)
+                // A control byte (any below 0x20), 0xEF or two spaces: the rest is looked at byte by byte.
+                if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8 | before)) != 0 { break }
+                before = (spaces >> 63) << 7
+                i &+= 8
+            }
+            prevSpace = before != 0
         }
         while i < b.count {
             let c = b[i]
@@ -152,6 +157,14 @@ enum Shape {
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and no-break spaces.
     var trimmingSpaces: String {
+        // Nothing to trim (the common case): the first byte starts no space scalar and the last
+        // ends none (U+00A0 is C2 A0, U+FEFF is EF BB BF).
+        let untouched: Bool? = utf8.withContiguousStorageIfAvailable { b in
+            guard let first = b.first, let last = b.last else { return false }
+            return first != 0x20 && first != 0x09 && first != 0x0A && first != 0x0D && first != 0xC2 && first != 0xEF
+                && last != 0x20 && last != 0x09 && last != 0x0A && last != 0x0D && last != 0xA0 && last != 0xBF
+        }
+        if untouched == true { return String(self) }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
