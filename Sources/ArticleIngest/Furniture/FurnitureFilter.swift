@@ -167,6 +167,7 @@ public struct FurnitureFilter: Sendable {
         // 26 stands for "more than 25": the word limits below are 15, 25, 40 and 150.
         let words = UTF8Scan.wordCount(b, limit: 26)
         if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
+        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out) { return nil }
         let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
         // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
         guard norm.count > norm.lead else { return nil }
@@ -250,6 +251,20 @@ public struct FurnitureFilter: Sendable {
             i += 1
         }
         return found >= need
+    }
+
+    /// For a block of 16 to 25 words (a prefix, whole or label phrase could match it, not a
+    /// suffix or glued one): true when none can, decided from the first few normalised bytes.
+    /// Every such match starts at the key's first byte: the walks of both tries over those bytes
+    /// must end at a byte no key continues with, no key found on the way. The whole and label
+    /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
+    /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
+    func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard b.count <= 400, !b.contains(where: { $0 >= 0xC4 }) else { return false }
+        let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
+        guard short.truncated else { return false }
+        let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
+        return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
     }
 
     /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).

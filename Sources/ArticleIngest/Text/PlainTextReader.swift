@@ -63,38 +63,43 @@ enum PlainTextReader {
 
     static func plainBlocks(_ lines: [String]) -> [Block] {
         var blocks: [Block] = []
+        blocks.reserveCapacity(lines.count / 2 + 1)
         var group: [String] = []
         var isFirstLine = true
-        func flush() {
-            guard !group.isEmpty else { return }
-            var current = ""
-            for (n, line) in group.enumerated() {
-                if current.isEmpty {
-                    current = line
-                } else {
-                    current += " " + line
-                }
-                let isLast = n == group.count - 1
-                if isLast || !joins(line, group[n + 1]) || isFirstLine {
-                    let role: Paragraph.Role = Shape.looksLikeHeading(current) ? .heading : .paragraph
-                    blocks.append(Block(text: current, role: role))
-                    current = ""
-                    isFirstLine = false
-                }
-            }
-            group.removeAll(keepingCapacity: true)
-        }
         for raw in lines {
             let line = Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
             if line.isEmpty || !hasWordScalar(line) {
-                flush()
+                flush(&group, into: &blocks, isFirstLine: &isFirstLine)
             } else {
                 group.append(line)
             }
         }
-        flush()
+        flush(&group, into: &blocks, isFirstLine: &isFirstLine)
         return blocks
+    }
+
+    /// The blocks of one group of consecutive lines: each line joined to the next where the
+    /// break is a soft wrap (the first line always stands alone). Written as a function of its
+    /// own (not a closure over the caller's variables), so no access to them is checked at run time.
+    private static func flush(_ group: inout [String], into blocks: inout [Block], isFirstLine: inout Bool) {
+        guard !group.isEmpty else { return }
+        var current = ""
+        for (n, line) in group.enumerated() {
+            if current.isEmpty {
+                current = line
+            } else {
+                current += " " + line
+            }
+            let isLast = n == group.count - 1
+            if isLast || !joins(line, group[n + 1]) || isFirstLine {
+                let role: Paragraph.Role = Shape.looksLikeHeading(current) ? .heading : .paragraph
+                blocks.append(Block(text: current, role: role))
+                current = ""
+                isFirstLine = false
+            }
+        }
+        group.removeAll(keepingCapacity: true)
     }
 
     /// Whether some scalar is a letter or a digit.
