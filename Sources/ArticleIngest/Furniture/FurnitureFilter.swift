@@ -792,6 +792,16 @@ struct PhraseTrie: Sendable {
         bytes.withUnsafeBufferPointer { matches($0, from: from, step: step) }
     }
 
+    /// ``exact(_:)`` of `bytes` with A–Z lowercased (ASCII bytes), without a copy.
+    func exactLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var node = 0
+        for b in bytes {
+            guard let next = child(node, b &- 0x41 < 26 ? b + 0x20 : b) else { return nil }
+            node = next
+        }
+        return ends[node].first
+    }
+
     /// Whether the walk from the root over `bytes` reaches a byte no key continues with before
     /// their end, having passed no node where a key ends: then ``matches(_:from:step:)`` finds
     /// nothing in `bytes` or in any longer text that starts with them.

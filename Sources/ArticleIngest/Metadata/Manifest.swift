@@ -44,6 +44,7 @@ public struct Manifest: Sendable, Hashable {
         let titleCol = col("title"), outletCol = col("outlet"), publishedCol = col("published")
         let languageCol = col("language"), urlCol = col("url"), idCol = col("id")
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(rows.count)
         for row in rows {
             func cell(_ i: Int?) -> String? {
                 guard let i, i < row.count else { return nil }

@@ -48,6 +48,8 @@ enum PlainTextReader {
     static func lines(_ text: String) -> [String] {
         text.withUTF8Bytes { b in
             var lines: [String] = []
+            // Room for lines of 32 bytes on average, reserved once.
+            lines.reserveCapacity(b.count / 32 + 1)
             var start = 0
             while true {
                 let i = UTF8Scan.find(0x0A, in: b, from: start, to: b.count)
