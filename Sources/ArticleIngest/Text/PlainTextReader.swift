@@ -106,7 +106,9 @@ enum PlainTextReader {
 
     /// Whether some scalar is a letter or a digit.
     static func hasWordScalar(_ line: String) -> Bool {
-        line.withUTF8Bytes { b in
+        // Most lines start with an ASCII letter or digit.
+        if let first = line.utf8.first, (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return true }
+        return line.withUTF8Bytes { b in
             var i = 0
             while i < b.count {
                 guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return false }

@@ -7,6 +7,7 @@ enum Shape {
 
     /// Tabs and runs of spaces become one space; surrounding spaces go. U+00A0 is kept inside.
     static func collapseSpaces(_ s: String) -> String {
+        if s.isEmpty { return s }
         var s = s
         let collapsed: String? = s.withUTF8 { b in
             // nothing to change (the common case for a paragraph): no copy
