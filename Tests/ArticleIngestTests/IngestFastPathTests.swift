@@ -50,6 +50,20 @@ import Testing
         #expect(ruledOut > 300)
     }
 
+    @Test func separatorsFoundInOnePassAsOneSearchEach() {
+        let pieces = [":", " |", " »", " >", " –", " -", " ", "a", "é", "|", ">", "-", "»", "–", "\u{A0}"]
+        var rng = ReferenceCorpus.Generator(state: 41)
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...10, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            Array(s.utf8).withUnsafeBufferPointer { b in
+                let found = FurnitureFilter.firstSeparators(in: b)
+                let expected = FurnitureFilter.labelSeparators.map { FurnitureFilter.firstIndex(of: $0, in: b) ?? -1 }
+                #expect([found.0, found.1, found.2, found.3, found.4, found.5] == expected, "\(s.debugDescription)")
+            }
+        }
+    }
+
     @Test func trieWalksStopWhereNoKeyContinues() {
         let trie = PhraseTrie(keys: ["share", "share this", "copy", "Copy"].map { Array($0.utf8) })
         func ends(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { trie.walkEndsWithoutKey($0) } }

@@ -40,19 +40,4 @@ enum ByteWords {
     static func load(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(b.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self))
     }
-
-    /// Whether a byte of `b` is below 0x20 or is 0x7F or above: not printable ASCII.
-    static func hasNonPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i + 8 <= b.count {
-            let v = load(b, i)
-            if (less(v, than: 0x20) | (v & highs) | equal(v, 0x7F)) != 0 { return true }
-            i += 8
-        }
-        while i < b.count {
-            if b[i] < 0x20 || b[i] >= 0x7F { return true }
-            i += 1
-        }
-        return false
-    }
 }
