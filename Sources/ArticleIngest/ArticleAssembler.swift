@@ -29,15 +29,21 @@ struct ArticleAssembler: Sendable {
         self.fallbackSplitter = SentenceSplitter(languages: languages, language: "und")
     }
 
-    func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?) -> Article {
+    /// `blocksCollapsed`: the reader already gave every block through `Shape.collapseSpaces`
+    /// (the plain-text reader does), so collapsing them again would give each back unchanged.
+    func assemble(_ doc: ExtractedDocument, file: InputFile, manifest: Manifest.Entry?, blocksCollapsed: Bool = false) -> Article {
         var md = (manifest?.metadata ?? PageMetadata()).filled(from: doc.metadata)
         var warnings = doc.warnings
         let title = (md.title ?? doc.title).map { Shape.collapseSpaces($0) }.flatMap { $0.isEmpty ? nil : $0 }
 
         var blocks: [Block] = []
-        for block in doc.blocks {
-            let t = Shape.collapseSpaces(block.text)
-            if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
+        if blocksCollapsed {
+            blocks = doc.blocks.filter { !$0.text.isEmpty }
+        } else {
+            for block in doc.blocks {
+                let t = Shape.collapseSpaces(block.text)
+                if !t.isEmpty { blocks.append(Block(text: t, role: block.role)) }
+            }
         }
         // The body may repeat the title the page's own markup gave, even when the manifest renamed it.
         let titles = [title, doc.title, doc.metadata.title].compactMap { $0 }
@@ -46,6 +52,8 @@ struct ArticleAssembler: Sendable {
 
         var text = ""
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(filtered.kept.count)
+        text.reserveCapacity(filtered.kept.reduce(0) { $0 + $1.text.utf8.count + 2 })
         for block in filtered.kept {
             if !text.isEmpty { text += "\n\n" }
             let start = text.utf8.count

@@ -42,13 +42,17 @@ public struct Ingestor: Sendable {
     public func ingest(bytes: [UInt8], file: InputFile) throws -> Article {
         let (entry, manifestProblem) = manifestEntry(for: file)
         var doc: ExtractedDocument
+        let plain: Bool
         if file.isHTML || (!file.isPlainText && HTMLSniffer.looksLikeHTML(bytes)) {
             doc = try HTMLReader.read(bytes: bytes, path: file.path)
+            plain = false
         } else {
             doc = try PlainTextReader.read(bytes: bytes, path: file.path)
+            plain = true
         }
         if let manifestProblem { doc.warnings.append(manifestProblem) }
-        return assembler.assemble(doc, file: file, manifest: entry)
+        // The plain-text reader's blocks are collapsed already (PlainTextReader.read).
+        return assembler.assemble(doc, file: file, manifest: entry, blocksCollapsed: plain)
     }
 
     /// The `--manifest` row, filled in from the row of a `manifest.csv` beside the file; and a

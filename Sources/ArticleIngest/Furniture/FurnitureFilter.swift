@@ -166,6 +166,8 @@ public struct FurnitureFilter: Sendable {
     func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> (phrase: Phrase, kind: MatchKind)? {
         // 26 stands for "more than 25": the word limits below are 15, 25, 40 and 150.
         let words = UTF8Scan.wordCount(b, limit: 26)
+        if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
+        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out) { return nil }
         let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
         // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
         guard norm.count > norm.lead else { return nil }
@@ -199,9 +201,9 @@ public struct FurnitureFilter: Sendable {
         if words <= 25 {
             // "Læs også: …", "Related | …", "Read more » …"
             let bare = UnsafeBufferPointer(rebasing: key[0..<bareEnd])
-            for sep in FurnitureFilter.labelSeparators {
-                if let at = FurnitureFilter.firstIndex(of: sep, in: bare),
-                   let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
+            let found = FurnitureFilter.firstSeparators(in: bare)
+            for at in [found.0, found.1, found.2, found.3, found.4, found.5] where at >= 0 {
+                if let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
                     return (p, .label)
                 }
             }
@@ -215,6 +217,54 @@ public struct FurnitureFilter: Sendable {
             }
         }
         return nil
+    }
+
+    /// For a block of more than 25 words (only a prefix phrase, or a whole phrase when the
+    /// normal form stops short of `reach`, can match it): true when neither can, decided from the
+    /// first few normalised bytes. The prefix trie's walk over them must end at a byte no key
+    /// continues with, no key found on the way (the full key takes the same walk); and the block
+    /// must hold more ASCII letters and digits than `reach` plus its lead brackets, each of which
+    /// writes one byte of the normal form, so that form stops at `reach` (no whole phrase).
+    /// False means "look properly", never "it matches".
+    func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
+        guard short.truncated else { return false }
+        let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
+        guard prefixTrie.walkEndsWithoutKey(head) else { return false }
+        let need = reach + short.lead + 1
+        var found = 0
+        let end = min(b.count, 400)
+        var i = 0
+        // Eight bytes at a time: digits are 0x30–0x39, letters 0x61–0x7A once 0x20 is set.
+        while i + 8 <= end {
+            let v = ByteWords.load(b, i)
+            let w = v | 0x2020_2020_2020_2020
+            let digits = ByteWords.less(v, than: 0x3A) & ~ByteWords.less(v, than: 0x30)
+            let letters = ByteWords.less(w, than: 0x7B) & ~ByteWords.less(w, than: 0x61)
+            found += ByteWords.count(digits | letters)
+            if found >= need { return true }
+            i += 8
+        }
+        while i < end {
+            let c = b[i]
+            if (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 { found += 1 }
+            i += 1
+        }
+        return found >= need
+    }
+
+    /// For a block of 16 to 25 words (a prefix, whole or label phrase could match it, not a
+    /// suffix or glued one): true when none can, decided from the first few normalised bytes.
+    /// Every such match starts at the key's first byte: the walks of both tries over those bytes
+    /// must end at a byte no key continues with, no key found on the way. The whole and label
+    /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
+    /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
+    func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard b.count <= 400, !b.contains(where: { $0 >= 0xC4 }) else { return false }
+        let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
+        guard short.truncated else { return false }
+        let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
+        return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
     }
 
     /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).
@@ -264,13 +314,32 @@ public struct FurnitureFilter: Sendable {
             var n = 0
             var inWord = false
             var i = 0
-            while i < b.count {
+            let count = b.count
+            while i < count {
+                // Eight bytes without a control byte, 0xC2 or 0xEF: only spaces separate words.
+                if i + 8 <= count {
+                    let v = ByteWords.load(b, i)
+                    if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xC2) | ByteWords.equal(v, 0xEF) == 0 {
+                        let spaces = ByteWords.equal(v, 0x20)
+                        n += ByteWords.count(~spaces & ByteWords.highs & (spaces << 8 | (inWord ? 0 : 0x80)))
+                        if n > 13 { return 14 }
+                        inWord = spaces >> 63 == 0
+                        i += 8
+                        continue
+                    }
+                }
                 let c = b[i]
+                // Printable ASCII and bytes of other scalars are word bytes (the common case).
+                if c > 0x20 && c != 0xC2 && c != 0xEF {
+                    if !inWord { inWord = true; n += 1; if n > 13 { return n } }
+                    i += 1
+                    continue
+                }
                 var len = 1
                 var space = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
-                if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 {
                     space = true; len = 2
-                } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                } else if c == 0xEF, i + 2 < count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
                     // U+FEFF is EF BB BF.
                     space = true; len = 3
                 }
@@ -292,7 +361,10 @@ public struct FurnitureFilter: Sendable {
         var kept: [Block] = []
         var dropped: [DroppedText] = []
         var byline: String?
-        let titleKeys = Set(titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
+        // The same title given twice (the page's and the reader's) is normalised once.
+        var distinct: [String] = []
+        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
+        let titleKeys = TitleKeys(distinct.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -311,7 +383,7 @@ public struct FurnitureFilter: Sendable {
                 listReason = nil
             }
             if n < 3, kept.isEmpty, !titleKeys.isEmpty,
-               titleKeys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text))) {
+               titleKeys.matches(text) {
                 dropped.append(DroppedText(text: text, reason: "title"))
                 continue
             }
@@ -323,6 +395,52 @@ public struct FurnitureFilter: Sendable {
             kept.append(block)
         }
         return Result(kept: kept, dropped: dropped, byline: byline)
+    }
+
+    /// The normalised titles a body block is compared with: is `stripTrailingPunctuation(normalize(text))`
+    /// one of them (as a `Set<String>` would answer)?
+    ///
+    /// Keys and text written below U+0300 are in normal form C, so for them canonical equality is
+    /// byte equality; and a text whose normal form has a letter or digit past the longest key
+    /// (with nothing from U+0300 up before it, so normal form C cannot shorten it) equals none.
+    /// So the block is normalised only a little past the longest key, and compared as bytes;
+    /// anything else is answered by strings, as before.
+    struct TitleKeys {
+        let keys: [String]
+        private let bytes: [[UInt8]]
+        private let longest: Int
+        /// Every key is written below U+0300.
+        private let simple: Bool
+
+        init(_ keys: [String]) {
+            self.keys = keys
+            self.bytes = keys.map { Array($0.utf8) }
+            self.longest = bytes.map(\.count).max() ?? 0
+            self.simple = bytes.allSatisfy { !$0.contains { $0 >= 0xCC } }
+        }
+
+        var isEmpty: Bool { keys.isEmpty }
+
+        func matches(_ text: String) -> Bool {
+            let quick: Bool? = simple ? text.withUTF8Bytes { b in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FurnitureFilter.scratchCapacity) { out in
+                    let norm = FurnitureFilter.normalize(b, into: out, stopAt: longest)
+                    let written = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<norm.count])
+                    guard !written.contains(where: { $0 >= 0xCC }) else { return nil }
+                    if norm.truncated { return false }
+                    let bare = UnsafeBufferPointer(rebasing: written[0..<FurnitureFilter.strippedEnd(written, written.count)])
+                    return bytes.contains { $0.elementsEqual(bare) }
+                }
+            } : nil
+            if let quick { return quick }
+            return keys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)))
+        }
+    }
+
+    /// Whether two strings are the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.withUTF8Bytes { x in b.withUTF8Bytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// A headline under a "Related" heading: at most 24 words, not ending in a period (a
@@ -356,26 +474,13 @@ public struct FurnitureFilter: Sendable {
     /// `stopAt` bytes after those brackets: what was written is then a prefix of the whole result.
     static func normalize(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
                           stopAt: Int) -> (count: Int, lead: Int, truncated: Bool) {
+        // Written without nested functions capturing the counters, so they stay in registers.
+        let o = out.baseAddress!
+        // Bytes below 0x40 the loop treats specially: tab, line feed, space, `!`, `(`, `:`, `;`, `?`.
+        let notPlainBelow40: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x20 | 1 << 0x21 | 1 << 0x28 | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
         var n = 0
         var lead = 0
         var pendingSpace = false
-        @inline(__always) func emit(_ byte: UInt8) {
-            if n == lead && (byte == 0x28 || byte == 0x5B) { lead += 1 }
-            out[n] = byte
-            n += 1
-        }
-        @inline(__always) func emitScalar(_ v: UInt32) {
-            if v < 0x80 {
-                emit(UInt8(v))
-            } else if v < 0x800 {
-                emit(UInt8(0xC0 | v >> 6)); emit(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                emit(UInt8(0xE0 | v >> 12)); emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
-            } else {
-                emit(UInt8(0xF0 | v >> 18)); emit(UInt8(0x80 | v >> 12 & 0x3F))
-                emit(UInt8(0x80 | v >> 6 & 0x3F)); emit(UInt8(0x80 | v & 0x3F))
-            }
-        }
         var end = s.count
         var cut = false
         if end > 400 {
@@ -390,22 +495,44 @@ public struct FurnitureFilter: Sendable {
         while i < end {
             let c = s[i]
             if c < 0x80 {
-                switch c {
-                case 0x20, 0x09, 0x0A:
-                    pendingSpace = n > 0
-                case 0x3A, 0x21, 0x3F, 0x3B:   // : ! ? ;
-                    pendingSpace = false
-                    emit(c)
-                default:
-                    if pendingSpace { emit(0x20); pendingSpace = false }
-                    let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-                    if n - lead >= stopAt, (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                        emit(lower)
-                        return (n, lead, true)
-                    }
-                    emit(lower)
-                }
                 i += 1
+                if c == 0x20 || c == 0x09 || c == 0x0A {
+                    pendingSpace = n > 0
+                    continue
+                }
+                if c == 0x3A || c == 0x21 || c == 0x3F || c == 0x3B {   // : ! ? ;
+                    pendingSpace = false
+                    o[n] = c; n += 1
+                    continue
+                }
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                let lower = c &- 0x41 < 26 ? c + 0x20 : c
+                if n - lead >= stopAt, lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                    o[n] = lower; n += 1
+                    return (n, lead, true)
+                }
+                if n == lead && (lower == 0x28 || lower == 0x5B) { lead += 1 }
+                o[n] = lower; n += 1
+                // A run of plain ASCII bytes (no space, no `:!?;`, no bracket) is written as it
+                // comes, lowercased, while the stop rule cannot apply yet: no pending space can
+                // arise in it and no lead bracket.
+                var room = stopAt - (n - lead)
+                while room > 0 && i < end {
+                    let d = s[i]
+                    guard d < 0x40 ? (notPlainBelow40 >> UInt64(d)) & 1 == 0 : d < 0x80 && d != 0x5B else { break }
+                    o[n] = d &- 0x41 < 26 ? d + 0x20 : d
+                    n += 1; i += 1; room -= 1
+                }
+                continue
+            }
+            // Latin-1 letters (C3 80–BF): À–Þ (× aside) lowercase by setting 0x20 in the second byte.
+            if c == 0xC3, i + 1 < end, s[i + 1] & 0xC0 == 0x80 {
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                let d = s[i + 1]
+                o[n] = 0xC3
+                o[n + 1] = d <= 0x9E && d != 0x97 ? d | 0x20 : d
+                n += 2
+                i += 2
                 continue
             }
             guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
@@ -414,26 +541,45 @@ public struct FurnitureFilter: Sendable {
             case 0xA0, 0x202F, 0x2009:
                 pendingSpace = n > 0
             case 0x2019, 0x2018:
-                if pendingSpace { emit(0x20); pendingSpace = false }
-                emit(0x27)
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                o[n] = 0x27; n += 1
             default:
-                if pendingSpace { emit(0x20); pendingSpace = false }
+                if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
                 if v < 0x100 {
                     // Latin-1: only À–Þ (× aside) change, by 0x20.
-                    emitScalar(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+                    put(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v, o, &n, &lead)
                 } else if scalar.properties.changesWhenLowercased {
-                    for u in scalar.properties.lowercaseMapping.unicodeScalars { emitScalar(u.value) }
+                    for u in scalar.properties.lowercaseMapping.unicodeScalars { put(u.value, o, &n, &lead) }
                 } else {
-                    for k in i..<(i + len) { emit(s[k]) }
+                    for k in i..<(i + len) {
+                        if n == lead && (s[k] == 0x28 || s[k] == 0x5B) { lead += 1 }
+                        o[n] = s[k]; n += 1
+                    }
                 }
             }
             i += len
         }
         if cut {
-            if pendingSpace { emit(0x20) }
-            emitScalar(0xFFFD)
+            if pendingSpace { o[n] = 0x20; n += 1 }
+            put(0xFFFD, o, &n, &lead)
         }
         return (n, lead, false)
+    }
+
+    /// Writes scalar `v` as UTF-8 at `o[n...]`; a `(` or `[` written first counts as a lead bracket.
+    @inline(__always)
+    private static func put(_ v: UInt32, _ o: UnsafeMutablePointer<UInt8>, _ n: inout Int, _ lead: inout Int) {
+        if v < 0x80 {
+            if n == lead && (v == 0x28 || v == 0x5B) { lead += 1 }
+            o[n] = UInt8(v); n += 1
+        } else if v < 0x800 {
+            o[n] = UInt8(0xC0 | v >> 6); o[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+        } else if v < 0x10000 {
+            o[n] = UInt8(0xE0 | v >> 12); o[n + 1] = UInt8(0x80 | v >> 6 & 0x3F); o[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+        } else {
+            o[n] = UInt8(0xF0 | v >> 18); o[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            o[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); o[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+        }
     }
 
     /// Without trailing punctuation, closing quotes and spaces.
@@ -469,6 +615,31 @@ public struct FurnitureFilter: Sendable {
     }
 
     static let labelSeparators: [[UInt8]] = [":", " |", " »", " >", " –", " -"].map { Array($0.utf8) }
+
+    /// Where each of ``labelSeparators`` first occurs in `bytes` (-1: nowhere), in their order,
+    /// found in one pass: `:` anywhere, the others as a space and the byte(s) after it.
+    static func firstSeparators(in b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int, Int) {
+        var colon = -1, bar = -1, guillemet = -1, greater = -1, dash = -1, hyphen = -1
+        var i = 0
+        let count = b.count
+        while i < count {
+            let c = b[i]
+            if c == 0x3A {
+                if colon < 0 { colon = i }
+            } else if c == 0x20, i + 1 < count {
+                switch b[i + 1] {
+                case 0x7C: if bar < 0 { bar = i }
+                case 0x3E: if greater < 0 { greater = i }
+                case 0x2D: if hyphen < 0 { hyphen = i }
+                case 0xC2: if guillemet < 0, i + 2 < count, b[i + 2] == 0xBB { guillemet = i }
+                case 0xE2: if dash < 0, i + 3 < count, b[i + 2] == 0x80, b[i + 3] == 0x93 { dash = i }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return (colon, bar, guillemet, greater, dash, hyphen)
+    }
 
     /// Where `needle` first occurs in `bytes`.
     static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -619,6 +790,29 @@ struct PhraseTrie: Sendable {
     /// Indices of the keys found in `bytes` walking from `from` (see the buffer version).
     func matches(_ bytes: [UInt8], from: Int, step: Int) -> [Int] {
         bytes.withUnsafeBufferPointer { matches($0, from: from, step: step) }
+    }
+
+    /// ``exact(_:)`` of `bytes` with A–Z lowercased (ASCII bytes), without a copy.
+    func exactLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var node = 0
+        for b in bytes {
+            guard let next = child(node, b &- 0x41 < 26 ? b + 0x20 : b) else { return nil }
+            node = next
+        }
+        return ends[node].first
+    }
+
+    /// Whether the walk from the root over `bytes` reaches a byte no key continues with before
+    /// their end, having passed no node where a key ends: then ``matches(_:from:step:)`` finds
+    /// nothing in `bytes` or in any longer text that starts with them.
+    func walkEndsWithoutKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var node = 0
+        for b in bytes {
+            guard let next = child(node, b) else { return true }
+            node = next
+            if !ends[node].isEmpty { return false }
+        }
+        return false
     }
 
     /// The first key (in the order given) equal to `bytes`, if any.

@@ -44,6 +44,7 @@ public struct Manifest: Sendable, Hashable {
         let titleCol = col("title"), outletCol = col("outlet"), publishedCol = col("published")
         let languageCol = col("language"), urlCol = col("url"), idCol = col("id")
         var entries: [String: Entry] = [:]
+        entries.reserveCapacity(rows.count)
         for row in rows {
             func cell(_ i: Int?) -> String? {
                 guard let i, i < row.count else { return nil }
@@ -72,11 +73,29 @@ public struct Manifest: Sendable, Hashable {
     /// The entry for a file: by relative path, then by file name.
     public func entry(for filePath: String, relativeTo base: String? = nil) -> Entry? {
         let base = base ?? folder
-        if let base, filePath.hasPrefix(base + "/"), let e = entries[String(filePath.dropFirst(base.count + 1))] {
-            return e
+        if let base {
+            // ASCII paths without a carriage return: characters are bytes, so the prefix test and
+            // the dropped characters are answered from the bytes.
+            let relative: String?? = filePath.withUTF8Bytes { p in
+                base.withUTF8Bytes { b in
+                    guard Manifest.isPlainASCII(p), Manifest.isPlainASCII(b) else { return nil }
+                    guard p.count > b.count, p[b.count] == 0x2F, memcmp(p.baseAddress!, b.baseAddress ?? p.baseAddress!, b.count) == 0 else { return .some(nil) }
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: p[(b.count + 1)...]), as: UTF8.self))
+                }
+            }
+            if let relative {
+                if let relative, let e = entries[relative] { return e }
+            } else if filePath.hasPrefix(base + "/"), let e = entries[String(filePath.dropFirst(base.count + 1))] {
+                return e
+            }
         }
         if let e = entries[filePath] { return e }
         return entries[(filePath as NSString).lastPathComponent]
+    }
+
+    /// ASCII without a carriage return (the one ASCII pair that makes one character).
+    static func isPlainASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !b.contains { $0 >= 0x80 || $0 == 0x0D }
     }
 
     /// Merges another manifest in; the other's rows win.
@@ -92,16 +111,35 @@ enum CSV {
         text.withUTF8Bytes { b in
             var rows: [[String]] = []
             var row: [String] = []
+            // A field with no quote and no carriage return is the bytes from `start` to here;
+            // the first quote or carriage return moves it into `field`, read byte by byte.
             var field: [UInt8] = []
+            var start = 0
+            var copied = false
             var inQuotes = false
-            func take() -> String {
-                defer { field.removeAll(keepingCapacity: true) }
+            func take(_ end: Int) -> String {
+                if !copied { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) }
+                defer { field.removeAll(keepingCapacity: true); copied = false }
                 return String(decoding: field, as: UTF8.self)
             }
             var i = 0
             while i < b.count {
                 let c = b[i]
                 i += 1
+                if !copied {
+                    switch c {
+                    case 0x2C: row.append(take(i - 1)); start = i; continue
+                    case 0x0A:
+                        row.append(take(i - 1)); start = i
+                        if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+                        row = []
+                        continue
+                    case 0x22, 0x0D:
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<(i - 1)]))
+                        copied = true
+                    default: continue
+                    }
+                }
                 if inQuotes {
                     if c == 0x22 {
                         if i < b.count, b[i] == 0x22 { field.append(0x22); i += 1 } else { inQuotes = false }
@@ -110,16 +148,17 @@ enum CSV {
                 }
                 switch c {
                 case 0x22: inQuotes = true
-                case 0x2C: row.append(take())
+                case 0x2C: row.append(take(i - 1)); start = i
                 case 0x0D: continue
                 case 0x0A:
-                    row.append(take())
+                    row.append(take(i - 1)); start = i
                     if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
                     row = []
                 default: field.append(c)
                 }
             }
-            if !field.isEmpty || !row.isEmpty { row.append(take()); rows.append(row) }
+            let pending = copied ? !field.isEmpty : start < b.count
+            if pending || !row.isEmpty { row.append(take(b.count)); rows.append(row) }
             return rows
         }
     }

@@ -40,6 +40,11 @@ struct LatinKeys<Value: Sendable>: Sendable {
     func lookupLowercased(_ token: UnsafeBufferPointer<UInt8>) -> Lookup {
         // A long token is left to the dictionary.
         guard token.count <= 64 else { return .notLatin }
+        // Plain ASCII (the common case): the trie is walked as each byte is lowercased, and the
+        // walk usually ends within a byte or two.
+        if !token.contains(where: { $0 >= 0x80 }) {
+            return trie.exactLowercasedASCII(token).map { .found(values[$0]) } ?? .absent
+        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
             var k = 0
             while k < token.count {

@@ -48,13 +48,16 @@ enum PlainTextReader {
     static func lines(_ text: String) -> [String] {
         text.withUTF8Bytes { b in
             var lines: [String] = []
+            // Room for lines of 32 bytes on average, reserved once.
+            lines.reserveCapacity(b.count / 32 + 1)
             var start = 0
-            for i in 0..<b.count where b[i] == 0x0A {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            while true {
+                let i = UTF8Scan.find(0x0A, in: b, from: start, to: b.count)
+                // A line feed is ASCII: every line is a whole run of the text's scalars.
+                lines.append(i == start ? "" : text.utf8Slice(start..<i, bytes: b))
+                if i == b.count { return lines }
                 start = i + 1
             }
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
-            return lines
         }
     }
 
@@ -62,43 +65,50 @@ enum PlainTextReader {
 
     static func plainBlocks(_ lines: [String]) -> [Block] {
         var blocks: [Block] = []
+        blocks.reserveCapacity(lines.count / 2 + 1)
         var group: [String] = []
         var isFirstLine = true
-        func flush() {
-            guard !group.isEmpty else { return }
-            var current = ""
-            for (n, line) in group.enumerated() {
-                if current.isEmpty {
-                    current = line
-                } else {
-                    current += " " + line
-                }
-                let isLast = n == group.count - 1
-                if isLast || !joins(line, group[n + 1]) || isFirstLine {
-                    let role: Paragraph.Role = Shape.looksLikeHeading(current) ? .heading : .paragraph
-                    blocks.append(Block(text: current, role: role))
-                    current = ""
-                    isFirstLine = false
-                }
-            }
-            group.removeAll()
-        }
         for raw in lines {
             let line = Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
             if line.isEmpty || !hasWordScalar(line) {
-                flush()
+                flush(&group, into: &blocks, isFirstLine: &isFirstLine)
             } else {
                 group.append(line)
             }
         }
-        flush()
+        flush(&group, into: &blocks, isFirstLine: &isFirstLine)
         return blocks
+    }
+
+    /// The blocks of one group of consecutive lines: each line joined to the next where the
+    /// break is a soft wrap (the first line always stands alone). Written as a function of its
+    /// own (not a closure over the caller's variables), so no access to them is checked at run time.
+    private static func flush(_ group: inout [String], into blocks: inout [Block], isFirstLine: inout Bool) {
+        guard !group.isEmpty else { return }
+        var current = ""
+        for (n, line) in group.enumerated() {
+            if current.isEmpty {
+                current = line
+            } else {
+                current += " " + line
+            }
+            let isLast = n == group.count - 1
+            if isLast || !joins(line, group[n + 1]) || isFirstLine {
+                let role: Paragraph.Role = Shape.looksLikeHeading(current) ? .heading : .paragraph
+                blocks.append(Block(text: current, role: role))
+                current = ""
+                isFirstLine = false
+            }
+        }
+        group.removeAll(keepingCapacity: true)
     }
 
     /// Whether some scalar is a letter or a digit.
     static func hasWordScalar(_ line: String) -> Bool {
-        line.withUTF8Bytes { b in
+        // Most lines start with an ASCII letter or digit.
+        if let first = line.utf8.first, (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return true }
+        return line.withUTF8Bytes { b in
             var i = 0
             while i < b.count {
                 guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return false }
@@ -139,7 +149,12 @@ enum PlainTextReader {
 enum CrawlHeader {
     static func take(_ lines: inout [String], into metadata: inout PageMetadata) {
         guard let i = lines.firstIndex(where: { !Shape.collapseSpaces($0).isEmpty }) else { return }
-        var rest = Substring(Shape.collapseSpaces(lines[i]))
+        let line = Shape.collapseSpaces(lines[i])
+        // A header's first key is "date", "published" or "url" (any case) and a space: the line
+        // must start with one of them in ASCII (no other scalar lowercases or is canonically
+        // equal to one of their letters), so almost every first line is answered from its bytes.
+        guard startsWithHeaderKey(line) else { return }
+        var rest = Substring(line)
         var found = false
         while true {
             let parts = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
@@ -160,6 +175,20 @@ enum CrawlHeader {
         }
         if found { lines[i] = String(rest) }
     }
+
+    /// Whether `line` starts with `date `, `published ` or `url `, ASCII letters in any case.
+    static func startsWithHeaderKey(_ line: String) -> Bool {
+        line.withUTF8Bytes { b in
+            for key in headerKeys where b.count > key.count && b[key.count] == 0x20 {
+                var k = 0
+                while k < key.count, b[k] | 0x20 == key[k] { k += 1 }
+                if k == key.count { return true }
+            }
+            return false
+        }
+    }
+
+    static let headerKeys: [[UInt8]] = ["date", "published", "url"].map { Array($0.utf8) }
 
     /// `2021`, `2021-08` or `2021-08-11`.
     static func isISODate(_ s: String) -> Bool {

@@ -19,6 +19,16 @@ public enum TextDecoder {
 
     /// Decodes `bytes`; `path` names the file in errors and warnings.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Decoded {
+        // The common case, one pass: no UTF-16 byte order mark and no control byte but tab, line
+        // feed, form feed and escape. Then there is no NUL (not UTF-16 without a BOM, nothing to
+        // refuse as binary, nothing to remove) and no carriage return (the line ends stay), so
+        // valid UTF-8 is the text as it is.
+        if !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+            if onlyTextControls(body), let s = String(validating: body, as: UTF8.self) {
+                return Decoded(text: s, encoding: .utf8, warning: nil)
+            }
+        }
         var body = bytes[...]
         var encoding: Encoding?
         var bomFound = false
@@ -53,6 +63,28 @@ public enum TextDecoder {
             }
         }
         return Decoded(text: normalizeLineEnds(text), encoding: encoding ?? .utf8, warning: warning)
+    }
+
+    /// Whether every byte below 0x20 is a tab, a line feed, a form feed or an escape; eight
+    /// bytes at a time, the few words holding such a byte (a line feed, mostly) byte by byte.
+    static func onlyTextControls(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            @inline(__always) func allowed(_ c: UInt8) -> Bool {
+                c >= 0x20 || c == 0x0A || c == 0x09 || c == 0x0C || c == 0x1B
+            }
+            var i = 0
+            while i + 8 <= b.count {
+                if ByteWords.less(ByteWords.load(b, i), than: 0x20) != 0 {
+                    for k in i..<(i + 8) where !allowed(b[k]) { return false }
+                }
+                i += 8
+            }
+            while i < b.count {
+                if !allowed(b[i]) { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text.

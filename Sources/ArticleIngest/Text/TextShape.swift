@@ -7,20 +7,11 @@ enum Shape {
 
     /// Tabs and runs of spaces become one space; surrounding spaces go. U+00A0 is kept inside.
     static func collapseSpaces(_ s: String) -> String {
+        if s.isEmpty { return s }
         var s = s
         let collapsed: String? = s.withUTF8 { b in
             // nothing to change (the common case for a paragraph): no copy
-            var clean = b.first != 0x20 && b.last != 0x20
-            if clean {
-                var k = 0
-                while k < b.count {
-                    let c = b[k]
-                    if c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0xEF
-                        || (c == 0x20 && k + 1 < b.count && b[k + 1] == 0x20) { clean = false; break }
-                    k += 1
-                }
-            }
-            if clean { return nil }
+            if isCollapsed(b) { return nil }
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var n = 0
                 var pendingSpace = false
@@ -43,6 +34,37 @@ enum Shape {
         }
         // Nothing to change: the string itself, not a copy.
         return collapsed ?? s
+    }
+
+    /// Whether ``collapseSpaces(_:)`` leaves `b` as it is: no space first or last, no tab,
+    /// line feed, U+000B, U+000C or 0xEF byte (U+FEFF's first), no two spaces in a row.
+    /// Eight bytes at a time (``ByteWords``); the few words holding a flagged byte are looked at
+    /// byte by byte.
+    static func isCollapsed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.first != 0x20 && b.last != 0x20 else { return false }
+        var i = 0
+        var prevSpace = false
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // The high bit of the byte before this word when it was a space.
+            var before: UInt64 = 0
+            while i &+ 8 <= b.count {
+                let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let spaces = ByteWords.equal(v, 0x20)
+                // A control byte (any below 0x20), 0xEF or two spaces: the rest is looked at byte by byte.
+                if ByteWords.less(v, than: 0x20) | ByteWords.equal(v, 0xEF) | (spaces & (spaces >> 8 | before)) != 0 { break }
+                before = (spaces >> 63) << 7
+                i &+= 8
+            }
+            prevSpace = before != 0
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0xEF || (c == 0x20 && prevSpace) { return false }
+            prevSpace = c == 0x20
+            i += 1
+        }
+        return true
     }
 
     /// The last scalar that is not a closing quote, bracket or space.
@@ -136,6 +158,14 @@ enum Shape {
 extension StringProtocol {
     /// Without leading and trailing spaces, tabs and no-break spaces.
     var trimmingSpaces: String {
+        // Nothing to trim (the common case): the first byte starts no space scalar and the last
+        // ends none (U+00A0 is C2 A0, U+FEFF is EF BB BF).
+        let untouched: Bool? = utf8.withContiguousStorageIfAvailable { b in
+            guard let first = b.first, let last = b.last else { return false }
+            return first != 0x20 && first != 0x09 && first != 0x0A && first != 0x0D && first != 0xC2 && first != 0xEF
+                && last != 0x20 && last != 0x09 && last != 0x0A && last != 0x0D && last != 0xA0 && last != 0xBF
+        }
+        if untouched == true { return String(self) }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !Self.isSpace($0) })!

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Scalars and small character classes read straight from UTF-8 bytes, so the hot paths of
 /// ingest (furniture matching, sentence splitting, line structure) need no `String` per piece.
 ///
@@ -82,11 +88,26 @@ enum UTF8Scan {
 
     /// Runs of bytes other than space, tab and line feed (``Shape/wordCount(_:)``), counted up to
     /// `limit` (a larger count is reported as `limit`).
+    ///
+    /// Eight bytes at a time: a word starts at each byte that is not a space and follows a space
+    /// (or the start), so the starts of a word of bytes are counted from its space flags.
     @inline(__always)
     static func wordCount(_ b: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Int {
         var n = 0
-        var inWord = false
-        for c in b {
+        var i = 0
+        // The high bit set: the byte before the next word was a space (or there was none).
+        var before: UInt64 = 0x80
+        while i + 8 <= b.count {
+            let v = ByteWords.load(b, i)
+            let spaces = ByteWords.equal(v, 0x20) | ByteWords.equal(v, 0x09) | ByteWords.equal(v, 0x0A)
+            let starts = ~spaces & ByteWords.highs & (spaces << 8 | before)
+            n += ByteWords.count(starts)
+            if n >= limit { return limit }
+            before = spaces >> 56
+            i += 8
+        }
+        var inWord = before == 0
+        for c in UnsafeBufferPointer(rebasing: b[i...]) {
             if c == 0x20 || c == 0x09 || c == 0x0A {
                 inWord = false
             } else if !inWord {
@@ -120,7 +141,54 @@ extension UTF8Scan {
     }
 }
 
+extension UTF8Scan {
+    /// Whether `b[from..<end]` is all ASCII, eight bytes at a time.
+    @inline(__always)
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
+        var i = from
+        var high: UInt64 = 0
+        while i + 8 <= end {
+            high |= ByteWords.load(b, i)
+            i += 8
+        }
+        while i < end {
+            high |= UInt64(b[i])
+            i += 1
+        }
+        return high & ByteWords.highs == 0
+    }
+
+    /// The first index from `from` up to `end` where `b` holds `byte` (`end` when none), by `memchr`.
+    @inline(__always)
+    static func find(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+        guard from < end, let base = b.baseAddress else { return end }
+        guard let p = memchr(base + from, Int32(byte), end - from) else { return end }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 extension String {
+    /// The bytes `range` of the string (`bytes` are its UTF-8, as `withUTF8Bytes` gives them) as a
+    /// `String` of their own: `String(decoding: bytes[range], as: UTF8.self)`. When both ends
+    /// fall on scalar boundaries the slice is valid UTF-8 and is copied as a substring, which the
+    /// standard library does without validating the bytes again; otherwise it is decoded.
+    ///
+    /// ASCII bytes are decoded (the standard library's check of ASCII is a quick one, cheaper than
+    /// taking a substring); only slices with other scalars are taken as substrings.
+    @inline(__always)
+    func utf8Slice(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let lo = range.lowerBound, hi = range.upperBound
+        if UTF8Scan.isASCII(bytes, lo, hi) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if (lo == bytes.count || bytes[lo] & 0xC0 != 0x80) && (hi == bytes.count || bytes[hi] & 0xC0 != 0x80) {
+            let u = utf8
+            let start = u.index(u.startIndex, offsetBy: lo)
+            return String(self[start..<u.index(start, offsetBy: hi - lo)])
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
     /// Runs `body` over the string's UTF-8 bytes without copying a native string.
     @inline(__always)
     func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
