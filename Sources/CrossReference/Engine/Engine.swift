@@ -155,9 +155,9 @@ struct Engine: Sendable {
     }
 
     /// ``figureFamily(_:)`` != nil, without making the family's text.
-    static func makesFigure(_ claim: borrowing Claim) -> Bool {
-        guard claim.kind != .date, let concept = claim.concept, !concept.isEmpty else { return false }
-        let v = claim.value
+    /// Read field by field: a claim read whole out of its array would be copied.
+    static func makesFigure(_ kind: QuantityKind, _ concept: String?, _ v: QuantityValue) -> Bool {
+        guard kind != .date, let concept, !concept.isEmpty else { return false }
         guard v.number != nil || v.low != nil || v.high != nil else { return false }
         if let x = v.number, !x.isFinite { return false }
         return true
@@ -182,7 +182,7 @@ struct Engine: Sendable {
             var n = 0
             for a in r {
                 let claims = sorted[a].claims
-                for i in claims.indices where Engine.makesFigure(claims[i]) { n += 1 }
+                for i in claims.indices where Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value) { n += 1 }
             }
             return n
         }
@@ -200,7 +200,11 @@ struct Engine: Sendable {
                 let publishedNumber = article.published.flatMap(dayNumber)
                 let published = publishedNumber != nil ? article.published.map(Engine.firstTen) : nil
                 let outlet = article.outlet ?? article.id
-                for claim in article.claims {
+                let claims = article.claims
+                for i in claims.indices {
+                    // Asked field by field first: most claims make no figure and are never copied.
+                    guard Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value) else { continue }
+                    let claim = claims[i]
                     guard let (family, concept) = Engine.figureFamily(claim) else { continue }
                     // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
                     var day: String?, number: Int?

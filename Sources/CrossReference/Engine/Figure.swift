@@ -75,6 +75,8 @@ final class Figure: @unchecked Sendable {
     @exclusivity(unchecked) var unitID = 0
     /// Bit `kind` of the kinds a rule applies to (``CompiledRule/kindMask``).
     let kindBit: UInt32
+    /// `family == "rank"`, read by the pair loop without comparing strings.
+    let isRank: Bool
     /// The place (nil as ""), interned.
     @exclusivity(unchecked) var placeID = 0
     /// The day (nil as ""), interned.
@@ -107,6 +109,7 @@ final class Figure: @unchecked Sendable {
         inTitle = claim.inTitle
         cumulative = claim.cumulative
         kindBit = Figure.bit(claim.kind)
+        isRank = family == "rank"
     }
 
     static func bit(_ kind: QuantityKind) -> UInt32 {
@@ -237,7 +240,7 @@ extension Figure {
     /// (0…1) for percents and fractions, the stated unit otherwise.
     func interval(_ t: Tolerance) -> Interval {
         let v = claim.value
-        let percent = kind == .percent && family == "amount"
+        let percent = kind == .percent && familyCode == .amount
         let scale = percent ? 0.01 : 1
         let floor: Double = kind == .measure ? -.infinity : 0
         let ceiling: Double = isShare ? 1 : .infinity
