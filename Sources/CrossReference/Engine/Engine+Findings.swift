@@ -315,6 +315,7 @@ extension Engine {
             }
         } else {
             var groupIndex: [SignatureKey: Int] = [:]
+            groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
                 let s = mf[p].signatureKey
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
@@ -519,6 +520,13 @@ extension Engine {
             return i < j
         }.map { Int($0.position) }
         let sources = SourceNames(figs, pending, table: self.sources)
+        // Each named figure's text ("about 20 years"), made once here rather than at every
+        // finding and placeholder that names it.
+        var texts = [String?](repeating: nil, count: figs.count)
+        for p in pending {
+            for i in [p.decision.a, p.decision.b] where texts[i] == nil { texts[i] = FigureText.figure(figs[i].claim) }
+        }
+        let figureTexts = texts
         // Rendered in chunks on all cores, then joined in order.
         let chunk = 2048
         let chunks = (order.count + chunk - 1) / chunk
@@ -528,7 +536,7 @@ extension Engine {
             list.reserveCapacity(chunk)
             var notes = SourceNames.Memo()
             for n in (c * chunk)..<min(order.count, (c + 1) * chunk) {
-                var f = finding(pending[order[n]], figs, sources: sources, notes: &notes)
+                var f = finding(pending[order[n]], figs, sources: sources, notes: &notes, figureTexts: figureTexts)
                 f.id = "F\(n + 1)"
                 list.append(f)
             }
@@ -565,7 +573,13 @@ extension Engine {
     }
 
     /// ``finding(_:_:sources:)``, the source notes of pairs remembered in `notes`.
-    func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames, notes: inout SourceNames.Memo) -> Finding {
+    func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames, notes: inout SourceNames.Memo,
+                 figureTexts: [String?] = []) -> Finding {
+        /// A figure's text, from `figureTexts` when it is there.
+        func text(_ f: Figure) -> String {
+            if f.index < figureTexts.count, let t = figureTexts[f.index] { return t }
+            return FigureText.figure(f.claim)
+        }
         let d = p.decision
         let compiled = rules[Int(d.ruleIndex)]
         let a = figs[d.a], b = figs[d.b]
@@ -575,7 +589,10 @@ extension Engine {
         // The pieces are joined once, into a string of the right size.
         var parts: [String] = []
         parts.reserveCapacity(template.pieces.count + 4)
-        MessageTemplate.render(template, into: &parts) { value($0, d, a, b) }
+        MessageTemplate.render(template, into: &parts) { field in
+            if case .claim(let side, .figure) = field { return text(side == .a ? a : b) }
+            return value(field, d, a, b)
+        }
         if isRevision, compiled.rule.revisedMessage == nil {
             parts.append(" \(b.outlet) says the later figure is a revision.")
         }
@@ -600,11 +617,11 @@ extension Engine {
                 parts.append(g.outlets == 1 ? " outlet" : " outlets")
             }
             parts.append(" '")
-            parts.append(FigureText.figure(a.claim))
+            parts.append(text(a))
             parts.append("' is given by ")
             share(first)
             parts.append("; '")
-            parts.append(FigureText.figure(b.claim))
+            parts.append(text(b))
             parts.append("' by ")
             share(second)
             parts.append(".")
