@@ -206,7 +206,7 @@ struct ReportJSON: ~Copyable {
         }
         out.byte(0x2C)
         out.key(k, "\"kind\" : ")
-        out.string(c.kind.rawValue)
+        out.raw(Self.quoted(c.kind))
         if let place = c.place {
             out.byte(0x2C)
             out.key(k, "\"place\" : ")
@@ -214,7 +214,7 @@ struct ReportJSON: ~Copyable {
         }
         out.byte(0x2C)
         out.key(k, "\"qualifier\" : ")
-        out.string(c.qualifier.rawValue)
+        out.raw(Self.quoted(c.qualifier))
         out.byte(0x2C)
         out.key(k, "\"quote\" : ")
         out.string(c.quote)
@@ -309,9 +309,45 @@ struct ReportJSON: ~Copyable {
         out.string(f.rule)
         out.byte(0x2C)
         out.key(k, "\"verdict\" : ")
-        out.string(f.verdict.rawValue)
+        out.raw(Self.quoted(f.verdict))
         out.newline(indent)
         out.byte(0x7D)
+    }
+
+    // The enums' raw values as JSON strings, written without escaping (the tests compare them
+    // with the raw values).
+
+    static func quoted(_ k: QuantityKind) -> StaticString {
+        switch k {
+        case .count: "\"count\""
+        case .ordinal: "\"ordinal\""
+        case .percent: "\"percent\""
+        case .fraction: "\"fraction\""
+        case .duration: "\"duration\""
+        case .money: "\"money\""
+        case .measure: "\"measure\""
+        case .date: "\"date\""
+        }
+    }
+
+    static func quoted(_ q: Qualifier) -> StaticString {
+        switch q {
+        case .exact: "\"exact\""
+        case .about: "\"about\""
+        case .moreThan: "\"more-than\""
+        case .atLeast: "\"at-least\""
+        case .lessThan: "\"less-than\""
+        case .atMost: "\"at-most\""
+        case .nearly: "\"nearly\""
+        }
+    }
+
+    static func quoted(_ v: Verdict) -> StaticString {
+        switch v {
+        case .agree: "\"agree\""
+        case .consistent: "\"consistent\""
+        case .conflict: "\"conflict\""
+        }
     }
 
     private mutating func optional(_ s: String?) {

@@ -92,7 +92,7 @@ extension RuleOperator {
             if let n = rule.consistentWithinDays, let x = a.dayNumber, let y = b.dayNumber, Double(abs(y - x)) > n { return .silent }
             return .verdict(.consistent, c)
         case .scaleSlip:
-            guard a.familyID == b.familyID, a.family != "rank", a.unitID == b.unitID,
+            guard a.familyID == b.familyID, !a.isRank, a.unitID == b.unitID,
                   a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
                   let x = a.claim.value.number, let y = b.claim.value.number, x > 0, y > 0 else { return .pass }
             func hedged(_ q: Qualifier) -> Bool { q == .exact || q == .about }

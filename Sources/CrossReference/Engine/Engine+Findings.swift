@@ -109,23 +109,38 @@ extension Engine {
     }
 
     /// Per article with a headline figure: the numbers its body claims state (any concept).
-    func bodyNumbers(_ articles: [ReportedArticle], _ prepared: Prepared) -> [Int: Set<Double>] {
-        var headed = Set<Int>()
-        for f in prepared.figures where f.claim.inTitle { headed.insert(f.articleID) }
-        guard !headed.isEmpty else { return [:] }
-        var out: [Int: Set<Double>] = [:]
+    /// Kept as lists (asked once per headline figure, with `contains`: the same answer as a set's).
+    func bodyNumbers(_ articles: [ReportedArticle], _ prepared: Prepared) -> [Int: [Double]] {
+        var headed = [Bool](repeating: false, count: prepared.articles.strings.count)
+        var anyHeaded = false
+        for f in prepared.figures where f.inTitle {
+            headed[f.articleID] = true
+            anyHeaded = true
+        }
+        guard anyHeaded else { return [:] }
+        var out: [Int: [Double]] = [:]
+        // The numbers of one article id in a row, handed over when the id changes.
+        var run: [Double] = []
         var last = "", lastID: Int? = nil, looked = false
+        func flush() {
+            if let id = lastID, !run.isEmpty { out[id, default: []] += run }
+            run.removeAll(keepingCapacity: true)
+        }
         for a in articles {
-            for c in a.claims where !c.inTitle {
-                guard let n = c.value.number else { continue }
-                if !looked || c.article != last {
-                    last = c.article
-                    lastID = prepared.articles.ids[c.article]
+            let claims = a.claims
+            for i in claims.indices where !claims[i].inTitle {
+                guard let n = claims[i].value.number else { continue }
+                if !looked || claims[i].article != last {
+                    flush()
+                    last = claims[i].article
+                    lastID = prepared.articles.ids[last]
+                    if let id = lastID, !headed[id] { lastID = nil }
                     looked = true
                 }
-                if let id = lastID, headed.contains(id) { out[id, default: []].insert(n) }
+                if lastID != nil { run.append(n) }
             }
         }
+        flush()
         return out
     }
 
@@ -149,7 +164,7 @@ extension Engine {
         // Claims with a base, one per distinct figure.
         let withBase = figs.filter { $0.familyCode == .amount && $0.statedBase != nil && isEvent($0) }
         var shares: [Int] = []
-        if withBase.contains(where: \.signatureNeedsText) {
+        if withBase.contains(where: \.needsText) {
             var seen = Set<String>()
             for f in withBase where seen.insert(f.signature).inserted { shares.append(f.index) }
         } else {
@@ -184,7 +199,7 @@ extension Engine {
 
     /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.
     /// `clusterOf` is by position in `members`.
-    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int32], bodyNumbers: [Int: Set<Double>],
+    func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int32], bodyNumbers: [Int: [Double]],
                      articleRanks: [Int], statistics stats: inout EngineStatistics) -> [PendingFinding] {
         // Positions by article (in article id order), each article's in member order.
         let rankOf = members.map { articleRanks[figs[$0].articleID] }
@@ -292,7 +307,7 @@ extension Engine {
         keys = []
         // Equal figures grouped (positions, in sorted order).
         var groups: [[Int]] = []
-        if mf.contains(where: \.signatureNeedsText) {
+        if mf.contains(where: \.needsText) {
             var groupIndex: [String: Int] = [:]
             for p in sorted {
                 let s = mf[p].signature
@@ -300,6 +315,7 @@ extension Engine {
             }
         } else {
             var groupIndex: [SignatureKey: Int] = [:]
+            groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
                 let s = mf[p].signatureKey
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
@@ -504,6 +520,13 @@ extension Engine {
             return i < j
         }.map { Int($0.position) }
         let sources = SourceNames(figs, pending, table: self.sources)
+        // Each named figure's text ("about 20 years"), made once here rather than at every
+        // finding and placeholder that names it.
+        var texts = [String?](repeating: nil, count: figs.count)
+        for p in pending {
+            for i in [p.decision.a, p.decision.b] where texts[i] == nil { texts[i] = FigureText.figure(figs[i].claim) }
+        }
+        let figureTexts = texts
         // Rendered in chunks on all cores, then joined in order.
         let chunk = 2048
         let chunks = (order.count + chunk - 1) / chunk
@@ -511,8 +534,9 @@ extension Engine {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var list: [Finding] = []
             list.reserveCapacity(chunk)
+            var notes = SourceNames.Memo()
             for n in (c * chunk)..<min(order.count, (c + 1) * chunk) {
-                var f = finding(pending[order[n]], figs, sources: sources)
+                var f = finding(pending[order[n]], figs, sources: sources, notes: &notes, figureTexts: figureTexts)
                 f.id = "F\(n + 1)"
                 list.append(f)
             }
@@ -525,7 +549,16 @@ extension Engine {
     }
 
     func readable(_ concept: String) -> String {
-        concept.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
+        // An ASCII concept (the usual kebab-case key) is rewritten byte by byte.
+        let fast: String?? = concept.utf8.withContiguousStorageIfAvailable { b in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for i in b.indices { out[i] = b[i] == 0x2F || b[i] == 0x2D ? 0x20 : b[i] }
+                return b.count
+            }
+        }
+        if let fast, let text = fast { return text }
+        return concept.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
     }
 
     /// The finding for one decision (ids unset), its explanation rendered.
@@ -535,6 +568,18 @@ extension Engine {
     }
 
     func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames) -> Finding {
+        var notes = SourceNames.Memo()
+        return finding(p, figs, sources: sources, notes: &notes)
+    }
+
+    /// ``finding(_:_:sources:)``, the source notes of pairs remembered in `notes`.
+    func finding(_ p: PendingFinding, _ figs: [Figure], sources: SourceNames, notes: inout SourceNames.Memo,
+                 figureTexts: [String?] = []) -> Finding {
+        /// A figure's text, from `figureTexts` when it is there.
+        func text(_ f: Figure) -> String {
+            if f.index < figureTexts.count, let t = figureTexts[f.index] { return t }
+            return FigureText.figure(f.claim)
+        }
         let d = p.decision
         let compiled = rules[Int(d.ruleIndex)]
         let a = figs[d.a], b = figs[d.b]
@@ -544,7 +589,10 @@ extension Engine {
         // The pieces are joined once, into a string of the right size.
         var parts: [String] = []
         parts.reserveCapacity(template.pieces.count + 4)
-        MessageTemplate.render(template, into: &parts) { value($0, d, a, b) }
+        MessageTemplate.render(template, into: &parts) { field in
+            if case .claim(let side, .figure) = field { return text(side == .a ? a : b) }
+            return value(field, d, a, b)
+        }
         if isRevision, compiled.rule.revisedMessage == nil {
             parts.append(" \(b.outlet) says the later figure is a revision.")
         }
@@ -552,25 +600,60 @@ extension Engine {
             let src = figs[from]
             parts.append(" The base \(FigureText.number(base)) is borrowed from \(src.outlet)'s '\(src.claim.quote)' about the same fact.")
         }
+        // The sentences below are appended piece by piece (joined once at the end).
         if p.claims.count > 2 {
             let outlets = Set(p.claims.map { figs[$0].outletID }).count
-            parts.append(" In all \(p.claims.count) claims from \(outlets) outlet\(outlets == 1 ? "" : "s") give a compatible figure.")
+            parts.append(" In all ")
+            parts.append(String(p.claims.count))
+            parts.append(" claims from ")
+            parts.append(String(outlets))
+            parts.append(outlets == 1 ? " outlet give a compatible figure." : " outlets give a compatible figure.")
         }
         if let (first, second) = p.shares {
-            func share(_ g: GroupShare) -> String {
-                "\(g.claims) claim\(g.claims == 1 ? "" : "s") from \(g.outlets) outlet\(g.outlets == 1 ? "" : "s")"
+            func share(_ g: GroupShare) {
+                parts.append(String(g.claims))
+                parts.append(g.claims == 1 ? " claim from " : " claims from ")
+                parts.append(String(g.outlets))
+                parts.append(g.outlets == 1 ? " outlet" : " outlets")
             }
-            parts.append(" '\(FigureText.figure(a.claim))' is given by \(share(first)); '\(FigureText.figure(b.claim))' by \(share(second)).")
+            parts.append(" '")
+            parts.append(text(a))
+            parts.append("' is given by ")
+            share(first)
+            parts.append("; '")
+            parts.append(text(b))
+            parts.append("' by ")
+            share(second)
+            parts.append(".")
         }
-        let note = sources.note(p.claims)
+        let note = sources.note(p.claims, memo: &notes)
         if !note.isEmpty { parts.append(note) }
-        // Joined as bytes: appending to a String checks more than copying bytes does.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-        for part in parts { bytes.append(contentsOf: part.utf8) }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = Engine.joined(parts)
         return Finding(rule: compiled.rule.id, verdict: d.verdict, claims: p.claims.map { figs[$0].claim.id },
                        explanation: text)
+    }
+
+    /// The parts as one string, copied once into a string of the right size (appending to a
+    /// String checks more than copying bytes does).
+    static func joined(_ parts: [String]) -> String {
+        var total = 0
+        for part in parts { total += part.utf8.count }
+        if total == 0 { return "" }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            for part in parts {
+                let n = part.utf8.count
+                let done = part.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                    if let from = b.baseAddress, n > 0 { (out.baseAddress! + at).update(from: from, count: n) }
+                    return true
+                }
+                if done == nil {
+                    for (i, byte) in part.utf8.enumerated() { out[at + i] = byte }
+                }
+                at += n
+            }
+            return at
+        }
     }
 
     /// What a placeholder of a rule's message says about a decided pair.
@@ -663,6 +746,27 @@ struct SourceNames: Sendable {
         }
     }
 
+    /// Notes already written for pairs of claims, by the names the two claims give.
+    struct Memo {
+        var slots = IntMap(capacity: 64)
+        var texts: [String] = []
+    }
+
+    /// ``note(_:)``, remembered in `memo` for a pair: the note of a pair depends only on the
+    /// names (agency, cited) of its two claims, in order.
+    func note(_ members: [Int], memo: inout Memo) -> String {
+        guard members.count == 2, names.count < 0x7FFF else { return note(members) }
+        let a0 = Int(agencyOf[members[0]]) + 1, c0 = Int(citedOf[members[0]]) + 1
+        let a1 = Int(agencyOf[members[1]]) + 1, c1 = Int(citedOf[members[1]]) + 1
+        guard a0 >= 0, c0 >= 0, a1 >= 0, c1 >= 0 else { return note(members) }
+        let key = a0 << 45 | c0 << 30 | a1 << 15 | c1
+        if let n = memo.slots.get(key) { return memo.texts[Int(n)] }
+        let text = note(members)
+        memo.slots.set(key, Int32(memo.texts.count))
+        memo.texts.append(text)
+        return text
+    }
+
     /// " Both come from AFP: one source, not two." when claims share an agency or a cited source
     /// (under any of its names in `sources.tsv`: "UN", "ONU" and "Vereinte Nationen" are one).
     func note(_ members: [Int]) -> String {
@@ -728,7 +832,7 @@ struct GroupPairs {
     let firstArticle: [Int]
     let firstOther: [Int]
     private var table: [Int32]
-    private var byKey: [Int: Int32] = [:]
+    private var byKey = IntMap()
     private(set) var decided: [Decision] = []
     /// Beside each decision: its key, verdict, whether its `a` is group i's member and whether
     /// both members are of one article.
@@ -758,7 +862,7 @@ struct GroupPairs {
     /// The position in `decided` of the decision for a key.
     func index(_ key: Int) -> Int? {
         if full { return table[key] >= 0 ? Int(table[key]) : nil }
-        return byKey[key].map(Int.init)
+        return byKey.get(key).map(Int.init)
     }
 
     /// A member of group `j` from another article than `a`.
@@ -796,17 +900,19 @@ struct GroupPairs {
                 asked.append(1)
             }
         } else {
-            var position: [Int: Int] = [:]
-            position.reserveCapacity(keys.count)
+            var position = IntMap(capacity: keys.count)
             for key in keys {
-                if let n = position[key] { asked[n] += 1; continue }
-                position[key] = unique.count
+                if let n = position.get(key) { asked[Int(n)] += 1; continue }
+                position.set(key, Int32(unique.count))
                 unique.append(key)
                 asked.append(1)
             }
+            if byKey.count == 0 { byKey = IntMap(capacity: unique.count) }
         }
         let pairs = self, list = unique
         let results = Parallel.map(list.count, minimum: 4096) { r in r.map { pairs.evaluate(list[$0]) } }
+        decided.reserveCapacity(decided.count + list.count / 4)
+        records.reserveCapacity(records.count + list.count / 4)
         var n = 0
         for chunk in results {
             for result in chunk {
@@ -816,7 +922,7 @@ struct GroupPairs {
                     continue
                 }
                 stats.decisions += 1
-                if full { table[record.key] = Int32(decided.count) } else { byKey[record.key] = Int32(decided.count) }
+                if full { table[record.key] = Int32(decided.count) } else { byKey.set(record.key, Int32(decided.count)) }
                 decided.append(d)
                 records.append(record)
             }

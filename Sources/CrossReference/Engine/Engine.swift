@@ -45,6 +45,32 @@ struct Engine: Sendable {
     /// ``rules`` as unmanaged references, for the pair loop: reading a rule through one does not
     /// retain and release it at every pair (``rules`` keeps them alive).
     let ruleRefs: [Unmanaged<CompiledRule>]
+    /// With ``ruleMasks``: the rules that cannot match a pair, by what the pair is (``RuleFilters``).
+    let ruleFilters: RuleFilters
+
+    /// Per kind of pair, bit i set when rule i's `applies` rules that pair out: the pair loop skips
+    /// those rules without asking ``matchesPair(_:_:_:_:)`` (which still decides the rest).
+    struct RuleFilters: Sendable {
+        /// Rules out pairs within one article (scope cross-article).
+        var sameArticle: UInt64 = 0
+        /// Rules out pairs across articles (scopes within one article).
+        var crossArticle: UInt64 = 0
+        /// Rules out pairs not of one day (time same-day).
+        var notSameDay: UInt64 = 0
+        /// Rules out pairs not of different days (time different-day).
+        var notDifferentDay: UInt64 = 0
+        /// Rules out pairs where neither is a running count (cumulative: true) …
+        var noneCumulative: UInt64 = 0
+        /// … and pairs where one is (cumulative: false).
+        var someCumulative: UInt64 = 0
+
+        /// The rules a pair in this context rules out.
+        @inline(__always)
+        func excluded(_ ctx: PairContext, anyCumulative: Bool) -> UInt64 {
+            (ctx.sameArticle ? sameArticle : crossArticle) | (ctx.sameDay ? 0 : notSameDay)
+                | (ctx.differentDay ? 0 : notDifferentDay) | (anyCumulative ? someCumulative : noneCumulative)
+        }
+    }
 
     init(rules: [Rule], units: UnitTable, sources: SourceTable = SourceTable(), concepts: ConceptHierarchy,
          limits: CrossReferencer.Limits) {
@@ -58,6 +84,26 @@ struct Engine: Sendable {
             }
         }
         ruleMasks = masks
+        if masks != nil {
+            var f = RuleFilters()
+            for (i, r) in self.rules.enumerated() {
+                let bit: UInt64 = 1 << UInt64(i)
+                switch r.scope {
+                case .any: break
+                case .crossArticle: f.sameArticle |= bit
+                case .sameArticle, .sameSentence, .parenthesis, .headlineBody: f.crossArticle |= bit
+                }
+                switch r.time {
+                case .any, .sameDayForRunningCounts: break
+                case .sameDay: f.notSameDay |= bit
+                case .differentDay: f.notDifferentDay |= bit
+                }
+                if let c = r.cumulative { if c { f.noneCumulative |= bit } else { f.someCumulative |= bit } }
+            }
+            ruleFilters = f
+        } else {
+            ruleFilters = RuleFilters()
+        }
         self.units = units
         self.sources = sources
         self.concepts = concepts
@@ -108,6 +154,21 @@ struct Engine: Sendable {
         return (family, concept)
     }
 
+    /// ``figureFamily(_:)`` != nil, without making the family's text.
+    /// Read field by field: a claim read whole out of its array would be copied.
+    static func makesFigure(_ kind: QuantityKind, _ concept: String?, _ v: QuantityValue) -> Bool {
+        guard kind != .date, let concept, !concept.isEmpty else { return false }
+        guard v.number != nil || v.low != nil || v.high != nil else { return false }
+        if let x = v.number, !x.isFinite { return false }
+        return true
+    }
+
+    /// `String(s.prefix(10))` for a string whose first ten characters are a day "yyyy-mm-dd"
+    /// (``dayNumber(_:)`` read them): the string itself when it is exactly those ten bytes.
+    static func firstTen(_ s: String) -> String {
+        s.utf8.count == 10 ? s : String(s.prefix(10))
+    }
+
     func prepare(_ articles: [ReportedArticle]) -> Prepared {
         var p = Prepared(figures: [])
         var outlets = Interner()
@@ -119,7 +180,10 @@ struct Engine: Sendable {
         let chunks = Parallel.chunkCount(sorted.count, minimum: 512)
         let counts = Parallel.map(chunks: chunks, count: sorted.count) { _, r in
             var n = 0
-            for a in r { for claim in sorted[a].claims where Engine.figureFamily(claim) != nil { n += 1 } }
+            for a in r {
+                let claims = sorted[a].claims
+                for i in claims.indices where Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value) { n += 1 }
+            }
             return n
         }
         var offsets: [Int] = []
@@ -134,14 +198,18 @@ struct Engine: Sendable {
             for a in r {
                 let article = sorted[a]
                 let publishedNumber = article.published.flatMap(dayNumber)
-                let published = publishedNumber != nil ? article.published.map { String($0.prefix(10)) } : nil
+                let published = publishedNumber != nil ? article.published.map(Engine.firstTen) : nil
                 let outlet = article.outlet ?? article.id
-                for claim in article.claims {
+                let claims = article.claims
+                for i in claims.indices {
+                    // Asked field by field first: most claims make no figure and are never copied.
+                    guard Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value) else { continue }
+                    let claim = claims[i]
                     guard let (family, concept) = Engine.figureFamily(claim) else { continue }
                     // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
                     var day: String?, number: Int?
                     if let asOf = claim.asOf {
-                        if let n = dayNumber(asOf) { day = String(asOf.prefix(10)); number = n }
+                        if let n = dayNumber(asOf) { day = Engine.firstTen(asOf); number = n }
                     } else {
                         day = published
                         number = publishedNumber
@@ -222,9 +290,29 @@ struct Engine: Sendable {
         }
         var unitIDs = Interner()
         let noUnit = unitIDs.id("")
+        // Places and days interned (nil as ""), the last one remembered: consecutive figures
+        // mostly share them. Whether a concept, place or unit holds "|" is asked once per text.
+        var placeIDs = Interner(), dayIDs = Interner()
+        var lastPlace: String? = nil, lastPlaceID = -1, lastDay: String? = nil, lastDayID = -1
+        var barInPlace: [Bool] = [], barInUnit: [Bool] = [], barInConcept: [Bool] = []
+        func hasBar(_ s: String) -> Bool { s.utf8.contains(0x7C) }
         for f in out {
             f.defaultInterval = f.interval(Tolerance())
             f.unitID = f.unit.map { unitIDs.id($0) } ?? noUnit
+            if lastPlaceID < 0 || f.place != lastPlace {
+                lastPlace = f.place
+                lastPlaceID = placeIDs.id(f.place ?? "")
+            }
+            f.placeID = lastPlaceID
+            if lastDayID < 0 || f.day != lastDay {
+                lastDay = f.day
+                lastDayID = dayIDs.id(f.day ?? "")
+            }
+            f.dayID = lastDayID
+            while barInPlace.count < placeIDs.strings.count { barInPlace.append(hasBar(placeIDs.strings[barInPlace.count])) }
+            while barInUnit.count < unitIDs.strings.count { barInUnit.append(hasBar(unitIDs.strings[barInUnit.count])) }
+            while barInConcept.count <= f.conceptID { barInConcept.append(hasBar(p.concepts.strings[barInConcept.count])) }
+            f.needsText = barInConcept[f.conceptID] || barInPlace[f.placeID] || barInUnit[f.unitID]
         }
         // Lineages as interned concepts (a broader concept may have no figure of its own).
         var lineageIDs: [[Int]] = []
@@ -396,6 +484,7 @@ struct Engine: Sendable {
         if let masks = ruleMasks {
             // Only the rules whose kinds and concepts take both figures, in rule order.
             var m = a.ruleMask & b.ruleMask & (wholes ? masks.wholes : masks.pairs)
+                & ~ruleFilters.excluded(ctx, anyCumulative: a.cumulative || b.cumulative)
             while m != 0 {
                 let ref = ruleRefs[m.trailingZeroBitCount]
                 m &= m - 1

@@ -75,6 +75,14 @@ final class Figure: @unchecked Sendable {
     @exclusivity(unchecked) var unitID = 0
     /// Bit `kind` of the kinds a rule applies to (``CompiledRule/kindMask``).
     let kindBit: UInt32
+    /// `family == "rank"`, read by the pair loop without comparing strings.
+    let isRank: Bool
+    /// The place (nil as ""), interned.
+    @exclusivity(unchecked) var placeID = 0
+    /// The day (nil as ""), interned.
+    @exclusivity(unchecked) var dayID = 0
+    /// ``signatureNeedsText``, worked out once per concept, place and unit.
+    @exclusivity(unchecked) var needsText = false
 
     init(claim: Claim, index: Int, outlet: String, language: String, day: String?, dayNumber: Int?,
          concept: String, place: String?, family: String) {
@@ -101,6 +109,7 @@ final class Figure: @unchecked Sendable {
         inTitle = claim.inTitle
         cumulative = claim.cumulative
         kindBit = Figure.bit(claim.kind)
+        isRank = family == "rank"
     }
 
     static func bit(_ kind: QuantityKind) -> UInt32 {
@@ -127,13 +136,14 @@ final class Figure: @unchecked Sendable {
                 claim.cumulative ? "c" : ""].joined(separator: "|")
     }
 
-    /// The signature as a value (interned concept, the rest as is); equal signatures make equal
-    /// keys, as long as no concept, place or unit holds the separator "|" (``signatureNeedsText``).
+    /// The signature as a value (interned concept, place, day, family and unit, the rest as is);
+    /// equal signatures make equal keys, as long as no concept, place or unit holds the separator
+    /// "|" (``signatureNeedsText``).
     var signatureKey: SignatureKey {
         let v = claim.value
-        return SignatureKey(concept: conceptID, place: place ?? "", day: day ?? "", family: family,
-                            kind: kind == .ordinal && family == "amount" ? .count : kind, qualifier: claim.qualifier,
-                            unit: unit ?? "", number: SignatureKey.bits(v.number), low: SignatureKey.bits(v.low),
+        return SignatureKey(concept: conceptID, place: placeID, day: dayID, family: familyID,
+                            kind: kind == .ordinal && familyCode == .amount ? .count : kind, qualifier: claim.qualifier,
+                            unit: unitID, number: SignatureKey.bits(v.number), low: SignatureKey.bits(v.low),
                             high: SignatureKey.bits(v.high), base: SignatureKey.bits(v.base), cumulative: claim.cumulative)
     }
 
@@ -162,12 +172,12 @@ final class Figure: @unchecked Sendable {
 /// the text.
 struct SignatureKey: Hashable {
     var concept: Int
-    var place: String
-    var day: String
-    var family: String
+    var place: Int
+    var day: Int
+    var family: Int
     var kind: QuantityKind
     var qualifier: Qualifier
-    var unit: String
+    var unit: Int
     var number: UInt64
     var low: UInt64
     var high: UInt64
@@ -230,7 +240,7 @@ extension Figure {
     /// (0…1) for percents and fractions, the stated unit otherwise.
     func interval(_ t: Tolerance) -> Interval {
         let v = claim.value
-        let percent = kind == .percent && family == "amount"
+        let percent = kind == .percent && familyCode == .amount
         let scale = percent ? 0.01 : 1
         let floor: Double = kind == .measure ? -.infinity : 0
         let ceiling: Double = isShare ? 1 : .infinity

@@ -67,6 +67,11 @@ struct PairContext: Sendable {
 
 /// Days since 1970-01-01 for "yyyy-mm-dd" (nil for anything else).
 func dayNumber(_ s: String) -> Int? {
+    // Native strings (small ones included) are read in place.
+    if let fast = s.utf8.withContiguousStorageIfAvailable({ b -> Int?? in
+        guard b.count >= 10 else { return .some(nil) }
+        return .some(days(fromISODate: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[0..<10]))))
+    }), let result = fast { return result }
     // The first ten bytes are all it reads: copied into a fixed tuple, not an array.
     var b: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var count = 0
