@@ -237,7 +237,7 @@ extension SentenceReader {
         // "“…,” he said": the last source named in the previous sentence of the paragraph
         if sentence.hasPronounSource, let previous = slot.previous {
             let toks = ClaimTokenizer.tokenize(previous)
-            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [], attributionOnly: true)
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
@@ -253,7 +253,7 @@ extension SentenceReader {
             if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
                 if !whole { toks = ClaimTokenizer.tokenize(next) }
                 if let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: toks)), m.value == .back {
-                    let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
+                    let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [], attributionOnly: true)
                     if let name = s.nameAfter(i + m.length) { return name }
                 }
             }
@@ -262,7 +262,7 @@ extension SentenceReader {
            ["\u{201C}", "\"", "\u{AB}", "\u{201E}", "-", "\u{2013}", "\u{2014}", "'", "\u{2018}"].contains(first.text),
            sentence.attributionMatches.isEmpty {
             let toks = ClaimTokenizer.tokenize(previous)
-            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [], attributionOnly: true)
             return s.attributions().last?.value
         }
         return nil

@@ -79,6 +79,8 @@ struct SentenceReader: Sendable {
         let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
         let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
+        // the few sources of a sentence are each checked for an agency name once
+        var agencyNames: [(source: String, agency: String?)] = []
 
         return candidates.map { c in
             let q = c.quantity
@@ -92,7 +94,7 @@ struct SentenceReader: Sendable {
             // selon qui une douzaine…" covers what precedes it)
             var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
-            if let s = source, let a = agencyName(s) {
+            if let s = source, let a = cachedAgencyName(s, in: &agencyNames) {
                 source = a
                 via = a
             }
@@ -172,6 +174,14 @@ struct SentenceReader: Sendable {
             if best == nil || d < best!.0 { best = (d, m) }
         }
         return best?.1
+    }
+
+    /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
+    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
+        for entry in cache where entry.source.utf8.elementsEqual(source.utf8) { return entry.agency }
+        let a = agencyName(source)
+        cache.append((source, a))
+        return a
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

@@ -43,7 +43,11 @@ final class SentenceTokens: Sendable {
     let monthMatches: [PhraseMatch<Int>]
     let relativeDayMatches: [PhraseMatch<Int>]
 
-    init(text: String, tokens: [ClaimToken], lexicon: ClaimLexicon, quantities: [Quantity]) {
+    /// `attributionOnly`: a neighbouring sentence read only for who it cites (its attributions
+    /// and the names around them): concepts, events, agencies, places and months are not matched
+    /// (left empty).
+    init(text: String, tokens: [ClaimToken], lexicon: ClaimLexicon, quantities: [Quantity],
+         attributionOnly: Bool = false) {
         self.text = text
         self.tokens = tokens
         self.lexicon = lexicon
@@ -87,10 +91,10 @@ final class SentenceTokens: Sendable {
         self.quantityAt = quantityAt
         self.spans = spans
         self.inQuantity = inQuantity
-        var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: tokens.count)
+        var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: attributionOnly ? 0 : tokens.count)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
-        for i in tokens.indices where tokens[i].isWord && !inQuantity[i] {
+        for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
             if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
@@ -102,19 +106,19 @@ final class SentenceTokens: Sendable {
         func outside<V>(_ ms: [PhraseMatch<V>]) -> [PhraseMatch<V>] {
             ms.filter { m in !(m.start..<m.end).contains { inQuantity[$0] } }
         }
-        eventMatches = outside(lexicon.events.matches(in: ids))
+        eventMatches = attributionOnly ? [] : outside(lexicon.events.matches(in: ids))
         cueMatches = lexicon.cues.matches(in: ids)
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
         attributionMatches = lexicon.attribution.matches(in: ids).filter { m in
             !tokens[m.start].isCapitalized || m.start <= firstWord
         }
-        agencyMatches = lexicon.agencies.matches(in: ids)
-        placeMatches = Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
+        placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
-        monthMatches = lexicon.months.matches(in: ids)
+        monthMatches = attributionOnly ? [] : lexicon.months.matches(in: ids)
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        let breaks = tokens.map { !$0.isWord && Self.breakTexts.contains($0.text) }
+        let breaks = tokens.map { Self.isBreakToken($0) }
         isBreak = breaks
         var next = Array(repeating: tokens.count, count: tokens.count + 1)
         var k = tokens.count - 1
@@ -196,10 +200,11 @@ final class SentenceTokens: Sendable {
     }
 
     static func genitivePlace(_ t: ClaimToken, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
-        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
+        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.utf8.count > 3, t.key.count > 3,
+              t.key.hasSuffix("s") else { return nil }
         var bare = t.key
         bare.removeLast()
-        return places.longest(at: 0, in: [vocabulary.id(of: bare)]).map(\.value)
+        return places.value(ofWord: vocabulary.id(of: bare))
     }
 
     /// The non-date quantities as candidates, in text order.
@@ -218,7 +223,20 @@ final class SentenceTokens: Sendable {
     }
 
     func isClauseBreak(_ t: ClaimToken) -> Bool {
-        !t.isWord && Self.breakTexts.contains(t.text)
+        Self.isBreakToken(t)
+    }
+
+    /// True for a punctuation token in ``breakTexts``, by its one scalar (no string hashed):
+    /// U+037E GREEK QUESTION MARK is canonically a semicolon and so equals ";" as a `String`.
+    @inline(__always)
+    static func isBreakToken(_ t: ClaimToken) -> Bool {
+        guard !t.isWord, let u = t.text.unicodeScalars.first else { return false }
+        switch u.value {
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x201C, 0x201D, 0x22, 0xAB, 0xBB, 0x2014, 0x2013, 0x201E, 0x7C, 0x037E:
+            return t.text.unicodeScalars.count == 1 || breakTexts.contains(t.text)
+        default:
+            return false
+        }
     }
 
     /// The length of the longest cue phrase with `role` starting at token `i`.
