@@ -69,8 +69,8 @@ final class SentenceTokens: Sendable {
         self.cueLength = cueLength
         self.cueRoles = cueRoles
         var spans: [Range<Int>] = []
-        var inQuantity = Array(repeating: false, count: tokens.count)
-        var quantityAt = Array(repeating: -1, count: tokens.count)
+        var inQuantity = Self.filled(false, tokens.count)
+        var quantityAt = Self.filled(-1, tokens.count)
         spans.reserveCapacity(quantities.count)
         for (qi, q) in quantities.enumerated() {
             // tokens are in text order: binary search the first token ending after the quantity's start
@@ -91,7 +91,7 @@ final class SentenceTokens: Sendable {
         self.quantityAt = quantityAt
         self.spans = spans
         self.inQuantity = inQuantity
-        var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: attributionOnly ? 0 : tokens.count)
+        var conceptAt: [(length: Int, key: String)?] = Self.filled(nil, attributionOnly ? 0 : tokens.count)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
@@ -120,7 +120,7 @@ final class SentenceTokens: Sendable {
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
         let breaks = tokens.map { Self.isBreakToken($0) }
         isBreak = breaks
-        var next = Array(repeating: tokens.count, count: tokens.count + 1)
+        var next = Self.filled(tokens.count, tokens.count + 1)
         var k = tokens.count - 1
         while k >= 0 {
             next[k] = breaks[k] ? k : next[k + 1]
@@ -138,6 +138,15 @@ final class SentenceTokens: Sendable {
         }
         dayStartingAt = dayStart
         dayEndingAt = dayEnd
+    }
+
+    /// `count` copies of `value`, written in one pass over fresh memory.
+    @inline(__always)
+    static func filled<T>(_ value: T, _ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: value)
+            initialized = count
+        }
     }
 
     static let breakTexts: Set<String> = [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}",
@@ -186,7 +195,9 @@ final class SentenceTokens: Sendable {
                 i += m.length
                 continue
             }
-            if let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
+            // only a capitalized word ending in "s" may be a genitive: test that before copying the token
+            if tokens[i].isWord, tokens[i].isCapitalized, tokens[i].key.utf8.last == 0x73,
+               let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1

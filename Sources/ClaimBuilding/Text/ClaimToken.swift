@@ -102,6 +102,11 @@ enum ClaimTokenizer {
         return nonASCIIClasses(v)
     }
 
+    /// The classes of U+0080…U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic) and of General
+    /// Punctuation U+2000…U+207F (’ “ ” — …), worked out once by ``nonASCIIClasses(_:)``.
+    private static let twoByteClasses: [UInt8] = (0x80..<0x800).map { nonASCIIClasses(UInt32($0)) }
+    private static let punctuationClasses: [UInt8] = (0x2000..<0x2080).map { nonASCIIClasses(UInt32($0)) }
+
     private static func nonASCIIClasses(_ v: UInt32) -> UInt8 {
         let s = Unicode.Scalar(v) ?? "\u{FFFD}"
         // every bit on its own, as the old predicates were asked separately: a no-break space is
@@ -126,6 +131,7 @@ enum ClaimTokenizer {
     private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
                                  offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>) -> [ClaimToken] {
         let count = bytes.count
+        let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
         var p = 0
         while p < count {
@@ -144,7 +150,8 @@ enum ClaimTokenizer {
             if Unicode.Scalar(v) == nil { v = 0xFFFD }
             scalars[n] = v
             offsets[n] = Int32(p)
-            cls[n] = classes(of: v)
+            cls[n] = v < 0x80 ? classes(of: v) : v < 0x800 ? twoByte[Int(v) - 0x80]
+                : v >= 0x2000 && v < 0x2080 ? punctuation[Int(v) - 0x2000] : nonASCIIClasses(v)
             n += 1
             p += width
         }
@@ -288,46 +295,54 @@ enum ClaimTokenizer {
     /// does this, with ASCII and Latin-1 lowercased by their code points and no string built for
     /// them.
     static func normalizedKey(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 4)
-        func append(_ v: UInt32) {
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else if v < 0x800 {
-                out.append(UInt8(0xC0 | v >> 6))
-                out.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                out.append(UInt8(0xE0 | v >> 12))
-                out.append(UInt8(0x80 | v >> 6 & 0x3F))
-                out.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                out.append(UInt8(0xF0 | v >> 18))
-                out.append(UInt8(0x80 | v >> 12 & 0x3F))
-                out.append(UInt8(0x80 | v >> 6 & 0x3F))
-                out.append(UInt8(0x80 | v & 0x3F))
+        // a full lowercase mapping is at most three scalars of at most four bytes: at most six
+        // times the bytes of the (two-byte or longer) scalar it replaces
+        let capacity = s.utf8.count * 6 + 16
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+            var n = 0
+            @inline(__always) func put(_ b: UInt8) {
+                out[n] = b
+                n += 1
             }
-        }
-        func appendLowered(_ v: UInt32) {
-            switch v {
-            case 0x2019, 0x2018, 0x02BC: out.append(0x27)
-            case 0x2010, 0x2011: out.append(0x2D)
-            default: append(v)
+            @inline(__always) func append(_ v: UInt32) {
+                if v < 0x80 {
+                    put(UInt8(v))
+                } else if v < 0x800 {
+                    put(UInt8(0xC0 | v >> 6))
+                    put(UInt8(0x80 | v & 0x3F))
+                } else if v < 0x10000 {
+                    put(UInt8(0xE0 | v >> 12))
+                    put(UInt8(0x80 | v >> 6 & 0x3F))
+                    put(UInt8(0x80 | v & 0x3F))
+                } else {
+                    put(UInt8(0xF0 | v >> 18))
+                    put(UInt8(0x80 | v >> 12 & 0x3F))
+                    put(UInt8(0x80 | v >> 6 & 0x3F))
+                    put(UInt8(0x80 | v & 0x3F))
+                }
             }
-        }
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
-            } else if v < 0x100 {
-                // Latin-1: À…Þ (not ×) lower by 0x20; the rest are their own lowercase
-                append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
-            } else if !u.properties.changesWhenLowercased {
-                appendLowered(v)   // its own lowercase: no mapping string made
-            } else {
-                for m in u.properties.lowercaseMapping.unicodeScalars { appendLowered(m.value) }
+            @inline(__always) func appendLowered(_ v: UInt32) {
+                switch v {
+                case 0x2019, 0x2018, 0x02BC: put(0x27)
+                case 0x2010, 0x2011: put(0x2D)
+                default: append(v)
+                }
             }
+            for u in s.unicodeScalars {
+                let v = u.value
+                if v < 0x80 {
+                    put(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+                } else if v < 0x100 {
+                    // Latin-1: À…Þ (not ×) lower by 0x20; the rest are their own lowercase
+                    append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+                } else if !u.properties.changesWhenLowercased {
+                    appendLowered(v)   // its own lowercase: no mapping string made
+                } else {
+                    for m in u.properties.lowercaseMapping.unicodeScalars { appendLowered(m.value) }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
