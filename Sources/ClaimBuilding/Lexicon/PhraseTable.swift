@@ -22,6 +22,8 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var asciiSlots: [Int32] = []
         @exclusivity(unchecked) var asciiWords: [AsciiWord] = []
         @exclusivity(unchecked) var asciiBytes: [UInt8] = []
+        /// Each ASCII word's bytes as a string (the key of a token spelled so).
+        @exclusivity(unchecked) var asciiStrings: [String] = []
 
         init() {}
 
@@ -32,6 +34,7 @@ struct Vocabulary: Sendable {
             c.asciiSlots = asciiSlots
             c.asciiWords = asciiWords
             c.asciiBytes = asciiBytes
+            c.asciiStrings = asciiStrings
             return c
         }
     }
@@ -61,6 +64,7 @@ struct Vocabulary: Sendable {
         if composed.utf8.allSatisfy({ $0 < 0x80 }) {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
+            s.asciiStrings.append(String(decoding: composed.utf8, as: UTF8.self))
             if s.asciiWords.count * 2 > s.asciiSlots.count {
                 Self.rehash(s, capacity: max(64, s.asciiSlots.count * 2))
             } else {
@@ -107,6 +111,33 @@ struct Vocabulary: Sendable {
                 let start = Int(word.start)
                 while k < bytes.count, s.asciiBytes[start + k] == bytes[k] { k += 1 }
                 if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The number and the string of the ASCII word spelled by `bytes` (all below 0x80), or nil
+    /// when no table lists it: what ``id(of:)`` answers for a key with those bytes, without
+    /// making the key first.
+    /// `bytes` are lowercased (A-Z only) as they are read: the word of a token's ASCII key.
+    @inline(__always)
+    func asciiWord(lowering bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, key: String)? {
+        let s = storage
+        guard !s.asciiSlots.isEmpty else { return nil }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(lower(b))) &* Self.fnvPrime }
+        let mask = s.asciiSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = s.asciiSlots[slot]
+            if w < 0 { return nil }
+            let word = s.asciiWords[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, s.asciiBytes[start + k] == lower(bytes[k]) { k += 1 }
+                if k == bytes.count { return (word.id, s.asciiStrings[Int(w)]) }
             }
             slot = (slot + 1) & mask
         }

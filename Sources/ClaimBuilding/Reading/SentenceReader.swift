@@ -55,9 +55,9 @@ struct SentenceReader: Sendable {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
         guard quantities.contains(where: { $0.kind != .date }) else { return [] }
-        let tokens = ClaimTokenizer.tokenize(slot.text)
+        let (tokens, ids) = ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary)
         guard !tokens.isEmpty else { return [] }
-        let sentence = SentenceTokens(text: slot.text, tokens: tokens, lexicon: lexicon, quantities: quantities)
+        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities)
         var candidates = sentence.candidates()
         candidates = joinWholes(candidates, in: sentence)
         candidates = inheritHedges(candidates, in: sentence)
@@ -79,6 +79,8 @@ struct SentenceReader: Sendable {
         let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
         let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
+        let publishedDate = published.flatMap { CivilDate(iso: $0) }
+        let publishedISO = publishedDate?.iso
         // the few sources of a sentence are each checked for an agency name once
         var agencyNames: [(source: String, agency: String?)] = []
 
@@ -101,7 +103,8 @@ struct SentenceReader: Sendable {
             return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: q.kind, value: value, unit: q.unit,
                          qualifier: q.qualifier, subject: subject(of: c), cited: source,
-                         asOf: asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
+                         asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
+                            ?? asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
                          agency: via, inTitle: slot.inTitle, revised: revised,

@@ -46,14 +46,15 @@ final class SentenceTokens: Sendable {
     /// `attributionOnly`: a neighbouring sentence read only for who it cites (its attributions
     /// and the names around them): concepts, events, agencies, places and months are not matched
     /// (left empty).
-    init(text: String, tokens: [ClaimToken], lexicon: ClaimLexicon, quantities: [Quantity],
+    /// `ids`: the tokens' word numbers when the tokenizer already looked them up.
+    init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
          attributionOnly: Bool = false) {
         self.text = text
         self.tokens = tokens
         self.lexicon = lexicon
         self.quantities = quantities
         let vocabulary = lexicon.vocabulary
-        let ids = vocabulary.ids(of: tokens)
+        let ids = ids ?? vocabulary.ids(of: tokens)
         self.ids = ids
         var cueFrom: [Int32] = []
         var cueLength: [Int32] = []

@@ -31,6 +31,17 @@ enum ClaimTokenizer {
         return text.withUTF8 { tokenize(bytes: $0) }
     }
 
+    /// The tokens and their word numbers in `vocabulary` (what `vocabulary.ids(of:)` gives for
+    /// them): a plain-ASCII word is looked up by its lowercased bytes as it is cut, and one the
+    /// tables list takes its key (and, written in lowercase, its text) from the vocabulary
+    /// instead of a new string.
+    static func tokenize(_ text: String, vocabulary: Vocabulary) -> (tokens: [ClaimToken], ids: [Int32]) {
+        var text = text
+        var ids: [Int32] = []
+        let tokens = text.withUTF8 { tokenize(bytes: $0, vocabulary: vocabulary, ids: &ids) }
+        return (tokens, ids)
+    }
+
     /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
     /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
     /// space and the tokenizer looks past a word only at the scalars next to it, so these are
@@ -62,13 +73,19 @@ enum ClaimTokenizer {
     /// table lookup) into stack scratch, each with its classes (space, word, letter, digit,
     /// joiners) worked out once, and each token's text and key are made from its bytes.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
+        var ids: [Int32] = []
+        return tokenize(bytes: bytes, vocabulary: nil, ids: &ids)
+    }
+
+    /// The tokens of `bytes`; with a vocabulary, their word numbers are appended to `ids`.
+    static func tokenize(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
         let count = bytes.count
         guard count > 0 else { return [] }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
                     tokenize(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
-                             classes: classes.baseAddress!)
+                             classes: classes.baseAddress!, vocabulary: vocabulary, ids: &ids)
                 }
             }
         }
@@ -129,7 +146,8 @@ enum ClaimTokenizer {
     private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
-                                 offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>) -> [ClaimToken] {
+                                 offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                 vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
         let count = bytes.count
         let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
@@ -159,6 +177,7 @@ enum ClaimTokenizer {
         let ascii = asciiStrings
         var tokens: [ClaimToken] = []
         tokens.reserveCapacity(n / 3 + 4)
+        if vocabulary != nil { ids.reserveCapacity(n / 3 + 4) }
         var i = 0
         while i < n {
             let ci = cls[i]
@@ -175,6 +194,7 @@ enum ClaimTokenizer {
                 }
                 tokens.append(ClaimToken(start: start, end: end, text: t, key: key,
                                          isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false))
+                if let vocabulary { ids.append(vocabulary.id(of: key)) }
                 i += 1
                 continue
             }
@@ -205,10 +225,13 @@ enum ClaimTokenizer {
                 k += 1
             }
             if split > i, split + 1 < j {
-                tokens.append(makeWord(i, split + 1, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls))
-                tokens.append(makeWord(split + 1, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls))
+                appendWord(i, split + 1, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+                appendWord(split + 1, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
             } else {
-                tokens.append(makeWord(i, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls))
+                appendWord(i, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
             }
             i = j
         }
@@ -231,6 +254,63 @@ enum ClaimTokenizer {
             if let u = Unicode.Scalar(v), !u.properties.changesWhenLowercased { return text }
             return normalizedKey(text)
         }
+    }
+
+    /// Appends the word of scalars `from..<to` (and its number, with a vocabulary).
+    @inline(__always)
+    private static func appendWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                   scalars: UnsafeMutablePointer<UInt32>, offsets: UnsafeMutablePointer<Int32>,
+                                   classes cls: UnsafeMutablePointer<UInt8>, vocabulary: Vocabulary?,
+                                   tokens: inout [ClaimToken], ids: inout [Int32]) {
+        guard let vocabulary else {
+            tokens.append(makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls))
+            return
+        }
+        let start = Int(offsets[from]), end = Int(offsets[to])
+        let n = end - start
+        // a plain-ASCII word: as many bytes as scalars, all below 0x80
+        var ascii = n == to - from
+        if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
+        guard ascii else {
+            let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
+            ids.append(vocabulary.id(of: t.key))
+            tokens.append(t)
+            return
+        }
+        var keep = n
+        if n > 2, bytes[end - 1] | 0x20 == 0x73, bytes[end - 2] == 0x27 {            // …'s
+            keep = n - 2
+        } else if n > 3, bytes[end - 1] == 0x27, bytes[end - 2] | 0x20 == 0x73 {     // …s'
+            keep = n - 1
+        }
+        var upper = false
+        var hasDigit = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 0x41 && b <= 0x5A { upper = true }
+            if b >= 0x30 && b <= 0x39 { hasDigit = true }
+        }
+        let first = bytes[start]
+        let capitalized = first >= 0x41 && first <= 0x5A
+        if let found = vocabulary.asciiWord(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])) {
+            let text = !upper && keep == n ? found.key : makeText(bytes, start, end)
+            ids.append(found.id)
+            tokens.append(ClaimToken(start: start, end: end, text: text, key: found.key, isWord: true,
+                                     isCapitalized: capitalized, isPossessive: keep < n, hasDigit: hasDigit))
+            return
+        }
+        // no table lists it: the key is the text, lowercased and without a possessive
+        let text = makeText(bytes, start, end)
+        let key = !upper && keep == n ? text : String(unsafeUninitializedCapacity: keep) { out in
+            for k in 0..<keep {
+                let b = bytes[start + k]
+                out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return keep
+        }
+        ids.append(-1)
+        tokens.append(ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
+                                 isCapitalized: capitalized, isPossessive: keep < n, hasDigit: hasDigit))
     }
 
     /// The word of scalars `from..<to`.
