@@ -68,7 +68,7 @@ struct SentenceReader: Sendable {
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
         let agency = sentence.agencyMatches.first?.value
-        let revised = sentence.cueMatches.contains { $0.value.contains(.revised) }
+        let revised = sentence.isRevised
         let bytes = Array(slot.text.utf8)
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it

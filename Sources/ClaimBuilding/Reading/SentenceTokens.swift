@@ -35,7 +35,9 @@ final class SentenceTokens: Sendable {
     /// The longest concept phrase starting at each token (not inside a quantity).
     let conceptAt: [(length: Int, key: String)?]
     let eventMatches: [PhraseMatch<String>]
-    let cueMatches: [PhraseMatch<CueRoles>]
+    /// True when one of the sentence's cue phrases (each longest match, left to right) has the
+    /// `revised` role.
+    let isRevised: Bool
     let attributionMatches: [PhraseMatch<AttributionPosition>]
     let agencyMatches: [PhraseMatch<String>]
     let placeMatches: [PhraseMatch<String>]
@@ -104,16 +106,31 @@ final class SentenceTokens: Sendable {
             }
         }
         self.conceptAt = conceptAt
-        func outside<V>(_ ms: [PhraseMatch<V>]) -> [PhraseMatch<V>] {
-            ms.filter { m in !(m.start..<m.end).contains { inQuantity[$0] } }
+        if attributionOnly {
+            eventMatches = []
+        } else {
+            var events = lexicon.events.matches(in: ids)
+            events.removeAll { m in (m.start..<m.end).contains { inQuantity[$0] } }   // in place
+            eventMatches = events
         }
-        eventMatches = attributionOnly ? [] : outside(lexicon.events.matches(in: ids))
-        cueMatches = lexicon.cues.matches(in: ids)
+        // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
+        var revised = false
+        var c = 0
+        while c < tokens.count {
+            let last = Int(cueFrom[c + 1]) - 1
+            if last >= Int(cueFrom[c]) {
+                if cueRoles[last].contains(.revised) { revised = true; break }
+                c += Int(cueLength[last])
+            } else {
+                c += 1
+            }
+        }
+        isRevised = revised
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        attributionMatches = lexicon.attribution.matches(in: ids).filter { m in
-            !tokens[m.start].isCapitalized || m.start <= firstWord
-        }
+        var attribution = lexicon.attribution.matches(in: ids)
+        attribution.removeAll { m in tokens[m.start].isCapitalized && m.start > firstWord }
+        attributionMatches = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
         placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
@@ -133,7 +150,11 @@ final class SentenceTokens: Sendable {
         for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
         placeStartingAt = placeAt
         var dayStart: [Int: Int] = [:], dayEnd: [Int: Int] = [:]
-        for m in weekdayMatches + relativeDayMatches {
+        for m in weekdayMatches {
+            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
+            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
+        }
+        for m in relativeDayMatches {
             if dayStart[m.start] == nil { dayStart[m.start] = m.end }
             if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
         }
