@@ -2,9 +2,10 @@
 import Foundation
 import Testing
 
-/// The tokenizer, the break test and the reference-held tables against what they replaced: the
-/// same tokens (text, key, offsets, flags) as the reference tokenizer for text in many scripts,
-/// for every scalar next to word characters, and for the seed articles.
+/// The tokenizer, the break test, the revised-cue walk and the reference-held tables against what
+/// they replaced: the same tokens (text and key bytes, offsets, flags) as the reference tokenizer
+/// for text in many scripts, for every scalar next to word characters, and for the seed articles;
+/// the same word numbers when the tokenizer looks them up as it cuts.
 @Suite struct TokenizerDifferentialTests {
     static let samples: [String] = [
         "Mazar-i-Sharif fell, 3,000 fled; 9/11. don't l'ONU d’habitants qu'il jusqu’à",
@@ -18,18 +19,57 @@ import Testing
         "", " ", "'", "’s", "s'", "\u{301}a", "a\u{301}", "\u{FFFD}\u{0}\u{7F}\u{80}",
     ]
 
-    @Test func tokensAreThoseOfTheReferenceTokenizer() throws {
-        var texts = Self.samples
+    /// Every field, the strings as their bytes (`==` on strings is canonical equivalence).
+    static func bytes(_ tokens: [ClaimToken]) -> [[Int]] {
+        tokens.map { t in
+            [t.start, t.end, t.isWord ? 1 : 0, t.isCapitalized ? 1 : 0, t.isPossessive ? 1 : 0, t.hasDigit ? 1 : 0, -1]
+                + t.text.utf8.map(Int.init) + [-1] + t.key.utf8.map(Int.init)
+        }
+    }
+
+    static func texts() throws -> [String] {
+        var texts = samples
+        // the package's seed articles, line by line
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared/seeds").standardized
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: seeds.path) {
-            for name in names.sorted() where name.hasSuffix(".txt") {
-                let text = try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
-                texts += text.split(separator: "\n").map(String.init)
+            .appendingPathComponent("../../seeds").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }
+        #expect(names.count >= 4)
+        for name in names.sorted() {
+            let text = try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+            texts += text.split(separator: "\n").map(String.init)
+        }
+        return texts
+    }
+
+    @Test func tokensWithWordNumbersAreThoseOfTheTokenizerAndTheVocabulary() throws {
+        var words = Self.samples.joined(separator: " ")
+        for code in ["en", "da", "de", "fr", "es"] {
+            let lexicon = try #require(Support.builder.readers[code]).lexicon
+            for text in try Self.texts() + [words] {
+                let plain = ClaimTokenizer.tokenize(text)
+                let (tokens, ids) = ClaimTokenizer.tokenize(text, vocabulary: lexicon.vocabulary)
+                #expect(Self.bytes(tokens) == Self.bytes(plain), "\(code): \(text)")
+                #expect(ids == lexicon.vocabulary.ids(of: plain), "\(code): \(text)")
+            }
+            words = "Said SAID said's According To the UN's \(words)"
+        }
+    }
+
+    @Test func theRevisedCueIsFoundAsTheCueMatchesFindIt() throws {
+        for code in ["en", "da", "de", "fr", "es"] {
+            let lexicon = try #require(Support.builder.readers[code]).lexicon
+            for text in try Self.texts() + ["The figure was revised on Monday", "revideret tal", "korrigiert", "corrected, revised"] {
+                let tokens = ClaimTokenizer.tokenize(text)
+                let s = SentenceTokens(text: text, tokens: tokens, lexicon: lexicon, quantities: [])
+                let want = lexicon.cues.matches(in: lexicon.ids(of: tokens)).contains { $0.value.contains(.revised) }
+                #expect(s.isRevised == want, "\(code): \(text)")
             }
         }
-        for text in texts {
-            #expect(ClaimTokenizer.tokenize(text) == ReferenceTokenizer.tokenize(text), "\(text)")
+    }
+
+    @Test func tokensAreThoseOfTheReferenceTokenizer() throws {
+        for text in try Self.texts() {
+            #expect(Self.bytes(ClaimTokenizer.tokenize(text)) == Self.bytes(ReferenceTokenizer.tokenize(text)), "\(text)")
         }
     }
 
