@@ -1,5 +1,16 @@
 import CrosscheckModel
 
+/// A yes/no per token read from one of the sentence's per-token index arrays: a token inside a
+/// quantity has a quantity index (`>= 0`), a clause break is its own next break.
+struct TokenFlags: Sendable {
+    let values: [Int]
+    /// True: token `i` is set when `values[i] == i`; false: when `values[i] >= 0`.
+    let selfIndexed: Bool
+
+    @inline(__always)
+    subscript(_ i: Int) -> Bool { selfIndexed ? values[i] == i : values[i] >= 0 }
+}
+
 /// A tokenized sentence with every table matched once: concepts, events, cues, attribution
 /// phrases, agencies, places, weekdays and relative days, and the token spans of its quantities.
 final class SentenceTokens: Sendable {
@@ -16,12 +27,12 @@ final class SentenceTokens: Sendable {
     let quantities: [Quantity]
     /// Token span of each quantity (same order as `quantities`).
     let spans: [Range<Int>]
-    /// True for tokens inside some quantity.
-    let inQuantity: [Bool]
+    /// True for tokens inside some quantity (read from `quantityAt`: no array of its own).
+    let inQuantity: TokenFlags
     /// The index (in `quantities`) of the first quantity covering each token, or -1.
     let quantityAt: [Int]
     /// True for a clause-break token (comma, semicolon, colon, full stop, quotes, dashes).
-    let isBreak: [Bool]
+    let isBreak: TokenFlags
     /// For each token, the index of the first clause break at or after it (`tokens.count` if none).
     let nextBreak: [Int]
     /// Number of word tokens in the sentence.
@@ -62,6 +73,8 @@ final class SentenceTokens: Sendable {
         var cueLength: [Int32] = []
         var cueRoles: [CueRoles] = []
         cueFrom.reserveCapacity(tokens.count + 1)
+        cueLength.reserveCapacity(tokens.count)
+        cueRoles.reserveCapacity(tokens.count)
         let cues = lexicon.cues
         for i in 0..<tokens.count {
             cueFrom.append(Int32(cueLength.count))
@@ -72,7 +85,6 @@ final class SentenceTokens: Sendable {
         self.cueLength = cueLength
         self.cueRoles = cueRoles
         var spans: [Range<Int>] = []
-        var inQuantity = Self.filled(false, tokens.count)
         var quantityAt = Self.filled(-1, tokens.count)
         spans.reserveCapacity(quantities.count)
         for (qi, q) in quantities.enumerated() {
@@ -86,13 +98,11 @@ final class SentenceTokens: Sendable {
             while last < tokens.count, tokens[last].start < q.end { last += 1 }
             let r = last > lo ? lo..<last : tokens.count..<tokens.count
             spans.append(r)
-            for i in r {
-                inQuantity[i] = true
-                if quantityAt[i] < 0 { quantityAt[i] = qi }
-            }
+            for i in r where quantityAt[i] < 0 { quantityAt[i] = qi }
         }
         self.quantityAt = quantityAt
         self.spans = spans
+        let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
         var conceptAt: [(length: Int, key: String)?] = Self.filled(nil, attributionOnly ? 0 : tokens.count)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
@@ -136,15 +146,14 @@ final class SentenceTokens: Sendable {
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         monthMatches = attributionOnly ? [] : lexicon.months.matches(in: ids)
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        let breaks = tokens.map { Self.isBreakToken($0) }
-        isBreak = breaks
         var next = Self.filled(tokens.count, tokens.count + 1)
         var k = tokens.count - 1
         while k >= 0 {
-            next[k] = breaks[k] ? k : next[k + 1]
+            next[k] = !tokens[k].isWord && Self.isBreakText(tokens[k].text) ? k : next[k + 1]
             k -= 1
         }
         nextBreak = next
+        isBreak = TokenFlags(values: next, selfIndexed: true)
         wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
         var placeAt: [Int: String] = [:]
         for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
@@ -263,10 +272,25 @@ final class SentenceTokens: Sendable {
     /// U+037E GREEK QUESTION MARK is canonically a semicolon and so equals ";" as a `String`.
     @inline(__always)
     static func isBreakToken(_ t: ClaimToken) -> Bool {
-        guard !t.isWord, let u = t.text.unicodeScalars.first else { return false }
+        !t.isWord && isBreakText(t.text)
+    }
+
+    /// ``isBreakToken(_:)`` for the text of a punctuation token: one ASCII byte is looked at
+    /// directly, another scalar by its value.
+    @inline(__always)
+    static func isBreakText(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let b = utf8.first else { return false }
+        if b < 0x80 {
+            switch b {
+            case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x7C: return utf8.count == 1 || breakTexts.contains(text)
+            default: return false
+            }
+        }
+        guard let u = text.unicodeScalars.first else { return false }
         switch u.value {
         case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x201C, 0x201D, 0x22, 0xAB, 0xBB, 0x2014, 0x2013, 0x201E, 0x7C, 0x037E:
-            return t.text.unicodeScalars.count == 1 || breakTexts.contains(t.text)
+            return text.unicodeScalars.count == 1 || breakTexts.contains(text)
         default:
             return false
         }
