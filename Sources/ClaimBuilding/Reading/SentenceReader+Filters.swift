@@ -5,6 +5,7 @@ extension SentenceReader {
     /// The whole becomes the part's `base` and is not a claim of its own.
     func joinWholes(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
+        out.reserveCapacity(candidates.count)
         var skip = Set<Int>()
         for (i, c) in candidates.enumerated() {
             if skip.contains(i) { continue }

@@ -157,10 +157,20 @@ struct SentenceReader: Sendable {
         }
         let a = lowerBound(always) { $0.end <= c.first }
         let b = lowerBound(beforeOnly) { $0.start < c.end }
-        var near = [a - 1, a, a + 1].filter { $0 >= 0 && $0 < always.count }.map { always[$0] }
-        near += [b - 2, b - 1].filter { $0 >= 0 && $0 < beforeOnly.count }.map { beforeOnly[$0] }
-        near.sort { $0.start < $1.start }
-        return nearest(near, to: c)
+        // the nearest of those few (no two attributions start at the same token): the smallest
+        // distance, the earlier start on a tie — as `nearest` over them sorted by start
+        var best: PhraseMatch<V>?
+        var bestDistance = Int.max
+        func consider(_ m: PhraseMatch<V>) {
+            let d = m.end <= c.first ? c.first - m.end : (m.start >= c.end ? m.start - c.end + 1 : 0)
+            if d < bestDistance || (d == bestDistance && m.start < best!.start) {
+                best = m
+                bestDistance = d
+            }
+        }
+        for i in (a - 1)...(a + 1) where i >= 0 && i < always.count { consider(always[i]) }
+        for i in (b - 2)...(b - 1) where i >= 0 && i < beforeOnly.count { consider(beforeOnly[i]) }
+        return best
     }
 
     /// False for a figure with a value that is not a finite number (it is dropped).

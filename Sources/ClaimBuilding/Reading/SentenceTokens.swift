@@ -252,6 +252,7 @@ final class SentenceTokens: Sendable {
     /// The non-date quantities as candidates, in text order.
     func candidates() -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
+        out.reserveCapacity(quantities.count)
         for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
             out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
