@@ -60,10 +60,10 @@ struct SentenceReader: Sendable {
         let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities)
         var candidates = sentence.candidates()
         candidates = joinWholes(candidates, in: sentence)
-        candidates = inheritHedges(candidates, in: sentence)
-        candidates = candidates.filter { isClaim($0, in: sentence) }
+        inheritHedges(&candidates, in: sentence)
+        candidates.removeAll { !isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates = candidates.filter { keepAfterConcept($0) && isFinite($0) }
+        candidates.removeAll { !(keepAfterConcept($0) && isFinite($0)) }
 
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
