@@ -74,6 +74,7 @@ public struct ClaimBuilder: Sendable {
         }
         // body figures by value, first one wins (text order)
         var body: [Double: Int] = [:]
+        body.reserveCapacity(out.count)
         for i in out.indices where out[i].inTitle != true {
             if let k = key(out[i]), body[k] == nil || (out[body[k]!].concept == nil && out[i].concept != nil) {
                 body[k] = i
@@ -145,6 +146,7 @@ public struct ClaimBuilder: Sendable {
     /// The title, then every sentence with its neighbours in the same paragraph.
     static func slots(of article: Article) -> [SentenceSlot] {
         var slots: [SentenceSlot] = []
+        slots.reserveCapacity(article.sentences.count + 1)
         if let title = article.title, !title.isEmpty {
             slots.append(SentenceSlot(text: title, offset: 0, inTitle: true))
         }

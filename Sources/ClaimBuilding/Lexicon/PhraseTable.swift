@@ -232,7 +232,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Adds a phrase, numbering its words in `vocabulary`; a later row for the same phrase keeps
     /// the first value (tables list a word once).
-    mutating func insert(_ phrase: String, _ value: Value, origin: String, vocabulary: inout Vocabulary) {
+    /// `origin` names the row for messages; it is not made unless needed (building it is a
+    /// string per row).
+    mutating func insert(_ phrase: String, _ value: Value, origin: @autoclosure () -> String, vocabulary: inout Vocabulary) {
         let keys = ClaimTokenizer.tokenize(phrase).map(\.key)
         guard !keys.isEmpty else { return }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
