@@ -7,7 +7,9 @@ import CrosscheckModel
 /// A class, used by one thread for one text: the closures `attempt` hands to the trie capture one
 /// reference instead of copying the scanner's arrays.
 final class QuantityScanner {
-    let lex: Lexicon
+    /// The lexicon, held by reference: a scanner per sentence copies none of its tables.
+    let box: LexiconBox
+    var lex: Lexicon { _read { yield box.lexicon } }
     let bytes: [UInt8]
     let toks: [Token]
     @exclusivity(unchecked) var out: [Quantity] = []
@@ -23,12 +25,23 @@ final class QuantityScanner {
     /// Tokens that may be a word of a table phrase at any place in it (false only for a word whose
     /// skeleton no table key has): a trie walk stops before the others without hashing them.
     let inTrie: [Bool]
+    /// The trie node of each token as the first token of a phrase (-1: none), found once in `init`.
+    let roots: [Int32]
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
-    let walks: WalkCache
+    /// Walk `i` is `walkSteps[walkFrom[i] ..< walkFrom[i] + walkCount[i]]`; `walkFrom[i]` is -1
+    /// until it is made. One flat buffer for all walks instead of an array per walk.
+    @exclusivity(unchecked) var walkFrom: [Int32]
+    @exclusivity(unchecked) var walkCount: [Int32]
+    @exclusivity(unchecked) var walkSteps: [(end: Int, node: Int32)] = []
 
-    init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
-        lex = lexicon
+    convenience init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
+        self.init(text: text, box: LexiconBox(lexicon), relativeOrdinals: relativeOrdinals)
+    }
+
+    init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
+        self.box = box
+        let lexicon = box.lexicon
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
         var toks = bytes.withUnsafeBufferPointer {
@@ -39,11 +52,13 @@ final class QuantityScanner {
         var compounds: [Int: [(String, [Entry])]] = [:]
         var canStart = [Bool](repeating: false, count: toks.count)
         var inTrie = [Bool](repeating: true, count: toks.count)
+        var roots = [Int32](repeating: -1, count: toks.count)
         bytes.withUnsafeBufferPointer { b in
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
                 canStart[i] = true
+                roots[i] = lexicon.trie.root(toks[i].key) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
@@ -51,19 +66,24 @@ final class QuantityScanner {
                     : lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end))
                 let mayBeRoot = flags & QuantityGate.known != 0
                 inTrie[i] = flags & QuantityGate.anyKey != 0
-                var isRoot = mayBeRoot && lexicon.trie.root(toks[i].key) != nil
-                if mayBeRoot, !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
+                // (a word whose skeleton is no first table token is no root: see QuantityGate)
+                var root = mayBeRoot ? lexicon.trie.root(toks[i].key) : nil
+                if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
-                    isRoot = lexicon.trie.root(v) != nil
+                    root = lexicon.trie.root(v)
                 }
+                roots[i] = root ?? -1
+                let isRoot = root != nil
                 let key = toks[i].key
                 if isRoot || key == "http" || key == "https" || key == "www" { canStart[i] = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
-                        lexicon.pieceSkeletons.splits(UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i].end])),
+                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end),
                         let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
             case .symbol:
                 let key = toks[i].key
-                canStart[i] = lexicon.trie.root(key) != nil || QuantityScanner.vulgar[key] != nil
+                // (every vulgar fraction is a scalar beyond ASCII)
+                roots[i] = lexicon.trie.root(key) ?? -1
+                canStart[i] = roots[i] >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
                     || key == "-" || key == "+" || key == "–"
             }
         }
@@ -72,7 +92,9 @@ final class QuantityScanner {
         self.compounds = compounds
         self.canStart = canStart
         self.inTrie = inTrie
-        walks = WalkCache(count: toks.count)
+        self.roots = roots
+        walkFrom = [Int32](repeating: -1, count: toks.count)
+        walkCount = [Int32](repeating: 0, count: toks.count)
     }
 
     var n: Int { toks.count }
@@ -115,12 +137,38 @@ final class QuantityScanner {
     // MARK: - Table look-ups
 
     func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
-        guard i < n else { return nil }
-        if let w = walks.paths[i] { return lex.trie.longest(on: w, accept: accept) }
-        guard inTrie[i] else { return nil }
-        let w = lex.trie.walk(at: i, in: toks, known: inTrie)
-        walks.paths[i] = w
-        return lex.trie.longest(on: w, accept: accept)
+        guard i < n, inTrie[i] else { return nil }
+        if walkFrom[i] < 0 { makeWalk(i) }
+        let from = Int(walkFrom[i])
+        var k = from + Int(walkCount[i]) - 1
+        let nodes = box.lexicon.trie.nodes
+        while k >= from {
+            let step = walkSteps[k]
+            if let e = nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The trie walk from token `i` into the flat buffer, as ``TokenTrie/walk(at:in:known:)``
+    /// walks, with the first step taken from ``roots``.
+    func makeWalk(_ i: Int) {
+        walkFrom[i] = Int32(walkSteps.count)
+        let root = roots[i]
+        guard root >= 0 else { return }
+        let trie = box.lexicon.trie
+        walkSteps.append((i + 1, root))
+        var count: Int32 = 1
+        var node = Int(root)
+        var j = i + 1
+        while j < n, inTrie[j], !trie.nodes[node].next.isEmpty, let next = trie.nodes[node].next[toks[j].key] {
+            if toks[j].spaceBefore, !trie.nodes[node].attachedOnly.isEmpty, trie.nodes[node].attachedOnly.contains(toks[j].key) { break }
+            node = Int(next)
+            j += 1
+            walkSteps.append((j, next))
+            count += 1
+        }
+        walkCount[i] = count
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
@@ -147,8 +195,28 @@ final class QuantityScanner {
     /// Token `i` follows token `i - 1` with no space between.
     func attached(_ i: Int) -> Bool { i < n && i > 0 && !toks[i].spaceBefore }
     func plainInteger(_ i: Int) -> Double? {
-        guard i < n, toks[i].kind == .number, !toks[i].key.utf8.contains(where: { $0 &- 0x30 >= 10 }) else { return nil }
-        return Double(toks[i].key)
+        guard i < n, toks[i].kind == .number else { return nil }
+        var key = toks[i].key
+        return key.withUTF8 { u in
+            var v: UInt64 = 0
+            for c in u {
+                guard c &- 0x30 < 10 else { return nil }
+                v = v &* 10 &+ UInt64(c &- 0x30)
+            }
+            // up to 15 digits the integer is exact; longer runs read as `Double(String)` reads them
+            return u.count <= 15 ? Double(v) : Double(String(decoding: u, as: UTF8.self))
+        }
+    }
+
+    /// The value of one to two ASCII digits (`Int(String)` of them), nil for anything else.
+    static func smallInt(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !u.isEmpty else { return nil }
+        var v = 0
+        for c in u {
+            guard c &- 0x30 < 10 else { return nil }
+            v = v * 10 + Int(c &- 0x30)
+        }
+        return v
     }
 
     // MARK: - Scanning
@@ -640,16 +708,19 @@ final class QuantityScanner {
             return .date(i0, i + 5, ["pattern:numeric-date"])
         }
         // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
-        do {
-            let u = Array(t.key.utf8)
+        var key = t.key
+        let parsed: DigitNumber.Parsed?? = key.withUTF8 { u in
             if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
-               let h = Int(String(decoding: u[..<dot], as: UTF8.self)), let m = Int(String(decoding: u[(dot + 1)...], as: UTF8.self)),
+               let h = QuantityScanner.smallInt(UnsafeBufferPointer(rebasing: u[..<dot])),
+               let m = QuantityScanner.smallInt(UnsafeBufferPointer(rebasing: u[(dot + 1)...])),
                h <= 24, m <= 59 {
-                return .skip(i + 1)
+                return .none
             }
+            return .some(DigitNumber.parse(bytes: u, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks))
         }
-        guard let p = DigitNumber.parse(t.key, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks) else {
+        guard let parsedOrClock = parsed else { return .skip(i + 1) }
+        guard let p = parsedOrClock else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
             let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
             if dots == 2 && !t.key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
@@ -1172,9 +1243,3 @@ final class QuantityScanner {
     }
 }
 
-/// The trie walks of one scanner's tokens (shared by the scanner's copies; the tokens never change).
-final class WalkCache {
-    /// One scanner (one thread) uses its cache: no dynamic exclusivity check per access.
-    @exclusivity(unchecked) var paths: [[(end: Int, node: Int32)]?]
-    init(count: Int) { paths = Array(repeating: nil, count: count) }
-}

@@ -88,18 +88,24 @@ enum Tokenizer {
         }
     }
 
+    /// The length of a scalar in UTF-8.
     @inline(__always)
-    static func append(_ s: UInt32, to out: inout [UInt8]) {
+    static func utf8Length(_ s: UInt32) -> Int { s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4 }
+
+    /// Writes the UTF-8 of `s` at `o`; returns the offset after it.
+    @inline(__always)
+    static func write(_ s: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at o: Int) -> Int {
         switch s {
-        case 0..<0x80: out.append(UInt8(s))
+        case 0..<0x80:
+            out[o] = UInt8(s); return o + 1
         case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (s >> 6))); out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xC0 | (s >> 6)); out[o + 1] = UInt8(0x80 | (s & 0x3F)); return o + 2
         case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (s >> 12))); out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xE0 | (s >> 12)); out[o + 1] = UInt8(0x80 | ((s >> 6) & 0x3F))
+            out[o + 2] = UInt8(0x80 | (s & 0x3F)); return o + 3
         default:
-            out.append(UInt8(0xF0 | (s >> 18))); out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xF0 | (s >> 18)); out[o + 1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+            out[o + 2] = UInt8(0x80 | ((s >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (s & 0x3F)); return o + 4
         }
     }
 
@@ -116,7 +122,6 @@ enum Tokenizer {
         let n = b.count
         var i = 0
         var sawSpace = true
-        var scratch: [UInt8] = []
         while i < n {
             let (s, len) = decode(b, i)
             let cls = classify(s)
@@ -155,23 +160,33 @@ enum Tokenizer {
                     i = k
                     continue
                 }
-                scratch.removeAll(keepingCapacity: true)
+                // Any other word: measure it (its end, digits, the folded length), then write the
+                // folded key straight into the string's storage.
                 var j = i
                 var digits = false
-                let capital = s != fold(s)
+                var keyLength = 0
                 while j < n {
                     let (t, l) = decode(b, j)
                     let c = classify(t)
                     if c == .letter {
-                        append(fold(t), to: &scratch)
+                        keyLength += utf8Length(fold(t))
                     } else if c == .digit {
                         digits = true
-                        scratch.append(UInt8(t))
+                        keyLength += 1
                     } else { break }
                     j += l
                 }
-                tokens.append(Token(kind: .word, start: i, end: j, key: String(decoding: scratch, as: UTF8.self),
-                                    spaceBefore: sawSpace, capitalized: capital, hasDigits: digits))
+                let key = String(unsafeUninitializedCapacity: keyLength) { out in
+                    var k = i, o = 0
+                    while k < j {
+                        let (t, l) = decode(b, k)
+                        o = write(classify(t) == .letter ? fold(t) : t, to: out, at: o)
+                        k += l
+                    }
+                    return o
+                }
+                tokens.append(Token(kind: .word, start: i, end: j, key: key,
+                                    spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits))
                 sawSpace = false
                 i = j
             case .symbol:
@@ -184,10 +199,9 @@ enum Tokenizer {
                     i = end
                     continue
                 }
-                scratch.removeAll(keepingCapacity: true)
-                append(fold(s), to: &scratch)
-                tokens.append(Token(kind: .symbol, start: i, end: i + len, key: String(decoding: scratch, as: UTF8.self),
-                                    spaceBefore: sawSpace))
+                let f = fold(s)
+                let key = String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
+                tokens.append(Token(kind: .symbol, start: i, end: i + len, key: key, spaceBefore: sawSpace))
                 sawSpace = false
                 i += len
             }
@@ -219,21 +233,22 @@ enum Tokenizer {
         return true
     }
 
-    /// Scans a number starting at `i` (a digit or a decimal mark before a digit).
+    /// Scans a number starting at `i` (a digit or a decimal mark before a digit): its end and its
+    /// key (the digits and marks as written, a group space written as one ASCII space).
     static func scanNumber(_ b: UnsafeBufferPointer<UInt8>, from i: Int, spaceGroups: Bool) -> (Int, String) {
         let n = b.count
         var j = i
-        var key: [UInt8] = []
         var group = 0
         var groups = 0           // separators seen so far
         var spaceOK = true       // the shape so far allows a space group
+        var keyLength = 0
         while j < n {
             let c = b[j]
-            if isDigit(c) { key.append(c); group += 1; j += 1; continue }
+            if isDigit(c) { keyLength += 1; group += 1; j += 1; continue }
             if (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")), j + 1 < n, isDigit(b[j + 1]) {
                 if groups == 0 && group > 3 { spaceOK = false }
                 if group != 3 && groups > 0 { spaceOK = false }
-                key.append(c); group = 0; groups += 1; j += 1
+                keyLength += 1; group = 0; groups += 1; j += 1
                 continue
             }
             if spaceGroups, spaceOK {
@@ -244,13 +259,24 @@ enum Tokenizer {
                         // The first space group decides for the whole run: at most `maxSpaceGroups`
                         // groups, and no number right after it ("101 102 103 …" is a list).
                         if groups == 0, !spaceRunIsGrouping(b, from: j) { break }
-                        key.append(0x20); group = 0; groups += 1; j = k
+                        keyLength += 1; group = 0; groups += 1; j = k
                         continue
                     }
                 }
             }
             break
         }
-        return (j, String(decoding: key, as: UTF8.self))
+        // Digits, `.` and `,` are copied; anything else inside the run is a group space.
+        let key = String(unsafeUninitializedCapacity: keyLength) { out in
+            var k = i, o = 0
+            while k < j {
+                let c = b[k]
+                if isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") { out[o] = c; k += 1 }
+                else { out[o] = 0x20; k += groupSpaceWidth(b, k) }
+                o += 1
+            }
+            return o
+        }
+        return (j, key)
     }
 }
