@@ -20,19 +20,23 @@ final class QuantityScanner {
 
     /// Closed compounds split once per token (*tooghalvtreds* → to, og, halvtreds).
     let compounds: [Int: [(String, [Entry])]]
-    /// Tokens that can start a quantity: table phrases, numbers, compounds, signs.
-    let canStart: [Bool]
-    /// Tokens that may be a word of a table phrase at any place in it (false only for a word whose
-    /// skeleton no table key has): a trie walk stops before the others without hashing them.
-    let inTrie: [Bool]
-    /// The trie node of each token as the first token of a phrase (-1: none), found once in `init`.
-    let roots: [Int32]
+    /// What the scanner knows of each token beyond the token itself (one array, one allocation).
+    struct Info {
+        /// The token can start a quantity: a table phrase, a number, a compound, a sign.
+        var canStart = false
+        /// The token may be a word of a table phrase at any place in it (false only for a word whose
+        /// skeleton no table key has): a trie walk stops before the others without hashing them.
+        var inTrie = true
+        /// The trie node of the token as the first token of a phrase (-1: none), found in `init`.
+        var root: Int32 = -1
+        /// The token's trie walk is `walkSteps[walkFrom ..< walkFrom + walkCount]`; -1 until made.
+        var walkFrom: Int32 = -1
+        var walkCount: Int32 = 0
+    }
+    @exclusivity(unchecked) var info: [Info]
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
-    /// Walk `i` is `walkSteps[walkFrom[i] ..< walkFrom[i] + walkCount[i]]`; `walkFrom[i]` is -1
-    /// until it is made. One flat buffer for all walks instead of an array per walk.
-    @exclusivity(unchecked) var walkFrom: [Int32]
-    @exclusivity(unchecked) var walkCount: [Int32]
+    /// One flat buffer for all walks instead of an array per walk.
     @exclusivity(unchecked) var walkSteps: [(end: Int, node: Int32)] = []
 
     convenience init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
@@ -41,63 +45,66 @@ final class QuantityScanner {
 
     init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
         self.box = box
-        let lexicon = box.lexicon
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
         var toks = bytes.withUnsafeBufferPointer {
-            Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
+            Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups)
         }
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
-        var canStart = [Bool](repeating: false, count: toks.count)
-        var inTrie = [Bool](repeating: true, count: toks.count)
-        var roots = [Int32](repeating: -1, count: toks.count)
+        var info = [Info](repeating: Info(), count: toks.count)
         bytes.withUnsafeBufferPointer { b in
+        let lexicon = box.lexicon
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
-                canStart[i] = true
-                roots[i] = lexicon.trie.root(toks[i].key) ?? -1
+                info[i].canStart = true
+                info[i].root = lexicon.trie.root(toks[i].key) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
                 let flags = toks[i].hasDigits || !lexicon.gate.enabled ? 0xFF
                     : lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end))
                 let mayBeRoot = flags & QuantityGate.known != 0
-                inTrie[i] = flags & QuantityGate.anyKey != 0
+                info[i].inTrie = flags & QuantityGate.anyKey != 0
                 // (a word whose skeleton is no first table token is no root: see QuantityGate)
                 var root = mayBeRoot ? lexicon.trie.root(toks[i].key) : nil
                 if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
                     root = lexicon.trie.root(v)
                 }
-                roots[i] = root ?? -1
+                info[i].root = root ?? -1
                 let isRoot = root != nil
                 let key = toks[i].key
-                if isRoot || key == "http" || key == "https" || key == "www" { canStart[i] = true }
+                if isRoot || QuantityScanner.isWebPrefix(key) { info[i].canStart = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
                         lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end),
-                        let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
+                        let parts = lexicon.splitCompound(key) { compounds[i] = parts; info[i].canStart = true }
             case .symbol:
                 let key = toks[i].key
                 // (every vulgar fraction is a scalar beyond ASCII)
-                roots[i] = lexicon.trie.root(key) ?? -1
-                canStart[i] = roots[i] >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
+                info[i].root = lexicon.trie.root(key) ?? -1
+                info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
                     || key == "-" || key == "+" || key == "–"
             }
         }
         }
         self.toks = toks
         self.compounds = compounds
-        self.canStart = canStart
-        self.inTrie = inTrie
-        self.roots = roots
-        walkFrom = [Int32](repeating: -1, count: toks.count)
-        walkCount = [Int32](repeating: 0, count: toks.count)
+        self.info = info
     }
 
     var n: Int { toks.count }
+
+    /// *http*, *https*, *www*: what starts a web address (judged by length first: no string
+    /// comparison for most words).
+    @inline(__always)
+    static func isWebPrefix(_ key: String) -> Bool {
+        let c = key.utf8.count
+        guard c >= 3 && c <= 5 else { return false }
+        return key == "http" || key == "https" || key == "www"
+    }
 
     // MARK: - The parsed number
 
@@ -137,10 +144,10 @@ final class QuantityScanner {
     // MARK: - Table look-ups
 
     func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
-        guard i < n, inTrie[i] else { return nil }
-        if walkFrom[i] < 0 { makeWalk(i) }
-        let from = Int(walkFrom[i])
-        var k = from + Int(walkCount[i]) - 1
+        guard i < n, info[i].inTrie else { return nil }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        let from = Int(info[i].walkFrom)
+        var k = from + Int(info[i].walkCount) - 1
         let nodes = box.lexicon.trie.nodes
         while k >= from {
             let step = walkSteps[k]
@@ -153,22 +160,22 @@ final class QuantityScanner {
     /// The trie walk from token `i` into the flat buffer, as ``TokenTrie/walk(at:in:known:)``
     /// walks, with the first step taken from ``roots``.
     func makeWalk(_ i: Int) {
-        walkFrom[i] = Int32(walkSteps.count)
-        let root = roots[i]
+        info[i].walkFrom = Int32(walkSteps.count)
+        let root = info[i].root
         guard root >= 0 else { return }
         let trie = box.lexicon.trie
         walkSteps.append((i + 1, root))
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, inTrie[j], !trie.nodes[node].next.isEmpty, let next = trie.nodes[node].next[toks[j].key] {
+        while j < n, info[j].inTrie, !trie.nodes[node].next.isEmpty, let next = trie.nodes[node].next[toks[j].key] {
             if toks[j].spaceBefore, !trie.nodes[node].attachedOnly.isEmpty, trie.nodes[node].attachedOnly.contains(toks[j].key) { break }
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
             count += 1
         }
-        walkCount[i] = count
+        info[i].walkCount = count
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
@@ -189,8 +196,12 @@ final class QuantityScanner {
     func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && toks[i].key == s }
     func isDash(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .symbol else { return false }
-        let k = toks[i].key
-        return k == "-" || k == "–" || k == "—" || k == "‐" || k == "‑"
+        // "-", or U+2010, U+2011, U+2013, U+2014 (E2 80 90/91/93/94), judged by bytes
+        var k = toks[i].key
+        return k.withUTF8 { u in
+            if u.count == 1 { return u[0] == 0x2D }
+            return u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91 || u[2] == 0x93 || u[2] == 0x94)
+        }
     }
     /// Token `i` follows token `i - 1` with no space between.
     func attached(_ i: Int) -> Bool { i < n && i > 0 && !toks[i].spaceBefore }
@@ -224,7 +235,7 @@ final class QuantityScanner {
     func run() -> [Quantity] {
         var i = 0
         while i < n {
-            if !canStart[i] { i += 1; continue }
+            if !info[i].canStart { i += 1; continue }
             if let next = attempt(at: i), next > i { i = next } else { i += 1 }
         }
         mergeOpenPairs()
@@ -247,7 +258,7 @@ final class QuantityScanner {
     func attempt(at i: Int) -> Int? {
         let t = toks[i]
         // Web addresses: nothing inside counts.
-        if t.kind == .word, t.key == "http" || t.key == "https" || t.key == "www", attached(i + 1) {
+        if t.kind == .word, QuantityScanner.isWebPrefix(t.key), attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
@@ -491,7 +502,7 @@ final class QuantityScanner {
 
     /// True when every number of `v` is finite.
     static func isFinite(_ v: QuantityValue) -> Bool {
-        [v.number, v.low, v.high, v.base].allSatisfy { $0.map(\.isFinite) ?? true }
+        (v.number?.isFinite ?? true) && (v.low?.isFinite ?? true) && (v.high?.isFinite ?? true) && (v.base?.isFinite ?? true)
     }
 
     /// A qualifier before a number starts at `k` (*more than 190* inside *200 or more than 190*).
@@ -695,8 +706,8 @@ final class QuantityScanner {
             while isSymbol(e, ":"), e + 1 < n, toks[e + 1].kind == .number { e += 2 }
             return .skip(e)
         }
-        if i + 2 < n, toks[i + 1].kind == .word, lex.clockSeparators.contains(toks[i + 1].key),
-           toks[i + 2].kind == .number, toks[i + 2].key.utf8.count == 2, let h = plainInteger(i), h <= 24 {
+        if i + 2 < n, toks[i + 1].kind == .word, toks[i + 2].kind == .number, toks[i + 2].key.utf8.count == 2,
+           lex.clockSeparators.contains(toks[i + 1].key), let h = plainInteger(i), h <= 24 {
             return .skip(i + 3)
         }
         if i + 1 < n, let m = match(i + 1, { if case .timeMarker(false) = $0 { return true }; return false }) {
