@@ -40,6 +40,45 @@ enum Meaning: Sendable, Hashable {
     case determiner
 }
 
+extension Meaning {
+    /// One bit per case, for ``TokenTrie/Node/kinds``.
+    var kindBit: UInt32 {
+        switch self {
+        case .cardinal: return Kinds.cardinal
+        case .ordinal: return Kinds.ordinal
+        case .relativeOrdinal: return Kinds.relativeOrdinal
+        case .scale: return Kinds.scale
+        case .fraction: return Kinds.fraction
+        case .qualifier: return Kinds.qualifier
+        case .vague: return Kinds.vague
+        case .unit: return Kinds.unit
+        case .range: return Kinds.range
+        case .month: return Kinds.month
+        case .weekday: return Kinds.weekday
+        case .negative: return Kinds.negative
+        case .additiveJoiner: return 1 << 12
+        case .compoundJoiner: return 1 << 13
+        case .timeMarker: return Kinds.timeMarker
+        case .decimalWord: return 1 << 15
+        case .partitive: return 1 << 16
+        case .ratio: return 1 << 17
+        case .definiteArticle: return Kinds.definiteArticle
+        case .dateConnector: return 1 << 19
+        case .unitModifier: return 1 << 20
+        case .determiner: return 1 << 21
+        }
+    }
+
+    /// The bits of ``kindBit`` the scanner asks for.
+    enum Kinds {
+        static let cardinal: UInt32 = 1 << 0, ordinal: UInt32 = 1 << 1, relativeOrdinal: UInt32 = 1 << 2
+        static let scale: UInt32 = 1 << 3, fraction: UInt32 = 1 << 4, qualifier: UInt32 = 1 << 5
+        static let vague: UInt32 = 1 << 6, unit: UInt32 = 1 << 7, range: UInt32 = 1 << 8
+        static let month: UInt32 = 1 << 9, weekday: UInt32 = 1 << 10, negative: UInt32 = 1 << 11
+        static let timeMarker: UInt32 = 1 << 14, definiteArticle: UInt32 = 1 << 18
+    }
+}
+
 /// The roles of `ranges.tsv`.
 enum RangeRole: String, Sendable, Hashable { case open, join, to, from }
 
@@ -58,6 +97,8 @@ struct TokenTrie: Sendable {
         /// Edges that every phrase writes glued to the token before (`A$`, `km/h`): in text they
         /// match only a token with no space before it (`a $3` is no `A$`).
         var attachedOnly: Set<String> = []
+        /// The ``Meaning/kindBit`` of every entry, joined.
+        var kinds: UInt32 = 0
     }
 
     private(set) var nodes: [Node] = [Node()]
@@ -89,7 +130,7 @@ struct TokenTrie: Sendable {
                 node = id
             }
         }
-        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry); nodes[node].kinds |= entry.meaning.kindBit }
     }
 
     /// The longest phrase starting at token `i` with an entry that `accept` takes:

@@ -32,6 +32,8 @@ final class QuantityScanner {
         /// The token's trie walk is `walkSteps[walkFrom ..< walkFrom + walkCount]`; -1 until made.
         var walkFrom: Int32 = -1
         var walkCount: Int32 = 0
+        /// The kinds of meaning (``Meaning/kindBit``) on the nodes of the walk, once it is made.
+        var kinds: UInt32 = 0
     }
     @exclusivity(unchecked) var info: [Info]
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
@@ -86,7 +88,7 @@ final class QuantityScanner {
                 // (every vulgar fraction is a scalar beyond ASCII)
                 info[i].root = lexicon.trie.root(key) ?? -1
                 info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
-                    || key == "-" || key == "+" || key == "–"
+                    || QuantityScanner.isSign(key)
             }
         }
         }
@@ -96,6 +98,15 @@ final class QuantityScanner {
     }
 
     var n: Int { toks.count }
+
+    /// "-", "+" or "–" (U+2013), by bytes.
+    @inline(__always)
+    static func isSign(_ key: String) -> Bool {
+        var k = key
+        return k.withUTF8 { u in
+            u.count == 1 ? u[0] == 0x2D || u[0] == 0x2B : u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x93
+        }
+    }
 
     /// *http*, *https*, *www*: what starts a web address (judged by length first: no string
     /// comparison for most words).
@@ -157,6 +168,16 @@ final class QuantityScanner {
         return nil
     }
 
+    /// ``match(_:_:)`` asked only when some node of the walk holds an entry of one of `kinds`
+    /// (``Meaning/kindBit``): most tokens answer most questions without a look at an entry.
+    @inline(__always)
+    func match(_ i: Int, _ kinds: UInt32, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
+        guard i < n, info[i].inTrie else { return nil }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        guard info[i].kinds & kinds != 0 else { return nil }
+        return match(i, accept)
+    }
+
     /// The trie walk from token `i` into the flat buffer, as ``TokenTrie/walk(at:in:known:)``
     /// walks, with the first step taken from ``roots``.
     func makeWalk(_ i: Int) {
@@ -165,6 +186,7 @@ final class QuantityScanner {
         guard root >= 0 else { return }
         let trie = box.lexicon.trie
         walkSteps.append((i + 1, root))
+        var kinds = trie.nodes[Int(root)].kinds
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
@@ -173,9 +195,11 @@ final class QuantityScanner {
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
+            kinds |= trie.nodes[node].kinds
             count += 1
         }
         info[i].walkCount = count
+        info[i].kinds = kinds
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
@@ -264,11 +288,11 @@ final class QuantityScanner {
             return e
         }
         // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
-        if t.kind == .word, let w = match(i, { if case .weekday = $0 { return true }; return false }) {
+        if t.kind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
             return w.end
         }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
-        if t.kind == .word, let m = match(i, isMonth), let d = plainInteger(m.end) {
+        if t.kind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
             if d >= 1 && d <= 31 || d >= 1000 && d <= 2200 {
                 if d <= 31, isSymbol(e, ","), let y = plainInteger(e + 1), y >= 1000 { e += 2 }
@@ -277,13 +301,13 @@ final class QuantityScanner {
                 return e
             }
         }
-        if relativeOrdinals, let r = match(i, { if case .relativeOrdinal = $0 { return true }; return false }),
+        if relativeOrdinals, let r = match(i, Meaning.Kinds.relativeOrdinal, { if case .relativeOrdinal = $0 { return true }; return false }),
            case .relativeOrdinal(let offset, let ref) = r.entry.meaning {
             emit(i, r.end, .ordinal, .exactly(offset), unit: ref, trace: [r.entry.origin])
             return r.end
         }
         // "kl. 10.30": a clock time after a time marker.
-        if let m = match(i, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
+        if let m = match(i, Meaning.Kinds.timeMarker, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
            toks[m.end].kind == .number {
             var e = m.end + 1
             while e + 1 < n, toks[e].kind == .symbol, toks[e].key == ":" || toks[e].key == ".", toks[e + 1].kind == .number { e += 2 }
@@ -293,13 +317,13 @@ final class QuantityScanner {
         var j = i
         var trace: [String] = []
         var qual = Qualifier.exact
-        if let q = match(j, { if case .qualifier(_, true) = $0 { return true }; return false }),
+        if let q = match(j, Meaning.Kinds.qualifier, { if case .qualifier(_, true) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning,
            !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(toks[j - 1].key)) {
             qual = qq; trace.append(q.entry.origin); j = q.end
         }
         var opener: RangeRole?
-        if let r = match(j, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
+        if let r = match(j, Meaning.Kinds.range, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
            case .range(let role) = r.entry.meaning, r.end < n {
             opener = role; trace.append(r.entry.origin); j = r.end
             // "between the tenth and …"
@@ -308,7 +332,7 @@ final class QuantityScanner {
             }
         }
         var unit: (QuantityKind, String)?
-        if let u = match(j, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
+        if let u = match(j, Meaning.Kinds.unit, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
            case .unit(let k, let name, _, _) = u.entry.meaning, u.end < n {
             if parseNumber(at: u.end, money: true) != nil {
                 unit = (k, name); trace.append(u.entry.origin); j = u.end
@@ -316,7 +340,7 @@ final class QuantityScanner {
         }
 
         // Vague amounts: "hundreds of", "tusindvis", "a dozen".
-        if let v = match(j, { if case .vague = $0 { return true }; return false }),
+        if let v = match(j, Meaning.Kinds.vague, { if case .vague = $0 { return true }; return false }),
            case .vague(let lo, let hi, let vq) = v.entry.meaning {
             let numberEnd: Int? = {
                 if case .number(let a)? = parseNumber(at: j, money: unit != nil), !a.articleOnly { return a.end }
@@ -662,7 +686,7 @@ final class QuantityScanner {
            !toks[i + 1].spaceBefore || i == 0,
            i == 0 || toks[i].spaceBefore || toks[i - 1].kind == .symbol && !isDash(i - 1) {
             sign = -1; i += 1; trace.append("pattern:minus-sign")
-        } else if let m = match(i, { $0 == .negative }), m.end < n {
+        } else if let m = match(i, Meaning.Kinds.negative, { $0 == .negative }), m.end < n {
             sign = -1; i = m.end; trace.append(m.entry.origin)
         }
         guard i < n else { return nil }
@@ -671,7 +695,7 @@ final class QuantityScanner {
             return parseDigits(at: i + 1, start: i0, sign: sign, money: money, trace: trace + ["\(lex.code)/language.json:articleBeforeNumbers"])
         }
         // "la mitad", "die Hälfte": a definite article before a fraction word standing alone.
-        if sign == 1, let d = match(i, { $0 == .definiteArticle }), d.end < n,
+        if sign == 1, let d = match(i, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }), d.end < n,
            let f = match(d.end, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
             return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
         }
@@ -710,7 +734,7 @@ final class QuantityScanner {
            lex.clockSeparators.contains(toks[i + 1].key), let h = plainInteger(i), h <= 24 {
             return .skip(i + 3)
         }
-        if i + 1 < n, let m = match(i + 1, { if case .timeMarker(false) = $0 { return true }; return false }) {
+        if i + 1 < n, let m = match(i + 1, Meaning.Kinds.timeMarker, { if case .timeMarker(false) = $0 { return true }; return false }) {
             return .skip(m.end)
         }
         // Dates written with slashes or dashes: 15/08/2021, 2021-08-11.
