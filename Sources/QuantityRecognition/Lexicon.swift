@@ -56,26 +56,43 @@ extension Meaning {
         case .month: return Kinds.month
         case .weekday: return Kinds.weekday
         case .negative: return Kinds.negative
-        case .additiveJoiner: return 1 << 12
-        case .compoundJoiner: return 1 << 13
+        case .additiveJoiner: return Kinds.additiveJoiner
+        case .compoundJoiner: return Kinds.compoundJoiner
         case .timeMarker: return Kinds.timeMarker
-        case .decimalWord: return 1 << 15
-        case .partitive: return 1 << 16
-        case .ratio: return 1 << 17
+        case .decimalWord: return Kinds.decimalWord
+        case .partitive: return Kinds.partitive
+        case .ratio: return Kinds.ratio
         case .definiteArticle: return Kinds.definiteArticle
-        case .dateConnector: return 1 << 19
-        case .unitModifier: return 1 << 20
-        case .determiner: return 1 << 21
+        case .dateConnector: return Kinds.dateConnector
+        case .unitModifier: return Kinds.unitModifier
+        case .determiner: return Kinds.determiner
         }
     }
 
-    /// The bits of ``kindBit`` the scanner asks for.
+    /// The bits of ``kindBit``, one per case of ``Meaning``.
     enum Kinds {
-        static let cardinal: UInt32 = 1 << 0, ordinal: UInt32 = 1 << 1, relativeOrdinal: UInt32 = 1 << 2
-        static let scale: UInt32 = 1 << 3, fraction: UInt32 = 1 << 4, qualifier: UInt32 = 1 << 5
-        static let vague: UInt32 = 1 << 6, unit: UInt32 = 1 << 7, range: UInt32 = 1 << 8
-        static let month: UInt32 = 1 << 9, weekday: UInt32 = 1 << 10, negative: UInt32 = 1 << 11
-        static let timeMarker: UInt32 = 1 << 14, definiteArticle: UInt32 = 1 << 18
+        static let cardinal: UInt32 = 1 << 0
+        static let ordinal: UInt32 = 1 << 1
+        static let relativeOrdinal: UInt32 = 1 << 2
+        static let scale: UInt32 = 1 << 3
+        static let fraction: UInt32 = 1 << 4
+        static let qualifier: UInt32 = 1 << 5
+        static let vague: UInt32 = 1 << 6
+        static let unit: UInt32 = 1 << 7
+        static let range: UInt32 = 1 << 8
+        static let month: UInt32 = 1 << 9
+        static let weekday: UInt32 = 1 << 10
+        static let negative: UInt32 = 1 << 11
+        static let additiveJoiner: UInt32 = 1 << 12
+        static let compoundJoiner: UInt32 = 1 << 13
+        static let timeMarker: UInt32 = 1 << 14
+        static let decimalWord: UInt32 = 1 << 15
+        static let partitive: UInt32 = 1 << 16
+        static let ratio: UInt32 = 1 << 17
+        static let definiteArticle: UInt32 = 1 << 18
+        static let dateConnector: UInt32 = 1 << 19
+        static let unitModifier: UInt32 = 1 << 20
+        static let determiner: UInt32 = 1 << 21
     }
 }
 

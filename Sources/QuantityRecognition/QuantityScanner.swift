@@ -178,6 +178,22 @@ final class QuantityScanner {
         return match(i, accept)
     }
 
+    /// False only when no phrase starting at token `i` has an entry of one of `kinds`.
+    @inline(__always)
+    func mayMatch(_ i: Int, _ kinds: UInt32) -> Bool {
+        guard i < n, info[i].inTrie else { return false }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        return info[i].kinds & kinds != 0
+    }
+
+    /// The entries of token `i` as a one-token table phrase (``TokenTrie/entries(of:)`` of its key,
+    /// from the root found in `init`).
+    @inline(__always)
+    func rootEntries(_ i: Int) -> [Entry] {
+        let r = info[i].root
+        return r < 0 ? [] : box.lexicon.trie.nodes[Int(r)].entries
+    }
+
     /// The trie walk from token `i` into the flat buffer, as ``TokenTrie/walk(at:in:known:)``
     /// walks, with the first step taken from ``roots``.
     func makeWalk(_ i: Int) {
@@ -211,7 +227,7 @@ final class QuantityScanner {
     }
     func isArticle(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .word else { return false }
-        return lex.trie.entries(of: toks[i].key).contains {
+        return rootEntries(i).contains {
             if case .cardinal(1, _, _, _) = $0.meaning { return true }
             return false
         }
@@ -327,7 +343,7 @@ final class QuantityScanner {
            case .range(let role) = r.entry.meaning, r.end < n {
             opener = role; trace.append(r.entry.origin); j = r.end
             // "between the tenth and …"
-            if let d = match(j, { $0 == .definiteArticle }), d.end < n, match(d.end, { if case .ordinal = $0 { return true }; return false }) != nil {
+            if let d = match(j, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }), d.end < n, match(d.end, Meaning.Kinds.ordinal, { if case .ordinal = $0 { return true }; return false }) != nil {
                 j = d.end
             }
         }
@@ -350,7 +366,7 @@ final class QuantityScanner {
                 var e = v.end
                 var u = unit
                 var utrace = trace + [v.entry.origin]
-                if u == nil, let uu = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                if u == nil, let uu = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                    case .unit(let k, let name, _, _) = uu.entry.meaning {
                     u = (k, name); utrace.append(uu.entry.origin); e = uu.end
                 }
@@ -384,7 +400,7 @@ final class QuantityScanner {
             // "between the tenth and the fifteenth", "entre quinta y vigésima": a range of ranks.
             if opener == .open, let c = rangeConnector(at: k, opener: opener, afterDigits: false) {
                 var p = c.end
-                if let d = match(p, { $0 == .definiteArticle }) { p = d.end }
+                if let d = match(p, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }) { p = d.end }
                 if case .number(let b)? = parseNumber(at: p, money: false), b.kind == .ordinal {
                     emit(i, b.end, .ordinal, .between(a.value, b.value), trace: trace + [c.origin] + b.trace + ["pattern:range"])
                     return b.end
@@ -397,10 +413,10 @@ final class QuantityScanner {
 
         // A ratio: "one in five", "2 out of 3", "un sur trois".
         if unit == nil, a.kind == .cardinal, !a.yearLike, abs(a.value) >= 1, a.value == a.value.rounded(),
-           let r = match(k, { $0 == .ratio }),
+           let r = match(k, Meaning.Kinds.ratio, { $0 == .ratio }),
            case .number(let b)? = parseNumber(at: r.end, money: false), b.kind == .cardinal, !b.articleOnly, !b.yearLike,
            b.value > abs(a.value), b.value == b.value.rounded(),
-           match(b.end, { if case .unit(let uk, _, _, true) = $0 { return uk != .percent }; return false }) == nil {
+           match(b.end, Meaning.Kinds.unit, { if case .unit(let uk, _, _, true) = $0 { return uk != .percent }; return false }) == nil {
             a.value /= b.value
             a.kind = .fraction
             a.articleOnly = false
@@ -411,16 +427,16 @@ final class QuantityScanner {
         // Unit after the number ("6 days", "65 procent", "5 kr.", "half a day").
         if unit == nil {
             var at = k
-            if a.kind == .fraction, let p = match(at, { $0 == .partitive }) { at = p.end }
+            if a.kind == .fraction, let p = match(at, Meaning.Kinds.partitive, { $0 == .partitive }) { at = p.end }
             if a.kind == .fraction, isArticle(at), toks[at].spaceBefore { at += 1 }
             // "a 45-year-old", "a 10-km run", "five-day": a unit glued by a hyphen.
             if a.kind == .cardinal, isDash(at), attached(at), attached(at + 1), at + 1 < n, toks[at + 1].kind == .word,
-               match(at + 1, { if case .unit(_, _, _, true) = $0 { return true }; return false }) != nil { at += 1 }
-            if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+               match(at + 1, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }) != nil { at += 1 }
+            if let u = match(at, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                case .unit(let kd, let name, _, _) = u.entry.meaning {
                 unit = (kd, name); trace.append(u.entry.origin); k = u.end
-            } else if let m = match(at, { $0 == .unitModifier }),
-                      let u = match(m.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+            } else if let m = match(at, Meaning.Kinds.unitModifier, { $0 == .unitModifier }),
+                      let u = match(m.end, Meaning.Kinds.unit, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
                       case .unit(let kd, let name, _, _) = u.entry.meaning {
                 // "two more years", "2 extra minutes"
                 unit = (kd, name); trace += [m.entry.origin, u.entry.origin]; k = u.end
@@ -429,8 +445,8 @@ final class QuantityScanner {
         if a.articleOnly && (unit == nil || unit!.0 == .percent) { return nil }
         // "the one", "which one": a pronoun, not a number.
         if unit == nil, a.end == j + 1, toks[j].kind == .word, j > 0,
-           lex.trie.entries(of: toks[j].key).contains(where: { if case .cardinal(_, _, _, true) = $0.meaning { return true }; return false }),
-           match(j - 1, { $0 == .determiner }) != nil {
+           rootEntries(j).contains(where: { if case .cardinal(_, _, _, true) = $0.meaning { return true }; return false }),
+           match(j - 1, Meaning.Kinds.determiner, { $0 == .determiner }) != nil {
             return nil
         }
 
@@ -451,10 +467,10 @@ final class QuantityScanner {
                 }
                 var bb = b
                 var e = b.end
-                if unit == nil, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                if unit == nil, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                    case .unit(let kd, let name, _, _) = u.entry.meaning {
                     unit = (kd, name); trace.append(u.entry.origin); e = u.end
-                } else if let u0 = unit, let u = match(e, { if case .unit(_, u0.1, _, true) = $0 { return true }; return false }) {
+                } else if let u0 = unit, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, u0.1, _, true) = $0 { return true }; return false }) {
                     e = u.end
                 }
                 if bb.multiplier > 1 && a.multiplier == 1 && a.value * bb.multiplier <= bb.value {
@@ -468,7 +484,7 @@ final class QuantityScanner {
         }
 
         if high == nil, qual == .exact || qual == .about,
-           let q = match(k, { if case .qualifier(_, false) = $0 { return true }; return false }),
+           let q = match(k, Meaning.Kinds.qualifier, { if case .qualifier(_, false) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning,
            !startsQualifiedNumber(at: k + 1) {
             qual = qq; trace.append(q.entry.origin); k = q.end
@@ -502,7 +518,7 @@ final class QuantityScanner {
     /// True when a unit other than `unit` follows at `e` (*4.2 percent to 1.1 trillion euros*,
     /// *0.2 percentage points to 3.8 percent*): two figures, not a range.
     func differentUnit(after e: Int, than unit: String?) -> Bool {
-        guard let unit, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+        guard let unit, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
               case .unit(_, let name, _, _) = u.entry.meaning else { return false }
         return name != unit
     }
@@ -510,13 +526,13 @@ final class QuantityScanner {
     /// *the second half*, *first quarter*: a fraction word after an ordinal word is a part, not a share.
     func followsOrdinalWord(_ i: Int) -> Bool {
         guard i > 0, toks[i - 1].kind == .word else { return false }
-        return lex.trie.entries(of: toks[i - 1].key).contains { if case .ordinal = $0.meaning { return true }; return false }
+        return rootEntries(i - 1).contains { if case .ordinal = $0.meaning { return true }; return false }
     }
 
     /// A word at `k` that starts no unit, scale or qualifier: a noun after a number.
     func followedByNoun(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word else { return false }
-        return match(k, {
+        return match(k, Meaning.Kinds.unit | Meaning.Kinds.scale | Meaning.Kinds.qualifier | Meaning.Kinds.range | Meaning.Kinds.fraction, {
             switch $0 {
             case .unit, .scale, .qualifier, .range, .fraction: return true
             default: return false
@@ -531,7 +547,7 @@ final class QuantityScanner {
 
     /// A qualifier before a number starts at `k` (*more than 190* inside *200 or more than 190*).
     func startsQualifiedNumber(at k: Int) -> Bool {
-        guard let q = match(k, { if case .qualifier(_, true) = $0 { return true }; return false }) else { return false }
+        guard let q = match(k, Meaning.Kinds.qualifier, { if case .qualifier(_, true) = $0 { return true }; return false }) else { return false }
         if case .number? = parseNumber(at: q.end, money: false) { return true }
         return false
     }
@@ -591,11 +607,11 @@ final class QuantityScanner {
             var joinTrace: [String] = []
             var joined = false
             if isSymbol(p, ",") { p += 1 }
-            if let j = match(p, { $0 == .additiveJoiner }) { p = j.end; joined = true; joinTrace.append(j.entry.origin) }
+            if let j = match(p, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) { p = j.end; joined = true; joinTrace.append(j.entry.origin) }
             if joined {
                 var q = p
                 if isArticle(q) { q += 1 }
-                if let f = match(q, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning {
+                if let f = match(q, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning {
                     total += 1 / d
                     k = f.end
                     extended = true
@@ -604,7 +620,7 @@ final class QuantityScanner {
                 }
             }
             guard p > k || toks[p].spaceBefore, case .number(let b)? = parseNumber(at: p, money: false), b.kind != .ordinal, b.value >= 0 else { break }
-            if let u = match(b.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+            if let u = match(b.end, Meaning.Kinds.unit, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
                case .unit(_, let name, _, _) = u.entry.meaning, let sec = QuantityScanner.durationSeconds[name], sec < lastSec {
                 total = total * QuantityScanner.ratio(smallest, name) + b.value
                 lastSec = sec
@@ -633,7 +649,7 @@ final class QuantityScanner {
     func rangeConnector(at k: Int, opener: RangeRole?, afterDigits: Bool) -> (end: Int, origin: String)? {
         guard k < n else { return nil }
         let wanted: RangeRole = opener == .open ? .join : .to
-        if let r = match(k, { if case .range(let role) = $0 { return role == wanted }; return false }) {
+        if let r = match(k, Meaning.Kinds.range, { if case .range(let role) = $0 { return role == wanted }; return false }) {
             // A bare dash joins only numbers written in digits ("24-48"), not words.
             if isDash(k) && !afterDigits { return nil }
             return (r.end, r.entry.origin)
@@ -649,7 +665,7 @@ final class QuantityScanner {
         var i = 0
         while i < out.count {
             if i + 1 < out.count, spans[i].1 + 1 == spans[i + 1].0,
-               let r = match(spans[i].1, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false })
+               let r = match(spans[i].1, Meaning.Kinds.range | Meaning.Kinds.additiveJoiner, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false })
                 ?? (isSymbol(spans[i].1, ",") ? (spans[i].1 + 1, Entry(meaning: .range(.join), origin: "pattern:comma")) : nil),
                r.end == spans[i + 1].0 {
                 let a = out[i], b = out[i + 1]
@@ -696,7 +712,7 @@ final class QuantityScanner {
         }
         // "la mitad", "die Hälfte": a definite article before a fraction word standing alone.
         if sign == 1, let d = match(i, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }), d.end < n,
-           let f = match(d.end, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
+           let f = match(d.end, Meaning.Kinds.fraction, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
             return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
         }
         let t = toks[i]
@@ -714,7 +730,7 @@ final class QuantityScanner {
         // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
         if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
            !(i >= 3 && toks[i - 3].kind == .number && attached(i - 2)),
-           !lex.trie.entries(of: toks[i - 2].key).contains(where: { isNumberWord($0.meaning) }) {
+           !rootEntries(i - 2).contains(where: { isNumberWord($0.meaning) }) {
             return .skip(i + 1)
         }
         // A number glued by a hyphen to one letter: 11-S, 23-F (dates named by a letter).
@@ -826,7 +842,7 @@ final class QuantityScanner {
             }
             // An ordinal suffix, unless a longer unit starts with it (it: "40°" = 40th, "40°C" = 40 °C).
             if integer, lex.ordinalSuffixes.contains(a.key),
-               (match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
+               (match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
             if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
@@ -839,8 +855,8 @@ final class QuantityScanner {
             }
             if a.kind == .word {
                 if a.hasDigits { return .skip(k + 1) }
-                let scale = match(k, { if case .scale = $0 { return true }; return false })
-                let unit = match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })
+                let scale = match(k, Meaning.Kinds.scale, { if case .scale = $0 { return true }; return false })
+                let unit = match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })
                 if let s = scale, case .scale(let m, _) = s.entry.meaning, money || unit == nil || s.end > unit!.end {
                     value *= m
                     k = s.end
@@ -857,7 +873,7 @@ final class QuantityScanner {
 
         // Ordinal dot: "8. plads"; a date "31. august"; not "… nummer 8." at a sentence end.
         if lex.ordinalDot, integer, isSymbol(k, "."), attached(k), value >= 1 {
-            if k + 1 < n, let m = match(k + 1, isMonth) {
+            if k + 1 < n, let m = match(k + 1, Meaning.Kinds.month, isMonth) {
                 var e = m.end
                 if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
                 return .date(i0, e, ["pattern:day-dot-month", m.entry.origin])
@@ -868,10 +884,10 @@ final class QuantityScanner {
             }
         }
         // Day before a month: "31 August 2021", "15 de agosto".
-        let mk = match(k, { $0 == .dateConnector }).map(\.end) ?? k
-        if integer, value >= 1, value <= 31, let m = match(k, isMonth) ?? match(mk, isMonth) {
+        let mk = match(k, Meaning.Kinds.dateConnector, { $0 == .dateConnector }).map(\.end) ?? k
+        if integer, value >= 1, value <= 31, let m = match(k, Meaning.Kinds.month, isMonth) ?? match(mk, Meaning.Kinds.month, isMonth) {
             var e = m.end
-            if let c = match(e, { $0 == .dateConnector }), plainInteger(c.end).map({ $0 >= 1000 && $0 <= 2200 }) == true { e = c.end }
+            if let c = match(e, Meaning.Kinds.dateConnector, { $0 == .dateConnector }), plainInteger(c.end).map({ $0 >= 1000 && $0 <= 2200 }) == true { e = c.end }
             if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
             return .date(i0, e, ["pattern:day-month", m.entry.origin])
         }
@@ -916,9 +932,9 @@ final class QuantityScanner {
         var a = a0
         if a.kind == .fraction {
             var k = a.end
-            if let p = match(k, { $0 == .partitive }) { k = p.end }
+            if let p = match(k, Meaning.Kinds.partitive, { $0 == .partitive }) { k = p.end }
             if isArticle(k) { k += 1 }
-            if k > a.end, let s = match(k, { if case .scale(_, false) = $0 { return true }; return false }),
+            if k > a.end, let s = match(k, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                case .scale(let m, _) = s.entry.meaning {
                 a.value *= m
                 a.multiplier = m
@@ -935,7 +951,7 @@ final class QuantityScanner {
         // After a scale only when smaller pieces follow it (*tausendvierhundertsechzehn Komma fünfzehn*).
         guard a.kind == .cardinal, a.value == a.value.rounded(),
               a.multiplier == 1 || a.digits == nil && a.value.truncatingRemainder(dividingBy: a.multiplier) != 0,
-              let d = match(a.end, { $0 == .decimalWord }) else { return a }
+              let d = match(a.end, Meaning.Kinds.decimalWord, { $0 == .decimalWord }) else { return a }
         var k = d.end
         var digits = ""
         if let _ = plainInteger(k) {
@@ -943,7 +959,7 @@ final class QuantityScanner {
             if followedByNoun(k + 1) { return a }
             digits = toks[k].key; k += 1
         } else {
-            while let c = match(k, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
+            while let c = match(k, Meaning.Kinds.cardinal, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
                   case .cardinal(let v, _, _, _) = c.entry.meaning {
                 digits += String(Int(v)); k = c.end
             }
@@ -971,7 +987,7 @@ final class QuantityScanner {
         while k < n {
             var at = k
             if a.digits == nil, isDash(at), attached(at), attached(at + 1) { at += 1 }
-            guard let s = match(at, { if case .scale(_, false) = $0 { return true }; return false }),
+            guard let s = match(at, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                   case .scale(let m, _) = s.entry.meaning else { break }
             var copy = words
             guard copy.addScale(m) else { break }
@@ -1003,7 +1019,7 @@ final class QuantityScanner {
             var p = k
             var tr: [String] = []
             var joined = false
-            if let j = match(p, { $0 == .additiveJoiner }) { joined = true; p = j.end; tr.append(j.entry.origin) }
+            if let j = match(p, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) { joined = true; p = j.end; tr.append(j.entry.origin) }
             let afterSmallScale = st.last == .hundreds
             var pieces = 0
             var endedInScale = false
@@ -1014,7 +1030,7 @@ final class QuantityScanner {
                     tr.append("pattern:digits")
                     continue
                 }
-                guard toks[p].kind == .word, let m = match(p, isNumberWord) else { break }
+                guard toks[p].kind == .word, let m = match(p, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale, isNumberWord) else { break }
                 var ok = false
                 switch m.entry.meaning {
                 case .cardinal(let v, false, false, _): ok = pieces == 0 || !endedInScale ? st.addCardinal(v, joined: joined && pieces == 0) : st.addCardinal(v)
@@ -1043,7 +1059,7 @@ final class QuantityScanner {
         var a = a
         let k = a.end
         let fk = a.digits == nil && isDash(k) && k + 1 < n && toks[k + 1].kind == .word ? k + 1 : k
-        if a.multiplier == 1, let f = match(fk, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+        if a.multiplier == 1, let f = match(fk, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
            a.value >= 1 || a.value <= -1, a.digits == nil || toks[k].spaceBefore,
            !(a.articleOnly && d == 2 && isAverageReading(after: f.end)) {
             if let jb = a.joinBase { a.value = jb + (a.value - jb) / d } else { a.value /= d }
@@ -1054,22 +1070,22 @@ final class QuantityScanner {
             return a
         }
         // "one and a half", "two and three quarters"
-        if let j = match(k, { $0 == .additiveJoiner }), j.end < n {
+        if let j = match(k, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }), j.end < n {
             var p = j.end
             var numerator = 1.0
             var tr = [j.entry.origin]
             let isFraction: (Int) -> Bool = { self.match($0, { if case .fraction = $0 { return true }; return false }) != nil }
-            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning,
+            if let c = match(p, Meaning.Kinds.cardinal, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning,
                v >= 1, v < 20, v == v.rounded(), isFraction(c.end) {
                 numerator = v; p = c.end; tr.append(c.entry.origin)
             } else if let v = plainInteger(p), v >= 1, v < 20, isFraction(p + 1) {
                 numerator = v; p += 1
             }
-            if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+            if let f = match(p, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
                numerator < d {
                 var unitValue = a.multiplier > 1 && a.value.truncatingRemainder(dividingBy: a.multiplier) == 0 ? a.multiplier : 1
                 var fend = f.end
-                if unitValue > 1, let s = match(f.end, { if case .scale(_, false) = $0 { return true }; return false }),
+                if unitValue > 1, let s = match(f.end, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                    case .scale(let m, _) = s.entry.meaning, m < unitValue {
                     unitValue = m; fend = s.end
                 }
@@ -1086,7 +1102,7 @@ final class QuantityScanner {
     /// *una media de 300* is "an average of 300": an article, a word for one half, a partitive
     /// and a number is no fraction (a half of a number is said with the definite article).
     func isAverageReading(after e: Int) -> Bool {
-        guard let p = match(e, { $0 == .partitive }) else { return false }
+        guard let p = match(e, Meaning.Kinds.partitive, { $0 == .partitive }) else { return false }
         if case .number(let b)? = parseNumber(at: p.end, money: false), !b.articleOnly { return true }
         return false
     }
@@ -1121,6 +1137,12 @@ final class QuantityScanner {
     // MARK: - Number words
 
     func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String], plain: Bool = false) -> NumResult? {
+        // A word that is no number word, fraction word or decimal word in any phrase starting with
+        // it, and no compound, starts no number (every reading below asks one of these first).
+        if compounds[i] == nil,
+           !mayMatch(i, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.decimalWord) {
+            return nil
+        }
         var st = NumberWords()
         var k = i
         var committed = (st, i, trace0)
@@ -1152,13 +1174,13 @@ final class QuantityScanner {
                 }
             }
             guard t.kind == .word else { break }
-            if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, { $0 == .additiveJoiner }) {
+            if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) {
                 pendingJoin = true
                 trace.append(m.entry.origin)
                 k = m.end
                 continue
             }
-            if let m = match(k, isNumberWord) {
+            if let m = match(k, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale, isNumberWord) {
                 var applied = false
                 switch m.entry.meaning {
                 case .cardinal(let v, let article, let compoundOnly, _):
@@ -1171,7 +1193,7 @@ final class QuantityScanner {
                 default: break
                 }
                 if applied, pendingJoin, case .cardinal(let v, _, _, _) = m.entry.meaning,
-                   let f = match(m.end, { if case .fraction = $0 { return true }; return false }),
+                   let f = match(m.end, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }),
                    case .fraction(let d) = f.entry.meaning, v < d {
                     break
                 }
@@ -1205,8 +1227,8 @@ final class QuantityScanner {
         guard s.pieces > 0, end > i else {
             if plain { return nil }
             // A fraction word alone: "half", "halvdelen"; "quarter million".
-            if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
-               d == 2 || match(f.end, { if case .scale(_, false) = $0 { return true }; return false }) != nil,
+            if let f = match(i, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+               d == 2 || match(f.end, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }) != nil,
                !followsOrdinalWord(i) {
                 var num = Num(value: sign / d, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin])
                 let scaled = extendScales(num)
@@ -1215,7 +1237,7 @@ final class QuantityScanner {
             }
             // "point 77": only where no word stands before it (*el punto 3 del acuerdo* is an item)
             // and no noun after it (*Con 176 votos*).
-            if let d = match(i, { $0 == .decimalWord }), d.end < n, i == 0 || toks[i - 1].kind != .word {
+            if let d = match(i, Meaning.Kinds.decimalWord, { $0 == .decimalWord }), d.end < n, i == 0 || toks[i - 1].kind != .word {
                 let zero = Num(value: 0, start: i0, end: i, kind: .cardinal, digits: nil, trace: trace0)
                 let num = extendDecimal(zero)
                 if num.end > i, !followedByNoun(num.end) { return .number(Num(value: sign * num.value, start: i0, end: num.end, kind: .cardinal, digits: nil, trace: num.trace)) }
@@ -1230,7 +1252,7 @@ final class QuantityScanner {
         if num.kind == .cardinal {
             // an article or "one" before a fraction word: "a quarter", "en fjerdedel"
             num = finish(num)
-            if num.articleOnly, let f = match(end, { if case .fraction = $0 { return true }; return false }),
+            if num.articleOnly, let f = match(end, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }),
                case .fraction(let d) = f.entry.meaning, !(d == 2 && isAverageReading(after: f.end)) {
                 num.value = 1 / d; num.kind = .fraction; num.end = f.end; num.articleOnly = false
                 num.trace.append(f.entry.origin)
