@@ -240,6 +240,8 @@ struct Lexicon: Sendable {
     var accentlessPrefixBits = PrefixBits()
     /// The first look at a sentence: see ``QuantityGate``.
     var gate = QuantityGate()
+    /// The trie's first tokens by skeleton hash (used when the gate is enabled).
+    var skeletonRoots = SkeletonRoots()
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
     /// table word itself (*decimas* → *décimas*).
     var accentless: [String: String] = [:]
@@ -394,6 +396,9 @@ struct Lexicon: Sendable {
             else if u.count > 1 { pieceSuffixBits.insert(UInt16(u[u.count - 2]) << 8 | UInt16(u[u.count - 1])) }
         }
         gate = Lexicon.gate(trie: trie)
+        for (key, child) in trie.nodes[0].next {
+            skeletonRoots.insert(QuantityGate.skeletonHash(of: key), key: key, node: child)
+        }
     }
 
     /// A word's vowels without acute, grave, circumflex or diaeresis (*trés* → *tres*); nil

@@ -57,6 +57,7 @@ final class QuantityScanner {
         var compounds: [Int: [(String, [Entry])]] = [:]
         var info = [Info](repeating: Info(), count: toks.count)
         bytes.withUnsafeBufferPointer { b in
+        toks.withUnsafeMutableBufferPointer { toks in
         let lexicon = box.lexicon
         for i in toks.indices {
             switch toks[i].kind {
@@ -66,12 +67,16 @@ final class QuantityScanner {
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
-                let flags = toks[i].hasDigits || !lexicon.gate.enabled ? 0xFF
-                    : lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end))
+                let hashed = !toks[i].hasDigits && lexicon.gate.enabled
+                let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
+                let flags = hashed ? lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0
-                // (a word whose skeleton is no first table token is no root: see QuantityGate)
-                var root = mayBeRoot ? lexicon.trie.root(toks[i].key) : nil
+                // (a word whose skeleton is no first table token is no root: see QuantityGate;
+                // the others find their root by the skeleton hash when there is one)
+                var root = !mayBeRoot ? nil
+                    : hashed ? (lexicon.trie.mayStart(toks[i].key) ? lexicon.skeletonRoots.node(hash, toks[i].key) : nil)
+                    : lexicon.trie.root(toks[i].key)
                 if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
                     root = lexicon.trie.root(v)
@@ -90,6 +95,7 @@ final class QuantityScanner {
                 info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
                     || QuantityScanner.isSign(key)
             }
+        }
         }
         }
         self.toks = toks
