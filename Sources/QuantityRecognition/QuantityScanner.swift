@@ -75,7 +75,7 @@ final class QuantityScanner {
                 // (a word whose skeleton is no first table token is no root: see QuantityGate;
                 // the others find their root by the skeleton hash when there is one)
                 var root = !mayBeRoot ? nil
-                    : hashed ? (lexicon.trie.mayStart(toks[i].key) ? lexicon.skeletonRoots.node(hash, toks[i].key) : nil)
+                    : hashed ? lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
                     : lexicon.trie.root(toks[i].key)
                 if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
                     toks[i].key = v
@@ -104,6 +104,11 @@ final class QuantityScanner {
     }
 
     var n: Int { toks.count }
+
+    /// The text of the bytes `start..<end`.
+    func slice(_ start: Int, _ end: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
 
     /// "-", "+" or "–" (U+2013), by bytes.
     @inline(__always)
@@ -206,18 +211,18 @@ final class QuantityScanner {
         info[i].walkFrom = Int32(walkSteps.count)
         let root = info[i].root
         guard root >= 0 else { return }
-        let trie = box.lexicon.trie
+        let nodes = box.lexicon.trie.nodes
         walkSteps.append((i + 1, root))
-        var kinds = trie.nodes[Int(root)].kinds
+        var kinds = nodes[Int(root)].kinds
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !trie.nodes[node].next.isEmpty, let next = trie.nodes[node].next[toks[j].key] {
-            if toks[j].spaceBefore, !trie.nodes[node].attachedOnly.isEmpty, trie.nodes[node].attachedOnly.contains(toks[j].key) { break }
+        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[toks[j].key] {
+            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(toks[j].key) { break }
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
-            kinds |= trie.nodes[node].kinds
+            kinds |= nodes[node].kinds
             count += 1
         }
         info[i].walkCount = count
@@ -294,7 +299,7 @@ final class QuantityScanner {
         // denominator) is no quantity: never emit a non-finite number.
         guard QuantityScanner.isFinite(value) else { return }
         let start = toks[s].start, end = toks[e - 1].end
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let text = slice(start, end)
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
                             qualifier: qualifier, trace: trace))
         spans.append((s, e))
@@ -392,7 +397,7 @@ final class QuantityScanner {
             return e
         case .list(let parts, let e):
             for (bs, be, v) in parts where v.isFinite {
-                out.append(Quantity(text: String(decoding: bytes[bs..<be], as: UTF8.self), start: bs, end: be, kind: .count,
+                out.append(Quantity(text: slice(bs, be), start: bs, end: be, kind: .count,
                                     value: .exactly(v), trace: ["pattern:digit-list"]))
                 spans.append((e - 1, e - 1))
             }
@@ -680,7 +685,7 @@ final class QuantityScanner {
                    lowQ.contains(a.qualifier) && highQ.contains(b.qualifier) && x <= y
                     || highQ.contains(a.qualifier) && lowQ.contains(b.qualifier) && y <= x {
                     let lo = min(x, y), hi = max(x, y)
-                    let text = String(decoding: bytes[a.start..<b.end], as: UTF8.self)
+                    let text = slice(a.start, b.end)
                     merged.append(Quantity(text: text, start: a.start, end: b.end, kind: a.kind, value: .between(lo, hi),
                                            unit: a.unit, qualifier: .exact, trace: a.trace + [r.entry.origin] + b.trace + ["pattern:bounded-range"]))
                     mspans.append((spans[i].0, spans[i + 1].1))

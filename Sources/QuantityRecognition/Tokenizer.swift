@@ -91,6 +91,9 @@ enum Tokenizer {
     /// One-character strings for the ASCII scalars: symbol keys made without building a string.
     static let asciiKeys: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
+    /// One-character strings for General Punctuation (U+2000…U+206F: dashes, quotes, ellipsis).
+    static let punctuationKeys: [String] = (0x2000..<0x2070).map { String(Unicode.Scalar(UInt32($0))!) }
+
     /// The length of a scalar in UTF-8.
     @inline(__always)
     static func utf8Length(_ s: UInt32) -> Int { s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4 }
@@ -203,7 +206,9 @@ enum Tokenizer {
                     continue
                 }
                 let f = fold(s)
-                let key = f < 0x80 ? asciiKeys[Int(f)] : String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
+                let key = f < 0x80 ? asciiKeys[Int(f)]
+                    : f &- 0x2000 < 0x70 ? punctuationKeys[Int(f - 0x2000)]
+                    : String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
                 tokens.append(Token(kind: .symbol, start: i, end: i + len, key: key, spaceBefore: sawSpace))
                 sawSpace = false
                 i += len
