@@ -11,7 +11,8 @@ final class QuantityScanner {
     let box: LexiconBox
     var lex: Lexicon { _read { yield box.lexicon } }
     let bytes: [UInt8]
-    let toks: [Token]
+    /// The tokens; an ASCII word's key is made on first use (``key(_:)``).
+    @exclusivity(unchecked) var toks: [Token]
     @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
@@ -50,7 +51,8 @@ final class QuantityScanner {
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
         var toks = bytes.withUnsafeBufferPointer {
-            Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups)
+            Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
+                               lazyWordKeys: true)
         }
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
@@ -72,6 +74,11 @@ final class QuantityScanner {
                 let flags = hashed ? lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0
+                // The key of a word some table may hold is made now; the others wait for a look.
+                if flags != 0, toks[i].lazyKey {
+                    toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                    toks[i].lazyKey = false
+                }
                 // (a word whose skeleton is no first table token is no root: see QuantityGate;
                 // the others find their root by the skeleton hash when there is one)
                 var root = !mayBeRoot ? nil
@@ -83,11 +90,15 @@ final class QuantityScanner {
                 }
                 info[i].root = root ?? -1
                 let isRoot = root != nil
-                let key = toks[i].key
-                if isRoot || QuantityScanner.isWebPrefix(key) { info[i].canStart = true }
+                if isRoot || QuantityScanner.isWebPrefix(b, toks[i]) { info[i].canStart = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
-                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end),
-                        let parts = lexicon.splitCompound(key) { compounds[i] = parts; info[i].canStart = true }
+                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
+                    if toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    if let parts = lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
+                }
             case .symbol:
                 let key = toks[i].key
                 // (every vulgar fraction is a scalar beyond ASCII)
@@ -117,6 +128,29 @@ final class QuantityScanner {
         return k.withUTF8 { u in
             u.count == 1 ? u[0] == 0x2D || u[0] == 0x2B : u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x93
         }
+    }
+
+    /// The key of token `i` (made on first use for an ASCII word).
+    @inline(__always)
+    func key(_ i: Int) -> String {
+        if toks[i].lazyKey { makeKey(i) }
+        return toks[i].key
+    }
+
+    func makeKey(_ i: Int) {
+        toks[i].key = bytes.withUnsafeBufferPointer { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
+        toks[i].lazyKey = false
+    }
+
+    /// ``isWebPrefix(_:)`` of a word token, by its bytes (no key needed).
+    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let c = t.end - t.start
+        guard c >= 3 && c <= 5 else { return false }
+        // (`| 0x20` turns only W, H, T, P, S into the lower-case letters compared with)
+        let p = UnsafeBufferPointer(rebasing: b[t.start..<t.end])
+        if c == 3 { return p[0] | 0x20 == 0x77 && p[1] | 0x20 == 0x77 && p[2] | 0x20 == 0x77 }
+        guard p[0] | 0x20 == 0x68, p[1] | 0x20 == 0x74, p[2] | 0x20 == 0x74, p[3] | 0x20 == 0x70 else { return false }
+        return c == 4 || p[4] | 0x20 == 0x73
     }
 
     /// *http*, *https*, *www*: what starts a web address (judged by length first: no string
@@ -212,13 +246,14 @@ final class QuantityScanner {
         let root = info[i].root
         guard root >= 0 else { return }
         let nodes = box.lexicon.trie.nodes
+        if walkSteps.capacity == 0 { walkSteps.reserveCapacity(16) }
         walkSteps.append((i + 1, root))
         var kinds = nodes[Int(root)].kinds
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[toks[j].key] {
-            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(toks[j].key) { break }
+        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[key(j)] {
+            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(key(j)) { break }
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
@@ -244,11 +279,11 @@ final class QuantityScanner {
         }
     }
 
-    func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && toks[i].key == s }
+    func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && key(i) == s }
     func isDash(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .symbol else { return false }
         // "-", or U+2010, U+2011, U+2013, U+2014 (E2 80 90/91/93/94), judged by bytes
-        var k = toks[i].key
+        var k = key(i)
         return k.withUTF8 { u in
             if u.count == 1 { return u[0] == 0x2D }
             return u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91 || u[2] == 0x93 || u[2] == 0x94)
@@ -258,8 +293,8 @@ final class QuantityScanner {
     func attached(_ i: Int) -> Bool { i < n && i > 0 && !toks[i].spaceBefore }
     func plainInteger(_ i: Int) -> Double? {
         guard i < n, toks[i].kind == .number else { return nil }
-        var key = toks[i].key
-        return key.withUTF8 { u in
+        var digits = key(i)
+        return digits.withUTF8 { u in
             var v: UInt64 = 0
             for c in u {
                 guard c &- 0x30 < 10 else { return nil }
@@ -309,7 +344,7 @@ final class QuantityScanner {
     func attempt(at i: Int) -> Int? {
         let t = toks[i]
         // Web addresses: nothing inside counts.
-        if t.kind == .word, QuantityScanner.isWebPrefix(t.key), attached(i + 1) {
+        if t.kind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
@@ -337,7 +372,7 @@ final class QuantityScanner {
         if let m = match(i, Meaning.Kinds.timeMarker, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
            toks[m.end].kind == .number {
             var e = m.end + 1
-            while e + 1 < n, toks[e].kind == .symbol, toks[e].key == ":" || toks[e].key == ".", toks[e + 1].kind == .number { e += 2 }
+            while e + 1 < n, toks[e].kind == .symbol, key(e) == ":" || key(e) == ".", toks[e + 1].kind == .number { e += 2 }
             return e
         }
 
@@ -346,7 +381,7 @@ final class QuantityScanner {
         var qual = Qualifier.exact
         if let q = match(j, Meaning.Kinds.qualifier, { if case .qualifier(_, true) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning,
-           !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(toks[j - 1].key)) {
+           !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(key(j - 1))) {
             qual = qq; trace.append(q.entry.origin); j = q.end
         }
         var opener: RangeRole?
@@ -569,14 +604,14 @@ final class QuantityScanner {
               a.value >= 1, a.value < 10000 else { return false }
         let s = a.start
         if s > 0, toks[s - 1].kind == .word, toks[s - 1].capitalized,
-           lex.streetWords.contains(where: { toks[s - 1].key.hasSuffix($0) }) {
+           lex.streetWords.contains(where: { key(s - 1).hasSuffix($0) }) {
             return true
         }
         var k = a.end
-        if k < n, toks[k].kind == .word, !toks[k].spaceBefore, toks[k].key.utf8.count == 1 { k += 1 }  // 221B
+        if k < n, toks[k].kind == .word, !toks[k].spaceBefore, key(k).utf8.count == 1 { k += 1 }  // 221B
         var names = 0
         while k < n, toks[k].kind == .word, toks[k].capitalized, names < 3 {
-            if lex.streetWords.contains(toks[k].key) { return names > 0 }
+            if lex.streetWords.contains(key(k)) { return names > 0 }
             names += 1
             k += 1
         }
@@ -728,7 +763,7 @@ final class QuantityScanner {
         }
         let t = toks[i]
         if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
-        if t.kind == .symbol, let v = QuantityScanner.vulgar[t.key] {
+        if t.kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
             return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"])))
         }
         if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
@@ -745,7 +780,7 @@ final class QuantityScanner {
             return .skip(i + 1)
         }
         // A number glued by a hyphen to one letter: 11-S, 23-F (dates named by a letter).
-        if isDash(i + 1), attached(i + 1), i + 2 < n, attached(i + 2), toks[i + 2].kind == .word, toks[i + 2].key.utf8.count == 1,
+        if isDash(i + 1), attached(i + 1), i + 2 < n, attached(i + 2), toks[i + 2].kind == .word, key(i + 2).utf8.count == 1,
            i + 3 >= n || toks[i + 3].spaceBefore || toks[i + 3].kind == .symbol {
             return .skip(i + 3)
         }
@@ -757,8 +792,8 @@ final class QuantityScanner {
             while isSymbol(e, ":"), e + 1 < n, toks[e + 1].kind == .number { e += 2 }
             return .skip(e)
         }
-        if i + 2 < n, toks[i + 1].kind == .word, toks[i + 2].kind == .number, toks[i + 2].key.utf8.count == 2,
-           lex.clockSeparators.contains(toks[i + 1].key), let h = plainInteger(i), h <= 24 {
+        if i + 2 < n, toks[i + 1].kind == .word, toks[i + 2].kind == .number, key(i + 2).utf8.count == 2,
+           lex.clockSeparators.contains(key(i + 1)), let h = plainInteger(i), h <= 24 {
             return .skip(i + 3)
         }
         if i + 1 < n, let m = match(i + 1, Meaning.Kinds.timeMarker, { if case .timeMarker(false) = $0 { return true }; return false }) {
@@ -766,12 +801,12 @@ final class QuantityScanner {
         }
         // Dates written with slashes or dashes: 15/08/2021, 2021-08-11.
         if i + 4 < n, isSymbol(i + 1, "/") || isDash(i + 1), attached(i + 1), toks[i + 2].kind == .number, attached(i + 2),
-           toks[i + 3].key == toks[i + 1].key, attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
+           key(i + 3) == key(i + 1), attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
             return .date(i0, i + 5, ["pattern:numeric-date"])
         }
         // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
-        var key = t.key
-        let parsed: DigitNumber.Parsed?? = key.withUTF8 { u in
+        var numberKey = t.key
+        let parsed: DigitNumber.Parsed?? = numberKey.withUTF8 { u in
             if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
                let h = QuantityScanner.smallInt(UnsafeBufferPointer(rebasing: u[..<dot])),
@@ -818,8 +853,8 @@ final class QuantityScanner {
         do {
             var c = k
             var base10 = false
-            if c < n, attached(c), toks[c].kind == .word, toks[c].key == "x10" || toks[c].key == "×10" { base10 = true; c += 1 }
-            else if c + 1 < n, attached(c), isSymbol(c, "×") || toks[c].key == "x", toks[c + 1].key == "10", attached(c + 1) { base10 = true; c += 2 }
+            if c < n, attached(c), toks[c].kind == .word, key(c) == "x10" || key(c) == "×10" { base10 = true; c += 1 }
+            else if c + 1 < n, attached(c), isSymbol(c, "×") || key(c) == "x", key(c + 1) == "10", attached(c + 1) { base10 = true; c += 2 }
             if isSymbol(c, "^"), attached(c) {
                 var e = c + 1
                 var negative = false
@@ -832,18 +867,18 @@ final class QuantityScanner {
             }
         }
         // "2.º", "4:e": an ordinal suffix after a dot or a colon.
-        if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(toks[k + 1].key) {
+        if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(key(k + 1)) {
             return .number(Num(value: value, start: i0, end: k + 2, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
         }
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
             let a = toks[k]
             // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
-            if a.kind == .word, a.key.utf8.first == UInt8(ascii: "e") {
+            if a.kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
                 var expo: Double?
                 var e = k + 1
-                if a.hasDigits, let x = Double(a.key.dropFirst()) { expo = x }
-                else if a.key == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
+                if a.hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
+                else if key(k) == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
                     expo = isDash(k + 1) ? -x : x; e = k + 3
                 }
                 if let x = expo {
@@ -852,16 +887,16 @@ final class QuantityScanner {
                 }
             }
             // An ordinal suffix, unless a longer unit starts with it (it: "40°" = 40th, "40°C" = 40 °C).
-            if integer, lex.ordinalSuffixes.contains(a.key),
+            if integer, lex.ordinalSuffixes.contains(key(k)),
                (match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
-            if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
+            if a.kind == .word, a.capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
                 var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
                 num.digits = p
                 return .number(extendScales(num))
             }
-            if a.kind == .symbol, let v = QuantityScanner.vulgar[a.key], integer {
+            if a.kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
                 return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"]))
             }
             if a.kind == .word {
@@ -875,7 +910,7 @@ final class QuantityScanner {
                     var num = Num(value: sign * value, start: i0, end: k, kind: .cardinal, digits: p, multiplier: m, trace: trace)
                     num.digits = p
                     return .number(extendScales(num))
-                } else if unit == nil, !(lex.trie.entries(of: a.key).contains { if case .qualifier = $0.meaning { return true }; if case .range = $0.meaning { return true }; return false }) {
+                } else if unit == nil, !(lex.trie.entries(of: key(k)).contains { if case .qualifier = $0.meaning { return true }; if case .range = $0.meaning { return true }; return false }) {
                     // "3D", "5G", "1990s": not a quantity.
                     return .skip(k + 1)
                 }
@@ -968,7 +1003,7 @@ final class QuantityScanner {
         if let _ = plainInteger(k) {
             // "27 con 3 abstenciones": digits before a noun are a count of their own.
             if followedByNoun(k + 1) { return a }
-            digits = toks[k].key; k += 1
+            digits = key(k); k += 1
         } else {
             while let c = match(k, Meaning.Kinds.cardinal, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
                   case .cardinal(let v, _, _, _) = c.entry.meaning {
@@ -1130,11 +1165,11 @@ final class QuantityScanner {
             if toks[e].kind == .number { break }
             break
         }
-        if dashes >= 2 && groups <= 6 && !(toks[i].key.utf8.count == 4 && groups == 3) { return e }
+        if dashes >= 2 && groups <= 6 && !(key(i).utf8.count == 4 && groups == 3) { return e }
         // Space-separated groups of 2-4 digits.
         var s = i
         var count = 0
-        while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(toks[s].key.utf8.count),
+        while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(key(s).utf8.count),
               s == i || toks[s].spaceBefore, count <= 6 {
             count += 1; s += 1
         }

@@ -16,6 +16,9 @@ struct Token: Sendable, Hashable {
     var capitalized: Bool = false
     /// True when a word token holds digits too ("G7", "h12", "COP26").
     var hasDigits: Bool = false
+    /// An ASCII word whose `key` is not made yet (empty): ``Tokenizer/tokenize(bytes:decimalMark:spaceGroups:lazyWordKeys:)``
+    /// leaves it to the scanner, which makes it only for the words it looks up.
+    var lazyKey: Bool = false
 }
 
 /// Splits UTF-8 text into tokens by walking its bytes.
@@ -94,6 +97,15 @@ enum Tokenizer {
     /// One-character strings for General Punctuation (U+2000…U+206F: dashes, quotes, ellipsis).
     static let punctuationKeys: [String] = (0x2000..<0x2070).map { String(Unicode.Scalar(UInt32($0))!) }
 
+    /// The key of the ASCII word `b[i..<k]`: its bytes with capitals lowered.
+    static func asciiKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ k: Int) -> String {
+        let word = UnsafeBufferPointer(rebasing: b[i..<k])
+        return String(unsafeUninitializedCapacity: word.count) { out in
+            for (m, c) in word.enumerated() { out[m] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            return word.count
+        }
+    }
+
     /// The length of a scalar in UTF-8.
     @inline(__always)
     static func utf8Length(_ s: UInt32) -> Int { s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4 }
@@ -122,7 +134,8 @@ enum Tokenizer {
         return copy.withUTF8 { tokenize(bytes: $0, decimalMark: decimalMark, spaceGroups: spaceGroups) }
     }
 
-    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool) -> [Token] {
+    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool,
+                         lazyWordKeys: Bool = false) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 4)
         let n = b.count
@@ -155,13 +168,9 @@ enum Tokenizer {
                     break
                 }
                 if k == n || b[k] < 0x80 {
-                    let word = UnsafeBufferPointer(rebasing: b[i..<k])
-                    let key = String(unsafeUninitializedCapacity: word.count) { out in
-                        for (m, c) in word.enumerated() { out[m] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-                        return word.count
-                    }
+                    let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
-                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits))
+                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
                     sawSpace = false
                     i = k
                     continue
