@@ -40,6 +40,62 @@ enum Meaning: Sendable, Hashable {
     case determiner
 }
 
+extension Meaning {
+    /// One bit per case, for ``TokenTrie/Node/kinds``.
+    var kindBit: UInt32 {
+        switch self {
+        case .cardinal: return Kinds.cardinal
+        case .ordinal: return Kinds.ordinal
+        case .relativeOrdinal: return Kinds.relativeOrdinal
+        case .scale: return Kinds.scale
+        case .fraction: return Kinds.fraction
+        case .qualifier: return Kinds.qualifier
+        case .vague: return Kinds.vague
+        case .unit: return Kinds.unit
+        case .range: return Kinds.range
+        case .month: return Kinds.month
+        case .weekday: return Kinds.weekday
+        case .negative: return Kinds.negative
+        case .additiveJoiner: return Kinds.additiveJoiner
+        case .compoundJoiner: return Kinds.compoundJoiner
+        case .timeMarker: return Kinds.timeMarker
+        case .decimalWord: return Kinds.decimalWord
+        case .partitive: return Kinds.partitive
+        case .ratio: return Kinds.ratio
+        case .definiteArticle: return Kinds.definiteArticle
+        case .dateConnector: return Kinds.dateConnector
+        case .unitModifier: return Kinds.unitModifier
+        case .determiner: return Kinds.determiner
+        }
+    }
+
+    /// The bits of ``kindBit``, one per case of ``Meaning``.
+    enum Kinds {
+        static let cardinal: UInt32 = 1 << 0
+        static let ordinal: UInt32 = 1 << 1
+        static let relativeOrdinal: UInt32 = 1 << 2
+        static let scale: UInt32 = 1 << 3
+        static let fraction: UInt32 = 1 << 4
+        static let qualifier: UInt32 = 1 << 5
+        static let vague: UInt32 = 1 << 6
+        static let unit: UInt32 = 1 << 7
+        static let range: UInt32 = 1 << 8
+        static let month: UInt32 = 1 << 9
+        static let weekday: UInt32 = 1 << 10
+        static let negative: UInt32 = 1 << 11
+        static let additiveJoiner: UInt32 = 1 << 12
+        static let compoundJoiner: UInt32 = 1 << 13
+        static let timeMarker: UInt32 = 1 << 14
+        static let decimalWord: UInt32 = 1 << 15
+        static let partitive: UInt32 = 1 << 16
+        static let ratio: UInt32 = 1 << 17
+        static let definiteArticle: UInt32 = 1 << 18
+        static let dateConnector: UInt32 = 1 << 19
+        static let unitModifier: UInt32 = 1 << 20
+        static let determiner: UInt32 = 1 << 21
+    }
+}
+
 /// The roles of `ranges.tsv`.
 enum RangeRole: String, Sendable, Hashable { case open, join, to, from }
 
@@ -58,6 +114,8 @@ struct TokenTrie: Sendable {
         /// Edges that every phrase writes glued to the token before (`A$`, `km/h`): in text they
         /// match only a token with no space before it (`a $3` is no `A$`).
         var attachedOnly: Set<String> = []
+        /// The ``Meaning/kindBit`` of every entry, joined.
+        var kinds: UInt32 = 0
     }
 
     private(set) var nodes: [Node] = [Node()]
@@ -89,7 +147,7 @@ struct TokenTrie: Sendable {
                 node = id
             }
         }
-        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry); nodes[node].kinds |= entry.meaning.kindBit }
     }
 
     /// The longest phrase starting at token `i` with an entry that `accept` takes:
@@ -182,6 +240,8 @@ struct Lexicon: Sendable {
     var accentlessPrefixBits = PrefixBits()
     /// The first look at a sentence: see ``QuantityGate``.
     var gate = QuantityGate()
+    /// The trie's first tokens by skeleton hash (used when the gate is enabled).
+    var skeletonRoots = SkeletonRoots()
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
     /// table word itself (*decimas* → *décimas*).
     var accentless: [String: String] = [:]
@@ -336,6 +396,9 @@ struct Lexicon: Sendable {
             else if u.count > 1 { pieceSuffixBits.insert(UInt16(u[u.count - 2]) << 8 | UInt16(u[u.count - 1])) }
         }
         gate = Lexicon.gate(trie: trie)
+        for (key, child) in trie.nodes[0].next {
+            skeletonRoots.insert(QuantityGate.skeletonHash(of: key), key: key, node: child)
+        }
     }
 
     /// A word's vowels without acute, grave, circumflex or diaeresis (*trés* → *tres*); nil

@@ -197,6 +197,102 @@ enum DigitNumber {
     ///   `1.5` da = 1.5);
     /// - two different marks: the last is the decimal mark (`1.234.567,89`, `100,000.0`).
     static func parse(_ raw: String, decimalMark: UInt8, groupMarks: Set<UInt8>) -> Parsed? {
+        var raw = raw
+        return raw.withUTF8 { parse(bytes: $0, decimalMark: decimalMark, groupMarks: groupMarks) }
+    }
+
+    /// Powers of ten that a `Double` holds exactly.
+    static let exactPowers: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// ``parse(_:decimalMark:groupMarks:)`` over the bytes of a number token, with no allocation:
+    /// the groups are measured in place and the value is made from an integer mantissa and an
+    /// exact power of ten when both fit a `Double` exactly (one correctly rounded division, the
+    /// same value `Double(String)` reads); longer digit runs go through `Double(String)`.
+    static func parse(bytes u: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, groupMarks: Set<UInt8>) -> Parsed? {
+        // One pass: the marks, how many of each, the first and last group lengths, and whether
+        // every group between the first and the last has three digits.
+        var marks = 0, dots = 0, commas = 0, spaces = 0
+        var lastMark: UInt8 = 0
+        var firstGroup = 0
+        var group = 0
+        var middleAll3 = true
+        var total = 0
+        for c in u {
+            if c &- 0x30 < 10 { group += 1; total += 1; continue }
+            if marks == 0 { firstGroup = group } else if group != 3 { middleAll3 = false }
+            marks += 1
+            lastMark = c
+            if c == 0x20 { spaces += 1 } else if c == UInt8(ascii: ".") { dots += 1 } else if c == UInt8(ascii: ",") { commas += 1 }
+            else { return parseSlow(u, decimalMark: decimalMark, groupMarks: groupMarks) }
+            group = 0
+        }
+        let last = group
+        if marks == 0 { firstGroup = group }
+        func groupsOK(dropLast: Bool) -> Bool {
+            guard firstGroup >= 1, firstGroup <= 3, middleAll3 else { return false }
+            return dropLast || last == 3
+        }
+        func number(dropFrac fracDigits: Int) -> Double? {
+            if total <= 19 {
+                var m: UInt64 = 0
+                for c in u where c &- 0x30 < 10 { m = m &* 10 &+ UInt64(c &- 0x30) }
+                if m <= 1 << 53 && fracDigits <= 22 {
+                    return fracDigits == 0 ? Double(m) : Double(m) / exactPowers[fracDigits]
+                }
+            }
+            // the digits as one decimal string, the decimal point before the last `fracDigits`
+            var s = ""
+            s.reserveCapacity(total + 2)
+            var seen = 0
+            let intDigits = total - fracDigits
+            if intDigits == 0 { s.append("0") }
+            for c in u where c &- 0x30 < 10 {
+                if seen == intDigits && fracDigits > 0 { s.append(".") }
+                s.unicodeScalars.append(Unicode.Scalar(c))
+                seen += 1
+            }
+            return Double(s)
+        }
+        if marks == 0 {
+            guard let v = number(dropFrac: 0) else { return nil }
+            return Parsed(value: v, integerDigits: total, hasGroupMarks: false, hasDecimals: false)
+        }
+        let distinctCount = (dots > 0 ? 1 : 0) + (commas > 0 ? 1 : 0)
+        if distinctCount == 0 {
+            guard groupsOK(dropLast: false), let v = number(dropFrac: 0) else { return nil }
+            return Parsed(value: v, integerDigits: total, hasGroupMarks: true, hasDecimals: false)
+        }
+        if distinctCount == 1 {
+            let mark: UInt8 = dots > 0 ? UInt8(ascii: ".") : UInt8(ascii: ",")
+            let count = dots + commas
+            if count >= 2 || spaces > 0 {
+                if count == 1, spaces > 0, lastMark == mark, mark == decimalMark || !groupMarks.contains(mark) {
+                    guard groupsOK(dropLast: true), let v = number(dropFrac: last) else { return nil }
+                    return Parsed(value: v, integerDigits: total - last, hasGroupMarks: true, hasDecimals: true)
+                }
+                guard groupsOK(dropLast: false), let v = number(dropFrac: 0) else { return nil }
+                return Parsed(value: v, integerDigits: total, hasGroupMarks: true, hasDecimals: false)
+            }
+            let before = firstGroup, after = last
+            let looksGrouped = after == 3 && before >= 1 && before <= 3 && u[0] != UInt8(ascii: "0")
+            if groupMarks.contains(mark) && mark != decimalMark && looksGrouped {
+                guard let v = number(dropFrac: 0) else { return nil }
+                return Parsed(value: v, integerDigits: before + 3, hasGroupMarks: true, hasDecimals: false)
+            }
+            guard let v = number(dropFrac: after) else { return nil }
+            return Parsed(value: v, integerDigits: before, hasGroupMarks: false, hasDecimals: true)
+        }
+        return parseSlow(u, decimalMark: decimalMark, groupMarks: groupMarks)
+    }
+
+    /// The general reading (two different marks, Indian grouping), over arrays of groups.
+    static func parseSlow(_ u: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, groupMarks: Set<UInt8>) -> Parsed? {
+        parseReference(String(decoding: u, as: UTF8.self), decimalMark: decimalMark, groupMarks: groupMarks)
+    }
+
+    /// The reading as first written, over arrays of groups: kept for two-mark shapes and as the
+    /// reference of the differential tests.
+    static func parseReference(_ raw: String, decimalMark: UInt8, groupMarks: Set<UInt8>) -> Parsed? {
         var digits: [[UInt8]] = [[]]
         var marks: [UInt8] = []
         for c in raw.utf8 {

@@ -55,14 +55,20 @@ struct QuantityGate: Sendable {
     mutating func add(_ key: String, _ flags: UInt8) {
         guard !key.isEmpty else { return }
         if !Self.reducible(key) { enabled = false }
-        var h = Self.seed
-        for s in key.unicodeScalars {
-            if let k = Self.skeleton(s.value) { h = Self.mix(h, k) }
-        }
-        table.insert(h, flags)
+        table.insert(Self.skeletonHash(of: key), flags)
     }
 
+    @inline(__always)
     func flags(ofHash h: UInt64) -> UInt8 { table.flags(h) }
+
+    /// The skeleton hash of a table key (as ``add(_:_:)`` hashes it).
+    static func skeletonHash(of key: String) -> UInt64 {
+        var h = seed
+        for s in key.unicodeScalars {
+            if let k = skeleton(s.value) { h = mix(h, k) }
+        }
+        return h
+    }
 
     /// The skeleton hash of the letters `b[from..<to]` (a word token of the text).
     static func skeletonHash(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
@@ -276,7 +282,9 @@ extension Lexicon {
                 | (flags & QuantityGate.phrase != 0 ? QuantityGate.follower : 0)
             // the scanner splits a word it does not find in its tables; a skeleton may collide with
             // a table word the word is not, so only a value ends the question
-            if isWord, end - i >= 4, maybeCompound(b, from: i, to: end) { return true }
+            if isWord, end - i >= 4, b[i] >= 0x80 || b[i + 1] >= 0x80
+                || piecePrefixBits.contains(UInt16(b[i] | 0x20) << 8 | UInt16(b[i + 1] | 0x20)),
+               maybeCompound(b, from: i, to: end) { return true }
             i = end
         }
         return false
@@ -362,6 +370,66 @@ struct PieceTrie: Sendable {
                 return false
             }
             return go(0)
+        }
+    }
+}
+
+/// The first tokens of a lexicon's table phrases by skeleton hash (see ``QuantityGate``): a word
+/// of a text finds its trie root from the hash the scanner has already made, comparing strings
+/// only with the few keys of that skeleton, instead of hashing its key into a dictionary.
+struct SkeletonRoots: Sendable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 64)
+    private var heads: [Int32] = Array(repeating: -1, count: 64)
+    private var count = 0
+    private var shift: UInt64 = 58
+    /// Chains of keys that share a skeleton hash.
+    private var chain: [(key: String, node: Int32, next: Int32)] = []
+
+    @inline(__always)
+    private func slot(_ h: UInt64) -> Int { Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ hash: UInt64, key: String, node: Int32) {
+        let h = hash == 0 ? 1 : hash
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(h)
+        while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+        if keys[i] == 0 { keys[i] = h; heads[i] = -1; count += 1 }
+        chain.append((key, node, heads[i]))
+        heads[i] = Int32(chain.count - 1)
+    }
+
+    /// The node of the table key equal to `key` (whose skeleton hash is `hash`), or nil.
+    @inline(__always)
+    func node(_ hash: UInt64, _ key: String) -> Int32? {
+        let h = hash == 0 ? 1 : hash
+        let mask = keys.count - 1
+        var i = slot(h)
+        while true {
+            let k = keys[i]
+            if k == 0 { return nil }
+            if k == h { break }
+            i = (i + 1) & mask
+        }
+        var c = heads[i]
+        while c >= 0 {
+            if chain[Int(c)].key == key { return chain[Int(c)].node }
+            c = chain[Int(c)].next
+        }
+        return nil
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, heads).filter { $0.0 != 0 }
+        keys = Array(repeating: 0, count: keys.count * 2)
+        heads = Array(repeating: -1, count: keys.count)
+        shift -= 1
+        for (k, head) in old {
+            var i = slot(k)
+            let mask = keys.count - 1
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = k
+            heads[i] = head
         }
     }
 }

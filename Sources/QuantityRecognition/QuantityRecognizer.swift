@@ -45,7 +45,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
-        let scanner = QuantityScanner(text: text, lexicon: box.lexicon, relativeOrdinals: options.relativeOrdinals)
+        let scanner = QuantityScanner(text: text, box: box, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }

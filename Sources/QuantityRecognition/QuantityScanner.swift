@@ -7,9 +7,12 @@ import CrosscheckModel
 /// A class, used by one thread for one text: the closures `attempt` hands to the trie capture one
 /// reference instead of copying the scanner's arrays.
 final class QuantityScanner {
-    let lex: Lexicon
+    /// The lexicon, held by reference: a scanner per sentence copies none of its tables.
+    let box: LexiconBox
+    var lex: Lexicon { _read { yield box.lexicon } }
     let bytes: [UInt8]
-    let toks: [Token]
+    /// The tokens; an ASCII word's key is made on first use (``key(_:)``).
+    @exclusivity(unchecked) var toks: [Token]
     @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
@@ -18,64 +21,146 @@ final class QuantityScanner {
 
     /// Closed compounds split once per token (*tooghalvtreds* → to, og, halvtreds).
     let compounds: [Int: [(String, [Entry])]]
-    /// Tokens that can start a quantity: table phrases, numbers, compounds, signs.
-    let canStart: [Bool]
-    /// Tokens that may be a word of a table phrase at any place in it (false only for a word whose
-    /// skeleton no table key has): a trie walk stops before the others without hashing them.
-    let inTrie: [Bool]
+    /// What the scanner knows of each token beyond the token itself (one array, one allocation).
+    struct Info {
+        /// The token can start a quantity: a table phrase, a number, a compound, a sign.
+        var canStart = false
+        /// The token may be a word of a table phrase at any place in it (false only for a word whose
+        /// skeleton no table key has): a trie walk stops before the others without hashing them.
+        var inTrie = true
+        /// The trie node of the token as the first token of a phrase (-1: none), found in `init`.
+        var root: Int32 = -1
+        /// The token's trie walk is `walkSteps[walkFrom ..< walkFrom + walkCount]`; -1 until made.
+        var walkFrom: Int32 = -1
+        var walkCount: Int32 = 0
+        /// The kinds of meaning (``Meaning/kindBit``) on the nodes of the walk, once it is made.
+        var kinds: UInt32 = 0
+    }
+    @exclusivity(unchecked) var info: [Info]
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
-    let walks: WalkCache
+    /// One flat buffer for all walks instead of an array per walk.
+    @exclusivity(unchecked) var walkSteps: [(end: Int, node: Int32)] = []
 
-    init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
-        lex = lexicon
+    convenience init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
+        self.init(text: text, box: LexiconBox(lexicon), relativeOrdinals: relativeOrdinals)
+    }
+
+    init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
+        self.box = box
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
         var toks = bytes.withUnsafeBufferPointer {
-            Tokenizer.tokenize(bytes: $0, decimalMark: lexicon.decimalMark, spaceGroups: lexicon.spaceGroups)
+            Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
+                               lazyWordKeys: true)
         }
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
-        var canStart = [Bool](repeating: false, count: toks.count)
-        var inTrie = [Bool](repeating: true, count: toks.count)
+        var info = [Info](repeating: Info(), count: toks.count)
         bytes.withUnsafeBufferPointer { b in
+        toks.withUnsafeMutableBufferPointer { toks in
+        let lexicon = box.lexicon
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
-                canStart[i] = true
+                info[i].canStart = true
+                info[i].root = lexicon.trie.root(toks[i].key) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
-                let flags = toks[i].hasDigits || !lexicon.gate.enabled ? 0xFF
-                    : lexicon.gate.flags(ofHash: QuantityGate.skeletonHash(b, toks[i].start, toks[i].end))
+                let hashed = !toks[i].hasDigits && lexicon.gate.enabled
+                let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
+                let flags = hashed ? lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
-                inTrie[i] = flags & QuantityGate.anyKey != 0
-                var isRoot = mayBeRoot && lexicon.trie.root(toks[i].key) != nil
-                if mayBeRoot, !isRoot, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
-                    toks[i].key = v
-                    isRoot = lexicon.trie.root(v) != nil
+                info[i].inTrie = flags & QuantityGate.anyKey != 0
+                // The key of a word some table may hold is made now; the others wait for a look.
+                if flags != 0, toks[i].lazyKey {
+                    toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                    toks[i].lazyKey = false
                 }
-                let key = toks[i].key
-                if isRoot || key == "http" || key == "https" || key == "www" { canStart[i] = true }
+                // (a word whose skeleton is no first table token is no root: see QuantityGate;
+                // the others find their root by the skeleton hash when there is one)
+                var root = !mayBeRoot ? nil
+                    : hashed ? lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
+                    : lexicon.trie.root(toks[i].key)
+                if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
+                    toks[i].key = v
+                    root = lexicon.trie.root(v)
+                }
+                info[i].root = root ?? -1
+                let isRoot = root != nil
+                if isRoot || QuantityScanner.isWebPrefix(b, toks[i]) { info[i].canStart = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
-                        lexicon.pieceSkeletons.splits(UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i].end])),
-                        let parts = lexicon.splitCompound(key) { compounds[i] = parts; canStart[i] = true }
+                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
+                    if toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    if let parts = lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
+                }
             case .symbol:
                 let key = toks[i].key
-                canStart[i] = lexicon.trie.root(key) != nil || QuantityScanner.vulgar[key] != nil
-                    || key == "-" || key == "+" || key == "–"
+                // (every vulgar fraction is a scalar beyond ASCII)
+                info[i].root = lexicon.trie.root(key) ?? -1
+                info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
+                    || QuantityScanner.isSign(key)
             }
+        }
         }
         }
         self.toks = toks
         self.compounds = compounds
-        self.canStart = canStart
-        self.inTrie = inTrie
-        walks = WalkCache(count: toks.count)
+        self.info = info
     }
 
     var n: Int { toks.count }
+
+    /// The text of the bytes `start..<end`.
+    func slice(_ start: Int, _ end: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// "-", "+" or "–" (U+2013), by bytes.
+    @inline(__always)
+    static func isSign(_ key: String) -> Bool {
+        var k = key
+        return k.withUTF8 { u in
+            u.count == 1 ? u[0] == 0x2D || u[0] == 0x2B : u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x93
+        }
+    }
+
+    /// The key of token `i` (made on first use for an ASCII word).
+    @inline(__always)
+    func key(_ i: Int) -> String {
+        if toks[i].lazyKey { makeKey(i) }
+        return toks[i].key
+    }
+
+    func makeKey(_ i: Int) {
+        toks[i].key = bytes.withUnsafeBufferPointer { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
+        toks[i].lazyKey = false
+    }
+
+    /// ``isWebPrefix(_:)`` of a word token, by its bytes (no key needed).
+    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let c = t.end - t.start
+        guard c >= 3 && c <= 5 else { return false }
+        // (`| 0x20` turns only W, H, T, P, S into the lower-case letters compared with)
+        let p = UnsafeBufferPointer(rebasing: b[t.start..<t.end])
+        if c == 3 { return p[0] | 0x20 == 0x77 && p[1] | 0x20 == 0x77 && p[2] | 0x20 == 0x77 }
+        guard p[0] | 0x20 == 0x68, p[1] | 0x20 == 0x74, p[2] | 0x20 == 0x74, p[3] | 0x20 == 0x70 else { return false }
+        return c == 4 || p[4] | 0x20 == 0x73
+    }
+
+    /// *http*, *https*, *www*: what starts a web address (judged by length first: no string
+    /// comparison for most words).
+    @inline(__always)
+    static func isWebPrefix(_ key: String) -> Bool {
+        let c = key.utf8.count
+        guard c >= 3 && c <= 5 else { return false }
+        return key == "http" || key == "https" || key == "www"
+    }
 
     // MARK: - The parsed number
 
@@ -115,12 +200,68 @@ final class QuantityScanner {
     // MARK: - Table look-ups
 
     func match(_ i: Int, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
-        guard i < n else { return nil }
-        if let w = walks.paths[i] { return lex.trie.longest(on: w, accept: accept) }
-        guard inTrie[i] else { return nil }
-        let w = lex.trie.walk(at: i, in: toks, known: inTrie)
-        walks.paths[i] = w
-        return lex.trie.longest(on: w, accept: accept)
+        guard i < n, info[i].inTrie else { return nil }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        let from = Int(info[i].walkFrom)
+        var k = from + Int(info[i].walkCount) - 1
+        let nodes = box.lexicon.trie.nodes
+        while k >= from {
+            let step = walkSteps[k]
+            if let e = nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// ``match(_:_:)`` asked only when some node of the walk holds an entry of one of `kinds`
+    /// (``Meaning/kindBit``): most tokens answer most questions without a look at an entry.
+    @inline(__always)
+    func match(_ i: Int, _ kinds: UInt32, _ accept: (Meaning) -> Bool) -> (end: Int, entry: Entry)? {
+        guard i < n, info[i].inTrie else { return nil }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        guard info[i].kinds & kinds != 0 else { return nil }
+        return match(i, accept)
+    }
+
+    /// False only when no phrase starting at token `i` has an entry of one of `kinds`.
+    @inline(__always)
+    func mayMatch(_ i: Int, _ kinds: UInt32) -> Bool {
+        guard i < n, info[i].inTrie else { return false }
+        if info[i].walkFrom < 0 { makeWalk(i) }
+        return info[i].kinds & kinds != 0
+    }
+
+    /// The entries of token `i` as a one-token table phrase (``TokenTrie/entries(of:)`` of its key,
+    /// from the root found in `init`).
+    @inline(__always)
+    func rootEntries(_ i: Int) -> [Entry] {
+        let r = info[i].root
+        return r < 0 ? [] : box.lexicon.trie.nodes[Int(r)].entries
+    }
+
+    /// The trie walk from token `i` into the flat buffer, as ``TokenTrie/walk(at:in:known:)``
+    /// walks, with the first step taken from ``roots``.
+    func makeWalk(_ i: Int) {
+        info[i].walkFrom = Int32(walkSteps.count)
+        let root = info[i].root
+        guard root >= 0 else { return }
+        let nodes = box.lexicon.trie.nodes
+        if walkSteps.capacity == 0 { walkSteps.reserveCapacity(16) }
+        walkSteps.append((i + 1, root))
+        var kinds = nodes[Int(root)].kinds
+        var count: Int32 = 1
+        var node = Int(root)
+        var j = i + 1
+        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[key(j)] {
+            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(key(j)) { break }
+            node = Int(next)
+            j += 1
+            walkSteps.append((j, next))
+            kinds |= nodes[node].kinds
+            count += 1
+        }
+        info[i].walkCount = count
+        info[i].kinds = kinds
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }
@@ -132,23 +273,47 @@ final class QuantityScanner {
     }
     func isArticle(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .word else { return false }
-        return lex.trie.entries(of: toks[i].key).contains {
+        return rootEntries(i).contains {
             if case .cardinal(1, _, _, _) = $0.meaning { return true }
             return false
         }
     }
 
-    func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && toks[i].key == s }
+    func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && key(i) == s }
     func isDash(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .symbol else { return false }
-        let k = toks[i].key
-        return k == "-" || k == "–" || k == "—" || k == "‐" || k == "‑"
+        // "-", or U+2010, U+2011, U+2013, U+2014 (E2 80 90/91/93/94), judged by bytes
+        var k = key(i)
+        return k.withUTF8 { u in
+            if u.count == 1 { return u[0] == 0x2D }
+            return u.count == 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91 || u[2] == 0x93 || u[2] == 0x94)
+        }
     }
     /// Token `i` follows token `i - 1` with no space between.
     func attached(_ i: Int) -> Bool { i < n && i > 0 && !toks[i].spaceBefore }
     func plainInteger(_ i: Int) -> Double? {
-        guard i < n, toks[i].kind == .number, !toks[i].key.utf8.contains(where: { $0 &- 0x30 >= 10 }) else { return nil }
-        return Double(toks[i].key)
+        guard i < n, toks[i].kind == .number else { return nil }
+        var digits = key(i)
+        return digits.withUTF8 { u in
+            var v: UInt64 = 0
+            for c in u {
+                guard c &- 0x30 < 10 else { return nil }
+                v = v &* 10 &+ UInt64(c &- 0x30)
+            }
+            // up to 15 digits the integer is exact; longer runs read as `Double(String)` reads them
+            return u.count <= 15 ? Double(v) : Double(String(decoding: u, as: UTF8.self))
+        }
+    }
+
+    /// The value of one to two ASCII digits (`Int(String)` of them), nil for anything else.
+    static func smallInt(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !u.isEmpty else { return nil }
+        var v = 0
+        for c in u {
+            guard c &- 0x30 < 10 else { return nil }
+            v = v * 10 + Int(c &- 0x30)
+        }
+        return v
     }
 
     // MARK: - Scanning
@@ -156,7 +321,7 @@ final class QuantityScanner {
     func run() -> [Quantity] {
         var i = 0
         while i < n {
-            if !canStart[i] { i += 1; continue }
+            if !info[i].canStart { i += 1; continue }
             if let next = attempt(at: i), next > i { i = next } else { i += 1 }
         }
         mergeOpenPairs()
@@ -169,7 +334,7 @@ final class QuantityScanner {
         // denominator) is no quantity: never emit a non-finite number.
         guard QuantityScanner.isFinite(value) else { return }
         let start = toks[s].start, end = toks[e - 1].end
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let text = slice(start, end)
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
                             qualifier: qualifier, trace: trace))
         spans.append((s, e))
@@ -179,17 +344,17 @@ final class QuantityScanner {
     func attempt(at i: Int) -> Int? {
         let t = toks[i]
         // Web addresses: nothing inside counts.
-        if t.kind == .word, t.key == "http" || t.key == "https" || t.key == "www", attached(i + 1) {
+        if t.kind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
         }
         // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
-        if t.kind == .word, let w = match(i, { if case .weekday = $0 { return true }; return false }) {
+        if t.kind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
             return w.end
         }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
-        if t.kind == .word, let m = match(i, isMonth), let d = plainInteger(m.end) {
+        if t.kind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
             if d >= 1 && d <= 31 || d >= 1000 && d <= 2200 {
                 if d <= 31, isSymbol(e, ","), let y = plainInteger(e + 1), y >= 1000 { e += 2 }
@@ -198,38 +363,38 @@ final class QuantityScanner {
                 return e
             }
         }
-        if relativeOrdinals, let r = match(i, { if case .relativeOrdinal = $0 { return true }; return false }),
+        if relativeOrdinals, let r = match(i, Meaning.Kinds.relativeOrdinal, { if case .relativeOrdinal = $0 { return true }; return false }),
            case .relativeOrdinal(let offset, let ref) = r.entry.meaning {
             emit(i, r.end, .ordinal, .exactly(offset), unit: ref, trace: [r.entry.origin])
             return r.end
         }
         // "kl. 10.30": a clock time after a time marker.
-        if let m = match(i, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
+        if let m = match(i, Meaning.Kinds.timeMarker, { if case .timeMarker(true) = $0 { return true }; return false }), m.end < n,
            toks[m.end].kind == .number {
             var e = m.end + 1
-            while e + 1 < n, toks[e].kind == .symbol, toks[e].key == ":" || toks[e].key == ".", toks[e + 1].kind == .number { e += 2 }
+            while e + 1 < n, toks[e].kind == .symbol, key(e) == ":" || key(e) == ".", toks[e + 1].kind == .number { e += 2 }
             return e
         }
 
         var j = i
         var trace: [String] = []
         var qual = Qualifier.exact
-        if let q = match(j, { if case .qualifier(_, true) = $0 { return true }; return false }),
+        if let q = match(j, Meaning.Kinds.qualifier, { if case .qualifier(_, true) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning,
-           !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(toks[j - 1].key)) {
+           !(toks[j].kind == .symbol && j > 0 && attached(j) && toks[j - 1].kind == .symbol && "<>=".contains(key(j - 1))) {
             qual = qq; trace.append(q.entry.origin); j = q.end
         }
         var opener: RangeRole?
-        if let r = match(j, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
+        if let r = match(j, Meaning.Kinds.range, { if case .range(let role) = $0 { return role == .open || role == .from }; return false }),
            case .range(let role) = r.entry.meaning, r.end < n {
             opener = role; trace.append(r.entry.origin); j = r.end
             // "between the tenth and …"
-            if let d = match(j, { $0 == .definiteArticle }), d.end < n, match(d.end, { if case .ordinal = $0 { return true }; return false }) != nil {
+            if let d = match(j, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }), d.end < n, match(d.end, Meaning.Kinds.ordinal, { if case .ordinal = $0 { return true }; return false }) != nil {
                 j = d.end
             }
         }
         var unit: (QuantityKind, String)?
-        if let u = match(j, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
+        if let u = match(j, Meaning.Kinds.unit, { if case .unit(_, _, true, _) = $0 { return true }; return false }),
            case .unit(let k, let name, _, _) = u.entry.meaning, u.end < n {
             if parseNumber(at: u.end, money: true) != nil {
                 unit = (k, name); trace.append(u.entry.origin); j = u.end
@@ -237,7 +402,7 @@ final class QuantityScanner {
         }
 
         // Vague amounts: "hundreds of", "tusindvis", "a dozen".
-        if let v = match(j, { if case .vague = $0 { return true }; return false }),
+        if let v = match(j, Meaning.Kinds.vague, { if case .vague = $0 { return true }; return false }),
            case .vague(let lo, let hi, let vq) = v.entry.meaning {
             let numberEnd: Int? = {
                 if case .number(let a)? = parseNumber(at: j, money: unit != nil), !a.articleOnly { return a.end }
@@ -247,7 +412,7 @@ final class QuantityScanner {
                 var e = v.end
                 var u = unit
                 var utrace = trace + [v.entry.origin]
-                if u == nil, let uu = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                if u == nil, let uu = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                    case .unit(let k, let name, _, _) = uu.entry.meaning {
                     u = (k, name); utrace.append(uu.entry.origin); e = uu.end
                 }
@@ -267,7 +432,7 @@ final class QuantityScanner {
             return e
         case .list(let parts, let e):
             for (bs, be, v) in parts where v.isFinite {
-                out.append(Quantity(text: String(decoding: bytes[bs..<be], as: UTF8.self), start: bs, end: be, kind: .count,
+                out.append(Quantity(text: slice(bs, be), start: bs, end: be, kind: .count,
                                     value: .exactly(v), trace: ["pattern:digit-list"]))
                 spans.append((e - 1, e - 1))
             }
@@ -281,7 +446,7 @@ final class QuantityScanner {
             // "between the tenth and the fifteenth", "entre quinta y vigésima": a range of ranks.
             if opener == .open, let c = rangeConnector(at: k, opener: opener, afterDigits: false) {
                 var p = c.end
-                if let d = match(p, { $0 == .definiteArticle }) { p = d.end }
+                if let d = match(p, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }) { p = d.end }
                 if case .number(let b)? = parseNumber(at: p, money: false), b.kind == .ordinal {
                     emit(i, b.end, .ordinal, .between(a.value, b.value), trace: trace + [c.origin] + b.trace + ["pattern:range"])
                     return b.end
@@ -294,10 +459,10 @@ final class QuantityScanner {
 
         // A ratio: "one in five", "2 out of 3", "un sur trois".
         if unit == nil, a.kind == .cardinal, !a.yearLike, abs(a.value) >= 1, a.value == a.value.rounded(),
-           let r = match(k, { $0 == .ratio }),
+           let r = match(k, Meaning.Kinds.ratio, { $0 == .ratio }),
            case .number(let b)? = parseNumber(at: r.end, money: false), b.kind == .cardinal, !b.articleOnly, !b.yearLike,
            b.value > abs(a.value), b.value == b.value.rounded(),
-           match(b.end, { if case .unit(let uk, _, _, true) = $0 { return uk != .percent }; return false }) == nil {
+           match(b.end, Meaning.Kinds.unit, { if case .unit(let uk, _, _, true) = $0 { return uk != .percent }; return false }) == nil {
             a.value /= b.value
             a.kind = .fraction
             a.articleOnly = false
@@ -308,16 +473,16 @@ final class QuantityScanner {
         // Unit after the number ("6 days", "65 procent", "5 kr.", "half a day").
         if unit == nil {
             var at = k
-            if a.kind == .fraction, let p = match(at, { $0 == .partitive }) { at = p.end }
+            if a.kind == .fraction, let p = match(at, Meaning.Kinds.partitive, { $0 == .partitive }) { at = p.end }
             if a.kind == .fraction, isArticle(at), toks[at].spaceBefore { at += 1 }
             // "a 45-year-old", "a 10-km run", "five-day": a unit glued by a hyphen.
             if a.kind == .cardinal, isDash(at), attached(at), attached(at + 1), at + 1 < n, toks[at + 1].kind == .word,
-               match(at + 1, { if case .unit(_, _, _, true) = $0 { return true }; return false }) != nil { at += 1 }
-            if let u = match(at, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+               match(at + 1, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }) != nil { at += 1 }
+            if let u = match(at, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                case .unit(let kd, let name, _, _) = u.entry.meaning {
                 unit = (kd, name); trace.append(u.entry.origin); k = u.end
-            } else if let m = match(at, { $0 == .unitModifier }),
-                      let u = match(m.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+            } else if let m = match(at, Meaning.Kinds.unitModifier, { $0 == .unitModifier }),
+                      let u = match(m.end, Meaning.Kinds.unit, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
                       case .unit(let kd, let name, _, _) = u.entry.meaning {
                 // "two more years", "2 extra minutes"
                 unit = (kd, name); trace += [m.entry.origin, u.entry.origin]; k = u.end
@@ -326,8 +491,8 @@ final class QuantityScanner {
         if a.articleOnly && (unit == nil || unit!.0 == .percent) { return nil }
         // "the one", "which one": a pronoun, not a number.
         if unit == nil, a.end == j + 1, toks[j].kind == .word, j > 0,
-           lex.trie.entries(of: toks[j].key).contains(where: { if case .cardinal(_, _, _, true) = $0.meaning { return true }; return false }),
-           match(j - 1, { $0 == .determiner }) != nil {
+           rootEntries(j).contains(where: { if case .cardinal(_, _, _, true) = $0.meaning { return true }; return false }),
+           match(j - 1, Meaning.Kinds.determiner, { $0 == .determiner }) != nil {
             return nil
         }
 
@@ -348,10 +513,10 @@ final class QuantityScanner {
                 }
                 var bb = b
                 var e = b.end
-                if unit == nil, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+                if unit == nil, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
                    case .unit(let kd, let name, _, _) = u.entry.meaning {
                     unit = (kd, name); trace.append(u.entry.origin); e = u.end
-                } else if let u0 = unit, let u = match(e, { if case .unit(_, u0.1, _, true) = $0 { return true }; return false }) {
+                } else if let u0 = unit, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, u0.1, _, true) = $0 { return true }; return false }) {
                     e = u.end
                 }
                 if bb.multiplier > 1 && a.multiplier == 1 && a.value * bb.multiplier <= bb.value {
@@ -365,7 +530,7 @@ final class QuantityScanner {
         }
 
         if high == nil, qual == .exact || qual == .about,
-           let q = match(k, { if case .qualifier(_, false) = $0 { return true }; return false }),
+           let q = match(k, Meaning.Kinds.qualifier, { if case .qualifier(_, false) = $0 { return true }; return false }),
            case .qualifier(let qq, _) = q.entry.meaning,
            !startsQualifiedNumber(at: k + 1) {
             qual = qq; trace.append(q.entry.origin); k = q.end
@@ -399,7 +564,7 @@ final class QuantityScanner {
     /// True when a unit other than `unit` follows at `e` (*4.2 percent to 1.1 trillion euros*,
     /// *0.2 percentage points to 3.8 percent*): two figures, not a range.
     func differentUnit(after e: Int, than unit: String?) -> Bool {
-        guard let unit, let u = match(e, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
+        guard let unit, let u = match(e, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false }),
               case .unit(_, let name, _, _) = u.entry.meaning else { return false }
         return name != unit
     }
@@ -407,13 +572,13 @@ final class QuantityScanner {
     /// *the second half*, *first quarter*: a fraction word after an ordinal word is a part, not a share.
     func followsOrdinalWord(_ i: Int) -> Bool {
         guard i > 0, toks[i - 1].kind == .word else { return false }
-        return lex.trie.entries(of: toks[i - 1].key).contains { if case .ordinal = $0.meaning { return true }; return false }
+        return rootEntries(i - 1).contains { if case .ordinal = $0.meaning { return true }; return false }
     }
 
     /// A word at `k` that starts no unit, scale or qualifier: a noun after a number.
     func followedByNoun(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word else { return false }
-        return match(k, {
+        return match(k, Meaning.Kinds.unit | Meaning.Kinds.scale | Meaning.Kinds.qualifier | Meaning.Kinds.range | Meaning.Kinds.fraction, {
             switch $0 {
             case .unit, .scale, .qualifier, .range, .fraction: return true
             default: return false
@@ -423,12 +588,12 @@ final class QuantityScanner {
 
     /// True when every number of `v` is finite.
     static func isFinite(_ v: QuantityValue) -> Bool {
-        [v.number, v.low, v.high, v.base].allSatisfy { $0.map(\.isFinite) ?? true }
+        (v.number?.isFinite ?? true) && (v.low?.isFinite ?? true) && (v.high?.isFinite ?? true) && (v.base?.isFinite ?? true)
     }
 
     /// A qualifier before a number starts at `k` (*more than 190* inside *200 or more than 190*).
     func startsQualifiedNumber(at k: Int) -> Bool {
-        guard let q = match(k, { if case .qualifier(_, true) = $0 { return true }; return false }) else { return false }
+        guard let q = match(k, Meaning.Kinds.qualifier, { if case .qualifier(_, true) = $0 { return true }; return false }) else { return false }
         if case .number? = parseNumber(at: q.end, money: false) { return true }
         return false
     }
@@ -439,14 +604,14 @@ final class QuantityScanner {
               a.value >= 1, a.value < 10000 else { return false }
         let s = a.start
         if s > 0, toks[s - 1].kind == .word, toks[s - 1].capitalized,
-           lex.streetWords.contains(where: { toks[s - 1].key.hasSuffix($0) }) {
+           lex.streetWords.contains(where: { key(s - 1).hasSuffix($0) }) {
             return true
         }
         var k = a.end
-        if k < n, toks[k].kind == .word, !toks[k].spaceBefore, toks[k].key.utf8.count == 1 { k += 1 }  // 221B
+        if k < n, toks[k].kind == .word, !toks[k].spaceBefore, key(k).utf8.count == 1 { k += 1 }  // 221B
         var names = 0
         while k < n, toks[k].kind == .word, toks[k].capitalized, names < 3 {
-            if lex.streetWords.contains(toks[k].key) { return names > 0 }
+            if lex.streetWords.contains(key(k)) { return names > 0 }
             names += 1
             k += 1
         }
@@ -488,11 +653,11 @@ final class QuantityScanner {
             var joinTrace: [String] = []
             var joined = false
             if isSymbol(p, ",") { p += 1 }
-            if let j = match(p, { $0 == .additiveJoiner }) { p = j.end; joined = true; joinTrace.append(j.entry.origin) }
+            if let j = match(p, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) { p = j.end; joined = true; joinTrace.append(j.entry.origin) }
             if joined {
                 var q = p
                 if isArticle(q) { q += 1 }
-                if let f = match(q, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning {
+                if let f = match(q, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning {
                     total += 1 / d
                     k = f.end
                     extended = true
@@ -501,7 +666,7 @@ final class QuantityScanner {
                 }
             }
             guard p > k || toks[p].spaceBefore, case .number(let b)? = parseNumber(at: p, money: false), b.kind != .ordinal, b.value >= 0 else { break }
-            if let u = match(b.end, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
+            if let u = match(b.end, Meaning.Kinds.unit, { if case .unit(.duration, _, _, true) = $0 { return true }; return false }),
                case .unit(_, let name, _, _) = u.entry.meaning, let sec = QuantityScanner.durationSeconds[name], sec < lastSec {
                 total = total * QuantityScanner.ratio(smallest, name) + b.value
                 lastSec = sec
@@ -530,7 +695,7 @@ final class QuantityScanner {
     func rangeConnector(at k: Int, opener: RangeRole?, afterDigits: Bool) -> (end: Int, origin: String)? {
         guard k < n else { return nil }
         let wanted: RangeRole = opener == .open ? .join : .to
-        if let r = match(k, { if case .range(let role) = $0 { return role == wanted }; return false }) {
+        if let r = match(k, Meaning.Kinds.range, { if case .range(let role) = $0 { return role == wanted }; return false }) {
             // A bare dash joins only numbers written in digits ("24-48"), not words.
             if isDash(k) && !afterDigits { return nil }
             return (r.end, r.entry.origin)
@@ -546,7 +711,7 @@ final class QuantityScanner {
         var i = 0
         while i < out.count {
             if i + 1 < out.count, spans[i].1 + 1 == spans[i + 1].0,
-               let r = match(spans[i].1, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false })
+               let r = match(spans[i].1, Meaning.Kinds.range | Meaning.Kinds.additiveJoiner, { if case .range(.join) = $0 { return true }; if case .additiveJoiner = $0 { return true }; return false })
                 ?? (isSymbol(spans[i].1, ",") ? (spans[i].1 + 1, Entry(meaning: .range(.join), origin: "pattern:comma")) : nil),
                r.end == spans[i + 1].0 {
                 let a = out[i], b = out[i + 1]
@@ -555,7 +720,7 @@ final class QuantityScanner {
                    lowQ.contains(a.qualifier) && highQ.contains(b.qualifier) && x <= y
                     || highQ.contains(a.qualifier) && lowQ.contains(b.qualifier) && y <= x {
                     let lo = min(x, y), hi = max(x, y)
-                    let text = String(decoding: bytes[a.start..<b.end], as: UTF8.self)
+                    let text = slice(a.start, b.end)
                     merged.append(Quantity(text: text, start: a.start, end: b.end, kind: a.kind, value: .between(lo, hi),
                                            unit: a.unit, qualifier: .exact, trace: a.trace + [r.entry.origin] + b.trace + ["pattern:bounded-range"]))
                     mspans.append((spans[i].0, spans[i + 1].1))
@@ -583,7 +748,7 @@ final class QuantityScanner {
            !toks[i + 1].spaceBefore || i == 0,
            i == 0 || toks[i].spaceBefore || toks[i - 1].kind == .symbol && !isDash(i - 1) {
             sign = -1; i += 1; trace.append("pattern:minus-sign")
-        } else if let m = match(i, { $0 == .negative }), m.end < n {
+        } else if let m = match(i, Meaning.Kinds.negative, { $0 == .negative }), m.end < n {
             sign = -1; i = m.end; trace.append(m.entry.origin)
         }
         guard i < n else { return nil }
@@ -592,13 +757,13 @@ final class QuantityScanner {
             return parseDigits(at: i + 1, start: i0, sign: sign, money: money, trace: trace + ["\(lex.code)/language.json:articleBeforeNumbers"])
         }
         // "la mitad", "die Hälfte": a definite article before a fraction word standing alone.
-        if sign == 1, let d = match(i, { $0 == .definiteArticle }), d.end < n,
-           let f = match(d.end, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
+        if sign == 1, let d = match(i, Meaning.Kinds.definiteArticle, { $0 == .definiteArticle }), d.end < n,
+           let f = match(d.end, Meaning.Kinds.fraction, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
             return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
         }
         let t = toks[i]
         if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
-        if t.kind == .symbol, let v = QuantityScanner.vulgar[t.key] {
+        if t.kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
             return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"])))
         }
         if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
@@ -611,11 +776,11 @@ final class QuantityScanner {
         // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
         if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
            !(i >= 3 && toks[i - 3].kind == .number && attached(i - 2)),
-           !lex.trie.entries(of: toks[i - 2].key).contains(where: { isNumberWord($0.meaning) }) {
+           !rootEntries(i - 2).contains(where: { isNumberWord($0.meaning) }) {
             return .skip(i + 1)
         }
         // A number glued by a hyphen to one letter: 11-S, 23-F (dates named by a letter).
-        if isDash(i + 1), attached(i + 1), i + 2 < n, attached(i + 2), toks[i + 2].kind == .word, toks[i + 2].key.utf8.count == 1,
+        if isDash(i + 1), attached(i + 1), i + 2 < n, attached(i + 2), toks[i + 2].kind == .word, key(i + 2).utf8.count == 1,
            i + 3 >= n || toks[i + 3].spaceBefore || toks[i + 3].kind == .symbol {
             return .skip(i + 3)
         }
@@ -627,29 +792,32 @@ final class QuantityScanner {
             while isSymbol(e, ":"), e + 1 < n, toks[e + 1].kind == .number { e += 2 }
             return .skip(e)
         }
-        if i + 2 < n, toks[i + 1].kind == .word, lex.clockSeparators.contains(toks[i + 1].key),
-           toks[i + 2].kind == .number, toks[i + 2].key.utf8.count == 2, let h = plainInteger(i), h <= 24 {
+        if i + 2 < n, toks[i + 1].kind == .word, toks[i + 2].kind == .number, key(i + 2).utf8.count == 2,
+           lex.clockSeparators.contains(key(i + 1)), let h = plainInteger(i), h <= 24 {
             return .skip(i + 3)
         }
-        if i + 1 < n, let m = match(i + 1, { if case .timeMarker(false) = $0 { return true }; return false }) {
+        if i + 1 < n, let m = match(i + 1, Meaning.Kinds.timeMarker, { if case .timeMarker(false) = $0 { return true }; return false }) {
             return .skip(m.end)
         }
         // Dates written with slashes or dashes: 15/08/2021, 2021-08-11.
         if i + 4 < n, isSymbol(i + 1, "/") || isDash(i + 1), attached(i + 1), toks[i + 2].kind == .number, attached(i + 2),
-           toks[i + 3].key == toks[i + 1].key, attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
+           key(i + 3) == key(i + 1), attached(i + 3), toks[i + 4].kind == .number, attached(i + 4) {
             return .date(i0, i + 5, ["pattern:numeric-date"])
         }
         // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
-        do {
-            let u = Array(t.key.utf8)
+        var numberKey = t.key
+        let parsed: DigitNumber.Parsed?? = numberKey.withUTF8 { u in
             if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
-               let h = Int(String(decoding: u[..<dot], as: UTF8.self)), let m = Int(String(decoding: u[(dot + 1)...], as: UTF8.self)),
+               let h = QuantityScanner.smallInt(UnsafeBufferPointer(rebasing: u[..<dot])),
+               let m = QuantityScanner.smallInt(UnsafeBufferPointer(rebasing: u[(dot + 1)...])),
                h <= 24, m <= 59 {
-                return .skip(i + 1)
+                return .none
             }
+            return .some(DigitNumber.parse(bytes: u, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks))
         }
-        guard let p = DigitNumber.parse(t.key, decimalMark: lex.decimalMark, groupMarks: lex.groupMarks) else {
+        guard let parsedOrClock = parsed else { return .skip(i + 1) }
+        guard let p = parsedOrClock else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
             let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
             if dots == 2 && !t.key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
@@ -685,8 +853,8 @@ final class QuantityScanner {
         do {
             var c = k
             var base10 = false
-            if c < n, attached(c), toks[c].kind == .word, toks[c].key == "x10" || toks[c].key == "×10" { base10 = true; c += 1 }
-            else if c + 1 < n, attached(c), isSymbol(c, "×") || toks[c].key == "x", toks[c + 1].key == "10", attached(c + 1) { base10 = true; c += 2 }
+            if c < n, attached(c), toks[c].kind == .word, key(c) == "x10" || key(c) == "×10" { base10 = true; c += 1 }
+            else if c + 1 < n, attached(c), isSymbol(c, "×") || key(c) == "x", key(c + 1) == "10", attached(c + 1) { base10 = true; c += 2 }
             if isSymbol(c, "^"), attached(c) {
                 var e = c + 1
                 var negative = false
@@ -699,18 +867,18 @@ final class QuantityScanner {
             }
         }
         // "2.º", "4:e": an ordinal suffix after a dot or a colon.
-        if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(toks[k + 1].key) {
+        if integer, isSymbol(k, ".") || isSymbol(k, ":"), attached(k), k + 1 < n, attached(k + 1), lex.ordinalSuffixes.contains(key(k + 1)) {
             return .number(Num(value: value, start: i0, end: k + 2, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
         }
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
             let a = toks[k]
             // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
-            if a.kind == .word, a.key.utf8.first == UInt8(ascii: "e") {
+            if a.kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
                 var expo: Double?
                 var e = k + 1
-                if a.hasDigits, let x = Double(a.key.dropFirst()) { expo = x }
-                else if a.key == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
+                if a.hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
+                else if key(k) == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
                     expo = isDash(k + 1) ? -x : x; e = k + 3
                 }
                 if let x = expo {
@@ -719,22 +887,22 @@ final class QuantityScanner {
                 }
             }
             // An ordinal suffix, unless a longer unit starts with it (it: "40°" = 40th, "40°C" = 40 °C).
-            if integer, lex.ordinalSuffixes.contains(a.key),
-               (match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
+            if integer, lex.ordinalSuffixes.contains(key(k)),
+               (match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
-            if a.kind == .word, a.capitalized, let up = lex.upperScales[a.key], case .scale(let m, _) = up.meaning {
+            if a.kind == .word, a.capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
                 var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
                 num.digits = p
                 return .number(extendScales(num))
             }
-            if a.kind == .symbol, let v = QuantityScanner.vulgar[a.key], integer {
+            if a.kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
                 return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"]))
             }
             if a.kind == .word {
                 if a.hasDigits { return .skip(k + 1) }
-                let scale = match(k, { if case .scale = $0 { return true }; return false })
-                let unit = match(k, { if case .unit(_, _, _, true) = $0 { return true }; return false })
+                let scale = match(k, Meaning.Kinds.scale, { if case .scale = $0 { return true }; return false })
+                let unit = match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })
                 if let s = scale, case .scale(let m, _) = s.entry.meaning, money || unit == nil || s.end > unit!.end {
                     value *= m
                     k = s.end
@@ -742,7 +910,7 @@ final class QuantityScanner {
                     var num = Num(value: sign * value, start: i0, end: k, kind: .cardinal, digits: p, multiplier: m, trace: trace)
                     num.digits = p
                     return .number(extendScales(num))
-                } else if unit == nil, !(lex.trie.entries(of: a.key).contains { if case .qualifier = $0.meaning { return true }; if case .range = $0.meaning { return true }; return false }) {
+                } else if unit == nil, !(lex.trie.entries(of: key(k)).contains { if case .qualifier = $0.meaning { return true }; if case .range = $0.meaning { return true }; return false }) {
                     // "3D", "5G", "1990s": not a quantity.
                     return .skip(k + 1)
                 }
@@ -751,7 +919,7 @@ final class QuantityScanner {
 
         // Ordinal dot: "8. plads"; a date "31. august"; not "… nummer 8." at a sentence end.
         if lex.ordinalDot, integer, isSymbol(k, "."), attached(k), value >= 1 {
-            if k + 1 < n, let m = match(k + 1, isMonth) {
+            if k + 1 < n, let m = match(k + 1, Meaning.Kinds.month, isMonth) {
                 var e = m.end
                 if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
                 return .date(i0, e, ["pattern:day-dot-month", m.entry.origin])
@@ -762,10 +930,10 @@ final class QuantityScanner {
             }
         }
         // Day before a month: "31 August 2021", "15 de agosto".
-        let mk = match(k, { $0 == .dateConnector }).map(\.end) ?? k
-        if integer, value >= 1, value <= 31, let m = match(k, isMonth) ?? match(mk, isMonth) {
+        let mk = match(k, Meaning.Kinds.dateConnector, { $0 == .dateConnector }).map(\.end) ?? k
+        if integer, value >= 1, value <= 31, let m = match(k, Meaning.Kinds.month, isMonth) ?? match(mk, Meaning.Kinds.month, isMonth) {
             var e = m.end
-            if let c = match(e, { $0 == .dateConnector }), plainInteger(c.end).map({ $0 >= 1000 && $0 <= 2200 }) == true { e = c.end }
+            if let c = match(e, Meaning.Kinds.dateConnector, { $0 == .dateConnector }), plainInteger(c.end).map({ $0 >= 1000 && $0 <= 2200 }) == true { e = c.end }
             if let y = plainInteger(e), y >= 1000, y <= 2200 { e += 1 }
             return .date(i0, e, ["pattern:day-month", m.entry.origin])
         }
@@ -810,9 +978,9 @@ final class QuantityScanner {
         var a = a0
         if a.kind == .fraction {
             var k = a.end
-            if let p = match(k, { $0 == .partitive }) { k = p.end }
+            if let p = match(k, Meaning.Kinds.partitive, { $0 == .partitive }) { k = p.end }
             if isArticle(k) { k += 1 }
-            if k > a.end, let s = match(k, { if case .scale(_, false) = $0 { return true }; return false }),
+            if k > a.end, let s = match(k, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                case .scale(let m, _) = s.entry.meaning {
                 a.value *= m
                 a.multiplier = m
@@ -829,15 +997,15 @@ final class QuantityScanner {
         // After a scale only when smaller pieces follow it (*tausendvierhundertsechzehn Komma fünfzehn*).
         guard a.kind == .cardinal, a.value == a.value.rounded(),
               a.multiplier == 1 || a.digits == nil && a.value.truncatingRemainder(dividingBy: a.multiplier) != 0,
-              let d = match(a.end, { $0 == .decimalWord }) else { return a }
+              let d = match(a.end, Meaning.Kinds.decimalWord, { $0 == .decimalWord }) else { return a }
         var k = d.end
         var digits = ""
         if let _ = plainInteger(k) {
             // "27 con 3 abstenciones": digits before a noun are a count of their own.
             if followedByNoun(k + 1) { return a }
-            digits = toks[k].key; k += 1
+            digits = key(k); k += 1
         } else {
-            while let c = match(k, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
+            while let c = match(k, Meaning.Kinds.cardinal, { if case .cardinal(let v, false, _, _) = $0 { return v < 10 && v == v.rounded() }; return false }),
                   case .cardinal(let v, _, _, _) = c.entry.meaning {
                 digits += String(Int(v)); k = c.end
             }
@@ -865,7 +1033,7 @@ final class QuantityScanner {
         while k < n {
             var at = k
             if a.digits == nil, isDash(at), attached(at), attached(at + 1) { at += 1 }
-            guard let s = match(at, { if case .scale(_, false) = $0 { return true }; return false }),
+            guard let s = match(at, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                   case .scale(let m, _) = s.entry.meaning else { break }
             var copy = words
             guard copy.addScale(m) else { break }
@@ -897,7 +1065,7 @@ final class QuantityScanner {
             var p = k
             var tr: [String] = []
             var joined = false
-            if let j = match(p, { $0 == .additiveJoiner }) { joined = true; p = j.end; tr.append(j.entry.origin) }
+            if let j = match(p, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) { joined = true; p = j.end; tr.append(j.entry.origin) }
             let afterSmallScale = st.last == .hundreds
             var pieces = 0
             var endedInScale = false
@@ -908,7 +1076,7 @@ final class QuantityScanner {
                     tr.append("pattern:digits")
                     continue
                 }
-                guard toks[p].kind == .word, let m = match(p, isNumberWord) else { break }
+                guard toks[p].kind == .word, let m = match(p, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale, isNumberWord) else { break }
                 var ok = false
                 switch m.entry.meaning {
                 case .cardinal(let v, false, false, _): ok = pieces == 0 || !endedInScale ? st.addCardinal(v, joined: joined && pieces == 0) : st.addCardinal(v)
@@ -937,7 +1105,7 @@ final class QuantityScanner {
         var a = a
         let k = a.end
         let fk = a.digits == nil && isDash(k) && k + 1 < n && toks[k + 1].kind == .word ? k + 1 : k
-        if a.multiplier == 1, let f = match(fk, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+        if a.multiplier == 1, let f = match(fk, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
            a.value >= 1 || a.value <= -1, a.digits == nil || toks[k].spaceBefore,
            !(a.articleOnly && d == 2 && isAverageReading(after: f.end)) {
             if let jb = a.joinBase { a.value = jb + (a.value - jb) / d } else { a.value /= d }
@@ -948,22 +1116,22 @@ final class QuantityScanner {
             return a
         }
         // "one and a half", "two and three quarters"
-        if let j = match(k, { $0 == .additiveJoiner }), j.end < n {
+        if let j = match(k, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }), j.end < n {
             var p = j.end
             var numerator = 1.0
             var tr = [j.entry.origin]
             let isFraction: (Int) -> Bool = { self.match($0, { if case .fraction = $0 { return true }; return false }) != nil }
-            if let c = match(p, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning,
+            if let c = match(p, Meaning.Kinds.cardinal, { if case .cardinal = $0 { return true }; return false }), case .cardinal(let v, _, _, _) = c.entry.meaning,
                v >= 1, v < 20, v == v.rounded(), isFraction(c.end) {
                 numerator = v; p = c.end; tr.append(c.entry.origin)
             } else if let v = plainInteger(p), v >= 1, v < 20, isFraction(p + 1) {
                 numerator = v; p += 1
             }
-            if let f = match(p, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+            if let f = match(p, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
                numerator < d {
                 var unitValue = a.multiplier > 1 && a.value.truncatingRemainder(dividingBy: a.multiplier) == 0 ? a.multiplier : 1
                 var fend = f.end
-                if unitValue > 1, let s = match(f.end, { if case .scale(_, false) = $0 { return true }; return false }),
+                if unitValue > 1, let s = match(f.end, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }),
                    case .scale(let m, _) = s.entry.meaning, m < unitValue {
                     unitValue = m; fend = s.end
                 }
@@ -980,7 +1148,7 @@ final class QuantityScanner {
     /// *una media de 300* is "an average of 300": an article, a word for one half, a partitive
     /// and a number is no fraction (a half of a number is said with the definite article).
     func isAverageReading(after e: Int) -> Bool {
-        guard let p = match(e, { $0 == .partitive }) else { return false }
+        guard let p = match(e, Meaning.Kinds.partitive, { $0 == .partitive }) else { return false }
         if case .number(let b)? = parseNumber(at: p.end, money: false), !b.articleOnly { return true }
         return false
     }
@@ -997,11 +1165,11 @@ final class QuantityScanner {
             if toks[e].kind == .number { break }
             break
         }
-        if dashes >= 2 && groups <= 6 && !(toks[i].key.utf8.count == 4 && groups == 3) { return e }
+        if dashes >= 2 && groups <= 6 && !(key(i).utf8.count == 4 && groups == 3) { return e }
         // Space-separated groups of 2-4 digits.
         var s = i
         var count = 0
-        while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(toks[s].key.utf8.count),
+        while s < n, toks[s].kind == .number, let _ = plainInteger(s), (2...4).contains(key(s).utf8.count),
               s == i || toks[s].spaceBefore, count <= 6 {
             count += 1; s += 1
         }
@@ -1015,6 +1183,12 @@ final class QuantityScanner {
     // MARK: - Number words
 
     func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String], plain: Bool = false) -> NumResult? {
+        // A word that is no number word, fraction word or decimal word in any phrase starting with
+        // it, and no compound, starts no number (every reading below asks one of these first).
+        if compounds[i] == nil,
+           !mayMatch(i, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.decimalWord) {
+            return nil
+        }
         var st = NumberWords()
         var k = i
         var committed = (st, i, trace0)
@@ -1046,13 +1220,13 @@ final class QuantityScanner {
                 }
             }
             guard t.kind == .word else { break }
-            if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, { $0 == .additiveJoiner }) {
+            if st.pieces > 0, !pendingJoin, !st.done, let m = match(k, Meaning.Kinds.additiveJoiner, { $0 == .additiveJoiner }) {
                 pendingJoin = true
                 trace.append(m.entry.origin)
                 k = m.end
                 continue
             }
-            if let m = match(k, isNumberWord) {
+            if let m = match(k, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale, isNumberWord) {
                 var applied = false
                 switch m.entry.meaning {
                 case .cardinal(let v, let article, let compoundOnly, _):
@@ -1065,7 +1239,7 @@ final class QuantityScanner {
                 default: break
                 }
                 if applied, pendingJoin, case .cardinal(let v, _, _, _) = m.entry.meaning,
-                   let f = match(m.end, { if case .fraction = $0 { return true }; return false }),
+                   let f = match(m.end, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }),
                    case .fraction(let d) = f.entry.meaning, v < d {
                     break
                 }
@@ -1099,8 +1273,8 @@ final class QuantityScanner {
         guard s.pieces > 0, end > i else {
             if plain { return nil }
             // A fraction word alone: "half", "halvdelen"; "quarter million".
-            if let f = match(i, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
-               d == 2 || match(f.end, { if case .scale(_, false) = $0 { return true }; return false }) != nil,
+            if let f = match(i, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }), case .fraction(let d) = f.entry.meaning,
+               d == 2 || match(f.end, Meaning.Kinds.scale, { if case .scale(_, false) = $0 { return true }; return false }) != nil,
                !followsOrdinalWord(i) {
                 var num = Num(value: sign / d, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace0 + [f.entry.origin])
                 let scaled = extendScales(num)
@@ -1109,7 +1283,7 @@ final class QuantityScanner {
             }
             // "point 77": only where no word stands before it (*el punto 3 del acuerdo* is an item)
             // and no noun after it (*Con 176 votos*).
-            if let d = match(i, { $0 == .decimalWord }), d.end < n, i == 0 || toks[i - 1].kind != .word {
+            if let d = match(i, Meaning.Kinds.decimalWord, { $0 == .decimalWord }), d.end < n, i == 0 || toks[i - 1].kind != .word {
                 let zero = Num(value: 0, start: i0, end: i, kind: .cardinal, digits: nil, trace: trace0)
                 let num = extendDecimal(zero)
                 if num.end > i, !followedByNoun(num.end) { return .number(Num(value: sign * num.value, start: i0, end: num.end, kind: .cardinal, digits: nil, trace: num.trace)) }
@@ -1124,7 +1298,7 @@ final class QuantityScanner {
         if num.kind == .cardinal {
             // an article or "one" before a fraction word: "a quarter", "en fjerdedel"
             num = finish(num)
-            if num.articleOnly, let f = match(end, { if case .fraction = $0 { return true }; return false }),
+            if num.articleOnly, let f = match(end, Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }),
                case .fraction(let d) = f.entry.meaning, !(d == 2 && isAverageReading(after: f.end)) {
                 num.value = 1 / d; num.kind = .fraction; num.end = f.end; num.articleOnly = false
                 num.trace.append(f.entry.origin)
@@ -1172,9 +1346,3 @@ final class QuantityScanner {
     }
 }
 
-/// The trie walks of one scanner's tokens (shared by the scanner's copies; the tokens never change).
-final class WalkCache {
-    /// One scanner (one thread) uses its cache: no dynamic exclusivity check per access.
-    @exclusivity(unchecked) var paths: [[(end: Int, node: Int32)]?]
-    init(count: Int) { paths = Array(repeating: nil, count: count) }
-}

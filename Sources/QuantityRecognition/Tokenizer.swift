@@ -16,6 +16,9 @@ struct Token: Sendable, Hashable {
     var capitalized: Bool = false
     /// True when a word token holds digits too ("G7", "h12", "COP26").
     var hasDigits: Bool = false
+    /// An ASCII word whose `key` is not made yet (empty): ``Tokenizer/tokenize(bytes:decimalMark:spaceGroups:lazyWordKeys:)``
+    /// leaves it to the scanner, which makes it only for the words it looks up.
+    var lazyKey: Bool = false
 }
 
 /// Splits UTF-8 text into tokens by walking its bytes.
@@ -88,18 +91,39 @@ enum Tokenizer {
         }
     }
 
+    /// One-character strings for the ASCII scalars: symbol keys made without building a string.
+    static let asciiKeys: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// One-character strings for General Punctuation (U+2000…U+206F: dashes, quotes, ellipsis).
+    static let punctuationKeys: [String] = (0x2000..<0x2070).map { String(Unicode.Scalar(UInt32($0))!) }
+
+    /// The key of the ASCII word `b[i..<k]`: its bytes with capitals lowered.
+    static func asciiKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ k: Int) -> String {
+        let word = UnsafeBufferPointer(rebasing: b[i..<k])
+        return String(unsafeUninitializedCapacity: word.count) { out in
+            for (m, c) in word.enumerated() { out[m] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            return word.count
+        }
+    }
+
+    /// The length of a scalar in UTF-8.
     @inline(__always)
-    static func append(_ s: UInt32, to out: inout [UInt8]) {
+    static func utf8Length(_ s: UInt32) -> Int { s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4 }
+
+    /// Writes the UTF-8 of `s` at `o`; returns the offset after it.
+    @inline(__always)
+    static func write(_ s: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at o: Int) -> Int {
         switch s {
-        case 0..<0x80: out.append(UInt8(s))
+        case 0..<0x80:
+            out[o] = UInt8(s); return o + 1
         case 0x80..<0x800:
-            out.append(UInt8(0xC0 | (s >> 6))); out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xC0 | (s >> 6)); out[o + 1] = UInt8(0x80 | (s & 0x3F)); return o + 2
         case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | (s >> 12))); out.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xE0 | (s >> 12)); out[o + 1] = UInt8(0x80 | ((s >> 6) & 0x3F))
+            out[o + 2] = UInt8(0x80 | (s & 0x3F)); return o + 3
         default:
-            out.append(UInt8(0xF0 | (s >> 18))); out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
+            out[o] = UInt8(0xF0 | (s >> 18)); out[o + 1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+            out[o + 2] = UInt8(0x80 | ((s >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (s & 0x3F)); return o + 4
         }
     }
 
@@ -110,13 +134,13 @@ enum Tokenizer {
         return copy.withUTF8 { tokenize(bytes: $0, decimalMark: decimalMark, spaceGroups: spaceGroups) }
     }
 
-    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool) -> [Token] {
+    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool,
+                         lazyWordKeys: Bool = false) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 4)
         let n = b.count
         var i = 0
         var sawSpace = true
-        var scratch: [UInt8] = []
         while i < n {
             let (s, len) = decode(b, i)
             let cls = classify(s)
@@ -144,34 +168,40 @@ enum Tokenizer {
                     break
                 }
                 if k == n || b[k] < 0x80 {
-                    let word = UnsafeBufferPointer(rebasing: b[i..<k])
-                    let key = String(unsafeUninitializedCapacity: word.count) { out in
-                        for (m, c) in word.enumerated() { out[m] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-                        return word.count
-                    }
+                    let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
-                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits))
+                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
                     sawSpace = false
                     i = k
                     continue
                 }
-                scratch.removeAll(keepingCapacity: true)
+                // Any other word: measure it (its end, digits, the folded length), then write the
+                // folded key straight into the string's storage.
                 var j = i
                 var digits = false
-                let capital = s != fold(s)
+                var keyLength = 0
                 while j < n {
                     let (t, l) = decode(b, j)
                     let c = classify(t)
                     if c == .letter {
-                        append(fold(t), to: &scratch)
+                        keyLength += utf8Length(fold(t))
                     } else if c == .digit {
                         digits = true
-                        scratch.append(UInt8(t))
+                        keyLength += 1
                     } else { break }
                     j += l
                 }
-                tokens.append(Token(kind: .word, start: i, end: j, key: String(decoding: scratch, as: UTF8.self),
-                                    spaceBefore: sawSpace, capitalized: capital, hasDigits: digits))
+                let key = String(unsafeUninitializedCapacity: keyLength) { out in
+                    var k = i, o = 0
+                    while k < j {
+                        let (t, l) = decode(b, k)
+                        o = write(classify(t) == .letter ? fold(t) : t, to: out, at: o)
+                        k += l
+                    }
+                    return o
+                }
+                tokens.append(Token(kind: .word, start: i, end: j, key: key,
+                                    spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits))
                 sawSpace = false
                 i = j
             case .symbol:
@@ -184,10 +214,11 @@ enum Tokenizer {
                     i = end
                     continue
                 }
-                scratch.removeAll(keepingCapacity: true)
-                append(fold(s), to: &scratch)
-                tokens.append(Token(kind: .symbol, start: i, end: i + len, key: String(decoding: scratch, as: UTF8.self),
-                                    spaceBefore: sawSpace))
+                let f = fold(s)
+                let key = f < 0x80 ? asciiKeys[Int(f)]
+                    : f &- 0x2000 < 0x70 ? punctuationKeys[Int(f - 0x2000)]
+                    : String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
+                tokens.append(Token(kind: .symbol, start: i, end: i + len, key: key, spaceBefore: sawSpace))
                 sawSpace = false
                 i += len
             }
@@ -219,21 +250,22 @@ enum Tokenizer {
         return true
     }
 
-    /// Scans a number starting at `i` (a digit or a decimal mark before a digit).
+    /// Scans a number starting at `i` (a digit or a decimal mark before a digit): its end and its
+    /// key (the digits and marks as written, a group space written as one ASCII space).
     static func scanNumber(_ b: UnsafeBufferPointer<UInt8>, from i: Int, spaceGroups: Bool) -> (Int, String) {
         let n = b.count
         var j = i
-        var key: [UInt8] = []
         var group = 0
         var groups = 0           // separators seen so far
         var spaceOK = true       // the shape so far allows a space group
+        var keyLength = 0
         while j < n {
             let c = b[j]
-            if isDigit(c) { key.append(c); group += 1; j += 1; continue }
+            if isDigit(c) { keyLength += 1; group += 1; j += 1; continue }
             if (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")), j + 1 < n, isDigit(b[j + 1]) {
                 if groups == 0 && group > 3 { spaceOK = false }
                 if group != 3 && groups > 0 { spaceOK = false }
-                key.append(c); group = 0; groups += 1; j += 1
+                keyLength += 1; group = 0; groups += 1; j += 1
                 continue
             }
             if spaceGroups, spaceOK {
@@ -244,13 +276,24 @@ enum Tokenizer {
                         // The first space group decides for the whole run: at most `maxSpaceGroups`
                         // groups, and no number right after it ("101 102 103 …" is a list).
                         if groups == 0, !spaceRunIsGrouping(b, from: j) { break }
-                        key.append(0x20); group = 0; groups += 1; j = k
+                        keyLength += 1; group = 0; groups += 1; j = k
                         continue
                     }
                 }
             }
             break
         }
-        return (j, String(decoding: key, as: UTF8.self))
+        // Digits, `.` and `,` are copied; anything else inside the run is a group space.
+        let key = String(unsafeUninitializedCapacity: keyLength) { out in
+            var k = i, o = 0
+            while k < j {
+                let c = b[k]
+                if isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") { out[o] = c; k += 1 }
+                else { out[o] = 0x20; k += groupSpaceWidth(b, k) }
+                o += 1
+            }
+            return o
+        }
+        return (j, key)
     }
 }

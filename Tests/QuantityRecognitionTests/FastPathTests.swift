@@ -1,0 +1,154 @@
+import CrosscheckModel
+import Foundation
+import LanguageData
+@testable import QuantityRecognition
+import Testing
+
+/// The byte-level paths of the engine (digits read from bytes, lazy word keys, roots by skeleton
+/// hash, walks in one flat buffer, kinds on trie nodes) against the readings they replace.
+@Suite struct FastPathTests {
+    /// A small deterministic generator (SplitMix64), so a failure names a reproducible input.
+    struct Mix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    /// Number keys as the tokenizer writes them: digit groups of any length joined by `.`, `,` or
+    /// one space, sometimes led by a mark, sometimes longer than a Double holds exactly.
+    static func numberKeys(count: Int, seed: UInt64) -> [String] {
+        var g = Mix(state: seed)
+        var out: [String] = ["0", "007", "1.5", "3,000", "1.234.567,89", "100,000.0", "12,34,567.89", ".77", ",5",
+                             "3 000,5", "3 000.5", "9007199254740993", "12345678901234567890", "0.1234567890123456789012",
+                             "1.000.000", "1,2,3", "15.08.2021", "192.168.1.2", "01.10", "10.30"]
+        let marks: [Character] = [".", ",", " "]
+        for _ in 0..<count {
+            var s = g.below(8) == 0 ? String(marks[g.below(2)]) : ""
+            let groups = 1 + g.below(4)
+            for k in 0..<groups {
+                if k > 0 { s.append(marks[g.below(3)]) }
+                let len = g.below(5) == 0 ? 1 + g.below(24) : 1 + g.below(4)
+                for _ in 0..<len { s.append(Character(Unicode.Scalar(UInt8(0x30 + g.below(10))))) }
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    @Test(arguments: [(UInt8(ascii: "."), [UInt8(ascii: ","), 0x20]), (UInt8(ascii: ","), [UInt8(ascii: "."), 0x20]),
+                      (UInt8(ascii: ","), [UInt8(ascii: ".")])])
+    func digitsFromBytesReadAsTheGroupsDid(decimal: UInt8, groups: [UInt8]) {
+        let marks = Set(groups)
+        var differ: [String] = []
+        for key in Self.numberKeys(count: 4000, seed: UInt64(decimal) << 8 | UInt64(groups.count)) {
+            let fast = DigitNumber.parse(key, decimalMark: decimal, groupMarks: marks)
+            let reference = DigitNumber.parseReference(key, decimalMark: decimal, groupMarks: marks)
+            // the same value bit for bit (or both nil), and the same shape
+            if fast?.value.bitPattern != reference?.value.bitPattern || fast?.integerDigits != reference?.integerDigits
+                || fast?.hasGroupMarks != reference?.hasGroupMarks || fast?.hasDecimals != reference?.hasDecimals {
+                differ.append(key)
+            }
+        }
+        #expect(differ.isEmpty, "differ: \(differ.prefix(10))")
+    }
+
+    @Test func lazyWordKeysAreTheKeysTheTokenizerWrites() {
+        let texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it.",
+                     "Über 2,5 Millionen Menschen — dreihunderttausend — kamen am 3. März.",
+                     "www.example.com/A1 had 10km h12 COP26 at 9:30 pm; Ærø og Åbenrå 1 000 kr."]
+        for text in texts {
+            var copy = text
+            let (eager, lazy, filled) = copy.withUTF8 { b -> ([Token], [Token], [Token]) in
+                let eager = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true)
+                let lazy = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true, lazyWordKeys: true)
+                let filled = lazy.map { t -> Token in
+                    var t = t
+                    if t.lazyKey { t.key = Tokenizer.asciiKey(b, t.start, t.end); t.lazyKey = false }
+                    return t
+                }
+                return (eager, lazy, filled)
+            }
+            #expect(filled == eager)
+            // only ASCII words wait for their key
+            #expect(lazy.allSatisfy { !$0.lazyKey || $0.kind == .word && $0.key.isEmpty })
+            #expect(lazy.contains { $0.lazyKey })
+        }
+    }
+
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func everyRootIsFoundByItsSkeleton(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        for (key, node) in lex.trie.nodes[0].next {
+            #expect(lex.skeletonRoots.node(QuantityGate.skeletonHash(of: key), key) == node, "\(key)")
+        }
+        // a word no table has is found nowhere, even under the hash of a table word
+        let some = try #require(lex.trie.nodes[0].next.keys.sorted().first)
+        #expect(lex.skeletonRoots.node(QuantityGate.skeletonHash(of: some), some + "zzq") == nil)
+        #expect(lex.skeletonRoots.node(QuantityGate.skeletonHash(of: "zzqxw"), "zzqxw") == nil)
+    }
+
+    @Test func skeletonRootsChainKeysOfOneHashAndGrow() {
+        var roots = SkeletonRoots()
+        for k in 0..<300 { roots.insert(UInt64(k % 7 + 1), key: "k\(k)", node: Int32(k)) }
+        for k in 0..<300 { #expect(roots.node(UInt64(k % 7 + 1), "k\(k)") == Int32(k)) }
+        #expect(roots.node(2, "k0") == nil)       // k0 lives under hash 1
+        #expect(roots.node(99, "k0") == nil)
+    }
+
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func trieNodesCarryTheKindsOfTheirEntries(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        for node in lex.trie.nodes {
+            let joined = node.entries.reduce(UInt32(0)) { $0 | $1.meaning.kindBit }
+            #expect(node.kinds == joined)
+        }
+        let samples: [Meaning] = [.cardinal(1, article: false, compoundOnly: false), .ordinal(1), .relativeOrdinal(0, reference: "end"),
+                                  .scale(1000, attachedOnly: false), .fraction(2), .qualifier(.about, before: true),
+                                  .vague(low: 1, high: 2, .about), .unit(.percent, "percent", before: false, after: true),
+                                  .range(.to), .month(1), .weekday(1), .negative, .additiveJoiner, .compoundJoiner,
+                                  .timeMarker(before: true), .decimalWord, .partitive, .ratio, .definiteArticle,
+                                  .dateConnector, .unitModifier, .determiner]
+        #expect(Set(samples.map(\.kindBit)).count == samples.count)
+        #expect(samples.allSatisfy { $0.kindBit.nonzeroBitCount == 1 })
+    }
+
+    /// The scanner's walks (flat buffer, roots from init, kinds mask) answer as the trie's own
+    /// longest-match walk over the same tokens.
+    @Test(arguments: ["da", "de", "en", "es", "fr"])
+    func scannerMatchesAsTheTrieWalks(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        let texts = ["more than 3 million people, or about half of the 12.5 percent, between 20 and 30 years",
+                     "mehr als drei Millionen Menschen, etwa die Hälfte von 12,5 Prozent, zwischen 20 und 30 Jahren",
+                     "mere end tre millioner mennesker, omkring halvdelen af 12,5 procent, mellem 20 og 30 år",
+                     "más de tres millones de personas, cerca de la mitad del 12,5 por ciento, entre 20 y 30 años",
+                     "plus de trois millions de personnes, environ la moitié des 12,5 pour cent, entre 20 et 30 ans"]
+        let questions: [(UInt32, (Meaning) -> Bool)] = [
+            (Meaning.Kinds.unit, { if case .unit = $0 { return true }; return false }),
+            (Meaning.Kinds.qualifier, { if case .qualifier = $0 { return true }; return false }),
+            (Meaning.Kinds.cardinal | Meaning.Kinds.scale, {
+                switch $0 { case .cardinal, .scale: return true; default: return false }
+            }),
+            (Meaning.Kinds.range, { if case .range = $0 { return true }; return false }),
+            (Meaning.Kinds.fraction, { if case .fraction = $0 { return true }; return false }),
+        ]
+        for text in texts {
+            let scanner = QuantityScanner(text: text, lexicon: lex)
+            let tokens = (0..<scanner.n).map { i -> Token in var t = scanner.toks[i]; t.key = scanner.key(i); t.lazyKey = false; return t }
+            for i in 0..<scanner.n {
+                for (kinds, accept) in questions {
+                    let walked = lex.trie.longest(at: i, in: tokens, accept: accept)
+                    let masked = scanner.match(i, kinds, accept)
+                    let plain = scanner.match(i, accept)
+                    #expect(masked?.end == walked?.end && masked?.entry == walked?.entry, "\(text) @\(i)")
+                    #expect(plain?.end == walked?.end && plain?.entry == walked?.entry, "\(text) @\(i)")
+                }
+            }
+        }
+    }
+}
