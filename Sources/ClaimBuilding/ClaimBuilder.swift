@@ -48,7 +48,8 @@ public struct ClaimBuilder: Sendable {
                 out.append(claim)
             }
         }
-        return Self.restatements(out)
+        Self.restate(&out)
+        return out
     }
 
     /// A headline figure and a body figure with the same value restate each other: the one without
@@ -57,17 +58,25 @@ public struct ClaimBuilder: Sendable {
     /// headline count in the millions restating a body sum takes its kind and currency. Only
     /// figures of three or more, of the same kind and unit (but for that sum), are joined.
     static func restatements(_ claims: [Claim]) -> [Claim] {
-        let titles = claims.indices.filter { claims[$0].inTitle == true }
-        guard !titles.isEmpty else { return claims }
         var out = claims
+        restate(&out)
+        return out
+    }
+
+    /// ``restatements(_:)`` in place: the claims are not copied (every title and body figure is
+    /// read before any is changed).
+    static func restate(_ out: inout [Claim]) {
+        let titles = out.indices.filter { out[$0].inTitle == true }
+        guard !titles.isEmpty else { return }
         func key(_ c: Claim) -> Double? {
             guard let n = c.value.number ?? c.value.high, n.isFinite, n >= 3 else { return nil }
             return n
         }
         // body figures by value, first one wins (text order)
         var body: [Double: Int] = [:]
-        for i in claims.indices where claims[i].inTitle != true {
-            if let k = key(claims[i]), body[k] == nil || (claims[body[k]!].concept == nil && claims[i].concept != nil) {
+        body.reserveCapacity(out.count)
+        for i in out.indices where out[i].inTitle != true {
+            if let k = key(out[i]), body[k] == nil || (out[body[k]!].concept == nil && out[i].concept != nil) {
                 body[k] = i
             }
         }
@@ -93,7 +102,6 @@ public struct ClaimBuilder: Sendable {
             out[t] = title
             out[b] = other
         }
-        return out
     }
 
     /// The claims of one sentence from quantities already found: the builder's logic without the
@@ -122,7 +130,9 @@ public struct ClaimBuilder: Sendable {
                 if let m = lexicon.agencies.matches(in: lexicon.ids(of: toks)).first { return m.value }
             }
         }
-        guard let first = article.sentences.first?.text else { return nil }
+        // a dateline agency stands between "(" and ")" or "/" and "/": without either byte there is none
+        guard let first = article.sentences.first?.text,
+              first.utf8.contains(where: { $0 == 0x28 || $0 == 0x2F }) else { return nil }
         let toks = ClaimTokenizer.tokenize(first)
         for lexicon in lexicons {
             for m in lexicon.agencies.matches(in: lexicon.ids(of: toks)) where m.start > 0 && m.end < toks.count {
@@ -136,6 +146,7 @@ public struct ClaimBuilder: Sendable {
     /// The title, then every sentence with its neighbours in the same paragraph.
     static func slots(of article: Article) -> [SentenceSlot] {
         var slots: [SentenceSlot] = []
+        slots.reserveCapacity(article.sentences.count + 1)
         if let title = article.title, !title.isEmpty {
             slots.append(SentenceSlot(text: title, offset: 0, inTitle: true))
         }

@@ -208,7 +208,10 @@ final class ClaimLexicon: Sendable {
             let (phrase, r) = try Self.pair(row)
             var roles = Set<CueRole>()
             for name in r.split(separator: ",") {
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                // a name that starts and ends with an ASCII letter has nothing to trim (Foundation's
+                // trim costs thousands of instructions a call)
+                let bare = name.utf8.first.map(Self.isASCIILetter) == true && name.utf8.last.map(Self.isASCIILetter) == true
+                let trimmed = bare ? String(name) : name.trimmingCharacters(in: .whitespaces)
                 guard let role = CueRole(rawValue: trimmed) else {
                     throw LoadError(origin: row.origin, problem: "unknown cue role '\(trimmed)'")
                 }
@@ -248,6 +251,8 @@ final class ClaimLexicon: Sendable {
         self.compounds = compounds
         self.capitalizedNouns = capitalizedNouns
     }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     private static func pair(_ row: TableRow) throws -> (String, String) {
         guard let a = row[0], let b = row[1] else {

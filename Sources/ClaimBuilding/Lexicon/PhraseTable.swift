@@ -10,14 +10,36 @@ import LanguageData
 /// no listed word in any of its canonically equivalent forms (the decomposed form's prefix is
 /// listed too: a text may write *b* + U+0307 where a table writes *ḃ*).
 struct Vocabulary: Sendable {
-    private var ids: [String: Int32] = [:]
-    private var prefixes = PrefixBits()
-    /// The words whose composed (NFC) form is plain ASCII, by those bytes, in an open-addressing
-    /// table: an ASCII key equals such a word exactly when its bytes are that form, so an ASCII
-    /// key is found by hashing its bytes instead of a `String`.
-    private var asciiSlots: [Int32] = []
-    private var asciiWords: [AsciiWord] = []
-    private var asciiBytes: [UInt8] = []
+    /// The tables, held by reference: a copy of the vocabulary (a sentence reading it out of its
+    /// lexicon) is one retain, not one per dictionary and array. Built once (through a unique
+    /// reference), read-only after and shared between threads: reads need no exclusivity check.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var ids: [String: Int32] = [:]
+        @exclusivity(unchecked) var prefixes = PrefixBits()
+        /// The words whose composed (NFC) form is plain ASCII, by those bytes, in an open-addressing
+        /// table: an ASCII key equals such a word exactly when its bytes are that form, so an ASCII
+        /// key is found by hashing its bytes instead of a `String`.
+        @exclusivity(unchecked) var asciiSlots: [Int32] = []
+        @exclusivity(unchecked) var asciiWords: [AsciiWord] = []
+        @exclusivity(unchecked) var asciiBytes: [UInt8] = []
+        /// Each ASCII word's bytes as a string (the key of a token spelled so).
+        @exclusivity(unchecked) var asciiStrings: [String] = []
+
+        init() {}
+
+        func copy() -> Storage {
+            let c = Storage()
+            c.ids = ids
+            c.prefixes = prefixes
+            c.asciiSlots = asciiSlots
+            c.asciiWords = asciiWords
+            c.asciiBytes = asciiBytes
+            c.asciiStrings = asciiStrings
+            return c
+        }
+    }
+
+    private var storage = Storage()
 
     private struct AsciiWord: Sendable {
         var start: Int32
@@ -28,40 +50,42 @@ struct Vocabulary: Sendable {
     init() {}
 
     /// Number of distinct words.
-    var count: Int { ids.count }
+    var count: Int { storage.ids.count }
 
     /// The number of `key`, giving it the next one if it is new.
     mutating func intern(_ key: String) -> Int32 {
-        if let id = ids[key] { return id }
-        let id = Int32(ids.count)
-        ids[key] = id
-        Self.insertPrefixes(of: key, into: &prefixes)
+        if let id = storage.ids[key] { return id }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
+        let id = Int32(s.ids.count)
+        s.ids[key] = id
+        Self.insertPrefixes(of: key, into: &s.prefixes)
         let composed = key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
         if composed.utf8.allSatisfy({ $0 < 0x80 }) {
-            asciiWords.append(AsciiWord(start: Int32(asciiBytes.count), length: Int32(composed.utf8.count), id: id))
-            asciiBytes.append(contentsOf: composed.utf8)
-            if asciiWords.count * 2 > asciiSlots.count {
-                rehash(capacity: max(64, asciiSlots.count * 2))
+            s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
+            s.asciiBytes.append(contentsOf: composed.utf8)
+            s.asciiStrings.append(String(decoding: composed.utf8, as: UTF8.self))
+            if s.asciiWords.count * 2 > s.asciiSlots.count {
+                Self.rehash(s, capacity: max(64, s.asciiSlots.count * 2))
             } else {
-                place(asciiWords.count - 1)
+                Self.place(s, s.asciiWords.count - 1)
             }
         }
         return id
     }
-
-    private mutating func rehash(capacity: Int) {
-        asciiSlots = Array(repeating: -1, count: capacity)
-        for w in asciiWords.indices { place(w) }
+    private static func rehash(_ s: Storage, capacity: Int) {
+        s.asciiSlots = Array(repeating: -1, count: capacity)
+        for w in s.asciiWords.indices { place(s, w) }
     }
 
-    private mutating func place(_ w: Int) {
-        let word = asciiWords[w]
-        let mask = asciiSlots.count - 1
+    private static func place(_ s: Storage, _ w: Int) {
+        let word = s.asciiWords[w]
+        let mask = s.asciiSlots.count - 1
         var h = Self.fnvBasis
-        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(asciiBytes[k])) &* Self.fnvPrime }
+        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(s.asciiBytes[k])) &* Self.fnvPrime }
         var slot = Int(truncatingIfNeeded: h) & mask
-        while asciiSlots[slot] >= 0 { slot = (slot + 1) & mask }
-        asciiSlots[slot] = Int32(w)
+        while s.asciiSlots[slot] >= 0 { slot = (slot + 1) & mask }
+        s.asciiSlots[slot] = Int32(w)
     }
 
     private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -69,23 +93,51 @@ struct Vocabulary: Sendable {
 
     /// The number of a plain-ASCII key from its bytes (-1: none); nil when the key is not ASCII.
     private func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let s = storage
         var h = Self.fnvBasis
         for b in bytes {
             if b >= 0x80 { return nil }
             h = (h ^ UInt64(b)) &* Self.fnvPrime
         }
-        guard !asciiSlots.isEmpty else { return -1 }
-        let mask = asciiSlots.count - 1
+        guard !s.asciiSlots.isEmpty else { return -1 }
+        let mask = s.asciiSlots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let w = asciiSlots[slot]
+            let w = s.asciiSlots[slot]
             if w < 0 { return -1 }
-            let word = asciiWords[Int(w)]
+            let word = s.asciiWords[Int(w)]
             if Int(word.length) == bytes.count {
                 var k = 0
                 let start = Int(word.start)
-                while k < bytes.count, asciiBytes[start + k] == bytes[k] { k += 1 }
+                while k < bytes.count, s.asciiBytes[start + k] == bytes[k] { k += 1 }
                 if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The number and the string of the ASCII word spelled by `bytes` (all below 0x80), or nil
+    /// when no table lists it: what ``id(of:)`` answers for a key with those bytes, without
+    /// making the key first.
+    /// `bytes` are lowercased (A-Z only) as they are read: the word of a token's ASCII key.
+    @inline(__always)
+    func asciiWord(lowering bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, key: String)? {
+        let s = storage
+        guard !s.asciiSlots.isEmpty else { return nil }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(lower(b))) &* Self.fnvPrime }
+        let mask = s.asciiSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = s.asciiSlots[slot]
+            if w < 0 { return nil }
+            let word = s.asciiWords[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, s.asciiBytes[start + k] == lower(bytes[k]) { k += 1 }
+                if k == bytes.count { return (word.id, s.asciiStrings[Int(w)]) }
             }
             slot = (slot + 1) & mask
         }
@@ -104,8 +156,8 @@ struct Vocabulary: Sendable {
     func id(of key: String) -> Int32 {
         var k = key
         if let id = k.withUTF8({ asciiID($0) }) { return id }
-        guard prefixes.mayStart(key) else { return -1 }
-        return ids[key] ?? -1
+        guard storage.prefixes.mayStart(key) else { return -1 }
+        return storage.ids[key] ?? -1
     }
 
     /// The numbers of the tokens' keys, in order.
@@ -127,65 +179,97 @@ struct Vocabulary: Sendable {
 /// The phrases form a trie over word numbers: the root's children in an array indexed by word
 /// number, the deeper edges in one dictionary keyed by (node, word).
 struct PhraseTable<Value: Sendable>: Sendable {
-    /// Node of each word number under the root, or -1 (node 0 is the root).
-    private var rootChild: [Int32] = []
-    /// Deeper edges: `node << 32 | word` → child node.
-    private var edges: [UInt64: Int32] = [:]
-    /// Per node: the index of its value in `values`, or -1.
-    private var nodeValue: [Int32] = [-1]
-    /// Per node: true when some phrase goes on past it.
-    private var nodeHasChildren: [Bool] = [false]
-    private var values: [Value] = []
-    /// Single words of at least five letters, for the compound-head fallback, and the shortest and
-    /// longest of them in characters: a word is looked up by its own suffixes (a few dictionary
-    /// probes) instead of testing every head.
-    private var headIndex: [String: Value] = [:]
-    private var headLengths = (shortest: Int.max, longest: 0)
-    /// The first two bytes of every head (and of its decomposed form): most suffixes are turned
-    /// away without building or hashing a string.
-    private var headPrefixes = PrefixBits()
-    private(set) var count = 0
+    /// The trie, held by reference: a sentence that reads a table out of its lexicon copies one
+    /// reference (one retain), not every array and dictionary of it. Built once (through a unique
+    /// reference), read-only after and shared between threads: reads need no exclusivity check.
+    private final class Storage: @unchecked Sendable {
+        /// Node of each word number under the root, or -1 (node 0 is the root).
+        @exclusivity(unchecked) var rootChild: [Int32] = []
+        /// Deeper edges: `node << 32 | word` → child node.
+        @exclusivity(unchecked) var edges: [UInt64: Int32] = [:]
+        /// Per node: the index of its value in `values`, or -1.
+        @exclusivity(unchecked) var nodeValue: [Int32] = [-1]
+        /// Per node: true when some phrase goes on past it.
+        @exclusivity(unchecked) var nodeHasChildren: [Bool] = [false]
+        @exclusivity(unchecked) var values: [Value] = []
+        /// Single words of at least five letters, for the compound-head fallback, and the shortest
+        /// and longest of them in characters: a word is looked up by its own suffixes (a few
+        /// dictionary probes) instead of testing every head.
+        @exclusivity(unchecked) var headIndex: [String: Value] = [:]
+        @exclusivity(unchecked) var headLengths = (shortest: Int.max, longest: 0)
+        /// The first two bytes of every head (and of its decomposed form): most suffixes are turned
+        /// away without building or hashing a string.
+        @exclusivity(unchecked) var headPrefixes = PrefixBits()
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var maxLength = 0
+
+        init() {}
+
+        func copy() -> Storage {
+            let c = Storage()
+            c.rootChild = rootChild
+            c.edges = edges
+            c.nodeValue = nodeValue
+            c.nodeHasChildren = nodeHasChildren
+            c.values = values
+            c.headIndex = headIndex
+            c.headLengths = headLengths
+            c.headPrefixes = headPrefixes
+            c.count = count
+            c.maxLength = maxLength
+            return c
+        }
+    }
+
+    private var storage = Storage()
+
+    /// Number of phrases.
+    var count: Int { storage.count }
     /// The most words in one phrase.
-    private(set) var maxLength = 0
+    var maxLength: Int { storage.maxLength }
 
     init() {}
 
     /// Adds a phrase, numbering its words in `vocabulary`; a later row for the same phrase keeps
     /// the first value (tables list a word once).
-    mutating func insert(_ phrase: String, _ value: Value, origin: String, vocabulary: inout Vocabulary) {
+    /// `origin` names the row for messages; it is not made unless needed (building it is a
+    /// string per row).
+    mutating func insert(_ phrase: String, _ value: Value, origin: @autoclosure () -> String, vocabulary: inout Vocabulary) {
         let keys = ClaimTokenizer.tokenize(phrase).map(\.key)
         guard !keys.isEmpty else { return }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
         var node: Int32 = 0
         for k in keys {
             let id = vocabulary.intern(k)
             let next: Int32? = node == 0
-                ? (Int(id) < rootChild.count && rootChild[Int(id)] >= 0 ? rootChild[Int(id)] : nil)
-                : edges[Self.edge(node, id)]
+                ? (Int(id) < s.rootChild.count && s.rootChild[Int(id)] >= 0 ? s.rootChild[Int(id)] : nil)
+                : s.edges[Self.edge(node, id)]
             if let next { node = next; continue }
-            let made = Int32(nodeValue.count)
-            nodeValue.append(-1)
-            nodeHasChildren.append(false)
-            nodeHasChildren[Int(node)] = true
+            let made = Int32(s.nodeValue.count)
+            s.nodeValue.append(-1)
+            s.nodeHasChildren.append(false)
+            s.nodeHasChildren[Int(node)] = true
             if node == 0 {
-                if rootChild.count <= Int(id) {
-                    rootChild.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - rootChild.count))
+                if s.rootChild.count <= Int(id) {
+                    s.rootChild.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - s.rootChild.count))
                 }
-                rootChild[Int(id)] = made
+                s.rootChild[Int(id)] = made
             } else {
-                edges[Self.edge(node, id)] = made
+                s.edges[Self.edge(node, id)] = made
             }
             node = made
         }
-        guard nodeValue[Int(node)] < 0 else { return }
-        nodeValue[Int(node)] = Int32(values.count)
-        values.append(value)
-        count += 1
-        maxLength = max(maxLength, keys.count)
+        guard s.nodeValue[Int(node)] < 0 else { return }
+        s.nodeValue[Int(node)] = Int32(s.values.count)
+        s.values.append(value)
+        s.count += 1
+        s.maxLength = max(s.maxLength, keys.count)
         let n = keys[0].count
-        if keys.count == 1, n >= 5, headIndex[keys[0]] == nil {
-            headIndex[keys[0]] = value
-            headLengths = (min(headLengths.shortest, n), max(headLengths.longest, n))
-            Vocabulary.insertPrefixes(of: keys[0], into: &headPrefixes)
+        if keys.count == 1, n >= 5, s.headIndex[keys[0]] == nil {
+            s.headIndex[keys[0]] = value
+            s.headLengths = (min(s.headLengths.shortest, n), max(s.headLengths.longest, n))
+            Vocabulary.insertPrefixes(of: keys[0], into: &s.headPrefixes)
         }
     }
 
@@ -196,52 +280,54 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The node under the root for word number `id`, or -1.
     @inline(__always)
-    private func start(_ id: Int32) -> Int32 {
-        id >= 0 && Int(id) < rootChild.count ? rootChild[Int(id)] : -1
+    private static func start(_ s: Storage, _ id: Int32) -> Int32 {
+        id >= 0 && Int(id) < s.rootChild.count ? s.rootChild[Int(id)] : -1
     }
 
     /// The child of `node` for word number `id`, or -1.
     @inline(__always)
-    private func child(_ node: Int32, _ id: Int32) -> Int32 {
-        guard id >= 0, nodeHasChildren[Int(node)] else { return -1 }
-        return edges[Self.edge(node, id)] ?? -1
+    private static func child(_ s: Storage, _ node: Int32, _ id: Int32) -> Int32 {
+        guard id >= 0, s.nodeHasChildren[Int(node)] else { return -1 }
+        return s.edges[Self.edge(node, id)] ?? -1
     }
 
     /// True when some phrase starts with word number `id`.
     @inline(__always)
-    func mayStart(_ id: Int32) -> Bool { start(id) >= 0 }
+    func mayStart(_ id: Int32) -> Bool { Self.start(storage, id) >= 0 }
 
     /// The longest phrase starting at token `i` (`ids`: the sentence's word numbers): its length
     /// in tokens and its value.
     @inline(__always)
     func longest(at i: Int, in ids: [Int32]) -> (length: Int, value: Value)? {
         guard i >= 0, i < ids.count else { return nil }
-        var node = start(ids[i])
+        let s = storage
+        var node = Self.start(s, ids[i])
         var bestLength = 0
         var bestValue: Int32 = -1
         var j = i
         while node >= 0 {
             j += 1
-            let v = nodeValue[Int(node)]
+            let v = s.nodeValue[Int(node)]
             if v >= 0 { bestLength = j - i; bestValue = v }
             guard j < ids.count else { break }
-            node = child(node, ids[j])
+            node = Self.child(s, node, ids[j])
         }
-        return bestValue >= 0 ? (bestLength, values[Int(bestValue)]) : nil
+        return bestValue >= 0 ? (bestLength, s.values[Int(bestValue)]) : nil
     }
 
     /// Calls `body` with every phrase starting at token `i`, shortest first: its length and value.
     @inline(__always)
     func forEach(at i: Int, in ids: [Int32], _ body: (Int, Value) -> Void) {
         guard i >= 0, i < ids.count else { return }
-        var node = start(ids[i])
+        let s = storage
+        var node = Self.start(s, ids[i])
         var j = i
         while node >= 0 {
             j += 1
-            let v = nodeValue[Int(node)]
-            if v >= 0 { body(j - i, values[Int(v)]) }
+            let v = s.nodeValue[Int(node)]
+            if v >= 0 { body(j - i, s.values[Int(v)]) }
             guard j < ids.count else { break }
-            node = child(node, ids[j])
+            node = Self.child(s, node, ids[j])
         }
     }
 
@@ -250,18 +336,30 @@ struct PhraseTable<Value: Sendable>: Sendable {
     @inline(__always)
     func appendAll(at i: Int, in ids: [Int32], lengths: inout [Int32], values: inout [Value]) {
         guard i >= 0, i < ids.count else { return }
-        var node = start(ids[i])
+        let s = storage
+        var node = Self.start(s, ids[i])
         var j = i
         while node >= 0 {
             j += 1
-            let v = nodeValue[Int(node)]
+            let v = s.nodeValue[Int(node)]
             if v >= 0 {
                 lengths.append(Int32(j - i))
-                values.append(self.values[Int(v)])
+                values.append(s.values[Int(v)])
             }
             guard j < ids.count else { break }
-            node = child(node, ids[j])
+            node = Self.child(s, node, ids[j])
         }
+    }
+
+    /// The value of the one-word phrase `id` (what ``longest(at:in:)`` finds in a text of that one
+    /// word), without making an array for it.
+    @inline(__always)
+    func value(ofWord id: Int32) -> Value? {
+        let s = storage
+        let node = Self.start(s, id)
+        guard node >= 0 else { return nil }
+        let v = s.nodeValue[Int(node)]
+        return v >= 0 ? s.values[Int(v)] : nil
     }
 
     /// Every phrase starting at token `i`, shortest first.
@@ -276,14 +374,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func head(of token: ClaimToken) -> Value? {
         // The longest head wins and a head leaves at least three letters of its own before it:
         // probe the word's suffixes of `longest` down to `shortest` characters.
-        guard !headIndex.isEmpty, token.key.utf8.count >= headLengths.shortest + 3 else { return nil }
+        let s = storage
+        guard !s.headIndex.isEmpty, token.key.utf8.count >= s.headLengths.shortest + 3 else { return nil }
         var key = token.key
         if let found = key.withUTF8({ headOfSimpleKey($0) }) { return found }
         let chars = Array(token.key)
-        let top = min(chars.count - 3, headLengths.longest)
-        guard top >= headLengths.shortest else { return nil }
-        for length in stride(from: top, through: headLengths.shortest, by: -1) {
-            if let v = headIndex[String(chars[(chars.count - length)...])] { return v }
+        let top = min(chars.count - 3, s.headLengths.longest)
+        guard top >= s.headLengths.shortest else { return nil }
+        for length in stride(from: top, through: s.headLengths.shortest, by: -1) {
+            if let v = s.headIndex[String(chars[(chars.count - length)...])] { return v }
         }
         return nil
     }
@@ -293,29 +392,38 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// nil when the key has other scalars (the caller then cuts `Character`s); `.some(nil)` when
     /// no head fits.
     private func headOfSimpleKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Value?? {
-        // byte offsets where the last `longest + 3` scalars start, back from the end
-        var starts: [Int] = []
+        let s = storage
+        // count the scalars (each one or two bytes), no array of their offsets
         var scalars = 0
         var p = 0
         while p < bytes.count {
             let b = bytes[p]
-            let width: Int
-            if b < 0x80 { width = 1 } else if b >= 0xC2 && b <= 0xC8 { width = 2 } else { return nil }  // U+0080…U+023F
-            if width == 2 {
+            if b < 0x80 {
+                p += 1
+            } else if b >= 0xC2 && b <= 0xC8 {   // U+0080…U+023F
                 guard p + 1 < bytes.count, bytes[p + 1] & 0xC0 == 0x80 else { return nil }
+                p += 2
+            } else {
+                return nil
             }
-            starts.append(p)
             scalars += 1
-            p += width
         }
-        let top = min(scalars - 3, headLengths.longest)
-        guard top >= headLengths.shortest else { return .some(nil) }
-        for length in stride(from: top, through: headLengths.shortest, by: -1) {
-            let from = starts[scalars - length]
+        let top = min(scalars - 3, s.headLengths.longest)
+        guard top >= s.headLengths.shortest else { return .some(nil) }
+        // the byte offset where the last `top` scalars start: back from the end over whole scalars
+        var from = bytes.count
+        for _ in 0..<top {
+            from -= 1
+            while bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        }
+        for _ in stride(from: top, through: s.headLengths.shortest, by: -1) {
             let prefix = UInt16(bytes[from]) << 8 | UInt16(bytes[from + 1])
-            if prefix & 0x8080 == 0, !headPrefixes.contains(prefix) { continue }
-            let suffix = String(decoding: UnsafeBufferPointer(rebasing: bytes[from...]), as: UTF8.self)
-            if let v = headIndex[suffix] { return .some(v) }
+            if prefix & 0x8080 != 0 || s.headPrefixes.contains(prefix) {
+                let suffix = String(decoding: UnsafeBufferPointer(rebasing: bytes[from...]), as: UTF8.self)
+                if let v = s.headIndex[suffix] { return .some(v) }
+            }
+            // one scalar shorter: step past this suffix's first scalar
+            from += bytes[from] < 0x80 ? 1 : 2
         }
         return .some(nil)
     }
@@ -323,9 +431,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Every non-overlapping longest match, left to right.
     func matches(in ids: [Int32]) -> [PhraseMatch<Value>] {
         var out: [PhraseMatch<Value>] = []
+        let s = storage
         var i = 0
         while i < ids.count {
-            if start(ids[i]) >= 0, let m = longest(at: i, in: ids) {
+            if Self.start(s, ids[i]) >= 0, let m = longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
             } else {

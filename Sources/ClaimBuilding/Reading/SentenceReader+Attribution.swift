@@ -236,24 +236,22 @@ extension SentenceReader {
     func carriedSource(slot: SentenceSlot, sentence: SentenceTokens) -> String? {
         // "“…,” he said": the last source named in the previous sentence of the paragraph
         if sentence.hasPronounSource, let previous = slot.previous {
-            let toks = ClaimTokenizer.tokenize(previous)
-            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            let (toks, ids) = ClaimTokenizer.tokenize(previous, vocabulary: lexicon.vocabulary)
+            let s = SentenceTokens(text: previous, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
             // only the next sentence's first words are read: the whole of it is tokenized only
             // when its first word may open an attribution phrase
-            var (toks, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3)
-            if !whole, toks.count < 3 {
-                toks = ClaimTokenizer.tokenize(next)
-                whole = true
-            }
+            let (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3)
+            var toks = !whole && lead.count < 3 ? ClaimTokenizer.tokenize(next) : lead
             var i = 0
             while i < toks.count, !toks[i].isWord { i += 1 }
             if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
-                if !whole { toks = ClaimTokenizer.tokenize(next) }
-                if let m = lexicon.attribution.longest(at: i, in: lexicon.ids(of: toks)), m.value == .back {
-                    let s = SentenceTokens(text: next, tokens: toks, lexicon: lexicon, quantities: [])
+                let ids: [Int32]
+                (toks, ids) = ClaimTokenizer.tokenize(next, vocabulary: lexicon.vocabulary)
+                if let m = lexicon.attribution.longest(at: i, in: ids), m.value == .back {
+                    let s = SentenceTokens(text: next, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
                     if let name = s.nameAfter(i + m.length) { return name }
                 }
             }
@@ -261,8 +259,8 @@ extension SentenceReader {
         if let previous = slot.previous, let first = sentence.tokens.first, !first.isWord,
            ["\u{201C}", "\"", "\u{AB}", "\u{201E}", "-", "\u{2013}", "\u{2014}", "'", "\u{2018}"].contains(first.text),
            sentence.attributionMatches.isEmpty {
-            let toks = ClaimTokenizer.tokenize(previous)
-            let s = SentenceTokens(text: previous, tokens: toks, lexicon: lexicon, quantities: [])
+            let (toks, ids) = ClaimTokenizer.tokenize(previous, vocabulary: lexicon.vocabulary)
+            let s = SentenceTokens(text: previous, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
             return s.attributions().last?.value
         }
         return nil

@@ -69,13 +69,21 @@ extension SentenceReader {
     func asOf(for c: ClaimCandidate, in s: SentenceTokens, anchors: [DayAnchor], published: String?) -> String? {
         guard let published else { return nil }
         guard let pub = CivilDate(iso: published) else { return asOf(for: c, in: s, published: published) }
-        guard !anchors.isEmpty else { return pub.iso }
+        return asOf(for: c, in: s, anchors: anchors, publishedDate: pub, publishedISO: pub.iso)
+    }
+
+    /// ``asOf(for:in:anchors:published:)`` for a publication date already read (and written as
+    /// ISO): once per sentence, not once per figure.
+    func asOf(for c: ClaimCandidate, in s: SentenceTokens, anchors: [DayAnchor], publishedDate pub: CivilDate,
+              publishedISO: String) -> String {
+        guard !anchors.isEmpty else { return publishedISO }
         var lo = 0, hi = anchors.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if anchors[mid].end <= c.first { lo = mid + 1 } else { hi = mid }
         }
-        let barrier: (Int) -> Bool = { Self.barrierTexts.contains(s.tokens[$0].text) }
+        let tokens = s.tokens
+        let barrier: (Int) -> Bool = { !tokens[$0].isWord && Self.isBarrier(tokens[$0].text) }
         var best: (weak: Bool, distance: Int, date: String)?
         func consider(_ a: DayAnchor) -> Bool {
             let d = a.end <= c.first ? c.first - a.end : (a.start >= c.end ? a.start - c.end : 0)
@@ -103,11 +111,23 @@ extension SentenceReader {
             j += 1
             seen += 1
         }
-        return best?.date ?? pub.iso
+        return best?.date ?? publishedISO
     }
 
     /// Marks an as-of date is not looked for across.
     static let barrierTexts: [String] = [";", "\u{2013}", "\u{2014}", "(", ")"]
+
+    /// True when a one-scalar punctuation text is in ``barrierTexts`` (by its scalar: U+037E
+    /// GREEK QUESTION MARK is canonically a semicolon and equals ";" as a `String`); a word
+    /// never is.
+    @inline(__always)
+    static func isBarrier(_ text: String) -> Bool {
+        guard let u = text.unicodeScalars.first else { return false }
+        switch u.value {
+        case 0x3B, 0x37E, 0x2013, 0x2014, 0x28, 0x29: return barrierTexts.contains(text)
+        default: return false
+        }
+    }
 
     /// A date stated after *on*/*den*/*el*/*am* (*on 11 August*, *den 11. august 2021*) or a month
     /// after *in*/*i*/*en*/*im* (*in July*): the day (or the month) it names, not after publication.

@@ -5,6 +5,7 @@ extension SentenceReader {
     /// The whole becomes the part's `base` and is not a claim of its own.
     func joinWholes(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
+        out.reserveCapacity(candidates.count)
         var skip = Set<Int>()
         for (i, c) in candidates.enumerated() {
             if skip.contains(i) { continue }
@@ -58,14 +59,18 @@ extension SentenceReader {
     /// *cirka to tredjedele (65 procent)*, *about two thirds (65%)*.
     func inheritHedges(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
         var out = candidates
-        for i in out.indices.dropFirst() {
-            let prev = out[i - 1], cur = out[i]
-            guard prev.quantity.qualifier != .exact, cur.quantity.qualifier == .exact,
-                  cur.first == prev.end + 1, s.tokens[prev.end].text == "(",
-                  cur.end < s.tokens.count, s.tokens[cur.end].text == ")" else { continue }
-            out[i].quantity.qualifier = prev.quantity.qualifier
-        }
+        inheritHedges(&out, in: s)
         return out
+    }
+
+    /// ``inheritHedges(_:in:)`` in place, reading the fields where they are (no candidate copied).
+    func inheritHedges(_ out: inout [ClaimCandidate], in s: SentenceTokens) {
+        for i in out.indices.dropFirst() {
+            guard out[i - 1].quantity.qualifier != .exact, out[i].quantity.qualifier == .exact,
+                  out[i].first == out[i - 1].end + 1, s.tokens[out[i - 1].end].text == "(",
+                  out[i].end < s.tokens.count, s.tokens[out[i].end].text == ")" else { continue }
+            out[i].quantity.qualifier = out[i - 1].quantity.qualifier
+        }
     }
 
     /// "12 of the 34" inside one quantity: two whole numbers joined by a part-of cue.

@@ -55,20 +55,20 @@ struct SentenceReader: Sendable {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
         guard quantities.contains(where: { $0.kind != .date }) else { return [] }
-        let tokens = ClaimTokenizer.tokenize(slot.text)
+        let (tokens, ids) = ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary)
         guard !tokens.isEmpty else { return [] }
-        let sentence = SentenceTokens(text: slot.text, tokens: tokens, lexicon: lexicon, quantities: quantities)
+        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities)
         var candidates = sentence.candidates()
         candidates = joinWholes(candidates, in: sentence)
-        candidates = inheritHedges(candidates, in: sentence)
-        candidates = candidates.filter { isClaim($0, in: sentence) }
+        inheritHedges(&candidates, in: sentence)
+        candidates.removeAll { !isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates = candidates.filter { keepAfterConcept($0) && isFinite($0) }
+        candidates.removeAll { !(keepAfterConcept($0) && isFinite($0)) }
 
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
         let agency = sentence.agencyMatches.first?.value
-        let revised = sentence.cueMatches.contains { $0.value.contains(.revised) }
+        let revised = sentence.isRevised
         let bytes = Array(slot.text.utf8)
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
@@ -79,6 +79,10 @@ struct SentenceReader: Sendable {
         let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
         let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
+        let publishedDate = published.flatMap { CivilDate(iso: $0) }
+        let publishedISO = publishedDate?.iso
+        // the few sources of a sentence are each checked for an agency name once
+        var agencyNames: [(source: String, agency: String?)] = []
 
         return candidates.map { c in
             let q = c.quantity
@@ -92,14 +96,15 @@ struct SentenceReader: Sendable {
             // selon qui une douzaine…" covers what precedes it)
             var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
-            if let s = source, let a = agencyName(s) {
+            if let s = source, let a = cachedAgencyName(s, in: &agencyNames) {
                 source = a
                 via = a
             }
             return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: q.kind, value: value, unit: q.unit,
                          qualifier: q.qualifier, subject: subject(of: c), cited: source,
-                         asOf: asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
+                         asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
+                            ?? asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
                          agency: via, inTitle: slot.inTitle, revised: revised,
@@ -152,10 +157,20 @@ struct SentenceReader: Sendable {
         }
         let a = lowerBound(always) { $0.end <= c.first }
         let b = lowerBound(beforeOnly) { $0.start < c.end }
-        var near = [a - 1, a, a + 1].filter { $0 >= 0 && $0 < always.count }.map { always[$0] }
-        near += [b - 2, b - 1].filter { $0 >= 0 && $0 < beforeOnly.count }.map { beforeOnly[$0] }
-        near.sort { $0.start < $1.start }
-        return nearest(near, to: c)
+        // the nearest of those few (no two attributions start at the same token): the smallest
+        // distance, the earlier start on a tie — as `nearest` over them sorted by start
+        var best: PhraseMatch<V>?
+        var bestDistance = Int.max
+        func consider(_ m: PhraseMatch<V>) {
+            let d = m.end <= c.first ? c.first - m.end : (m.start >= c.end ? m.start - c.end + 1 : 0)
+            if d < bestDistance || (d == bestDistance && m.start < best!.start) {
+                best = m
+                bestDistance = d
+            }
+        }
+        for i in (a - 1)...(a + 1) where i >= 0 && i < always.count { consider(always[i]) }
+        for i in (b - 2)...(b - 1) where i >= 0 && i < beforeOnly.count { consider(beforeOnly[i]) }
+        return best
     }
 
     /// False for a figure with a value that is not a finite number (it is dropped).
@@ -172,6 +187,14 @@ struct SentenceReader: Sendable {
             if best == nil || d < best!.0 { best = (d, m) }
         }
         return best?.1
+    }
+
+    /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
+    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
+        for entry in cache where entry.source.utf8.elementsEqual(source.utf8) { return entry.agency }
+        let a = agencyName(source)
+        cache.append((source, a))
+        return a
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

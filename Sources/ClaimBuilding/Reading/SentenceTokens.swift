@@ -1,5 +1,16 @@
 import CrosscheckModel
 
+/// A yes/no per token read from one of the sentence's per-token index arrays: a token inside a
+/// quantity has a quantity index (`>= 0`), a clause break is its own next break.
+struct TokenFlags: Sendable {
+    let values: [Int]
+    /// True: token `i` is set when `values[i] == i`; false: when `values[i] >= 0`.
+    let selfIndexed: Bool
+
+    @inline(__always)
+    subscript(_ i: Int) -> Bool { selfIndexed ? values[i] == i : values[i] >= 0 }
+}
+
 /// A tokenized sentence with every table matched once: concepts, events, cues, attribution
 /// phrases, agencies, places, weekdays and relative days, and the token spans of its quantities.
 final class SentenceTokens: Sendable {
@@ -16,12 +27,12 @@ final class SentenceTokens: Sendable {
     let quantities: [Quantity]
     /// Token span of each quantity (same order as `quantities`).
     let spans: [Range<Int>]
-    /// True for tokens inside some quantity.
-    let inQuantity: [Bool]
+    /// True for tokens inside some quantity (read from `quantityAt`: no array of its own).
+    let inQuantity: TokenFlags
     /// The index (in `quantities`) of the first quantity covering each token, or -1.
     let quantityAt: [Int]
     /// True for a clause-break token (comma, semicolon, colon, full stop, quotes, dashes).
-    let isBreak: [Bool]
+    let isBreak: TokenFlags
     /// For each token, the index of the first clause break at or after it (`tokens.count` if none).
     let nextBreak: [Int]
     /// Number of word tokens in the sentence.
@@ -35,7 +46,9 @@ final class SentenceTokens: Sendable {
     /// The longest concept phrase starting at each token (not inside a quantity).
     let conceptAt: [(length: Int, key: String)?]
     let eventMatches: [PhraseMatch<String>]
-    let cueMatches: [PhraseMatch<CueRoles>]
+    /// True when one of the sentence's cue phrases (each longest match, left to right) has the
+    /// `revised` role.
+    let isRevised: Bool
     let attributionMatches: [PhraseMatch<AttributionPosition>]
     let agencyMatches: [PhraseMatch<String>]
     let placeMatches: [PhraseMatch<String>]
@@ -43,18 +56,25 @@ final class SentenceTokens: Sendable {
     let monthMatches: [PhraseMatch<Int>]
     let relativeDayMatches: [PhraseMatch<Int>]
 
-    init(text: String, tokens: [ClaimToken], lexicon: ClaimLexicon, quantities: [Quantity]) {
+    /// `attributionOnly`: a neighbouring sentence read only for who it cites (its attributions
+    /// and the names around them): concepts, events, agencies, places and months are not matched
+    /// (left empty).
+    /// `ids`: the tokens' word numbers when the tokenizer already looked them up.
+    init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
+         attributionOnly: Bool = false) {
         self.text = text
         self.tokens = tokens
         self.lexicon = lexicon
         self.quantities = quantities
         let vocabulary = lexicon.vocabulary
-        let ids = vocabulary.ids(of: tokens)
+        let ids = ids ?? vocabulary.ids(of: tokens)
         self.ids = ids
         var cueFrom: [Int32] = []
         var cueLength: [Int32] = []
         var cueRoles: [CueRoles] = []
         cueFrom.reserveCapacity(tokens.count + 1)
+        cueLength.reserveCapacity(tokens.count)
+        cueRoles.reserveCapacity(tokens.count)
         let cues = lexicon.cues
         for i in 0..<tokens.count {
             cueFrom.append(Int32(cueLength.count))
@@ -65,8 +85,7 @@ final class SentenceTokens: Sendable {
         self.cueLength = cueLength
         self.cueRoles = cueRoles
         var spans: [Range<Int>] = []
-        var inQuantity = Array(repeating: false, count: tokens.count)
-        var quantityAt = Array(repeating: -1, count: tokens.count)
+        var quantityAt = Self.filled(-1, tokens.count)
         spans.reserveCapacity(quantities.count)
         for (qi, q) in quantities.enumerated() {
             // tokens are in text order: binary search the first token ending after the quantity's start
@@ -79,18 +98,16 @@ final class SentenceTokens: Sendable {
             while last < tokens.count, tokens[last].start < q.end { last += 1 }
             let r = last > lo ? lo..<last : tokens.count..<tokens.count
             spans.append(r)
-            for i in r {
-                inQuantity[i] = true
-                if quantityAt[i] < 0 { quantityAt[i] = qi }
-            }
+            for i in r where quantityAt[i] < 0 { quantityAt[i] = qi }
         }
         self.quantityAt = quantityAt
         self.spans = spans
+        let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt: [(length: Int, key: String)?] = Array(repeating: nil, count: tokens.count)
+        var conceptAt: [(length: Int, key: String)?] = Self.filled(nil, attributionOnly ? 0 : tokens.count)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
-        for i in tokens.indices where tokens[i].isWord && !inQuantity[i] {
+        for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
             if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
@@ -99,41 +116,68 @@ final class SentenceTokens: Sendable {
             }
         }
         self.conceptAt = conceptAt
-        func outside<V>(_ ms: [PhraseMatch<V>]) -> [PhraseMatch<V>] {
-            ms.filter { m in !(m.start..<m.end).contains { inQuantity[$0] } }
+        if attributionOnly {
+            eventMatches = []
+        } else {
+            var events = lexicon.events.matches(in: ids)
+            events.removeAll { m in (m.start..<m.end).contains { inQuantity[$0] } }   // in place
+            eventMatches = events
         }
-        eventMatches = outside(lexicon.events.matches(in: ids))
-        cueMatches = lexicon.cues.matches(in: ids)
+        // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
+        var revised = false
+        var c = 0
+        while c < tokens.count {
+            let last = Int(cueFrom[c + 1]) - 1
+            if last >= Int(cueFrom[c]) {
+                if cueRoles[last].contains(.revised) { revised = true; break }
+                c += Int(cueLength[last])
+            } else {
+                c += 1
+            }
+        }
+        isRevised = revised
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        attributionMatches = lexicon.attribution.matches(in: ids).filter { m in
-            !tokens[m.start].isCapitalized || m.start <= firstWord
-        }
-        agencyMatches = lexicon.agencies.matches(in: ids)
-        placeMatches = Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        var attribution = lexicon.attribution.matches(in: ids)
+        attribution.removeAll { m in tokens[m.start].isCapitalized && m.start > firstWord }
+        attributionMatches = attribution
+        agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
+        placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
-        monthMatches = lexicon.months.matches(in: ids)
+        monthMatches = attributionOnly ? [] : lexicon.months.matches(in: ids)
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        let breaks = tokens.map { !$0.isWord && Self.breakTexts.contains($0.text) }
-        isBreak = breaks
-        var next = Array(repeating: tokens.count, count: tokens.count + 1)
+        var next = Self.filled(tokens.count, tokens.count + 1)
         var k = tokens.count - 1
         while k >= 0 {
-            next[k] = breaks[k] ? k : next[k + 1]
+            next[k] = !tokens[k].isWord && Self.isBreakText(tokens[k].text) ? k : next[k + 1]
             k -= 1
         }
         nextBreak = next
+        isBreak = TokenFlags(values: next, selfIndexed: true)
         wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
         var placeAt: [Int: String] = [:]
         for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
         placeStartingAt = placeAt
         var dayStart: [Int: Int] = [:], dayEnd: [Int: Int] = [:]
-        for m in weekdayMatches + relativeDayMatches {
+        for m in weekdayMatches {
+            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
+            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
+        }
+        for m in relativeDayMatches {
             if dayStart[m.start] == nil { dayStart[m.start] = m.end }
             if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
         }
         dayStartingAt = dayStart
         dayEndingAt = dayEnd
+    }
+
+    /// `count` copies of `value`, written in one pass over fresh memory.
+    @inline(__always)
+    static func filled<T>(_ value: T, _ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: value)
+            initialized = count
+        }
     }
 
     static let breakTexts: Set<String> = [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}",
@@ -182,7 +226,9 @@ final class SentenceTokens: Sendable {
                 i += m.length
                 continue
             }
-            if let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
+            // only a capitalized word ending in "s" may be a genitive: test that before copying the token
+            if tokens[i].isWord, tokens[i].isCapitalized, tokens[i].key.utf8.last == 0x73,
+               let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
@@ -196,15 +242,17 @@ final class SentenceTokens: Sendable {
     }
 
     static func genitivePlace(_ t: ClaimToken, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
-        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.count > 3, t.key.hasSuffix("s") else { return nil }
+        guard t.isWord, t.isCapitalized, t.key.utf8.last == 0x73, t.key.utf8.count > 3, t.key.count > 3,
+              t.key.hasSuffix("s") else { return nil }
         var bare = t.key
         bare.removeLast()
-        return places.longest(at: 0, in: [vocabulary.id(of: bare)]).map(\.value)
+        return places.value(ofWord: vocabulary.id(of: bare))
     }
 
     /// The non-date quantities as candidates, in text order.
     func candidates() -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
+        out.reserveCapacity(quantities.count)
         for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
             out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
@@ -218,7 +266,35 @@ final class SentenceTokens: Sendable {
     }
 
     func isClauseBreak(_ t: ClaimToken) -> Bool {
-        !t.isWord && Self.breakTexts.contains(t.text)
+        Self.isBreakToken(t)
+    }
+
+    /// True for a punctuation token in ``breakTexts``, by its one scalar (no string hashed):
+    /// U+037E GREEK QUESTION MARK is canonically a semicolon and so equals ";" as a `String`.
+    @inline(__always)
+    static func isBreakToken(_ t: ClaimToken) -> Bool {
+        !t.isWord && isBreakText(t.text)
+    }
+
+    /// ``isBreakToken(_:)`` for the text of a punctuation token: one ASCII byte is looked at
+    /// directly, another scalar by its value.
+    @inline(__always)
+    static func isBreakText(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let b = utf8.first else { return false }
+        if b < 0x80 {
+            switch b {
+            case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x7C: return utf8.count == 1 || breakTexts.contains(text)
+            default: return false
+            }
+        }
+        guard let u = text.unicodeScalars.first else { return false }
+        switch u.value {
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x201C, 0x201D, 0x22, 0xAB, 0xBB, 0x2014, 0x2013, 0x201E, 0x7C, 0x037E:
+            return text.unicodeScalars.count == 1 || breakTexts.contains(text)
+        default:
+            return false
+        }
     }
 
     /// The length of the longest cue phrase with `role` starting at token `i`.

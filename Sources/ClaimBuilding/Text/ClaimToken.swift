@@ -31,6 +31,17 @@ enum ClaimTokenizer {
         return text.withUTF8 { tokenize(bytes: $0) }
     }
 
+    /// The tokens and their word numbers in `vocabulary` (what `vocabulary.ids(of:)` gives for
+    /// them): a plain-ASCII word is looked up by its lowercased bytes as it is cut, and one the
+    /// tables list takes its key (and, written in lowercase, its text) from the vocabulary
+    /// instead of a new string.
+    static func tokenize(_ text: String, vocabulary: Vocabulary) -> (tokens: [ClaimToken], ids: [Int32]) {
+        var text = text
+        var ids: [Int32] = []
+        let tokens = text.withUTF8 { tokenize(bytes: $0, vocabulary: vocabulary, ids: &ids) }
+        return (tokens, ids)
+    }
+
     /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
     /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
     /// space and the tokenizer looks past a word only at the scalars next to it, so these are
@@ -59,103 +70,264 @@ enum ClaimTokenizer {
     }
 
     /// The tokenizer over the sentence's UTF-8 bytes: scalars are decoded once (ASCII without a
-    /// table lookup), and each token's text and key are made from its bytes.
+    /// table lookup) into stack scratch, each with its classes (space, word, letter, digit,
+    /// joiners) worked out once, and each token's text and key are made from its bytes.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [ClaimToken] {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
+        var ids: [Int32] = []
+        return tokenize(bytes: bytes, vocabulary: nil, ids: &ids)
+    }
+
+    /// The tokens of `bytes`; with a vocabulary, their word numbers are appended to `ids`.
+    static func tokenize(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
+        let count = bytes.count
+        guard count > 0 else { return [] }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
+                    tokenize(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                             classes: classes.baseAddress!, vocabulary: vocabulary, ids: &ids)
+                }
+            }
+        }
+    }
+
+    // Scalar classes. A letter is ASCII a-z/A-Z or alphabetic; a word scalar a digit, a letter or
+    // a nonspacing mark; joiners inside a word: - ‐ ‑ and the apostrophes ' ’ ʼ; joiners between
+    // digits: . , / and the no-break spaces U+00A0, U+202F.
+    private static let cSpace: UInt8 = 1
+    private static let cWord: UInt8 = 2
+    private static let cLetter: UInt8 = 4
+    private static let cDigit: UInt8 = 8
+    private static let cApostrophe: UInt8 = 16
+    private static let cJoiner: UInt8 = 32
+    private static let cDigitJoiner: UInt8 = 64
+
+    /// The classes of one scalar (the bits above): what the old per-scalar predicates answered.
+    @inline(__always)
+    private static func classes(of v: UInt32) -> UInt8 {
+        if v < 0x80 {
+            if v >= 0x30 && v <= 0x39 { return cWord | cDigit }
+            if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { return cWord | cLetter }
+            switch v {
+            case 0x20, 0x09...0x0D: return cSpace
+            case 0x27: return cApostrophe | cJoiner
+            case 0x2D: return cJoiner
+            case 0x2E, 0x2C, 0x2F: return cDigitJoiner
+            default: return 0
+            }
+        }
+        return nonASCIIClasses(v)
+    }
+
+    /// The classes of U+0080…U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic) and of General
+    /// Punctuation U+2000…U+207F (’ “ ” — …), worked out once by ``nonASCIIClasses(_:)``.
+    private static let twoByteClasses: [UInt8] = (0x80..<0x800).map { nonASCIIClasses(UInt32($0)) }
+    private static let punctuationClasses: [UInt8] = (0x2000..<0x2080).map { nonASCIIClasses(UInt32($0)) }
+
+    private static func nonASCIIClasses(_ v: UInt32) -> UInt8 {
+        let s = Unicode.Scalar(v) ?? "\u{FFFD}"
+        // every bit on its own, as the old predicates were asked separately: a no-break space is
+        // a space between words and a joiner between digits
+        var c: UInt8 = isSpace(s) ? cSpace : 0
+        let p = s.properties
+        let alphabetic = p.isAlphabetic
+        if alphabetic || p.generalCategory == .nonspacingMark { c |= cWord }
+        if alphabetic { c |= cLetter }
+        switch v {
+        case 0x2019, 0x02BC: c |= cApostrophe | cJoiner
+        case 0x2010, 0x2011: c |= cJoiner
+        case 0x00A0, 0x202F: c |= cDigitJoiner
+        default: break
+        }
+        return c
+    }
+
+    /// One-byte strings for the ASCII punctuation tokens (no string made per token).
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                 offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                 vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
+        let count = bytes.count
+        let twoByte = twoByteClasses, punctuation = punctuationClasses
+        var n = 0
         var p = 0
-        while p < bytes.count {
+        while p < count {
             let b = bytes[p]
             if b < 0x80 {
-                scalars.append(Unicode.Scalar(b))
-                offsets.append(p)
+                scalars[n] = UInt32(b)
+                offsets[n] = Int32(p)
+                cls[n] = classes(of: UInt32(b))
+                n += 1
                 p += 1
                 continue
             }
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
             var v = UInt32(b) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
-            for k in 1..<width where p + k < bytes.count { v = v << 6 | (UInt32(bytes[p + k]) & 0x3F) }
-            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            offsets.append(p)
+            for k in 1..<width where p + k < count { v = v << 6 | (UInt32(bytes[p + k]) & 0x3F) }
+            if Unicode.Scalar(v) == nil { v = 0xFFFD }
+            scalars[n] = v
+            offsets[n] = Int32(p)
+            cls[n] = v < 0x80 ? classes(of: v) : v < 0x800 ? twoByte[Int(v) - 0x80]
+                : v >= 0x2000 && v < 0x2080 ? punctuation[Int(v) - 0x2000] : nonASCIIClasses(v)
+            n += 1
             p += width
         }
-        offsets.append(bytes.count)
+        offsets[n] = Int32(count)
+        let ascii = asciiStrings
         var tokens: [ClaimToken] = []
-        tokens.reserveCapacity(scalars.count / 4 + 1)
+        tokens.reserveCapacity(n / 3 + 4)
+        if vocabulary != nil { ids.reserveCapacity(n / 3 + 4) }
         var i = 0
-        let n = scalars.count
         while i < n {
-            let s = scalars[i]
-            if isSpace(s) { i += 1; continue }
-            if !isWordScalar(s) {
-                let t = makeText(bytes, offsets[i], offsets[i + 1])
-                tokens.append(ClaimToken(start: offsets[i], end: offsets[i + 1], text: t, key: normalizedKey(t),
+            let ci = cls[i]
+            if ci & cSpace != 0 { i += 1; continue }
+            if ci & cWord == 0 {
+                let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                let t: String, key: String
+                if scalars[i] < 0x80 {
+                    t = ascii[Int(scalars[i])]
+                    key = t
+                } else {
+                    t = makeText(bytes, start, end)
+                    key = punctuationKey(scalars[i], text: t)
+                }
+                tokens.append(ClaimToken(start: start, end: end, text: t, key: key,
                                          isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false))
+                if let vocabulary { ids.append(vocabulary.id(of: key)) }
                 i += 1
                 continue
             }
             var j = i + 1
             while j < n {
-                let c = scalars[j]
-                if isWordScalar(c) { j += 1; continue }
-                if j + 1 < n, isWordScalar(scalars[j + 1]) {
-                    if isJoiner(c), isWordScalar(scalars[j - 1]) { j += 1; continue }
-                    if isDigitJoiner(c), isDigit(scalars[j - 1]), isDigit(scalars[j + 1]) { j += 1; continue }
+                let c = cls[j]
+                if c & cWord != 0 { j += 1; continue }
+                if j + 1 < n, cls[j + 1] & cWord != 0 {
+                    if c & cJoiner != 0, cls[j - 1] & cWord != 0 { j += 1; continue }
+                    if c & cDigitJoiner != 0, cls[j - 1] & cDigit != 0, cls[j + 1] & cDigit != 0 { j += 1; continue }
                 }
                 break
             }
             // a plural possessive keeps its apostrophe: "farmers’ groups"
-            if j < n, isApostrophe(scalars[j]), j - i > 2, scalars[j - 1] == "s" || scalars[j - 1] == "S",
-               j + 1 == n || !isWordScalar(scalars[j + 1]) {
+            if j < n, cls[j] & cApostrophe != 0, j - i > 2, scalars[j - 1] == 0x73 || scalars[j - 1] == 0x53,
+               j + 1 == n || cls[j + 1] & cWord == 0 {
                 j += 1
             }
             // an elided article standing alone keeps its apostrophe: "l'", "d'", "qu'"
-            if j < n, isApostrophe(scalars[j]), j - i <= 2, scalars[i..<j].allSatisfy(isLetter) {
+            if j < n, cls[j] & cApostrophe != 0, j - i <= 2, (i..<j).allSatisfy({ cls[$0] & cLetter != 0 }) {
                 j += 1
             }
-            appendWord(scalars[i..<j], bytes: bytes, offsets: offsets, to: &tokens)
+            // An elided article or preposition: at most two letters, then an apostrophe (l' d' qu' j').
+            var split = -1
+            var k = i
+            while k < j, k - i <= 2 {
+                if cls[k] & cApostrophe != 0 { split = k; break }
+                k += 1
+            }
+            if split > i, split + 1 < j {
+                appendWord(i, split + 1, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+                appendWord(split + 1, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+            } else {
+                appendWord(i, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
+                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+            }
             i = j
         }
         return tokens
-    }
-
-    private static func appendWord(_ word: ArraySlice<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>, offsets: [Int],
-                                   to tokens: inout [ClaimToken]) {
-        // An elided article or preposition: at most two letters, then an apostrophe (l' d' qu' j').
-        var split: Int?
-        var k = word.startIndex
-        var letters = 0
-        while k < word.endIndex, letters <= 2 {
-            if isApostrophe(word[k]) { split = k; break }
-            letters += 1
-            k += 1
-        }
-        if let split, split > word.startIndex, split + 1 < word.endIndex {
-            let head = word[word.startIndex...split]
-            let tail = word[(split + 1)...]
-            tokens.append(makeWord(head, bytes: bytes, start: offsets[word.startIndex], end: offsets[split + 1]))
-            tokens.append(makeWord(tail, bytes: bytes, start: offsets[split + 1], end: offsets[word.endIndex]))
-            return
-        }
-        tokens.append(makeWord(word, bytes: bytes, start: offsets[word.startIndex], end: offsets[word.endIndex]))
     }
 
     private static func makeText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
-    private static func makeWord(_ word: ArraySlice<Unicode.Scalar>, bytes: UnsafeBufferPointer<UInt8>,
-                                 start: Int, end: Int) -> ClaimToken {
+    /// ``normalizedKey(_:)`` of a one-scalar punctuation token: the text itself unless the scalar
+    /// is straightened (’ ‘ ʼ → ', ‐ ‑ → -) or changes when lowercased.
+    @inline(__always)
+    private static func punctuationKey(_ v: UInt32, text: String) -> String {
+        switch v {
+        case 0x2019, 0x2018, 0x02BC: return "'"
+        case 0x2010, 0x2011: return "-"
+        case 0x80..<0xC0: return text   // Latin-1 signs and marks: their own lowercase
+        default:
+            if let u = Unicode.Scalar(v), !u.properties.changesWhenLowercased { return text }
+            return normalizedKey(text)
+        }
+    }
+
+    /// Appends the word of scalars `from..<to` (and its number, with a vocabulary).
+    @inline(__always)
+    private static func appendWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                   scalars: UnsafeMutablePointer<UInt32>, offsets: UnsafeMutablePointer<Int32>,
+                                   classes cls: UnsafeMutablePointer<UInt8>, vocabulary: Vocabulary?,
+                                   tokens: inout [ClaimToken], ids: inout [Int32]) {
+        guard let vocabulary else {
+            tokens.append(makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls))
+            return
+        }
+        let start = Int(offsets[from]), end = Int(offsets[to])
+        let n = end - start
+        // a plain-ASCII word: as many bytes as scalars, all below 0x80
+        var ascii = n == to - from
+        if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
+        guard ascii else {
+            let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
+            ids.append(vocabulary.id(of: t.key))
+            tokens.append(t)
+            return
+        }
+        var keep = n
+        if n > 2, bytes[end - 1] | 0x20 == 0x73, bytes[end - 2] == 0x27 {            // …'s
+            keep = n - 2
+        } else if n > 3, bytes[end - 1] == 0x27, bytes[end - 2] | 0x20 == 0x73 {     // …s'
+            keep = n - 1
+        }
+        var upper = false
+        var hasDigit = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 0x41 && b <= 0x5A { upper = true }
+            if b >= 0x30 && b <= 0x39 { hasDigit = true }
+        }
+        let first = bytes[start]
+        let capitalized = first >= 0x41 && first <= 0x5A
+        if let found = vocabulary.asciiWord(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])) {
+            let text = !upper && keep == n ? found.key : makeText(bytes, start, end)
+            ids.append(found.id)
+            tokens.append(ClaimToken(start: start, end: end, text: text, key: found.key, isWord: true,
+                                     isCapitalized: capitalized, isPossessive: keep < n, hasDigit: hasDigit))
+            return
+        }
+        // no table lists it: the key is the text, lowercased and without a possessive
         let text = makeText(bytes, start, end)
-        let first = word.first!
-        let capitalized = first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+        let key = !upper && keep == n ? text : String(unsafeUninitializedCapacity: keep) { out in
+            for k in 0..<keep {
+                let b = bytes[start + k]
+                out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            }
+            return keep
+        }
+        ids.append(-1)
+        tokens.append(ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
+                                 isCapitalized: capitalized, isPossessive: keep < n, hasDigit: hasDigit))
+    }
+
+    /// The word of scalars `from..<to`.
+    @inline(__always)
+    private static func makeWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                 offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>) -> ClaimToken {
+        let start = Int(offsets[from]), end = Int(offsets[to])
+        let text = makeText(bytes, start, end)
+        let first = scalars[from]
+        let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
+            : (Unicode.Scalar(first) ?? "\u{FFFD}").properties.isUppercase
+        var hasDigit = false
+        for k in from..<to where cls[k] & cDigit != 0 { hasDigit = true; break }
         let own = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if let (key, possessive) = asciiKey(own, text: text) {
             return ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
-                              isCapitalized: capitalized, isPossessive: possessive,
-                              hasDigit: word.contains(where: isDigit))
+                              isCapitalized: capitalized, isPossessive: possessive, hasDigit: hasDigit)
         }
         var key = normalizedKey(text)
         var possessive = false
@@ -167,8 +339,7 @@ enum ClaimTokenizer {
             possessive = true
         }
         return ClaimToken(start: start, end: end, text: text, key: key, isWord: true,
-                          isCapitalized: capitalized, isPossessive: possessive,
-                          hasDigit: word.contains(where: isDigit))
+                          isCapitalized: capitalized, isPossessive: possessive, hasDigit: hasDigit)
     }
 
     /// The key of a plain-ASCII word from its bytes, lowercased byte by byte and without a
@@ -204,44 +375,54 @@ enum ClaimTokenizer {
     /// does this, with ASCII and Latin-1 lowercased by their code points and no string built for
     /// them.
     static func normalizedKey(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 4)
-        func append(_ v: UInt32) {
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else if v < 0x800 {
-                out.append(UInt8(0xC0 | v >> 6))
-                out.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                out.append(UInt8(0xE0 | v >> 12))
-                out.append(UInt8(0x80 | v >> 6 & 0x3F))
-                out.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                out.append(UInt8(0xF0 | v >> 18))
-                out.append(UInt8(0x80 | v >> 12 & 0x3F))
-                out.append(UInt8(0x80 | v >> 6 & 0x3F))
-                out.append(UInt8(0x80 | v & 0x3F))
+        // a full lowercase mapping is at most three scalars of at most four bytes: at most six
+        // times the bytes of the (two-byte or longer) scalar it replaces
+        let capacity = s.utf8.count * 6 + 16
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+            var n = 0
+            @inline(__always) func put(_ b: UInt8) {
+                out[n] = b
+                n += 1
             }
-        }
-        func appendLowered(_ v: UInt32) {
-            switch v {
-            case 0x2019, 0x2018, 0x02BC: out.append(0x27)
-            case 0x2010, 0x2011: out.append(0x2D)
-            default: append(v)
+            @inline(__always) func append(_ v: UInt32) {
+                if v < 0x80 {
+                    put(UInt8(v))
+                } else if v < 0x800 {
+                    put(UInt8(0xC0 | v >> 6))
+                    put(UInt8(0x80 | v & 0x3F))
+                } else if v < 0x10000 {
+                    put(UInt8(0xE0 | v >> 12))
+                    put(UInt8(0x80 | v >> 6 & 0x3F))
+                    put(UInt8(0x80 | v & 0x3F))
+                } else {
+                    put(UInt8(0xF0 | v >> 18))
+                    put(UInt8(0x80 | v >> 12 & 0x3F))
+                    put(UInt8(0x80 | v >> 6 & 0x3F))
+                    put(UInt8(0x80 | v & 0x3F))
+                }
             }
-        }
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
-            } else if v < 0x100 {
-                // Latin-1: À…Þ (not ×) lower by 0x20; the rest are their own lowercase
-                append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
-            } else {
-                for m in u.properties.lowercaseMapping.unicodeScalars { appendLowered(m.value) }
+            @inline(__always) func appendLowered(_ v: UInt32) {
+                switch v {
+                case 0x2019, 0x2018, 0x02BC: put(0x27)
+                case 0x2010, 0x2011: put(0x2D)
+                default: append(v)
+                }
             }
+            for u in s.unicodeScalars {
+                let v = u.value
+                if v < 0x80 {
+                    put(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+                } else if v < 0x100 {
+                    // Latin-1: À…Þ (not ×) lower by 0x20; the rest are their own lowercase
+                    append(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v)
+                } else if !u.properties.changesWhenLowercased {
+                    appendLowered(v)   // its own lowercase: no mapping string made
+                } else {
+                    for m in u.properties.lowercaseMapping.unicodeScalars { appendLowered(m.value) }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -257,19 +438,5 @@ enum ClaimTokenizer {
         return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
     }
 
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        return s.properties.isAlphabetic
-    }
-
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" || s == "\u{02BC}" }
-
-    private static func isJoiner(_ s: Unicode.Scalar) -> Bool {
-        s == "-" || s == "\u{2010}" || s == "\u{2011}" || isApostrophe(s)
-    }
-
-    private static func isDigitJoiner(_ s: Unicode.Scalar) -> Bool {
-        s == "." || s == "," || s == "/" || s == "\u{00A0}" || s == "\u{202F}"
-    }
 }
