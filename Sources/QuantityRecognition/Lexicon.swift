@@ -284,9 +284,9 @@ struct Lexicon: Sendable {
             return v
         }
         func add(_ phrase: String, _ m: Meaning, _ origin: String) {
-            // One ASCII word (most table words): its one token's key without the tokenizer.
-            if let key = Lexicon.asciiWordKey(phrase) {
-                trie.insert([(key, false)], Entry(meaning: m, origin: origin))
+            // ASCII words between spaces (most table phrases): their keys without the tokenizer.
+            if let keys = Lexicon.asciiWordKeys(phrase) {
+                trie.insert(keys.map { ($0, false) }, Entry(meaning: m, origin: origin))
                 return
             }
             // Glued only matters between a word and a symbol (`A$`, `km/h`), not `<=` or `2.º`.
@@ -463,19 +463,30 @@ struct Lexicon: Sendable {
         }
     }
 
-    /// The key the tokenizer gives `phrase` when it is one ASCII word (a letter, then letters and
-    /// digits): its bytes with capitals lowered; nil for any other phrase.
-    static func asciiWordKey(_ phrase: String) -> String? {
-        var lower = true
-        for (i, c) in phrase.utf8.enumerated() {
-            let l = c | 0x20
-            if l >= 0x61 && l <= 0x7A { if c != l { lower = false }; continue }
-            if i > 0, c &- 0x30 < 10 { continue }
-            return nil
+    /// The keys the tokenizer gives `phrase` when it is ASCII words (a letter, then letters and
+    /// digits) between spaces: each word's bytes with capitals lowered, none glued to the one
+    /// before; nil for any other phrase.
+    static func asciiWordKeys(_ phrase: String) -> [String]? {
+        var phrase = phrase
+        return phrase.withUTF8 { b -> [String]? in
+            var keys: [String] = []
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x20 { i += 1; continue }
+                let start = i
+                var lower = true
+                while i < b.count, b[i] != 0x20 {
+                    let c = b[i], l = c | 0x20
+                    if l >= 0x61 && l <= 0x7A { if c != l { lower = false } }
+                    else if i == start || c &- 0x30 >= 10 { return nil }
+                    i += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: b[start..<i])
+                keys.append(lower ? String(decoding: word, as: UTF8.self)
+                                  : String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            }
+            return keys.isEmpty ? nil : keys
         }
-        guard !phrase.isEmpty else { return nil }
-        if lower { return phrase }
-        return String(decoding: phrase.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The table word a text word stands for when it is written with wrong or missing accents

@@ -207,9 +207,10 @@ extension Lexicon {
         }
         // every key of every phrase, at any depth: the scanner's walks stop at any other word
         var stack = [0]
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: trie.nodes.count)
         while let node = stack.popLast() {
-            for (key, child) in trie.nodes[node].next where seen.insert(Int(child)).inserted {
+            for (key, child) in trie.nodes[node].next where !seen[Int(child)] {
+                seen[Int(child)] = true
                 gate.add(key, QuantityGate.anyKey)
                 stack.append(Int(child))
             }

@@ -37,3 +37,15 @@ import Testing
         #expect(WhitespaceTrim.trimmed(sub) == sub.trimmingCharacters(in: .whitespaces))
     }
 }
+
+/// The premise of the vocabulary's shortcut: a word whose scalars beyond ASCII all lie below
+/// U+0250 never composes (NFC) to plain ASCII.
+@Suite struct VocabularyLatinShortcutTests {
+    @Test func latinWordsNeverComposeToASCII() throws {
+        var words = try ClaimStartupPathTests.phrases()
+        words += (0x80..<0x250).map { "a" + String(Unicode.Scalar(UInt32($0))!) }
+        for w in words where w.utf8.contains(where: { $0 >= 0x80 }) && w.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+            #expect(w.precomposedStringWithCanonicalMapping.utf8.contains { $0 >= 0x80 }, "\(w)")
+        }
+    }
+}

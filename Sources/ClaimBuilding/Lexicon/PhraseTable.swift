@@ -62,8 +62,12 @@ struct Vocabulary: Sendable {
         if found != id { return found }
         Self.insertPrefixes(of: key, into: &s.prefixes)
         let ascii = key.utf8.allSatisfy { $0 < 0x80 }
-        let composed = ascii ? key : key.precomposedStringWithCanonicalMapping
-        if ascii || composed.utf8.allSatisfy({ $0 < 0x80 }) {
+        // a key whose other scalars all lie in U+0080…U+024F composes to no ASCII form: those
+        // letters have no singleton decomposition and no composition makes an ASCII scalar, so
+        // Foundation is not asked (start-up time)
+        let latin = !ascii && key.unicodeScalars.allSatisfy { $0.value < 0x250 }
+        let composed = ascii || latin ? key : key.precomposedStringWithCanonicalMapping
+        if ascii || (!latin && composed.utf8.allSatisfy({ $0 < 0x80 })) {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
             s.asciiStrings.append(String(decoding: composed.utf8, as: UTF8.self))
