@@ -467,8 +467,8 @@ struct Lexicon: Sendable {
     /// digits) between spaces: each word's bytes with capitals lowered, none glued to the one
     /// before; nil for any other phrase.
     static func asciiWordKeys(_ phrase: String) -> [String]? {
-        var phrase = phrase
-        return phrase.withUTF8 { b -> [String]? in
+        var text = phrase
+        return text.withUTF8 { b -> [String]? in
             var keys: [String] = []
             var i = 0
             while i < b.count {
@@ -482,7 +482,8 @@ struct Lexicon: Sendable {
                     i += 1
                 }
                 let word = UnsafeBufferPointer(rebasing: b[start..<i])
-                keys.append(lower ? String(decoding: word, as: UTF8.self)
+                // a phrase that is one lowercase word is its own key (no new string)
+                keys.append(lower ? (word.count == b.count ? phrase : String(decoding: word, as: UTF8.self))
                                   : String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
             }
             return keys.isEmpty ? nil : keys

@@ -56,6 +56,7 @@ struct Vocabulary: Sendable {
     mutating func intern(_ key: String) -> Int32 {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
+        if s.ids.isEmpty { s.ids.reserveCapacity(1024) }  // a language's tables hold about this many words
         // one hash of `key`: its number is read, or given, in place (start-up time)
         let id = Int32(s.ids.count)
         let found = Self.number(&s.ids[key, default: -1], id)
