@@ -136,19 +136,30 @@ struct TokenTrie: Sendable {
         var node = 0
         for (idx, (k, glued)) in keys.enumerated() {
             let attached = idx > 0 && glued
-            if let n = nodes[node].next[k] {
-                if !attached { nodes[node].attachedOnly.remove(k) }
+            // one hash of `k` per step: the edge is read, or made, in place (start-up time)
+            let fresh = Int32(nodes.count)
+            let n = Self.edge(&nodes[node].next[k, default: -1], fresh)
+            if n != fresh {
+                if !attached, !nodes[node].attachedOnly.isEmpty { nodes[node].attachedOnly.remove(k) }
                 node = Int(n)
             } else {
                 nodes.append(Node())
-                let id = nodes.count - 1
-                nodes[node].next[k] = Int32(id)
                 if attached { nodes[node].attachedOnly.insert(k) }
-                node = id
+                node = Int(fresh)
             }
         }
         if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry); nodes[node].kinds |= entry.meaning.kindBit }
     }
+
+    /// The child an edge leads to; an edge just made (-1) is given `fresh`.
+    private static func edge(_ child: inout Int32, _ fresh: Int32) -> Int32 {
+        if child < 0 { child = fresh }
+        return child
+    }
+
+    /// Room for `n` phrases' first tokens under the root (start-up time: no rehashing while the
+    /// tables are read).
+    mutating func reserveRoots(_ n: Int) { nodes[0].next.reserveCapacity(n) }
 
     /// The longest phrase starting at token `i` with an entry that `accept` takes:
     /// the index just past its last token and the entry.
@@ -273,6 +284,11 @@ struct Lexicon: Sendable {
             return v
         }
         func add(_ phrase: String, _ m: Meaning, _ origin: String) {
+            // ASCII words between spaces (most table phrases): their keys without the tokenizer.
+            if let keys = Lexicon.asciiWordKeys(phrase) {
+                trie.insert(keys.map { ($0, false) }, Entry(meaning: m, origin: origin))
+                return
+            }
             // Glued only matters between a word and a symbol (`A$`, `km/h`), not `<=` or `2.º`.
             let ts = Tokenizer.tokenize(phrase, spaceGroups: false)
             let keys = ts.indices.map { i in
@@ -280,6 +296,8 @@ struct Lexicon: Sendable {
             }
             trie.insert(keys, Entry(meaning: m, origin: origin))
         }
+        trie.reserveRoots(["cardinals.tsv", "ordinals.tsv", "scales.tsv", "fractions.tsv", "qualifiers.tsv", "vague.tsv",
+                           "units.tsv", "ranges.tsv", "months.tsv", "weekdays.tsv"].reduce(0) { $0 + pack.rows($1).count })
         for row in pack.rows("cardinals.tsv") {
             guard let w = row[0] else { continue }
             let flags = Set((row[2] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -403,22 +421,73 @@ struct Lexicon: Sendable {
 
     /// A word's vowels without acute, grave, circumflex or diaeresis (*trés* → *tres*); nil
     /// when it has none.
+    ///
+    /// Works on the UTF-8 bytes: the accented vowels are U+00E0…U+00FC, written `C3 A0`…`C3 BC`,
+    /// so each is a two-byte pair replaced by one ASCII letter; every other byte is copied.
     static func stripAccents(_ s: String) -> String? {
-        guard s.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        var changed = false
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            let base: Unicode.Scalar? = switch u.value {
-            case 0xE0...0xE2, 0xE4: "a"
-            case 0xE8...0xEB: "e"
-            case 0xEC...0xEF: "i"
-            case 0xF2...0xF4, 0xF6: "o"
-            case 0xF9...0xFC: "u"
-            default: nil
+        var s = s
+        return s.withUTF8 { b -> String? in
+            var first = -1
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == 0xC3, accentBase(b[i + 1]) != 0 { first = i; break }
+                i += 1
             }
-            if let base { out.append(base); changed = true } else { out.append(u) }
+            guard first >= 0 else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var o = 0, i = 0
+                while i < b.count {
+                    let base = b[i] == 0xC3 && i + 1 < b.count ? accentBase(b[i + 1]) : 0
+                    if base != 0 {
+                        out[o] = base; i += 2
+                    } else {
+                        out[o] = b[i]; i += 1
+                    }
+                    o += 1
+                }
+                return o
+            }
         }
-        return changed ? String(out) : nil
+    }
+
+    /// The base vowel of the accented vowel whose UTF-8 is `C3 t` (see ``stripAccents(_:)``), or 0.
+    @inline(__always)
+    private static func accentBase(_ t: UInt8) -> UInt8 {
+        switch t {
+        case 0xA0...0xA2, 0xA4: return UInt8(ascii: "a")
+        case 0xA8...0xAB: return UInt8(ascii: "e")
+        case 0xAC...0xAF: return UInt8(ascii: "i")
+        case 0xB2...0xB4, 0xB6: return UInt8(ascii: "o")
+        case 0xB9...0xBC: return UInt8(ascii: "u")
+        default: return 0
+        }
+    }
+
+    /// The keys the tokenizer gives `phrase` when it is ASCII words (a letter, then letters and
+    /// digits) between spaces: each word's bytes with capitals lowered, none glued to the one
+    /// before; nil for any other phrase.
+    static func asciiWordKeys(_ phrase: String) -> [String]? {
+        var text = phrase
+        return text.withUTF8 { b -> [String]? in
+            var keys: [String] = []
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x20 { i += 1; continue }
+                let start = i
+                var lower = true
+                while i < b.count, b[i] != 0x20 {
+                    let c = b[i], l = c | 0x20
+                    if l >= 0x61 && l <= 0x7A { if c != l { lower = false } }
+                    else if i == start || c &- 0x30 >= 10 { return nil }
+                    i += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: b[start..<i])
+                // a phrase that is one lowercase word is its own key (no new string)
+                keys.append(lower ? (word.count == b.count ? phrase : String(decoding: word, as: UTF8.self))
+                                  : String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            }
+            return keys.isEmpty ? nil : keys
+        }
     }
 
     /// The table word a text word stands for when it is written with wrong or missing accents

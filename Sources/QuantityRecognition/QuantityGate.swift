@@ -44,7 +44,9 @@ struct QuantityGate: Sendable {
     /// ASCII, Latin-1 or Latin Extended-A (whose decompositions the skeleton reduces) or has no
     /// decomposition at all; no combining mark stands in the key itself.
     static func reducible(_ key: String) -> Bool {
-        key.unicodeScalars.allSatisfy { s in
+        // an ASCII key (most) is reducible: no scalar walk (start-up time)
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        return key.unicodeScalars.allSatisfy { s in
             let v = s.value
             if v >= 0x300 && v <= 0x36F { return false }
             if v < 0x180 || Tokenizer.classify(v) == .symbol { return true }
@@ -63,11 +65,9 @@ struct QuantityGate: Sendable {
 
     /// The skeleton hash of a table key (as ``add(_:_:)`` hashes it).
     static func skeletonHash(of key: String) -> UInt64 {
-        var h = seed
-        for s in key.unicodeScalars {
-            if let k = skeleton(s.value) { h = mix(h, k) }
-        }
-        return h
+        // the same scalars as the key's, decoded from its UTF-8 (start-up time)
+        var key = key
+        return key.withUTF8 { skeletonHash($0, 0, $0.count) }
     }
 
     /// The skeleton hash of the letters `b[from..<to]` (a word token of the text).
@@ -207,9 +207,10 @@ extension Lexicon {
         }
         // every key of every phrase, at any depth: the scanner's walks stop at any other word
         var stack = [0]
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: trie.nodes.count)
         while let node = stack.popLast() {
-            for (key, child) in trie.nodes[node].next where seen.insert(Int(child)).inserted {
+            for (key, child) in trie.nodes[node].next where !seen[Int(child)] {
+                seen[Int(child)] = true
                 gate.add(key, QuantityGate.anyKey)
                 stack.append(Int(child))
             }

@@ -211,7 +211,7 @@ final class ClaimLexicon: Sendable {
                 // a name that starts and ends with an ASCII letter has nothing to trim (Foundation's
                 // trim costs thousands of instructions a call)
                 let bare = name.utf8.first.map(Self.isASCIILetter) == true && name.utf8.last.map(Self.isASCIILetter) == true
-                let trimmed = bare ? String(name) : name.trimmingCharacters(in: .whitespaces)
+                let trimmed = bare ? String(name) : WhitespaceTrim.trimmed(name)
                 guard let role = CueRole(rawValue: trimmed) else {
                     throw LoadError(origin: row.origin, problem: "unknown cue role '\(trimmed)'")
                 }

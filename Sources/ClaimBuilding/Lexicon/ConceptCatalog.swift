@@ -60,9 +60,9 @@ public struct ConceptCatalog: Sendable {
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNo += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if WhitespaceTrim.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { WhitespaceTrim.trimmed($0) }
             func field(_ i: Int) -> String? { i < f.count && !f[i].isEmpty ? f[i] : nil }
             guard let key = field(0), let label = field(1) else {
                 throw LoadError(line: lineNo, problem: "a row needs at least a key and a label")
@@ -77,7 +77,7 @@ public struct ConceptCatalog: Sendable {
             guard let kind = Entry.Kind(rawValue: field(4) ?? "thing") else {
                 throw LoadError(line: lineNo, problem: "kind must be thing, event, rank or duration, not '\(field(4)!)'")
             }
-            let classes = (field(5) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let classes = (field(5) ?? "").split(separator: ",").map { WhitespaceTrim.trimmed($0) }
             entries[key] = Entry(key: key, label: label, cumulative: cumulative, broader: field(3), kind: kind,
                                  classes: classes, total: field(6), defaultThing: field(7))
         }

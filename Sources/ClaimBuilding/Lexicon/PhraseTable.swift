@@ -54,14 +54,21 @@ struct Vocabulary: Sendable {
 
     /// The number of `key`, giving it the next one if it is new.
     mutating func intern(_ key: String) -> Int32 {
-        if let id = storage.ids[key] { return id }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
+        if s.ids.isEmpty { s.ids.reserveCapacity(1024) }  // a language's tables hold about this many words
+        // one hash of `key`: its number is read, or given, in place (start-up time)
         let id = Int32(s.ids.count)
-        s.ids[key] = id
+        let found = Self.number(&s.ids[key, default: -1], id)
+        if found != id { return found }
         Self.insertPrefixes(of: key, into: &s.prefixes)
-        let composed = key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-        if composed.utf8.allSatisfy({ $0 < 0x80 }) {
+        let ascii = key.utf8.allSatisfy { $0 < 0x80 }
+        // a key whose other scalars all lie in U+0080…U+024F composes to no ASCII form: those
+        // letters have no singleton decomposition and no composition makes an ASCII scalar, so
+        // Foundation is not asked (start-up time)
+        let latin = !ascii && key.unicodeScalars.allSatisfy { $0.value < 0x250 }
+        let composed = ascii || latin ? key : key.precomposedStringWithCanonicalMapping
+        if ascii || (!latin && composed.utf8.allSatisfy({ $0 < 0x80 })) {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
             s.asciiStrings.append(String(decoding: composed.utf8, as: UTF8.self))
@@ -73,6 +80,12 @@ struct Vocabulary: Sendable {
         }
         return id
     }
+    /// The number in a slot of `ids`; a slot just made (-1) is given `id`.
+    private static func number(_ slot: inout Int32, _ id: Int32) -> Int32 {
+        if slot < 0 { slot = id }
+        return slot
+    }
+
     private static func rehash(_ s: Storage, capacity: Int) {
         s.asciiSlots = Array(repeating: -1, count: capacity)
         for w in s.asciiWords.indices { place(s, w) }
@@ -235,7 +248,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// `origin` names the row for messages; it is not made unless needed (building it is a
     /// string per row).
     mutating func insert(_ phrase: String, _ value: Value, origin: @autoclosure () -> String, vocabulary: inout Vocabulary) {
-        let keys = ClaimTokenizer.tokenize(phrase).map(\.key)
+        let keys = PlainWord.key(phrase).map { [$0] } ?? ClaimTokenizer.tokenize(phrase).map(\.key)
         guard !keys.isEmpty else { return }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
