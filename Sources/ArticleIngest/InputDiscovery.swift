@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the command line's paths into a sorted list of article files.
 ///
@@ -31,6 +34,20 @@ public enum InputDiscovery {
 
     private static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// The canonical path of `name` inside the folder whose canonical path is `real`. Resolving a
+    /// path through `URL` asks the file system about every component, which made discovery a
+    /// serial tenth of a second for 4,000 files; a child that is not itself a symbolic link (one
+    /// `lstat`) is simply `real/name`. Anything else, or a failed `lstat`, takes the full route.
+    static func canonical(child name: String, of real: String, path: String) -> String {
+        #if canImport(Glibc)
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFLNK, name != ".", name != "..", !name.contains("/") {
+            return real.hasSuffix("/") ? real + name : real + "/" + name
+        }
+        #endif
+        return canonical(path)
     }
 
     /// Walks one folder. `ancestors` are the real paths of the folders above it: meeting one again
@@ -66,7 +83,7 @@ public enum InputDiscovery {
             if isDir.boolValue {
                 walk(child, fm: fm, ancestors: inner, visited: &visited, files: &files, errors: &errors, seen: &seen)
             } else if InputFile.extensions.contains((name as NSString).pathExtension.lowercased()),
-                      seen.insert(canonical(child)).inserted {
+                      seen.insert(canonical(child: name, of: real, path: child)).inserted {
                 files.append(InputFile(path: child))
             }
         }

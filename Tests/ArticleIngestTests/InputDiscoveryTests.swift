@@ -53,6 +53,27 @@ import Testing
         }
     }
 
+    /// The shortcut for plain files (one `lstat` instead of resolving every component) must give
+    /// what resolving the whole path gives, so that a file named twice is still taken once.
+    @Test func plainChildrenGetTheSameCanonicalPathAsAFullResolve() throws {
+        try withTempFolder { dir in
+            try write("\(dir)/real/a.txt")
+            try write("\(dir)/real/b c é.txt")
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/via", withDestinationPath: "\(dir)/real")
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/real/link.txt", withDestinationPath: "\(dir)/real/a.txt")
+            let real = URL(fileURLWithPath: "\(dir)/via").resolvingSymlinksInPath().standardizedFileURL.path
+            for name in ["a.txt", "b c é.txt", "link.txt"] {
+                let full = URL(fileURLWithPath: "\(dir)/via/\(name)").resolvingSymlinksInPath().standardizedFileURL.path
+                #expect(InputDiscovery.canonical(child: name, of: real, path: "\(dir)/via/\(name)") == full)
+            }
+            // The folder through its link, the folder itself and one file by name: each file once,
+            // and the link to a.txt is a.txt again.
+            let (files, errors) = InputDiscovery.discover(["\(dir)/via", "\(dir)/real", "\(dir)/real/a.txt"])
+            #expect(errors.isEmpty)
+            #expect(files.map(\.id).sorted() == ["a", "b c é"])
+        }
+    }
+
     @Test func twoLinksToOneFolderAreNotALoop() throws {
         try withTempFolder { dir in
             try write("\(dir)/shared/a.txt")
