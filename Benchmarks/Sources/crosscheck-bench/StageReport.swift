@@ -10,7 +10,7 @@ enum StageReport {
         let text = files.filter { $0.hasSuffix(".txt") }.map { corpus + "/" + $0 }
         let html = files.filter { $0.hasSuffix(".html") }.map { corpus + "/" + $0 }
         func size(_ paths: [String]) -> Int {
-            paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            paths.reduce(0) { $0 + Measure.fileSize($1) }
         }
         let textBytes = size(text), htmlBytes = size(html), allBytes = textBytes + htmlBytes
         let pipeline = try Pipeline(options: .init(manifestPath: Measure.manifest(in: corpus)))
@@ -72,7 +72,7 @@ enum StageReport {
         let pipeline = try Pipeline(options: .init(manifestPath: Measure.manifest(in: corpus)))
         var bytes = 0
         for f in try FileManager.default.contentsOfDirectory(atPath: corpus) where !f.hasSuffix(".csv") {
-            bytes += (try? FileManager.default.attributesOfItem(atPath: corpus + "/" + f)[.size] as? Int) ?? 0
+            bytes += Measure.fileSize(corpus + "/" + f)
         }
         // as the CLI does: the report streamed to a file in 1 MB pieces
         let keep = ProcessInfo.processInfo.environment["CROSSCHECK_BENCH_KEEP_JSON"]
