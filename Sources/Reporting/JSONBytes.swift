@@ -63,6 +63,14 @@ struct JSONBytes: ~Copyable {
         copy(s.utf8Start, s.utf8CodeUnitCount)
     }
 
+    /// Appends bytes written elsewhere (a piece rendered on another thread).
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: p, byteCount: bytes.count)
+        count += bytes.count
+    }
+
     @inline(__always)
     private mutating func copy(_ p: UnsafePointer<UInt8>, _ n: Int) {
         reserve(n)

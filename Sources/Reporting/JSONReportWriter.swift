@@ -20,7 +20,13 @@ public enum JSONReportWriter {
     /// output), so the caller need not copy the bytes again to add it. Never throws today; the
     /// signature is kept for callers written against the `Encoder`-based writer.
     public static func data(_ report: Report, trailingNewline: Bool = false) throws -> Data {
-        var w = ReportJSON(capacity: estimatedSize(report), chunkSize: .max, sink: nil)
+        try data(report, trailingNewline: trailingNewline, parallel: true)
+    }
+
+    /// ``data(_:trailingNewline:)``, with the articles and findings rendered on one thread when
+    /// `parallel` is false (the tests compare both).
+    static func data(_ report: Report, trailingNewline: Bool, parallel: Bool) throws -> Data {
+        var w = ReportJSON(capacity: estimatedSize(report), chunkSize: .max, sink: nil, parallel: parallel)
         try w.report(report)
         if trailingNewline { w.out.byte(0x0A) }
         return w.out.takeData()
@@ -67,11 +73,63 @@ struct ReportJSON: ~Copyable {
     var out: JSONBytes
     let chunkSize: Int
     let sink: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// Whether long lists of articles and findings are rendered on all cores (see ``list(_:_:)``).
+    let parallel: Bool
 
-    init(capacity: Int, chunkSize: Int, sink: ((UnsafeRawBufferPointer) throws -> Void)?) {
+    init(capacity: Int, chunkSize: Int, sink: ((UnsafeRawBufferPointer) throws -> Void)?, parallel: Bool = true) {
         out = JSONBytes(capacity: capacity)
         self.chunkSize = chunkSize
         self.sink = sink
+        self.parallel = parallel
+    }
+
+    /// Items per piece rendered on another thread, and the fewest items worth doing that for.
+    static let piece = 32
+    static let parallelMinimum = 4 * piece
+
+    /// Writes items `0..<count` of a list at indent 4 (`,` and a line break before each but the
+    /// first), `render` writing item `n`. A long list is rendered in pieces of ``piece`` items on
+    /// all cores, a window of pieces at a time, and the pieces are appended in order, so the bytes
+    /// are those of the one-thread loop; the sink is then handed the output after a piece rather
+    /// than after every item. Writing 46 MB of JSON for 10 MB of text was a tenth of a second on
+    /// one thread at the end of every run.
+    private mutating func list(_ count: Int, _ render: @Sendable (inout ReportJSON, Int) throws -> Void) throws {
+        guard parallel, count >= Self.parallelMinimum else {
+            for n in 0..<count {
+                if n > 0 { out.byte(0x2C) }
+                out.newline(4)
+                try render(&self, n)
+                try flushIfFull()
+            }
+            return
+        }
+        let piece = Self.piece
+        let window = Swift.max(2, ProcessInfo.processInfo.activeProcessorCount) * 4
+        var start = 0
+        while start < count {
+            let pieces = Swift.min(window, (count - start + piece - 1) / piece)
+            let rendered = RenderedPieces(pieces)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: pieces) { p in
+                let lo = first + p * piece, hi = Swift.min(lo + piece, count)
+                var w = ReportJSON(capacity: 1 << 16, chunkSize: .max, sink: nil, parallel: false)
+                do {
+                    for n in lo..<hi {
+                        if n > 0 { w.out.byte(0x2C) }
+                        w.out.newline(4)
+                        try render(&w, n)
+                    }
+                    rendered.set(p, .success(Array(w.out.bytes)))
+                } catch {
+                    rendered.set(p, .failure(error))
+                }
+            }
+            for p in 0..<pieces {
+                try rendered.get(p).withUnsafeBytes { out.append($0) }
+                try flushIfFull()
+            }
+            start = Swift.min(start + pieces * piece, count)
+        }
     }
 
     /// Hands the bytes so far to the sink once there are at least `chunkSize` of them.
@@ -91,12 +149,8 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, 2)
         } else {
             out.byte(0x5B)
-            for n in r.articles.indices {
-                if n > 0 { out.byte(0x2C) }
-                out.newline(4)
-                try article(r.articles[n], indent: 4)
-                try flushIfFull()
-            }
+            let articles = r.articles
+            try list(articles.count) { w, n in try w.article(articles[n], indent: 4) }
             out.newline(2)
             out.byte(0x5D)
         }
@@ -106,12 +160,8 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, 2)
         } else {
             out.byte(0x5B)
-            for n in r.findings.indices {
-                if n > 0 { out.byte(0x2C) }
-                out.newline(4)
-                finding(r.findings[n], indent: 4)
-                try flushIfFull()
-            }
+            let findings = r.findings
+            try list(findings.count) { w, n in w.finding(findings[n], indent: 4) }
             out.newline(2)
             out.byte(0x5D)
         }
@@ -123,7 +173,7 @@ struct ReportJSON: ~Copyable {
     }
 
     // ReportedArticle: claims, id, language, outlet, path (when set), published, title.
-    private mutating func article(_ a: ReportedArticle, indent: Int) throws {
+    fileprivate mutating func article(_ a: ReportedArticle, indent: Int) throws {
         let k = indent + 2
         out.byte(0x7B)
         out.key(k, "\"claims\" : ")
@@ -280,7 +330,7 @@ struct ReportJSON: ~Copyable {
     }
 
     // Finding: claims, explanation, id?, rule, verdict.
-    private mutating func finding(_ f: Finding, indent: Int) {
+    fileprivate mutating func finding(_ f: Finding, indent: Int) {
         let k = indent + 2
         out.byte(0x7B)
         out.key(k, "\"claims\" : ")
@@ -353,4 +403,22 @@ struct ReportJSON: ~Copyable {
     private mutating func optional(_ s: String?) {
         if let s { out.string(s) } else { out.null() }
     }
+}
+
+/// The pieces one window of ``ReportJSON/list(_:_:)`` renders, each written by one task into its
+/// own slot and read after all are done.
+private final class RenderedPieces: @unchecked Sendable {
+    // Raw memory, not an array: tasks write different slots at once, which a class's array
+    // property would flag as overlapping accesses.
+    private let slots: UnsafeMutableBufferPointer<Result<[UInt8], any Error>?>
+    init(_ n: Int) {
+        slots = .allocate(capacity: n)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ r: Result<[UInt8], any Error>) { slots[i] = r }
+    func get(_ i: Int) throws -> [UInt8] { try slots[i]!.get() }
 }

@@ -231,6 +231,25 @@ import Testing
         }
     }
 
+    /// Long lists are rendered in pieces on all cores; the bytes must be those of the one-thread
+    /// loop and of Foundation's encoder, and streaming must still add up to the whole, for lists
+    /// just below, at and above the threshold and across several windows of pieces.
+    @Test(arguments: [ReportJSON.parallelMinimum - 1, ReportJSON.parallelMinimum, ReportJSON.parallelMinimum + 1,
+                      ReportJSON.piece * 41 + 7])
+    func longListsRenderedOnAllCoresGiveTheSameBytes(_ n: Int) throws {
+        var g = ReportGenerator(seed: UInt64(n))
+        let report = g.bigReport(articles: n, findings: n + 3)
+        let serial = try JSONReportWriter.data(report, trailingNewline: true, parallel: false)
+        let parallel = try JSONReportWriter.data(report, trailingNewline: true)
+        #expect(parallel == serial)
+        var streamed = Data()
+        try JSONReportWriter.write(report, chunkSize: 4096, trailingNewline: true) { streamed.append(contentsOf: $0) }
+        #expect(streamed == serial)
+        var withoutNewline = serial
+        withoutNewline.removeLast()
+        #expect(withoutNewline == (try JSONReportWriter.encoder().encode(report)))
+    }
+
     @Test func aFailingSinkStopsTheWrite() throws {
         struct Full: Error {}
         var g = ReportGenerator(seed: 5)
@@ -314,6 +333,23 @@ struct ReportGenerator {
               cumulative: Bool.random(using: &rng), agency: maybe { $0.string(max: 4) },
               inTitle: Bool.random(using: &rng), revised: Bool.random(using: &rng),
               start: maybe { $0.integer() }, end: maybe { $0.integer() })
+    }
+
+    /// A report with `articles` articles and `findings` findings, long enough for the writer to
+    /// render its lists on several threads.
+    mutating func bigReport(articles: Int, findings: Int) -> Report {
+        let list = (0..<articles).map { _ -> ReportedArticle in
+            let id = string(max: 4)
+            return ReportedArticle(id: id, path: maybe { $0.string(max: 6) }, outlet: maybe { $0.string(max: 6) },
+                                   published: maybe { $0.string(max: 3) }, language: string(max: 2),
+                                   title: maybe { $0.string() },
+                                   claims: (0..<Int.random(in: 0...3, using: &rng)).map { _ in claim(article: id) })
+        }
+        let found = (0..<findings).map { _ in
+            Finding(id: maybe { $0.string(max: 3) }, rule: string(max: 4), verdict: Verdict.allCases.randomElement(using: &rng)!,
+                    claims: (0..<Int.random(in: 0...3, using: &rng)).map { _ in string(max: 4) }, explanation: string(max: 40))
+        }
+        return Report(articles: list, findings: found)
     }
 
     mutating func report() -> Report {
