@@ -220,11 +220,7 @@ public struct Pipeline: Sendable {
     /// Maps in parallel over all cores, keeping the input order.
     static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
         if items.count < 2 { return items.map(transform) }
-        let box = ResultBox<U>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            box.set(i, transform(items[i]))
-        }
-        return box.values()
+        return IndexedSlots.map(items.count) { transform(items[$0]) }
     }
 }
 
@@ -252,15 +248,6 @@ final class ProgressCounter: @unchecked Sendable {
         lock.unlock()
         report(d, total)
     }
-}
-
-/// Slots filled from several threads, one index each.
-final class ResultBox<U: Sendable>: @unchecked Sendable {
-    private var slots: [U?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: U) { lock.lock(); slots[i] = v; lock.unlock() }
-    func values() -> [U] { slots.map { $0! } }
 }
 
 extension Pipeline {

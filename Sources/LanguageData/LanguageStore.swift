@@ -1,3 +1,4 @@
+import CrosscheckModel
 import Foundation
 
 /// Finds and loads the language folders.
@@ -182,17 +183,6 @@ extension LanguageStore {
     /// `work` on each item on all cores, the results in item order; the first error in item order
     /// is thrown.
     static func inParallel<I: Sendable, T: Sendable>(_ items: [I], _ work: @Sendable (I) throws -> T) throws -> [T] {
-        let slots = IndexedResults<T>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in slots.set(i, Result { try work(items[i]) }) }
-        return try (0..<items.count).map { try slots.get($0).get() }
+        try IndexedSlots<Result<T, any Error>>.map(items.count) { i in Result { try work(items[i]) } }.map { try $0.get() }
     }
-}
-
-/// Results filled from several threads, one index each.
-final class IndexedResults<T: Sendable>: @unchecked Sendable {
-    private var slots: [Result<T, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<T, any Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<T, any Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
 }

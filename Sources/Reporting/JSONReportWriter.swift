@@ -108,24 +108,21 @@ struct ReportJSON: ~Copyable {
         var start = 0
         while start < count {
             let pieces = Swift.min(window, (count - start + piece - 1) / piece)
-            let rendered = RenderedPieces(pieces)
             let first = start
-            DispatchQueue.concurrentPerform(iterations: pieces) { p in
+            let rendered = IndexedSlots<Result<[UInt8], any Error>>.map(pieces) { p in
                 let lo = first + p * piece, hi = Swift.min(lo + piece, count)
                 var w = ReportJSON(capacity: 1 << 16, chunkSize: .max, sink: nil, parallel: false)
-                do {
+                return Result {
                     for n in lo..<hi {
                         if n > 0 { w.out.byte(0x2C) }
                         w.out.newline(4)
                         try render(&w, n)
                     }
-                    rendered.set(p, .success(Array(w.out.bytes)))
-                } catch {
-                    rendered.set(p, .failure(error))
+                    return Array(w.out.bytes)
                 }
             }
-            for p in 0..<pieces {
-                try rendered.get(p).withUnsafeBytes { out.append($0) }
+            for bytes in rendered {
+                try bytes.get().withUnsafeBytes { out.append($0) }
                 try flushIfFull()
             }
             start = Swift.min(start + pieces * piece, count)
@@ -403,22 +400,4 @@ struct ReportJSON: ~Copyable {
     private mutating func optional(_ s: String?) {
         if let s { out.string(s) } else { out.null() }
     }
-}
-
-/// The pieces one window of ``ReportJSON/list(_:_:)`` renders, each written by one task into its
-/// own slot and read after all are done.
-private final class RenderedPieces: @unchecked Sendable {
-    // Raw memory, not an array: tasks write different slots at once, which a class's array
-    // property would flag as overlapping accesses.
-    private let slots: UnsafeMutableBufferPointer<Result<[UInt8], any Error>?>
-    init(_ n: Int) {
-        slots = .allocate(capacity: n)
-        slots.initialize(repeating: nil)
-    }
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ r: Result<[UInt8], any Error>) { slots[i] = r }
-    func get(_ i: Int) throws -> [UInt8] { try slots[i]!.get() }
 }

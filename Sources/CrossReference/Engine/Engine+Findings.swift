@@ -41,21 +41,6 @@ struct EngineStatistics: Sendable, Equatable {
     }
 }
 
-/// Results of work items run on several threads, kept by item index.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        items[i] = value
-        lock.unlock()
-    }
-
-    func values() -> [T] { items.map { $0! } }
-}
 
 extension Engine {
     // MARK: Findings
@@ -87,7 +72,7 @@ extension Engine {
         let articleRanks = prepared.articles.ranks()
         // Facts are independent: compared on all cores, largest first, results kept in key order.
         let schedule = facts.indices.sorted { (facts[$0].count, -$0) > (facts[$1].count, -$1) }
-        let results = Slots<([PendingFinding], EngineStatistics)>(count: facts.count)
+        let results = IndexedSlots<([PendingFinding], EngineStatistics)>(count: facts.count)
         DispatchQueue.concurrentPerform(iterations: schedule.count) { n in
             let position = schedule[n]
             let members = facts[position]
@@ -530,7 +515,7 @@ extension Engine {
         // Rendered in chunks on all cores, then joined in order.
         let chunk = 2048
         let chunks = (order.count + chunk - 1) / chunk
-        let rendered = Slots<[Finding]>(count: chunks)
+        let rendered = IndexedSlots<[Finding]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var list: [Finding] = []
             list.reserveCapacity(chunk)

@@ -1,3 +1,4 @@
+import CrosscheckModel
 import Dispatch
 import Foundation
 
@@ -24,11 +25,7 @@ enum Parallel {
     /// the results in chunk order.
     static func map<T: Sendable>(chunks: Int, count: Int, _ body: @Sendable (Int, Range<Int>) -> T) -> [T] {
         if chunks <= 1 { return [body(0, 0..<count)] }
-        let slots = Slots<T>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            slots.set(c, body(c, range(c, of: chunks, count: count)))
-        }
-        return slots.values()
+        return IndexedSlots.map(chunks) { c in body(c, range(c, of: chunks, count: count)) }
     }
 
     /// The items sorted by `less`, which must be a strict TOTAL order (no two items equal), so
@@ -42,13 +39,11 @@ enum Parallel {
         while runs.count > 1 {
             let pairs = (runs.count + 1) / 2
             let current = runs
-            let slots = Slots<[T]>(count: pairs)
-            DispatchQueue.concurrentPerform(iterations: pairs) { p in
+            runs = IndexedSlots.map(pairs) { p in
                 let x = current[2 * p]
-                guard 2 * p + 1 < current.count else { slots.set(p, x); return }
-                slots.set(p, merge(x, current[2 * p + 1], by: less))
+                guard 2 * p + 1 < current.count else { return x }
+                return merge(x, current[2 * p + 1], by: less)
             }
-            runs = slots.values()
         }
         return runs[0]
     }
