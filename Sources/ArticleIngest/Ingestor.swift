@@ -1,6 +1,9 @@
 import CrosscheckModel
 import Foundation
 import LanguageData
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads article files (plain text or HTML) into ``Article`` values.
 ///
@@ -23,6 +26,8 @@ public struct Ingestor: Sendable {
         let bytes: [UInt8]
         if file.path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else if let read = Self.readRegularFile(file.path) {
+            bytes = read
         } else {
             var isDir: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDir)
@@ -35,6 +40,41 @@ public struct Ingestor: Sendable {
             bytes = Array(data)
         }
         return try ingest(bytes: bytes, file: file)
+    }
+
+    /// The bytes of a regular file, read straight into an array (one `open`, `fstat` and `read`s);
+    /// nil for anything else (a folder, a file that cannot be opened or read), which then takes
+    /// the `FileManager` route and its errors. `FileManager.contents` plus the copy out of its
+    /// `Data` cost about 5,000 instructions a file.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        #if canImport(Glibc)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        // One byte of room past the size: a read that fills it means the file grew meanwhile,
+        // and the FileManager route reads it whole.
+        let capacity = max(Int(st.st_size), 0) + 1
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { b, count in
+            var filled = 0
+            while filled < capacity {
+                let n = read(fd, b.baseAddress! + filled, capacity - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            count = failed ? 0 : filled
+        }
+        return failed || bytes.count == capacity ? nil : bytes
+        #else
+        return nil
+        #endif
     }
 
     /// Reads an article from bytes already in memory. `file.path` decides the format

@@ -99,6 +99,36 @@ import Testing
         }
     }
 
+    /// `filter` skips `byline` for a block of more than 13 words only when no byline-only
+    /// separator (U+000B, U+000C, U+00A0, U+FEFF) could lower that count: blocks not collapsed,
+    /// written with those separators, decide as the reference does.
+    @Test(arguments: [7, 8] as [UInt64])
+    func filterAgreesOnBlocksNotCollapsed(seed: UInt64) {
+        var corpus = ReferenceCorpus(seed: seed, store: Self.store)
+        let odd = ["\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", " \u{A0} ", " \u{FEFF} ", " \u{0B}\u{0C} "]
+        for _ in 0..<300 {
+            let blocks = (0..<Int.random(in: 1...12, using: &corpus.rng)).map { _ in
+                var text = corpus.block(maxPieces: 20)
+                for _ in 0..<Int.random(in: 0...6, using: &corpus.rng) { text += corpus.pick(odd) + corpus.block(maxPieces: 3) }
+                return Block(text: text, role: .paragraph)
+            }
+            let titles = [corpus.block(maxPieces: 4)]
+            let new = Self.filter.filter(blocks, titles: titles)
+            let old = Self.reference.filter(blocks, titles: titles)
+            #expect(new.kept == old.kept && new.dropped == old.dropped && new.byline == old.byline)
+        }
+    }
+
+    @Test func bylineSeparatorsAreSeen() {
+        func may(_ s: String) -> Bool { s.withUTF8Bytes { FurnitureFilter.mayHoldBylineSeparator($0) } }
+        #expect(!may("By Jane Doe and John Roe, with a long line of plain words after them"))
+        #expect(may("By Jane\u{A0}Doe"))
+        #expect(may("a long line of plain words before it, then\u{0B}"))
+        #expect(may("x\u{0C}"))
+        #expect(may("twelve bytes\u{FEFF}"))
+        #expect(!may(""))
+    }
+
     @Test func normalizeCutsAScalarAtByte400AsTheStringVersionDoes() {
         for pad in 396...400 {
             for tail in ["é", "€", "\u{1F600}", "İ"] {

@@ -17,6 +17,25 @@ import Testing
         #expect(PathText.pathExtension(path) == (path as NSString).pathExtension)
     }
 
+    /// The id read from the bytes is the one `NSString`'s last component minus its extension gives.
+    @Test(arguments: paths + ["dir/a\r\nb.t\r\nx", "/tmp/t1/a000001.TXT", "x/y.z/w", "dir/ab.c", "é.txt"])
+    func defaultIDAgreesWithNSString(path: String) {
+        let name = (path as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension
+        let old = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        #expect(InputFile.defaultID(for: path) == old)
+    }
+
+    @Test func fileStemAnswersPlainASCIIPathsOnly() {
+        #expect(PathText.fileStem("/tmp/t1/a000001.txt") == "a000001")
+        #expect(PathText.fileStem("dir/a.tar.gz") == "a.tar")
+        #expect(PathText.fileStem("dir/noext") == "noext")
+        #expect(PathText.fileStem("dir/.hidden") == nil)
+        #expect(PathText.fileStem("dir/a.") == nil)
+        #expect(PathText.fileStem("dir//a.txt") == nil)
+        #expect(PathText.fileStem("dir/æ.txt") == nil)
+    }
+
     /// `NSString` on Linux stops the program for a one-character relative path ("a"): the byte
     /// version answers as it does for any other single component.
     @Test(arguments: ["a", "x", "-", "."])

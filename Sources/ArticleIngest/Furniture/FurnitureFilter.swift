@@ -159,13 +159,25 @@ public struct FurnitureFilter: Sendable {
         }
     }
 
+    /// Whether `b` holds a byte of U+000B, U+000C, U+00A0 (C2 A0) or U+FEFF (EF BB BF): the
+    /// separators ``bylineWordCount(_:)`` splits at and `UTF8Scan.wordCount` does not. By
+    /// `memchr` (a 0xC2 or 0xEF byte is enough to say yes): cheaper than counting the words.
+    static func mayHoldBylineSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        return UTF8Scan.find(0xC2, in: b, from: 0, to: n) < n || UTF8Scan.find(0xEF, in: b, from: 0, to: n) < n
+            || UTF8Scan.find(0x0B, in: b, from: 0, to: n) < n || UTF8Scan.find(0x0C, in: b, from: 0, to: n) < n
+    }
+
     /// Room for the normalised form of 400 bytes (a scalar may grow by half when lowercased,
     /// plus a space before it) and a replacement character.
     static let scratchCapacity = 1024
 
     func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> (phrase: Phrase, kind: MatchKind)? {
         // 26 stands for "more than 25": the word limits below are 15, 25, 40 and 150.
-        let words = UTF8Scan.wordCount(b, limit: 26)
+        matchKind(bytes: b, scratch: out, words: UTF8Scan.wordCount(b, limit: 26))
+    }
+
+    func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>, words: Int) -> (phrase: Phrase, kind: MatchKind)? {
         if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
         if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out) { return nil }
         let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
@@ -367,9 +379,17 @@ public struct FurnitureFilter: Sendable {
         let titleKeys = TitleKeys(distinct.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
+        // One scratch buffer for every block's normal form.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FurnitureFilter.scratchCapacity)
+        defer { scratch.deallocate() }
         for (n, block) in blocks.enumerated() {
             let text = block.text
-            if let (p, kind) = matchKind(text) {
+            // Words as `matchKind` counts them (limit 26), counted once.
+            let (match, words) = text.withUTF8Bytes { b in
+                let words = UTF8Scan.wordCount(b, limit: 26)
+                return (matchKind(bytes: b, scratch: scratch, words: words), words)
+            }
+            if let (p, kind) = match {
                 dropped.append(DroppedText(text: text, reason: p.reason))
                 let sectionStart = kind == .whole && (p.reason == "related-links" || p.reason == "comments")
                 if sectionStart { listReason = p.reason }
@@ -387,7 +407,10 @@ public struct FurnitureFilter: Sendable {
                 dropped.append(DroppedText(text: text, reason: "title"))
                 continue
             }
-            if byline == nil, n < 8 || n >= blocks.count - 3, let names = self.byline(text) {
+            // More than 13 words split at spaces, tabs and line feeds, and no other separator
+            // `byline` splits at: its own count is past 13 as well, and it answers nil.
+            if byline == nil, n < 8 || n >= blocks.count - 3,
+               words <= 13 || text.withUTF8Bytes(FurnitureFilter.mayHoldBylineSeparator), let names = self.byline(text) {
                 byline = names
                 dropped.append(DroppedText(text: text, reason: "byline"))
                 continue

@@ -34,6 +34,31 @@ enum PathText {
         return fast ?? (path as NSString).pathExtension
     }
 
+    /// `InputFile.defaultID(for:)`'s file name without its extension, `name` minus `.ext` where
+    /// `name` is `(path as NSString).lastPathComponent` and `ext` its `pathExtension`; nil when the
+    /// path is not plain or its last component is not ASCII with a dot strictly inside it or none
+    /// (the caller then asks `NSString`).
+    static func fileStem(_ path: String) -> String? {
+        path.withUTF8Bytes { b in
+            guard isPlain(b) else { return nil }
+            let start = lastSlash(b).map { $0 + 1 } ?? 0
+            var dot: Int?
+            for i in start..<b.count {
+                if b[i] >= 0x80 { return nil }
+                if b[i] == 0x2E { dot = i }
+            }
+            let end: Int
+            if let dot {
+                // A leading or final dot (".profile", "a.", "..") is left to NSString.
+                guard dot > start, dot < b.count - 1 else { return nil }
+                end = dot
+            } else {
+                end = b.count
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+    }
+
     /// Not empty, not "/" only, no doubled slash, no trailing slash.
     private static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, b[b.count - 1] != 0x2F else { return false }
