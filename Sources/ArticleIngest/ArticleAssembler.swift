@@ -1,4 +1,5 @@
 import CrosscheckModel
+import Foundation
 import LanguageData
 
 /// Turns an ``ExtractedDocument`` (from the plain-text or the HTML reader) into an ``Article``.
@@ -14,7 +15,10 @@ import LanguageData
 struct ArticleAssembler: Sendable {
     let languages: LanguageStore
     let furniture: FurnitureFilter
-    let identifier: LanguageIdentifier
+    /// Built on first use: a batch whose manifest names every article's language never needs it
+    /// (about a tenth of start-up).
+    let identifierBox: LazyIdentifier
+    var identifier: LanguageIdentifier { identifierBox.value }
     /// One splitter per language, built once; `fallbackSplitter` for a language we have no folder for.
     let splitters: [String: SentenceSplitter]
     let fallbackSplitter: SentenceSplitter
@@ -22,7 +26,7 @@ struct ArticleAssembler: Sendable {
     init(languages: LanguageStore) {
         self.languages = languages
         self.furniture = FurnitureFilter(languages: languages)
-        self.identifier = LanguageIdentifier(languages: languages)
+        self.identifierBox = LazyIdentifier(languages: languages)
         var splitters: [String: SentenceSplitter] = [:]
         for code in languages.codes { splitters[code] = SentenceSplitter(languages: languages, language: code) }
         self.splitters = splitters
@@ -107,5 +111,22 @@ struct ArticleAssembler: Sendable {
     static func primarySubtag(_ tag: String) -> String {
         let lower = tag.trimmingSpaces.lowercased()
         return String(lower.prefix { $0 != "-" && $0 != "_" })
+    }
+}
+
+/// A ``LanguageIdentifier`` built once, by the first thread that asks for it.
+final class LazyIdentifier: @unchecked Sendable {
+    private let languages: LanguageStore
+    private let lock = NSLock()
+    private var built: LanguageIdentifier?
+
+    init(languages: LanguageStore) { self.languages = languages }
+
+    var value: LanguageIdentifier {
+        lock.lock(); defer { lock.unlock() }
+        if let built { return built }
+        let made = LanguageIdentifier(languages: languages)
+        built = made
+        return made
     }
 }

@@ -65,9 +65,10 @@ public struct Pipeline: Sendable {
         self.options = options
         languages = try LanguageStore.builtIn()
         let manifest = try options.manifestPath.map { try Manifest.load(path: $0) }
-        ingestor = Ingestor(languages: languages, manifest: manifest)
         // The language lexicons and the rule files are built on two cores at once (each is about
         // a third of start-up); errors are reported in the same order as when built one by one.
+        // The ingestor (furniture tables, sentence splitters) is built beside the rules, the
+        // lighter task, rather than before both on one core.
         let langs = languages, rulePaths = options.rulePaths
         let built = StartupSlots()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
@@ -77,6 +78,7 @@ public struct Pipeline: Sendable {
                     return (recognizer, try ClaimBuilder(languages: langs, recognizer: recognizer))
                 }
             } else {
+                built.ingestor = Ingestor(languages: langs, manifest: manifest)
                 built.rules = Result {
                     var rules = try RuleSet.builtIn(cases: false)   // the cases are for tests and `crosscheck rules`
                     for path in rulePaths { rules = rules.adding(try RuleSet.load(path: path)) }
@@ -84,6 +86,7 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+        ingestor = built.ingestor!
         (recognizer, claimBuilder) = try built.lexicons!.get()
         let rules = try built.rules!.get()
         let entries = claimBuilder.catalog.entries
@@ -228,6 +231,7 @@ public struct Pipeline: Sendable {
 final class StartupSlots: @unchecked Sendable {
     var lexicons: Result<(QuantityRecognizer, ClaimBuilder), any Error>?
     var rules: Result<RuleSet, any Error>?
+    var ingestor: Ingestor?
 }
 
 /// Counts finished items across threads and reports each step.

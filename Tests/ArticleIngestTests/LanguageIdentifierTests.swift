@@ -1,3 +1,4 @@
+import CrosscheckModel
 import Foundation
 import Testing
 @testable import ArticleIngest
@@ -25,6 +26,17 @@ import Testing
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    }
+
+    /// The identifier the assembler builds on first use answers as one built at once, from any
+    /// number of threads asking together.
+    @Test func lazyIdentifierAnswersAsABuiltOne() throws {
+        let lazy = LazyIdentifier(languages: TextTestSupport.store)
+        let samples = try Self.codes.prefix(6).map { try Self.allLines($0).prefix(3).joined(separator: " ") }
+        let expected = samples.map { Self.identifier.identify($0) }
+        let got = IndexedSlots.map(samples.count * 4) { k in lazy.value.identify(samples[k % samples.count]) }
+        for (k, g) in got.enumerated() { #expect(g == expected[k % samples.count]) }
+        #expect(expected.contains { $0 != nil })
     }
 
     @Test(arguments: codes)
