@@ -119,6 +119,25 @@ import Testing
         }
     }
 
+    /// Title keys written from the bytes are the keys the strings gave:
+    /// `stripTrailingPunctuation(normalize(title))`, empty ones left out.
+    @Test(arguments: [9, 10] as [UInt64])
+    func titleKeysFromBytesAgree(seed: UInt64) {
+        var corpus = ReferenceCorpus(seed: seed, store: Self.store)
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FurnitureFilter.scratchCapacity)
+        defer { scratch.deallocate() }
+        for _ in 0..<1000 {
+            let titles = (0..<Int.random(in: 0...3, using: &corpus.rng)).map { _ in
+                corpus.chance(5) ? corpus.pick(["", " ", "!!", "...", "«»", "Ça va ?", "x\u{308}y."]) : corpus.block(maxPieces: 6)
+            }
+            let old = titles.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty }
+            let keys = FurnitureFilter.TitleKeys(titles: titles, scratch: scratch)
+            #expect(keys.keys == old && keys.isEmpty == old.isEmpty, "\(titles.debugDescription)")
+            let text = corpus.chance(2) ? (titles.first ?? "") + corpus.pick(["", ".", " !", "…"]) : corpus.block()
+            #expect(keys.matches(text) == FurnitureFilter.TitleKeys(old).matches(text), "\(titles.debugDescription) \(text.debugDescription)")
+        }
+    }
+
     @Test func bylineSeparatorsAreSeen() {
         func may(_ s: String) -> Bool { s.withUTF8Bytes { FurnitureFilter.mayHoldBylineSeparator($0) } }
         #expect(!may("By Jane Doe and John Roe, with a long line of plain words after them"))

@@ -374,14 +374,14 @@ public struct FurnitureFilter: Sendable {
         var dropped: [DroppedText] = []
         var byline: String?
         // The same title given twice (the page's and the reader's) is normalised once.
-        var distinct: [String] = []
-        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
-        let titleKeys = TitleKeys(distinct.map { FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize($0)) }.filter { !$0.isEmpty })
-        /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
-        var listReason: String?
-        // One scratch buffer for every block's normal form.
+        // One scratch buffer for the titles' and every block's normal form.
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FurnitureFilter.scratchCapacity)
         defer { scratch.deallocate() }
+        var distinct: [String] = []
+        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
+        let titleKeys = TitleKeys(titles: distinct, scratch: scratch)
+        /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
+        var listReason: String?
         for (n, block) in blocks.enumerated() {
             let text = block.text
             // Words as `matchKind` counts them (limit 26), counted once.
@@ -429,20 +429,39 @@ public struct FurnitureFilter: Sendable {
     /// So the block is normalised only a little past the longest key, and compared as bytes;
     /// anything else is answered by strings, as before.
     struct TitleKeys {
-        let keys: [String]
+        /// The keys as strings, made only for the rare comparison by strings.
+        var keys: [String] { bytes.map { String(decoding: $0, as: UTF8.self) } }
         private let bytes: [[UInt8]]
         private let longest: Int
         /// Every key is written below U+0300.
         private let simple: Bool
 
         init(_ keys: [String]) {
-            self.keys = keys
-            self.bytes = keys.map { Array($0.utf8) }
+            self.init(bytes: keys.map { Array($0.utf8) })
+        }
+
+        /// The keys of `titles`: `stripTrailingPunctuation(normalize(title))` for each, the empty
+        /// ones left out, written from the bytes into `scratch` (no `String` per title).
+        init(titles: [String], scratch: UnsafeMutableBufferPointer<UInt8>) {
+            var bytes: [[UInt8]] = []
+            for title in titles {
+                title.withUTF8Bytes { b in
+                    let n = FurnitureFilter.normalize(b, into: scratch, stopAt: Int.max).count
+                    let written = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(scratch)[0..<n])
+                    let end = FurnitureFilter.strippedEnd(written, n)
+                    if end > 0 { bytes.append(Array(written[0..<end])) }
+                }
+            }
+            self.init(bytes: bytes)
+        }
+
+        private init(bytes: [[UInt8]]) {
+            self.bytes = bytes
             self.longest = bytes.map(\.count).max() ?? 0
             self.simple = bytes.allSatisfy { !$0.contains { $0 >= 0xCC } }
         }
 
-        var isEmpty: Bool { keys.isEmpty }
+        var isEmpty: Bool { bytes.isEmpty }
 
         func matches(_ text: String) -> Bool {
             let quick: Bool? = simple ? text.withUTF8Bytes { b in

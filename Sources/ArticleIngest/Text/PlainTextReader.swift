@@ -86,6 +86,14 @@ enum PlainTextReader {
     /// own (not a closure over the caller's variables), so no access to them is checked at run time.
     private static func flush(_ group: inout [String], into blocks: inout [Block], isFirstLine: inout Bool) {
         guard !group.isEmpty else { return }
+        // Most groups are one line (a paragraph per line, blank lines between): the line is moved
+        // out as the block, without the join loop and the array's bulk removal.
+        if group.count == 1 {
+            let line = group.removeLast()
+            blocks.append(Block(text: line, role: Shape.looksLikeHeading(line) ? .heading : .paragraph))
+            isFirstLine = false
+            return
+        }
         var current = ""
         for (n, line) in group.enumerated() {
             if current.isEmpty {
