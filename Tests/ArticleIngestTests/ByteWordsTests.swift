@@ -103,6 +103,37 @@ import Testing
         }
     }
 
+    static func naivePlainlySpaced(_ b: [UInt8]) -> Bool {
+        !b.contains { $0 == 0x09 || $0 == 0x0B || $0 == 0x0C || $0 == 0xEF } && !zip(b, b.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+    }
+
+    /// A plainly spaced text's lines are collapsed exactly when they neither start nor end with a
+    /// space, which is what the plain-text reader relies on.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func plainlySpacedAgreesAndDecidesLines(seed: UInt64) {
+        var rng = Generator(state: seed)
+        var plain = 0
+        for _ in 0..<4000 {
+            let count = Int.random(in: 0...60, using: &rng)
+            // Mostly letters and single spaces, so that many texts are plainly spaced.
+            var bytes: [UInt8] = Int.random(in: 0..<3, using: &rng) == 0
+                ? Self.randomBytes(&rng, count: count)
+                : (0..<count).map { _ in [0x61, 0x62, 0x20, 0x0A, 0xC3, 0xA9, 0x2E][Int.random(in: 0..<7, using: &rng)] }
+            if bytes.last.map({ $0 >= 0x80 }) ?? false { bytes.removeLast() }
+            bytes.withUnsafeBufferPointer { b in
+                let answer = Shape.isPlainlySpaced(b)
+                #expect(answer == Self.naivePlainlySpaced(bytes), "\(bytes)")
+                guard answer else { return }
+                plain += 1
+                for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                    let edge = line.first == 0x20 || line.last == 0x20
+                    Array(line).withUnsafeBufferPointer { l in #expect(Shape.isCollapsed(l) == !edge, "\(bytes)") }
+                }
+            }
+        }
+        #expect(plain > 500)
+    }
+
     @Test func collapsedStringsComeBackAsThemselves() {
         for s in ["", "a", "a b", "a  b", " a", "a ", "a\tb", "Ｆｕｌｌ", "x\u{FEFF}y", "line\nbreak", "ok text here, fine."] {
             let collapsed = Shape.collapseSpaces(s)

@@ -32,7 +32,8 @@ enum PlainTextReader {
         }
         CrawlHeader.take(&lines, into: &metadata)
 
-        var blocks = markdown ? MarkdownBlocks.blocks(lines) : plainBlocks(lines)
+        var blocks = markdown ? MarkdownBlocks.blocks(lines)
+            : plainBlocks(lines, plainlySpaced: text.withUTF8Bytes(Shape.isPlainlySpaced))
         var title: String?
         // The first line is the title; in Markdown with a front-matter title, only a heading is.
         // A first line of more than 40 words is the body itself (a crawl without a headline).
@@ -63,13 +64,16 @@ enum PlainTextReader {
 
     // MARK: plain text
 
-    static func plainBlocks(_ lines: [String]) -> [Block] {
+    /// `plainlySpaced`: the text the lines come from is ``Shape/isPlainlySpaced(_:)`` (so is every
+    /// line, and every piece the crawl header leaves of one): a line is then collapsed already
+    /// unless it starts or ends with a space, which is answered without scanning it.
+    static func plainBlocks(_ lines: [String], plainlySpaced: Bool = false) -> [Block] {
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count / 2 + 1)
         var group: [String] = []
         var isFirstLine = true
         for raw in lines {
-            let line = Shape.collapseSpaces(raw)
+            let line = plainlySpaced && raw.utf8.first != 0x20 && raw.utf8.last != 0x20 ? raw : Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
             if line.isEmpty || !hasWordScalar(line) {
                 flush(&group, into: &blocks, isFirstLine: &isFirstLine)

@@ -67,6 +67,36 @@ enum Shape {
         return true
     }
 
+    /// Whether the text has no tab, U+000B, U+000C, no 0xEF byte (U+FEFF's first) and no two
+    /// spaces in a row: then a piece of it without a line feed is ``isCollapsed(_:)`` exactly when
+    /// it neither starts nor ends with a space. One pass per text instead of one per line: the
+    /// four bytes by `memchr`, the spaces eight pairs at a time (the word at `i` and the word at
+    /// `i + 1` are both spaces at some byte: two spaces in a row).
+    static func isPlainlySpaced(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        if UTF8Scan.find(0x09, in: b, from: 0, to: n) < n || UTF8Scan.find(0x0B, in: b, from: 0, to: n) < n
+            || UTF8Scan.find(0x0C, in: b, from: 0, to: n) < n || UTF8Scan.find(0xEF, in: b, from: 0, to: n) < n { return false }
+        var i = 0
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let spaces: UInt64 = 0x2020_2020_2020_2020
+            while i &+ 9 <= n {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ spaces
+                let y = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i &+ 1, as: UInt64.self)) ^ spaces
+                // A zero byte of x | y: a space at i + k and at i + k + 1 (the classic zero-byte test,
+                // exact as a yes or no).
+                let z = x | y
+                if (z &- ByteWords.ones) & ~z & ByteWords.highs != 0 { return false }
+                i &+= 8
+            }
+        }
+        while i + 1 < n {
+            if b[i] == 0x20 && b[i + 1] == 0x20 { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// The last scalar that is not a closing quote, bracket or space.
     static func lastMeaningful(_ s: String) -> Unicode.Scalar? {
         s.withUTF8Bytes { b in
