@@ -86,6 +86,27 @@ import Testing
         }
     }
 
+    /// The one `lstat` that stands in for `fileExists` answers only for entries that are not links,
+    /// and then as `fileExists` does.
+    @Test func oneLstatAnswersForEntriesThatAreNotLinks() throws {
+        try withTempFolder { dir in
+            try write("\(dir)/a.txt")
+            try FileManager.default.createDirectory(atPath: "\(dir)/sub", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/link.txt", withDestinationPath: "\(dir)/a.txt")
+            try FileManager.default.createSymbolicLink(atPath: "\(dir)/linkdir", withDestinationPath: "\(dir)/sub")
+            for (name, answers) in [("a.txt", true), ("sub", true), ("link.txt", false), ("linkdir", false), ("missing", false)] {
+                var isDir: ObjCBool = false
+                var expected: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: "\(dir)/\(name)", isDirectory: &expected)
+                #expect(InputDiscovery.existsNotALink("\(dir)/\(name)", isDirectory: &isDir) == answers, "\(name)")
+                if answers { #expect(exists && isDir.boolValue == expected.boolValue, "\(name)") }
+            }
+            let (files, errors) = InputDiscovery.discover([dir])
+            // The link to a.txt is the same file (taken once); the linked folder is sub, empty.
+            #expect(files.map(\.id) == ["a"] && errors.isEmpty)
+        }
+    }
+
     @Test func danglingLinkIsReported() throws {
         try withTempFolder { dir in
             try write("\(dir)/a.txt")
