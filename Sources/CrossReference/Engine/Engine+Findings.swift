@@ -304,12 +304,41 @@ extension Engine {
                 let s = mf[p].signature
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
-        } else {
+        } else if value.contains(where: \.isNaN) {
             var groupIndex: [SignatureKey: Int] = [:]
             groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
                 let s = mf[p].signatureKey
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
+            }
+        } else {
+            // Equal signatures have equal days and values: they lie in one run of equal (day,
+            // value) in the sorted order, where they are found by comparing keys (a dictionary
+            // takes over in a run with many different figures). Groups come in order of first
+            // member, as with one dictionary over all.
+            var start = 0
+            var local: [(SignatureKey, Int)] = []
+            var runIndex: [SignatureKey: Int] = [:]
+            while start < sorted.count {
+                let p0 = sorted[start]
+                let day = mf[p0].dayNumber, v = value[p0]
+                var end = start + 1
+                while end < sorted.count, mf[sorted[end]].dayNumber == day, value[sorted[end]] == v { end += 1 }
+                local.removeAll(keepingCapacity: true)
+                runIndex.removeAll(keepingCapacity: true)
+                for n in start..<end {
+                    let p = sorted[n]
+                    let s = mf[p].signatureKey
+                    var found = -1
+                    if local.count <= 16 {
+                        for (key, g) in local where key == s { found = g; break }
+                    } else if let g = runIndex[s] { found = g }
+                    if found >= 0 { groups[found].append(p); continue }
+                    local.append((s, groups.count))
+                    if local.count == 17 { for (key, g) in local { runIndex[key] = g } } else if local.count > 17 { runIndex[s] = groups.count }
+                    groups.append([p])
+                }
+                start = end
             }
         }
         // A group's own members agree when its representative agrees with a member from another article.
@@ -943,6 +972,7 @@ struct GroupPairs {
         // Each chunk: its kept decisions, with their positions.
         let results = Parallel.map(count, minimum: 4096) { r -> [(Int, Decision, Record)] in
             var kept: [(Int, Decision, Record)] = []
+            kept.reserveCapacity(min(r.count, 4096))
             var i = r.lowerBound
             if asked == nil, pairs.full, !r.isEmpty {
                 // Walk the pairs in order: the row of the first, then on.
