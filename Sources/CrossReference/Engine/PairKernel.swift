@@ -28,6 +28,9 @@ final class PairKernel: @unchecked Sendable {
         var placeID: Int32
         var borrowedFrom: Int32
         var unitDimension: Int32
+        /// The figure's lineage (``Figure/lineageIDs``): where it starts in ``PairKernel/lineages``, and its length.
+        var lineageStart: Int32
+        var lineageCount: Int32
         var kind: QuantityKind
         var familyCode: FamilyCode
         var qualifier: Qualifier
@@ -71,6 +74,8 @@ final class PairKernel: @unchecked Sendable {
     private let ruleCores: UnsafeMutableBufferPointer<RuleCore>
     private let factors: UnsafeMutableBufferPointer<Double>
     private let refs: UnsafeMutableBufferPointer<Unmanaged<Figure>>
+    /// The lineages of the figures' concepts, one after the other (each concept's once).
+    private let lineages: UnsafeMutableBufferPointer<Int32>
     private let pairMask: UInt64
     private let filters: Engine.RuleFilters
 
@@ -98,6 +103,8 @@ final class PairKernel: @unchecked Sendable {
             unitEntry[f.unitID] = e
             return e
         }
+        var lineageOf: [Int: (Int32, Int32)] = [:]
+        var flatLineages: [Int32] = []
         cores = .allocate(capacity: figures.count)
         refs = .allocate(capacity: figures.count)
         for (i, f) in figures.enumerated() {
@@ -120,14 +127,23 @@ final class PairKernel: @unchecked Sendable {
             if f.borrowedFrom != nil { flags |= Core.hasBorrowedFrom }
             if f.claim.unit != nil { flags |= Core.hasClaimUnit }
             let (factor, dimension) = (f.familyCode == .duration || f.familyCode == .measure) ? entry(f) : (0, -1)
+            let lineage: (Int32, Int32)
+            if let known = lineageOf[f.conceptID] { lineage = known } else {
+                lineage = (Int32(flatLineages.count), Int32(f.lineageIDs.count))
+                flatLineages += f.lineageIDs.map { Int32($0) }
+                lineageOf[f.conceptID] = lineage
+            }
             (cores.baseAddress! + i).initialize(to: Core(
                 interval: f.defaultInterval, window: f.window ?? .point(0), number: v.number ?? 0,
                 statedBase: v.base ?? 0, borrowedBase: f.borrowedBase ?? 0, unitFactor: factor, ruleMask: f.ruleMask,
                 day: f.dayNumber ?? 0, index: Int32(f.index), rank: Int32(f.rank), articleID: Int32(f.articleID),
                 conceptID: Int32(f.conceptID), familyID: Int32(f.familyID), unitID: Int32(f.unitID),
                 placeID: Int32(f.placeID), borrowedFrom: Int32(f.borrowedFrom ?? -1), unitDimension: dimension,
+                lineageStart: lineage.0, lineageCount: lineage.1,
                 kind: f.kind, familyCode: f.familyCode, qualifier: f.claim.qualifier, flags: flags))
         }
+        lineages = .allocate(capacity: max(1, flatLineages.count))
+        _ = lineages.initialize(from: flatLineages)
         var allFactors: [Double] = []
         var rc: [RuleCore] = []
         for r in engine.rules {
@@ -153,6 +169,7 @@ final class PairKernel: @unchecked Sendable {
     deinit {
         cores.deallocate()
         refs.deallocate()
+        lineages.deallocate()
         ruleCores.deallocate()
         factors.deallocate()
     }
@@ -166,15 +183,22 @@ final class PairKernel: @unchecked Sendable {
         let cx = cores.baseAddress! + x, cy = cores.baseAddress! + y
         guard cx.pointee.familyID == cy.pointee.familyID else { return nil }
         if cx.pointee.conceptID != cy.pointee.conceptID {
-            let comparable = refs[x]._withUnsafeGuaranteedRef { fx in
-                refs[y]._withUnsafeGuaranteedRef { fy in
-                    fx.lineageIDs.contains(fy.conceptID) || fy.lineageIDs.contains(fx.conceptID)
-                }
-            }
-            guard comparable else { return nil }
+            guard inLineage(cy.pointee.conceptID, of: cx, from: 0) || inLineage(cx.pointee.conceptID, of: cy, from: 0) else { return nil }
         }
         return isOrdered(cx, cy) ? decide(ordered: cx, cy, bodyAlternatives: bodyAlternatives)
                                  : decide(ordered: cy, cx, bodyAlternatives: bodyAlternatives)
+    }
+
+    /// True when `concept` is in the figure's lineage from position `from` on.
+    @inline(__always)
+    private func inLineage(_ concept: Int32, of f: UnsafeMutablePointer<Core>, from: Int32) -> Bool {
+        var n = f.pointee.lineageStart + from
+        let end = f.pointee.lineageStart + f.pointee.lineageCount
+        while n < end {
+            if lineages[Int(n)] == concept { return true }
+            n += 1
+        }
+        return false
     }
 
     @inline(__always)
@@ -290,7 +314,7 @@ final class PairKernel: @unchecked Sendable {
             if v == .agree, open, Engine.anchorRatio(c.a, c.b) > rule.maxRatio { return nil }
         }
         if v == .conflict, a.conceptID != b.conceptID, a.kind != .ordinal, b.kind != .ordinal {
-            let narrower = refs[Int(a.index)]._withUnsafeGuaranteedRef { $0.lineageIDs.dropFirst().contains(Int(b.conceptID)) }
+            let narrower = inLineage(b.conceptID, of: pa, from: 1)
             let narrowAbove = narrower ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
             if !narrowAbove { return nil }
         }
