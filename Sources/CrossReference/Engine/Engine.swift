@@ -370,12 +370,15 @@ struct Engine: Sendable {
         }
         let ranks = prefixes.ranks()
         for i in keys.indices { keys[i].prefix = ranks[keys[i].prefix] }
-        // Integers decide; the ids are compared only when their prefixes and numbers are equal.
-        let order = figures.indices.sorted { x, y in
-            switch keys[x].compare(keys[y]) {
+        // Integers decide; the ids are compared only when their prefixes and numbers are equal,
+        // and the positions when the ids are equal too (the order a stable sort gives), so that
+        // the order is total and is sorted in chunks on several threads.
+        let frozen = keys
+        let order = Parallel.sorted(Array(figures.indices), minimum: 8192) { x, y in
+            switch frozen[x].compare(frozen[y]) {
             case .less: return true
             case .greater: return false
-            case .undecided: return ids[x] < ids[y]
+            case .undecided: return ids[x] != ids[y] ? ids[x] < ids[y] : x < y
             }
         }
         var idClass = -1
