@@ -1,4 +1,5 @@
 @testable import CrossReference
+import CrosscheckModel
 import Testing
 
 /// Claim ids split on their bytes give what the general (Character and `Int(_:)`) split gives,
@@ -36,5 +37,24 @@ import Testing
         #expect(Set(figs.map(\.rank)).count == figs.count)
         // Equal ids share a class, different ids do not.
         for x in figs { for y in figs { #expect((x.idClass == y.idClass) == (x.claim.id == y.claim.id)) } }
+    }
+
+    /// Enough figures for the ranking to be sorted in chunks on several threads: ranks are still
+    /// natural id order, equal ids keep their figure order (the order one stable sort gives).
+    @Test func rankingManyFiguresSortedInChunksIsNaturalIDOrder() throws {
+        var claims: [Claim] = []
+        for n in 0..<20_000 {
+            // Prefixes, numbers and repeats in a scrambled order; a few ids without a number.
+            let m = (n &* 7919) % 20_000
+            let id = m % 11 == 0 ? "z\(m % 5)#x\(m % 3)" : "a\(m % 13)#\(m % 4_000)"
+            claims.append(claim(id, "\(n + 1)", .count, Double(n + 1), concept: "person/killed", asOf: "2021-08-10"))
+        }
+        let engine = try CrossReferencer().engine
+        let figs = engine.figures(articles(claims))
+        #expect(figs.count == claims.count)
+        let byRank = figs.sorted { $0.rank < $1.rank }.map(\.index)
+        let expected = figs.sorted { idLess($0.claim.id, $1.claim.id) }.map(\.index)  // stable
+        #expect(byRank == expected)
+        #expect(Set(figs.map(\.rank)).count == figs.count)
     }
 }

@@ -70,6 +70,7 @@ extension Engine {
         blocks = []
         let bodyNumbers = self.bodyNumbers(articles, prepared)
         let articleRanks = prepared.articles.ranks()
+        let kernel = PairKernel(figs, engine: self)
         // Facts are independent: compared on all cores, largest first, results kept in key order.
         let schedule = facts.indices.sorted { (facts[$0].count, -$0) > (facts[$1].count, -$1) }
         let results = IndexedSlots<([PendingFinding], EngineStatistics)>(count: facts.count)
@@ -78,9 +79,9 @@ extension Engine {
             let members = facts[position]
             var stats = EngineStatistics()
             var clusterOf = [Int32](repeating: -1, count: members.count)
-            var out = crossArticle(members, figs, clusterOf: &clusterOf, statistics: &stats)
+            var out = crossArticle(members, figs, clusterOf: &clusterOf, statistics: &stats, kernel: kernel)
             out += sameArticle(members, figs, clusterOf: clusterOf, bodyNumbers: bodyNumbers, articleRanks: articleRanks,
-                               statistics: &stats)
+                               statistics: &stats, kernel: kernel)
             results.set(position, (out, stats))
         }
         var pending: [PendingFinding] = []
@@ -185,7 +186,8 @@ extension Engine {
     /// Pairs inside one article: headline and body, a figure and its parenthesis, restatements.
     /// `clusterOf` is by position in `members`.
     func sameArticle(_ members: [Int], _ figs: [Figure], clusterOf: [Int32], bodyNumbers: [Int: [Double]],
-                     articleRanks: [Int], statistics stats: inout EngineStatistics) -> [PendingFinding] {
+                     articleRanks: [Int], statistics stats: inout EngineStatistics,
+                     kernel: PairKernel? = nil) -> [PendingFinding] {
         // Positions by article (in article id order), each article's in member order.
         let rankOf = members.map { articleRanks[figs[$0].articleID] }
         // Article rank and position in one integer: sorted as plain integers.
@@ -219,7 +221,11 @@ extension Engine {
                 var alternatives = 1
                 if title[p] != title[q] { alternatives = alternativesFor(title[p] ? p : q) }
                 stats.decisions += 1
-                guard let d = decide(x, y, bodyAlternatives: alternatives) else { return }
+                let decided: Decision?
+                if let kernel { decided = kernel.decide(x.index, y.index, bodyAlternatives: alternatives) } else {
+                    decided = decide(x, y, bodyAlternatives: alternatives)
+                }
+                guard let d = decided else { return }
                 if d.verdict == .agree, clusterOf[list[p]] >= 0, clusterOf[list[p]] == clusterOf[list[q]] { return }
                 out.append(PendingFinding(decision: d, claims: [d.a, d.b]))
             }
@@ -265,7 +271,7 @@ extension Engine {
     /// Pairs across articles: equal figures grouped, groups compared through representatives,
     /// agreeing groups merged into one finding. `clusterOf` is by position in `members`.
     func crossArticle(_ members: [Int], _ figs: [Figure], clusterOf: inout [Int32],
-                      statistics stats: inout EngineStatistics) -> [PendingFinding] {
+                      statistics stats: inout EngineStatistics, kernel: PairKernel? = nil) -> [PendingFinding] {
         let mf = members.map { figs[$0] }
         let value = mf.map(\.sortValue)
         let article = mf.map(\.articleID)
@@ -298,12 +304,41 @@ extension Engine {
                 let s = mf[p].signature
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
-        } else {
+        } else if value.contains(where: \.isNaN) {
             var groupIndex: [SignatureKey: Int] = [:]
             groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
                 let s = mf[p].signatureKey
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
+            }
+        } else {
+            // Equal signatures have equal days and values: they lie in one run of equal (day,
+            // value) in the sorted order, where they are found by comparing keys (a dictionary
+            // takes over in a run with many different figures). Groups come in order of first
+            // member, as with one dictionary over all.
+            var start = 0
+            var local: [(SignatureKey, Int)] = []
+            var runIndex: [SignatureKey: Int] = [:]
+            while start < sorted.count {
+                let p0 = sorted[start]
+                let day = mf[p0].dayNumber, v = value[p0]
+                var end = start + 1
+                while end < sorted.count, mf[sorted[end]].dayNumber == day, value[sorted[end]] == v { end += 1 }
+                local.removeAll(keepingCapacity: true)
+                runIndex.removeAll(keepingCapacity: true)
+                for n in start..<end {
+                    let p = sorted[n]
+                    let s = mf[p].signatureKey
+                    var found = -1
+                    if local.count <= 16 {
+                        for (key, g) in local where key == s { found = g; break }
+                    } else if let g = runIndex[s] { found = g }
+                    if found >= 0 { groups[found].append(p); continue }
+                    local.append((s, groups.count))
+                    if local.count == 17 { for (key, g) in local { runIndex[key] = g } } else if local.count > 17 { runIndex[s] = groups.count }
+                    groups.append([p])
+                }
+                start = end
             }
         }
         // A group's own members agree when its representative agrees with a member from another article.
@@ -313,19 +348,21 @@ extension Engine {
             guard let other = groups[g].first(where: { article[$0] != article[rep] }) else { continue }
             stats.decisions += 1
             stats.pairs += 1
-            if let d = decide(mf[rep], mf[other]), d.verdict == .agree { internalDecision[g] = d } else {
+            let d: Decision?
+            if let kernel { d = kernel.decide(mf[rep].index, mf[other].index) } else { d = decide(mf[rep], mf[other]) }
+            if let d, d.verdict == .agree { internalDecision[g] = d } else {
                 groups[g] = groups[g].filter { article[$0] == article[rep] }
             }
         }
         let k = groups.count
         var table = GroupPairs(engine: self, members: mf, groups: groups, article: article,
-                               full: k <= limits.fullPairwiseGroups)
+                               full: k <= limits.fullPairwiseGroups, kernel: kernel)
         // The pairs of groups to compare, as keys in the order they are asked about: decided
         // together (on several threads when they are many), kept in that order.
         var asked: [Int] = []
         if table.full {
-            asked.reserveCapacity(k * (k - 1) / 2)
-            for i in 0..<k { for j in (i + 1)..<k { asked.append(i * k + j) } }
+            // Every pair once, in order (i, j), i < j: no key is asked twice.
+            table.compareAllPairs()
         } else {
             // Groups are in (day, value) order. Each is compared with its next neighbours (close
             // figures of its day, where agreements and same-day conflicts are), and with the
@@ -354,7 +391,7 @@ extension Engine {
                 }
             }
         }
-        table.compare(asked)
+        if !table.full { table.compare(asked) }
         asked = []
         stats += table.stats
         let decided = table.decided, records = table.records
@@ -831,8 +868,15 @@ struct GroupPairs {
     }
     var stats = EngineStatistics()
 
-    init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool) {
+    /// The flat pair decision, when the engine has one (else ``Engine/decide(_:_:bodyAlternatives:)``).
+    let kernel: PairKernel?
+    /// ``kernel``, read without retaining it at every pair.
+    let kernelRef: Unmanaged<PairKernel>?
+
+    init(engine: Engine, members: [Figure], groups: [[Int]], article: [Int], full: Bool, kernel: PairKernel? = nil) {
         self.engine = engine
+        self.kernel = kernel
+        kernelRef = kernel.map { Unmanaged.passUnretained($0) }
         self.members = members
         memberRefs = members.map { Unmanaged.passUnretained($0) }
         self.groups = groups
@@ -894,24 +938,76 @@ struct GroupPairs {
             }
             if byKey.count == 0 { byKey = IntMap(capacity: unique.count) }
         }
-        let pairs = self, list = unique
-        let results = Parallel.map(list.count, minimum: 4096) { r in r.map { pairs.evaluate(list[$0]) } }
-        decided.reserveCapacity(decided.count + list.count / 4)
-        records.reserveCapacity(records.count + list.count / 4)
-        var n = 0
-        for chunk in results {
-            for result in chunk {
-                defer { n += 1 }
-                guard let (d, record) = result else {
-                    stats.decisions += Int(asked[n])
-                    continue
+        let list = unique
+        decideAndKeep(list.count, key: { list[$0] }, asked: asked)
+    }
+
+    /// ``compare(_:)`` of every pair of groups (i, j), i < j, in that order (a full table).
+    mutating func compareAllPairs() {
+        let k = groups.count
+        let count = k * (k - 1) / 2
+        stats.pairs += count
+        // Pair n's key: rows of decreasing length (row i holds k - 1 - i pairs).
+        var rowStart: [Int] = []
+        rowStart.reserveCapacity(k)
+        var at = 0
+        for i in 0..<k { rowStart.append(at); at += k - 1 - i }
+        let starts = rowStart
+        decideAndKeep(count, key: { n in
+            // The row whose start is the last one not above n.
+            var lo = 0, hi = k - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= n { lo = mid } else { hi = mid - 1 }
+            }
+            return lo * k + lo + 1 + (n - starts[lo])
+        }, asked: nil)
+    }
+
+    /// Decides the pairs `key(0) ..< key(count)` (each once; `asked[n]` times asked, 1 when nil)
+    /// and keeps their decisions in that order, counting a kept one once and a missing one each
+    /// time it was asked. Worked out in chunks on several threads when there are many.
+    private mutating func decideAndKeep(_ count: Int, key: @Sendable (Int) -> Int, asked: [Int32]?) {
+        let pairs = self
+        // Each chunk: its kept decisions, with their positions.
+        let results = Parallel.map(count, minimum: 4096) { r -> [(Int, Decision, Record)] in
+            var kept: [(Int, Decision, Record)] = []
+            kept.reserveCapacity(min(r.count, 4096))
+            var i = r.lowerBound
+            if asked == nil, pairs.full, !r.isEmpty {
+                // Walk the pairs in order: the row of the first, then on.
+                let k = pairs.groups.count
+                var (gi, gj) = { let key = key(r.lowerBound); return (key / k, key % k) }()
+                while i < r.upperBound {
+                    if let (d, record) = pairs.evaluate(gi * k + gj) { kept.append((i, d, record)) }
+                    i += 1
+                    gj += 1
+                    if gj == k { gi += 1; gj = gi + 1 }
                 }
-                stats.decisions += 1
+                return kept
+            }
+            while i < r.upperBound {
+                if let (d, record) = pairs.evaluate(key(i)) { kept.append((i, d, record)) }
+                i += 1
+            }
+            return kept
+        }
+        var decisions = 0
+        if let asked { for n in asked { decisions += Int(n) } } else { decisions = count }
+        var kept = 0
+        for chunk in results { kept += chunk.count }
+        decided.reserveCapacity(decided.count + kept)
+        records.reserveCapacity(records.count + kept)
+        for chunk in results {
+            for (n, d, record) in chunk {
+                // Counted once, not each time it was asked.
+                if let asked { decisions -= Int(asked[n]) - 1 }
                 if full { table[record.key] = Int32(decided.count) } else { byKey.set(record.key, Int32(decided.count)) }
                 decided.append(d)
                 records.append(record)
             }
         }
+        stats.decisions += decisions
     }
 
     /// The decision for one pair of groups (key i * k + j) and its record, nil when none is kept.
@@ -925,7 +1021,13 @@ struct GroupPairs {
                 if same, x.inTitle != y.inTitle {
                     alternatives = 2  // only agreements are taken from one article here
                 }
-                guard let d = engine.decide(x, y, bodyAlternatives: alternatives) else { return nil }
+                let decided: Decision?
+                if let kernelRef {
+                    decided = kernelRef._withUnsafeGuaranteedRef { $0.decide(x.index, y.index, bodyAlternatives: alternatives) }
+                } else {
+                    decided = engine.decide(x, y, bodyAlternatives: alternatives)
+                }
+                guard let d = decided else { return nil }
                 // Within one article only an agreement helps grouping; the rest is sameArticle's.
                 if same && d.verdict != .agree { return nil }
                 return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))

@@ -177,7 +177,7 @@ struct Engine: Sendable {
         let outletOf = sorted.map { outlets.id($0.outlet ?? $0.id) }
         // The figures are made on several threads, in chunks of articles: counted first, so that
         // each chunk knows the index of its first figure, then made (indices as one loop gives).
-        let chunks = Parallel.chunkCount(sorted.count, minimum: 512)
+        let chunks = Parallel.chunkCount(sorted.count, minimum: 128)
         let counts = Parallel.map(chunks: chunks, count: sorted.count) { _, r in
             var n = 0
             for a in r {
@@ -322,16 +322,28 @@ struct Engine: Sendable {
         for f in out { f.lineageIDs = lineageIDs[f.conceptID] }
         p.lineageIDs = lineageIDs
         // Windows: a running count's duration in the same sentence and concept.
-        var windows: [String: Interval] = [:]
+        // Kept per article and concept (ids), each with its sentences: the last window stated for
+        // a sentence is the one read; no text is joined or hashed.
+        let conceptCount = p.concepts.strings.count
+        var windows: [Int: [(sentence: String, window: Interval)]] = [:]
         var windowConcepts = Set<Int>()
+        var toDays: [Int: Double?] = [:]
         for f in out where f.familyCode == .duration && f.claim.cumulative {
-            guard let unit = f.unit, let k = units.factor(from: unit, to: "day") else { continue }
-            windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept] = f.defaultInterval.scaled(by: k)
+            guard let unit = f.unit else { continue }
+            let factor: Double?
+            if let known = toDays[f.unitID] { factor = known } else {
+                factor = units.factor(from: unit, to: "day")
+                toDays[f.unitID] = .some(factor)
+            }
+            guard let k = factor else { continue }
+            windows[f.articleID * conceptCount + f.conceptID, default: []].append((f.claim.sentence, f.defaultInterval.scaled(by: k)))
             windowConcepts.insert(f.conceptID)
         }
         if !windows.isEmpty {
             for f in out where f.familyCode == .amount && windowConcepts.contains(f.conceptID) {
-                f.window = windows[f.claim.article + "\u{1}" + f.claim.sentence + "\u{1}" + f.concept]
+                guard let list = windows[f.articleID * conceptCount + f.conceptID] else { f.window = nil; continue }
+                let sentence = f.claim.sentence
+                f.window = list.last(where: { $0.sentence == sentence })?.window
             }
         }
         rankByID(out)
@@ -358,12 +370,15 @@ struct Engine: Sendable {
         }
         let ranks = prefixes.ranks()
         for i in keys.indices { keys[i].prefix = ranks[keys[i].prefix] }
-        // Integers decide; the ids are compared only when their prefixes and numbers are equal.
-        let order = figures.indices.sorted { x, y in
-            switch keys[x].compare(keys[y]) {
+        // Integers decide; the ids are compared only when their prefixes and numbers are equal,
+        // and the positions when the ids are equal too (the order a stable sort gives), so that
+        // the order is total and is sorted in chunks on several threads.
+        let frozen = keys
+        let order = Parallel.sorted(Array(figures.indices), minimum: 8192) { x, y in
+            switch frozen[x].compare(frozen[y]) {
             case .less: return true
             case .greater: return false
-            case .undecided: return ids[x] < ids[y]
+            case .undecided: return ids[x] != ids[y] ? ids[x] < ids[y] : x < y
             }
         }
         var idClass = -1
