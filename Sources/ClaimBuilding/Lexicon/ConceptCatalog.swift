@@ -39,6 +39,13 @@ public struct ConceptCatalog: Sendable {
     let knownFacts: [String: ConceptFacts]
     /// Whether an event applies to a thing, for every event and every catalog key.
     let knownApplies: [String: [String: Bool]]
+    /// ``knownFacts`` and ``knownApplies`` again, their plain-ASCII keys found by hashing bytes
+    /// (see ``ByteKeyTable``): numbers into `factList` / `applyList`. A key not held there is
+    /// looked up in the dictionaries, so the answers are the same.
+    private let factTable: ByteKeyTable
+    private let factList: [ConceptFacts]
+    private let applyTable: ByteKeyTable
+    private let applyList: [Bool]
 
     /// The catalog shipped with the module.
     public static func builtIn() throws -> ConceptCatalog {
@@ -93,32 +100,63 @@ public struct ConceptCatalog: Sendable {
         // a plain key (ASCII, no "/") and an event make "<key>/<event>" with exactly those parts
         let plain: (String) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2F } }
         facts.reserveCapacity(entries.count * (events.count + 1))
+        var factTable = ByteKeyTable(capacity: entries.count * (events.count + 1))
+        var factList: [ConceptFacts] = []
+        factList.reserveCapacity(entries.count * (events.count + 1))
+        // every write to `facts` goes to the byte table too (a later write of a key replaces it there as well)
+        func put(_ key: String, _ f: ConceptFacts) {
+            facts[key] = f
+            guard let (n, isNew) = factTable.add(key) else { return }
+            if isNew { factList.append(f) } else { factList[Int(n)] = f }
+        }
         for (key, entry) in entries {
-            facts[key] = Self.makeFacts(key, entries: entries)
+            put(key, Self.makeFacts(key, entries: entries))
             for e in events {
                 let pair = "\(key)/\(e)"
                 if plain(key), plain(e), let event = entries[e] {
-                    facts[pair] = ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
-                                               isDuration: entry.kind == .duration, isRank: event.kind == .rank,
-                                               isCumulative: event.cumulative)
+                    put(pair, ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
+                                           isDuration: entry.kind == .duration, isRank: event.kind == .rank,
+                                           isCumulative: event.cumulative))
                 } else {
-                    facts[pair] = Self.makeFacts(pair, entries: entries)
+                    put(pair, Self.makeFacts(pair, entries: entries))
                 }
             }
         }
+        var applyTable = ByteKeyTable(capacity: events.count * entries.count)
+        var applyList: [Bool] = []
+        applyList.reserveCapacity(events.count * entries.count)
         for e in events {
             var byThing: [String: Bool] = [:]
-            for thing in entries.keys { byThing[thing] = Self.event(e, appliesTo: thing, entries: entries) }
+            for thing in entries.keys {
+                let yes = Self.event(e, appliesTo: thing, entries: entries)
+                byThing[thing] = yes
+                if let (n, isNew) = applyTable.add(e, thing) {
+                    if isNew { applyList.append(yes) } else { applyList[Int(n)] = yes }
+                }
+            }
             applies[e] = byThing
         }
         knownFacts = facts
         knownApplies = applies
+        self.factTable = factTable
+        self.factList = factList
+        self.applyTable = applyTable
+        self.applyList = applyList
     }
 
     /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
     /// is a rank and a running count.
+    @inline(__always)
     func facts(of concept: String) -> ConceptFacts {
-        knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+        if let n = factTable.number(of: concept) { return factList[Int(n)] }
+        return knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    /// ``facts(of:)``'s `isRank`, without copying the facts.
+    @inline(__always)
+    func isRank(_ concept: String) -> Bool {
+        if let n = factTable.number(of: concept) { return factList[Int(n)].isRank }
+        return facts(of: concept).isRank
     }
 
     private static func makeFacts(_ concept: String, entries: [String: Entry]) -> ConceptFacts {
@@ -173,6 +211,7 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the event applies to the thing (by the thing's class).
     func event(_ event: String, appliesTo thing: String) -> Bool {
+        if let n = applyTable.number(of: event, thing) { return applyList[Int(n)] }
         if let known = knownApplies[event]?[thing] { return known }
         return Self.event(event, appliesTo: thing, entries: entries)
     }
@@ -213,7 +252,8 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the concept is a running count (its event or thing is cumulative).
     public func isCumulative(_ concept: String) -> Bool {
-        facts(of: concept).isCumulative
+        if let n = factTable.number(of: concept) { return factList[Int(n)].isCumulative }
+        return facts(of: concept).isCumulative
     }
 }
 
