@@ -1,5 +1,6 @@
 import Testing
 @testable import ClaimBuilding
+import CrosscheckModel
 
 /// The byte-hashed tables that stand in for dictionaries on the reading path answer exactly what
 /// the dictionaries answer.
@@ -88,5 +89,60 @@ import Testing
         e.insert(some, -5)
         #expect(e.value(some) == -5)
         #expect(e.count == expected.count)
+    }
+}
+
+/// The scratch arrays and the in-place filter the reader uses between sentences.
+@Suite struct ScratchTests {
+    @Test(arguments: [[Int](), [1], [2], [1, 2, 3, 4, 5, 6], [2, 4, 6], [1, 3, 5], [5, 2, 8, 1, 1, 4, 7]])
+    func keepOnlyIsRemoveAllWithTheOppositeTest(_ xs: [Int]) {
+        var a = xs.map { "n\($0)" }
+        var b = a
+        a.keepOnly { Int($0.dropFirst())! % 2 == 1 }
+        b.removeAll { Int($0.dropFirst())! % 2 != 1 }
+        #expect(a == b)
+    }
+
+    @Test func takeEmptiesTheSlotAndKeepsTheMemory() {
+        var slot = Array(0..<100)
+        let capacity = slot.capacity
+        var taken = ReadingScratch.take(&slot)
+        #expect(slot.isEmpty && taken.isEmpty && taken.capacity >= capacity)
+        ReadingScratch.fill(&taken, 7, 3)
+        #expect(taken == [7, 7, 7])
+    }
+
+    @Test func aSharedScratchArrayIsCopiedNotChanged() {
+        // a sentence still holding the array keeps its contents when the next one refills it
+        let scratch = ReadingScratch()
+        scratch.quantityAt = [1, 2, 3]
+        let held = scratch.quantityAt
+        var next = ReadingScratch.take(&scratch.quantityAt)
+        ReadingScratch.fill(&next, -1, 2)
+        #expect(held == [1, 2, 3])
+        #expect(next == [-1, -1])
+    }
+
+    @Test func claimsReadWithOneScratchAreThoseReadWithFreshOnes() throws {
+        let builder = Support.builder
+        let sentences = [
+            "At least 30 people were killed and 12 of the 34 provincial capitals fell, officials said on Wednesday.",
+            "“We counted 4,000 displaced families,” he said.",
+            "The UN said 250 soldiers and 1,000 firefighters were deployed in six days.",
+            "Prices rose 0.4% from January and 3.2% from a year earlier, according to Reuters.",
+        ]
+        let reader = try #require(builder.readers["en"])
+        let scratch = ReadingScratch()
+        var shared: [Claim] = []
+        var fresh: [Claim] = []
+        for (i, text) in sentences.enumerated() {
+            let q = builder.recognizer.recognize(text, language: "en")
+            let slot = SentenceSlot(text: text, offset: i * 200, previous: i > 0 ? sentences[i - 1] : nil,
+                                    next: i + 1 < sentences.count ? sentences[i + 1] : nil)
+            reader.appendClaims(in: slot, quantities: q, published: "2021-08-12", to: &shared, scratch: scratch)
+            fresh += reader.claims(in: slot, quantities: q, published: "2021-08-12")
+        }
+        #expect(shared.count >= 6)
+        #expect(shared == fresh)
     }
 }

@@ -76,9 +76,9 @@ struct SentenceReader: Sendable {
         var candidates = sentence.candidates()
         candidates = joinWholes(candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
-        candidates.removeAll { !isClaim($0, in: sentence) }   // in place, order kept
+        candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates.removeAll { !(keepAfterConcept($0) && isFinite($0)) }
+        candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
 
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)

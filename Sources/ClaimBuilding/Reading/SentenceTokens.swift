@@ -135,7 +135,7 @@ final class SentenceTokens: Sendable {
             eventMatches = []
         } else {
             var events = lexicon.events.matches(in: ids)
-            events.removeAll { m in (m.start..<m.end).contains { inQuantity[$0] } }   // in place
+            events.keepOnly { m in !(m.start..<m.end).contains { inQuantity[$0] } }   // in place
             eventMatches = events
         }
         // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
@@ -154,7 +154,7 @@ final class SentenceTokens: Sendable {
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
         var attribution = lexicon.attribution.matches(in: ids)
-        attribution.removeAll { m in tokens[m.start].isCapitalized && m.start > firstWord }
+        attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
         attributionMatches = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
         placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
@@ -385,5 +385,20 @@ final class ReadingScratch {
         swap(&out, &slot)
         out.removeAll(keepingCapacity: true)
         return out
+    }
+}
+
+extension Array {
+    /// Keeps the elements `keep` is true for, in order, in place: `removeAll(where:)` with the
+    /// predicate asked once per element in order, and nothing else done when every element stays
+    /// (`removeAll(where:)` always went through the generic range replacement).
+    @inline(__always)
+    mutating func keepOnly(_ keep: (Element) -> Bool) {
+        var w = 0
+        for r in indices where keep(self[r]) {
+            if w != r { swapAt(w, r) }
+            w += 1
+        }
+        if w < count { removeSubrange(w...) }
     }
 }
