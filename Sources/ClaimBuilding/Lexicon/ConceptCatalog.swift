@@ -42,10 +42,22 @@ public struct ConceptCatalog: Sendable {
     /// ``knownFacts`` and ``knownApplies`` again, their plain-ASCII keys found by hashing bytes
     /// (see ``ByteKeyTable``): numbers into `factList` / `applyList`. A key not held there is
     /// looked up in the dictionaries, so the answers are the same.
-    private let factTable: ByteKeyTable
-    private let factList: [ConceptFacts]
-    private let applyTable: ByteKeyTable
-    private let applyList: [Bool]
+    /// Held by reference: a copy of the catalog (a reader's) retains one object for them.
+    private let fast: FastLookups
+
+    private final class FastLookups: Sendable {
+        let factTable: ByteKeyTable
+        let factList: [ConceptFacts]
+        let applyTable: ByteKeyTable
+        let applyList: [Bool]
+
+        init(factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+            self.factTable = factTable
+            self.factList = factList
+            self.applyTable = applyTable
+            self.applyList = applyList
+        }
+    }
 
     /// The catalog shipped with the module.
     public static func builtIn() throws -> ConceptCatalog {
@@ -138,24 +150,32 @@ public struct ConceptCatalog: Sendable {
         }
         knownFacts = facts
         knownApplies = applies
-        self.factTable = factTable
-        self.factList = factList
-        self.applyTable = applyTable
-        self.applyList = applyList
+        fast = FastLookups(factTable: factTable, factList: factList, applyTable: applyTable, applyList: applyList)
     }
 
     /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
     /// is a rank and a running count.
     @inline(__always)
     func facts(of concept: String) -> ConceptFacts {
-        if let n = factTable.number(of: concept) { return factList[Int(n)] }
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)] }
         return knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    /// A running count: the concept has an event and is no rank (``facts(of:)`` read in place).
+    @inline(__always)
+    func isRunningCount(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].event != nil && !f.factList[Int(n)].isRank }
+        let facts = facts(of: concept)
+        return facts.event != nil && !facts.isRank
     }
 
     /// ``facts(of:)``'s `isRank`, without copying the facts.
     @inline(__always)
     func isRank(_ concept: String) -> Bool {
-        if let n = factTable.number(of: concept) { return factList[Int(n)].isRank }
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isRank }
         return facts(of: concept).isRank
     }
 
@@ -211,7 +231,8 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the event applies to the thing (by the thing's class).
     func event(_ event: String, appliesTo thing: String) -> Bool {
-        if let n = applyTable.number(of: event, thing) { return applyList[Int(n)] }
+        let f = fast
+        if let n = f.applyTable.number(of: event, thing) { return f.applyList[Int(n)] }
         if let known = knownApplies[event]?[thing] { return known }
         return Self.event(event, appliesTo: thing, entries: entries)
     }
@@ -252,7 +273,8 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the concept is a running count (its event or thing is cumulative).
     public func isCumulative(_ concept: String) -> Bool {
-        if let n = factTable.number(of: concept) { return factList[Int(n)].isCumulative }
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isCumulative }
         return facts(of: concept).isCumulative
     }
 }

@@ -90,7 +90,7 @@ struct SentenceReader: Sendable {
         let lastFirst = candidates.map(\.first).max() ?? -1
         // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
         // …": a verb with nothing after it but a day closes its clause and covers what precedes too
-        let closes: (PhraseMatch<String>) -> Bool = { a in sentence.closesClause(after: a.end) }
+        func closes(_ a: PhraseMatch<String>) -> Bool { sentence.closesClause(after: a.end) }
         let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
         let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
