@@ -46,8 +46,10 @@ enum ClaimTokenizer {
     /// emptied first (keeping their memory), so a reader's scratch arrays are filled without
     /// allocating once they are large enough.
     static func tokenize(_ text: String, vocabulary: Vocabulary, into tokens: inout [ClaimToken], ids: inout [Int32]) {
-        tokens.removeAll(keepingCapacity: true)
-        ids.removeAll(keepingCapacity: true)
+        // emptied from the end (`removeAll(keepingCapacity:)` runs the generic range replacement
+        // even on an empty array)
+        while !tokens.isEmpty { tokens.removeLast() }
+        while !ids.isEmpty { ids.removeLast() }
         var text = text
         text.withUTF8 { tokenize(bytes: $0, vocabulary: vocabulary, ids: &ids, into: &tokens) }
     }
