@@ -74,7 +74,7 @@ struct SentenceReader: Sendable {
         let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
                                       scratch: scratch)
         var candidates = sentence.candidates()
-        candidates = joinWholes(candidates, in: sentence)
+        joinWholes(&candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
         candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
