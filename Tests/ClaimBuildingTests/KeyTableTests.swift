@@ -146,3 +146,24 @@ import CrosscheckModel
         #expect(shared == fresh)
     }
 }
+
+@Suite struct ReaderCacheTests {
+    @Test func sameBytesIsByteEqualityNotCanonicalEquivalence() {
+        #expect(SentenceReader.sameBytes("AFP", "AFP"))
+        #expect(!SentenceReader.sameBytes("AFP", "AFp"))
+        #expect(!SentenceReader.sameBytes("AFP", "AFP "))
+        #expect(!SentenceReader.sameBytes("caf\u{E9}", "cafe\u{301}"))   // equal as Strings, not as bytes
+        #expect(SentenceReader.sameBytes("", ""))
+        let long = String(repeating: "Ministry of Defence ", count: 4)
+        #expect(SentenceReader.sameBytes(long, String(long.utf8.map { Character(Unicode.Scalar($0)) })))
+    }
+
+    @Test func subjectsAreTheSameAskedAgain() throws {
+        let catalog = try ConceptCatalog.builtIn()
+        let keys = Array(catalog.knownFacts.keys).sorted().prefix(400) + ["no-such-thing", "person/no-such-event"]
+        let first = keys.map { catalog.subject(of: $0) }
+        let again = keys.map { catalog.subject(of: $0) }
+        #expect(first == again)
+        #expect(catalog.subject(of: "no-such-thing") == nil)
+    }
+}

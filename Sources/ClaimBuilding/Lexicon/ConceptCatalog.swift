@@ -252,6 +252,13 @@ public struct ConceptCatalog: Sendable {
 
     /// Plain-English subject of a concept: "provincial capitals captured", "rank among cities".
     public func subject(of concept: String) -> String? {
+        // a key with facts is remembered by its number (no string hashed under the lock)
+        if let n = fast.factTable.number(of: concept) {
+            if let known = subjects.get(number: Int(n)) { return known }
+            let made = makeSubject(of: concept)
+            subjects.set(number: Int(n), made)
+            return made
+        }
         if let known = subjects.get(concept) { return known }
         let made = makeSubject(of: concept)
         subjects.set(concept, made)
@@ -298,6 +305,17 @@ struct ConceptFacts: Sendable {
 private final class SubjectCache: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [String: String?] = [:]
+    /// By a key's number in the catalog's fact table: nil not made yet, `.some(nil)` no subject.
+    private var byNumber: [String??] = []
+    func get(number n: Int) -> String?? {
+        lock.lock(); defer { lock.unlock() }
+        return n < byNumber.count ? byNumber[n] : nil
+    }
+    func set(number n: Int, _ subject: String?) {
+        lock.lock(); defer { lock.unlock() }
+        if n >= byNumber.count { byNumber.append(contentsOf: repeatElement(nil, count: n + 1 - byNumber.count)) }
+        byNumber[n] = .some(subject)
+    }
     func get(_ concept: String) -> String?? {
         lock.lock(); defer { lock.unlock() }
         return made[concept]

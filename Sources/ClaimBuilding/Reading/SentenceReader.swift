@@ -206,10 +206,17 @@ struct SentenceReader: Sendable {
 
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
     func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
-        for entry in cache where entry.source.utf8.elementsEqual(source.utf8) { return entry.agency }
+        for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
         let a = agencyName(source)
         if cache.count < 64 { cache.append((source, a)) }
         return a
+    }
+
+    /// True when the two strings are the same UTF-8 bytes (the lengths first: most differ there).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
