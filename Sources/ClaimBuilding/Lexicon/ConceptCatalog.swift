@@ -159,7 +159,22 @@ public struct ConceptCatalog: Sendable {
     func facts(of concept: String) -> ConceptFacts {
         let f = fast
         if let n = f.factTable.number(of: concept) { return f.factList[Int(n)] }
-        return knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+        return slowFacts(of: concept)
+    }
+
+    /// ``facts(of:)`` for a key the byte table does not hold (kept out of line: the inlined fast
+    /// path then touches neither dictionary).
+    @inline(never)
+    private func slowFacts(of concept: String) -> ConceptFacts {
+        knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    /// ``facts(of:)``'s `isDuration`, without copying the facts.
+    @inline(__always)
+    func isDuration(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isDuration }
+        return slowFacts(of: concept).isDuration
     }
 
     /// A running count: the concept has an event and is no rank (``facts(of:)`` read in place).
@@ -167,7 +182,7 @@ public struct ConceptCatalog: Sendable {
     func isRunningCount(_ concept: String) -> Bool {
         let f = fast
         if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].event != nil && !f.factList[Int(n)].isRank }
-        let facts = facts(of: concept)
+        let facts = slowFacts(of: concept)
         return facts.event != nil && !facts.isRank
     }
 
@@ -176,7 +191,7 @@ public struct ConceptCatalog: Sendable {
     func isRank(_ concept: String) -> Bool {
         let f = fast
         if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isRank }
-        return facts(of: concept).isRank
+        return slowFacts(of: concept).isRank
     }
 
     private static func makeFacts(_ concept: String, entries: [String: Entry]) -> ConceptFacts {
@@ -233,6 +248,11 @@ public struct ConceptCatalog: Sendable {
     func event(_ event: String, appliesTo thing: String) -> Bool {
         let f = fast
         if let n = f.applyTable.number(of: event, thing) { return f.applyList[Int(n)] }
+        return slowEvent(event, appliesTo: thing)
+    }
+
+    @inline(never)
+    private func slowEvent(_ event: String, appliesTo thing: String) -> Bool {
         if let known = knownApplies[event]?[thing] { return known }
         return Self.event(event, appliesTo: thing, entries: entries)
     }
@@ -282,7 +302,7 @@ public struct ConceptCatalog: Sendable {
     public func isCumulative(_ concept: String) -> Bool {
         let f = fast
         if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isCumulative }
-        return facts(of: concept).isCumulative
+        return slowFacts(of: concept).isCumulative
     }
 }
 

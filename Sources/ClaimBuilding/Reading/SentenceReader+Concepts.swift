@@ -216,7 +216,7 @@ extension SentenceReader {
 
     /// Counts skip duration concepts (a presence, a war); durations take only them.
     func usable(_ key: String, durations: Bool) -> Bool {
-        durations == catalog.facts(of: key).isDuration
+        durations == catalog.isDuration(key)
     }
 
     /// A modifier and a head: the more specific thing, the head's event (*civilian deaths*).
