@@ -39,13 +39,23 @@ public struct ClaimBuilder: Sendable {
         let reader = readers[article.language] ?? fallback
         let wire = wireAgency(of: article, reader: reader)
         var out: [Claim] = []
-        for slot in Self.slots(of: article) {
-            let quantities = recognizer.recognize(slot.text, language: article.language)
-            for var claim in reader.claims(in: slot, quantities: quantities, published: article.published) {
-                if claim.agency == nil { claim.agency = wire }
-                claim.article = article.id
-                claim.id = "\(article.id)#\(out.count + 1)"
-                out.append(claim)
+        let slots = Self.slots(of: article)
+        let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
+        for k in slots.indices {
+            let quantities = recognizer.recognize(slots[k].text, language: article.language)
+            // only a figure that is not a date becomes a claim (the reader's own first test, made
+            // here so most sentences are not handed over at all)
+            guard quantities.contains(where: { $0.kind != .date }) else { continue }
+            // the sentence's claims are read into `out` and completed there (no claim copied)
+            let from = out.count
+            reader.appendClaims(in: slots[k], quantities: quantities, published: article.published, to: &out, scratch: scratch)
+            for i in from..<out.count {
+                if out[i].agency == nil { out[i].agency = wire }
+                out[i].article = article.id
+                var id = article.id   // "<article id>#<n>", without the interpolation machinery
+                id += "#"
+                id += String(i + 1)
+                out[i].id = id
             }
         }
         Self.restate(&out)

@@ -39,6 +39,25 @@ public struct ConceptCatalog: Sendable {
     let knownFacts: [String: ConceptFacts]
     /// Whether an event applies to a thing, for every event and every catalog key.
     let knownApplies: [String: [String: Bool]]
+    /// ``knownFacts`` and ``knownApplies`` again, their plain-ASCII keys found by hashing bytes
+    /// (see ``ByteKeyTable``): numbers into `factList` / `applyList`. A key not held there is
+    /// looked up in the dictionaries, so the answers are the same.
+    /// Held by reference: a copy of the catalog (a reader's) retains one object for them.
+    private let fast: FastLookups
+
+    private final class FastLookups: Sendable {
+        let factTable: ByteKeyTable
+        let factList: [ConceptFacts]
+        let applyTable: ByteKeyTable
+        let applyList: [Bool]
+
+        init(factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+            self.factTable = factTable
+            self.factList = factList
+            self.applyTable = applyTable
+            self.applyList = applyList
+        }
+    }
 
     /// The catalog shipped with the module.
     public static func builtIn() throws -> ConceptCatalog {
@@ -93,32 +112,86 @@ public struct ConceptCatalog: Sendable {
         // a plain key (ASCII, no "/") and an event make "<key>/<event>" with exactly those parts
         let plain: (String) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2F } }
         facts.reserveCapacity(entries.count * (events.count + 1))
+        var factTable = ByteKeyTable(capacity: entries.count * (events.count + 1))
+        var factList: [ConceptFacts] = []
+        factList.reserveCapacity(entries.count * (events.count + 1))
+        // every write to `facts` goes to the byte table too (a later write of a key replaces it there as well)
+        func put(_ key: String, _ f: ConceptFacts) {
+            facts[key] = f
+            guard let (n, isNew) = factTable.add(key) else { return }
+            if isNew { factList.append(f) } else { factList[Int(n)] = f }
+        }
         for (key, entry) in entries {
-            facts[key] = Self.makeFacts(key, entries: entries)
+            put(key, Self.makeFacts(key, entries: entries))
             for e in events {
                 let pair = "\(key)/\(e)"
                 if plain(key), plain(e), let event = entries[e] {
-                    facts[pair] = ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
-                                               isDuration: entry.kind == .duration, isRank: event.kind == .rank,
-                                               isCumulative: event.cumulative)
+                    put(pair, ConceptFacts(thing: key, event: e, thingClass: entry.classes.first ?? "",
+                                           isDuration: entry.kind == .duration, isRank: event.kind == .rank,
+                                           isCumulative: event.cumulative))
                 } else {
-                    facts[pair] = Self.makeFacts(pair, entries: entries)
+                    put(pair, Self.makeFacts(pair, entries: entries))
                 }
             }
         }
+        var applyTable = ByteKeyTable(capacity: events.count * entries.count)
+        var applyList: [Bool] = []
+        applyList.reserveCapacity(events.count * entries.count)
         for e in events {
             var byThing: [String: Bool] = [:]
-            for thing in entries.keys { byThing[thing] = Self.event(e, appliesTo: thing, entries: entries) }
+            for thing in entries.keys {
+                let yes = Self.event(e, appliesTo: thing, entries: entries)
+                byThing[thing] = yes
+                if let (n, isNew) = applyTable.add(e, thing) {
+                    if isNew { applyList.append(yes) } else { applyList[Int(n)] = yes }
+                }
+            }
             applies[e] = byThing
         }
         knownFacts = facts
         knownApplies = applies
+        fast = FastLookups(factTable: factTable, factList: factList, applyTable: applyTable, applyList: applyList)
     }
 
     /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
     /// is a rank and a running count.
+    @inline(__always)
     func facts(of concept: String) -> ConceptFacts {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)] }
+        return slowFacts(of: concept)
+    }
+
+    /// ``facts(of:)`` for a key the byte table does not hold (kept out of line: the inlined fast
+    /// path then touches neither dictionary).
+    @inline(never)
+    private func slowFacts(of concept: String) -> ConceptFacts {
         knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    /// ``facts(of:)``'s `isDuration`, without copying the facts.
+    @inline(__always)
+    func isDuration(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isDuration }
+        return slowFacts(of: concept).isDuration
+    }
+
+    /// A running count: the concept has an event and is no rank (``facts(of:)`` read in place).
+    @inline(__always)
+    func isRunningCount(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].event != nil && !f.factList[Int(n)].isRank }
+        let facts = slowFacts(of: concept)
+        return facts.event != nil && !facts.isRank
+    }
+
+    /// ``facts(of:)``'s `isRank`, without copying the facts.
+    @inline(__always)
+    func isRank(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isRank }
+        return slowFacts(of: concept).isRank
     }
 
     private static func makeFacts(_ concept: String, entries: [String: Entry]) -> ConceptFacts {
@@ -173,6 +246,13 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the event applies to the thing (by the thing's class).
     func event(_ event: String, appliesTo thing: String) -> Bool {
+        let f = fast
+        if let n = f.applyTable.number(of: event, thing) { return f.applyList[Int(n)] }
+        return slowEvent(event, appliesTo: thing)
+    }
+
+    @inline(never)
+    private func slowEvent(_ event: String, appliesTo thing: String) -> Bool {
         if let known = knownApplies[event]?[thing] { return known }
         return Self.event(event, appliesTo: thing, entries: entries)
     }
@@ -192,6 +272,13 @@ public struct ConceptCatalog: Sendable {
 
     /// Plain-English subject of a concept: "provincial capitals captured", "rank among cities".
     public func subject(of concept: String) -> String? {
+        // a key with facts is remembered by its number (no string hashed under the lock)
+        if let n = fast.factTable.number(of: concept) {
+            if let known = subjects.get(number: Int(n)) { return known }
+            let made = makeSubject(of: concept)
+            subjects.set(number: Int(n), made)
+            return made
+        }
         if let known = subjects.get(concept) { return known }
         let made = makeSubject(of: concept)
         subjects.set(concept, made)
@@ -213,7 +300,9 @@ public struct ConceptCatalog: Sendable {
 
     /// True when the concept is a running count (its event or thing is cumulative).
     public func isCumulative(_ concept: String) -> Bool {
-        facts(of: concept).isCumulative
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].isCumulative }
+        return slowFacts(of: concept).isCumulative
     }
 }
 
@@ -236,6 +325,17 @@ struct ConceptFacts: Sendable {
 private final class SubjectCache: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [String: String?] = [:]
+    /// By a key's number in the catalog's fact table: nil not made yet, `.some(nil)` no subject.
+    private var byNumber: [String??] = []
+    func get(number n: Int) -> String?? {
+        lock.lock(); defer { lock.unlock() }
+        return n < byNumber.count ? byNumber[n] : nil
+    }
+    func set(number n: Int, _ subject: String?) {
+        lock.lock(); defer { lock.unlock() }
+        if n >= byNumber.count { byNumber.append(contentsOf: repeatElement(nil, count: n + 1 - byNumber.count)) }
+        byNumber[n] = .some(subject)
+    }
     func get(_ concept: String) -> String?? {
         lock.lock(); defer { lock.unlock() }
         return made[concept]

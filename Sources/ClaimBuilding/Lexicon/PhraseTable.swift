@@ -190,7 +190,8 @@ struct Vocabulary: Sendable {
 /// language; a sentence is looked up as the numbers of its tokens (`Vocabulary.ids(of:)`).
 ///
 /// The phrases form a trie over word numbers: the root's children in an array indexed by word
-/// number, the deeper edges in one dictionary keyed by (node, word).
+/// number, the deeper edges in one open-addressing table keyed by (node, word) and hashed by a
+/// multiplication (a `Dictionary<UInt64, Int32>` ran a SipHash per edge looked up).
 struct PhraseTable<Value: Sendable>: Sendable {
     /// The trie, held by reference: a sentence that reads a table out of its lexicon copies one
     /// reference (one retain), not every array and dictionary of it. Built once (through a unique
@@ -198,8 +199,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private final class Storage: @unchecked Sendable {
         /// Node of each word number under the root, or -1 (node 0 is the root).
         @exclusivity(unchecked) var rootChild: [Int32] = []
-        /// Deeper edges: `node << 32 | word` → child node.
-        @exclusivity(unchecked) var edges: [UInt64: Int32] = [:]
+        /// Deeper edges: `node << 32 | word` → child node, in open addressing (``EdgeTable``).
+        @exclusivity(unchecked) var edges = EdgeTable()
         /// Per node: the index of its value in `values`, or -1.
         @exclusivity(unchecked) var nodeValue: [Int32] = [-1]
         /// Per node: true when some phrase goes on past it.
@@ -257,7 +258,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let id = vocabulary.intern(k)
             let next: Int32? = node == 0
                 ? (Int(id) < s.rootChild.count && s.rootChild[Int(id)] >= 0 ? s.rootChild[Int(id)] : nil)
-                : s.edges[Self.edge(node, id)]
+                : s.edges.value(Self.edge(node, id))
             if let next { node = next; continue }
             let made = Int32(s.nodeValue.count)
             s.nodeValue.append(-1)
@@ -269,7 +270,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 }
                 s.rootChild[Int(id)] = made
             } else {
-                s.edges[Self.edge(node, id)] = made
+                s.edges.insert(Self.edge(node, id), made)
             }
             node = made
         }
@@ -301,7 +302,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     @inline(__always)
     private static func child(_ s: Storage, _ node: Int32, _ id: Int32) -> Int32 {
         guard id >= 0, s.nodeHasChildren[Int(node)] else { return -1 }
-        return s.edges[Self.edge(node, id)] ?? -1
+        return s.edges.value(Self.edge(node, id)) ?? -1
     }
 
     /// True when some phrase starts with word number `id`.
@@ -463,4 +464,58 @@ struct PhraseMatch<Value: Sendable>: Sendable {
     var start: Int
     var end: Int
     var value: Value
+}
+
+/// The deeper edges of a ``PhraseTable``'s trie: `node << 32 | word` keys (never all ones) to
+/// child nodes, in open addressing with linear probing, hashed by a Fibonacci multiplication.
+struct EdgeTable: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64] = []
+    private var values: [Int32] = []
+    private var shift: UInt64 = 64
+    /// Number of edges held.
+    private(set) var count = 0
+
+    init() {}
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The child for `key`, or nil.
+    @inline(__always)
+    func value(_ key: UInt64) -> Int32? {
+        guard count > 0 else { return nil }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == Self.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Sets the child for `key` (replacing an old one).
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        precondition(key != Self.empty)
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != Self.empty, keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == Self.empty { count += 1 }
+        keys[i] = key
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        let size = max(16, keys.count * 2)
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: -1, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        count = 0
+        for i in oldKeys.indices where oldKeys[i] != Self.empty { insert(oldKeys[i], oldValues[i]) }
+    }
 }

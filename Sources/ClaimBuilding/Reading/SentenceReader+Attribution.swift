@@ -243,8 +243,11 @@ extension SentenceReader {
         if let next = slot.next {
             // only the next sentence's first words are read: the whole of it is tokenized only
             // when its first word may open an attribution phrase
-            let (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3)
-            var toks = !whole && lead.count < 3 ? ClaimTokenizer.tokenize(next) : lead
+            // (most sentences open with a word: the first run of non-space bytes settles it; the
+            // first tokens of any leading part are the text's first tokens)
+            var (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 1)
+            if !lead.contains(where: \.isWord) { (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3) }
+            var toks = !whole && lead.count < 3 && !lead.contains(where: \.isWord) ? ClaimTokenizer.tokenize(next) : lead
             var i = 0
             while i < toks.count, !toks[i].isWord { i += 1 }
             if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {

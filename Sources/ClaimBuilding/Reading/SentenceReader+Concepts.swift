@@ -53,8 +53,9 @@ extension SentenceReader {
     func countConcept(_ c: ClaimCandidate, in s: SentenceTokens) -> String? {
         if c.quantity.kind == .money {
             // a sum is about a money thing (aid, damage, cost), before or after it, nearest first
-            let money: (String) -> Bool = { key in
-                let cls = self.catalog.facts(of: key).thingClass
+            // (local functions, not closure values: nothing is allocated or copied to pass them)
+            func money(_ key: String) -> Bool {
+                let cls = catalog.facts(of: key).thingClass
                 return cls == "money" || cls == "sum"
             }
             let after = thingAfter(c.end, in: s, maxWords: 5, accept: money)
@@ -74,10 +75,11 @@ extension SentenceReader {
         // (a bare count in the millions may be a sum whose currency was left out: "bliver 3,9
         // milliarder dyrere")
         let large = (c.quantity.value.number ?? c.quantity.value.high ?? 0) >= 1_000_000 && c.quantity.kind == .count
-        let measurable: (String) -> Bool = { key in
-            let cls = self.catalog.facts(of: key).thingClass
+        let kind = c.quantity.kind
+        func measurable(_ key: String) -> Bool {
+            let cls = catalog.facts(of: key).thingClass
             if cls == "sum" { return large }
-            return c.quantity.kind != .measure || cls == "abstract" || cls == "place"
+            return kind != .measure || cls == "abstract" || cls == "place"
         }
         // a label noun right before the figure names what it measures: "magnitude 7.8",
         // "Stärke 7,8" — no event and no thing across it
@@ -214,7 +216,7 @@ extension SentenceReader {
 
     /// Counts skip duration concepts (a presence, a war); durations take only them.
     func usable(_ key: String, durations: Bool) -> Bool {
-        durations == catalog.facts(of: key).isDuration
+        durations == catalog.isDuration(key)
     }
 
     /// A modifier and a head: the more specific thing, the head's event (*civilian deaths*).
@@ -384,10 +386,9 @@ extension SentenceReader {
     /// Indexes of the counts and ordinals with an event (running counts), in text order.
     func runningCounts(_ all: [ClaimCandidate]) -> [Int] {
         all.indices.filter { i in
-            let o = all[i]
-            guard o.quantity.kind != .duration, let concept = o.concept else { return false }
-            let facts = catalog.facts(of: concept)
-            return facts.event != nil && !facts.isRank
+            // the fields are read in place (no candidate copied)
+            guard all[i].quantity.kind != .duration, let concept = all[i].concept else { return false }
+            return catalog.isRunningCount(concept)
         }
     }
 

@@ -41,10 +41,13 @@ extension SentenceReader {
         }
         for m in s.weekdayMatches { add(m.start, m.end, pub.latest(weekday: m.value).iso) }
         for m in s.relativeDayMatches { add(m.start, m.end, pub.adding(days: m.value).iso) }
-        for (q, r) in zip(s.quantities, s.spans) where q.kind == .date && !r.isEmpty {
+        // (by index: no quantity copied)
+        for k in s.quantities.indices where s.quantities[k].kind == .date && !s.spans[k].isEmpty {
+            let r = s.spans[k]
             if let date = statedDate(r, in: s, published: pub) { add(r.lowerBound, r.upperBound, date) }
         }
         // stable: weekdays, then relative days, then dates at the same place (the first wins a tie)
+        if out.count < 2 { return out }   // most sentences name no day, or one
         return out.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
     }
 

@@ -4,42 +4,51 @@ extension SentenceReader {
     /// Joins a part to its whole: *12 of the 34*, *12 af de 34*, *nueve de las 34*, *12 sur 34*.
     /// The whole becomes the part's `base` and is not a claim of its own.
     func joinWholes(_ candidates: [ClaimCandidate], in s: SentenceTokens) -> [ClaimCandidate] {
-        var out: [ClaimCandidate] = []
-        out.reserveCapacity(candidates.count)
-        var skip = Set<Int>()
-        for (i, c) in candidates.enumerated() {
-            if skip.contains(i) { continue }
-            var c = c
+        var out = candidates
+        joinWholes(&out, in: s)
+        return out
+    }
+
+    /// ``joinWholes(_:in:)`` in place: a part takes its whole where it stands and the whole is
+    /// removed (no candidate copied into a new list). Candidate `i` is read before any later one
+    /// is changed, so each step sees the candidates as they came.
+    func joinWholes(_ candidates: inout [ClaimCandidate], in s: SentenceTokens) {
+        var joined: [Int] = []   // the wholes taken in (each right after its part)
+        var skipNext = false
+        for i in candidates.indices {
+            if skipNext { skipNext = false; continue }
+            // (fields read and written where they stand)
             // a ratio read as a fraction ("12 van de 34" = 0.35) is a part and its whole
-            if c.quantity.kind == .fraction, let (part, whole) = partOfWhole(c, in: s) {
-                c.quantity.kind = .count
-                c.quantity.value = QuantityValue(number: part, base: whole)
-                c.quantity.unit = nil
-                out.append(c)
+            if candidates[i].quantity.kind == .fraction, let (part, whole) = partOfWhole(candidates[i], in: s) {
+                candidates[i].quantity.kind = .count
+                candidates[i].quantity.value = QuantityValue(number: part, base: whole)
+                candidates[i].quantity.unit = nil
                 continue
             }
             // a share of a stated whole too: "a third of the 34 provinces", "65 % des 34"
-            if c.quantity.value.base == nil, [.count, .percent, .fraction].contains(c.quantity.kind),
-               let part = c.quantity.value.number ?? c.quantity.value.high, i + 1 < candidates.count {
-                let w = candidates[i + 1]
-                if w.quantity.kind == .count, w.quantity.qualifier == .exact, let whole = w.quantity.value.number,
-                   whole > part || (c.quantity.kind != .count && whole > 1),
-                   let (cueAt, len) = partOfCue(after: c, whole: w, in: s) {
+            let kind = candidates[i].quantity.kind
+            if candidates[i].quantity.value.base == nil, kind == .count || kind == .percent || kind == .fraction,
+               let part = candidates[i].quantity.value.number ?? candidates[i].quantity.value.high, i + 1 < candidates.count {
+                if candidates[i + 1].quantity.kind == .count, candidates[i + 1].quantity.qualifier == .exact,
+                   let whole = candidates[i + 1].quantity.value.number,
+                   whole > part || (kind != .count && whole > 1),
+                   let (cueAt, len) = partOfCue(after: candidates[i], whole: candidates[i + 1], in: s) {
+                    let wFirst = candidates[i + 1].first
                     var k = cueAt + len
                     var dets = 0
-                    while dets < 2, k < w.first, s.hasCue(.determiner, at: k) != nil { k += 1; dets += 1 }
-                    if k == w.first {
-                        if cueAt > c.end { c.thingFrom = c.end }
-                        c.base = whole
-                        c.end = w.end
-                        c.quoteEnd = w.quantity.end
-                        skip.insert(i + 1)
+                    while dets < 2, k < wFirst, s.hasCue(.determiner, at: k) != nil { k += 1; dets += 1 }
+                    if k == wFirst {
+                        if cueAt > candidates[i].end { candidates[i].thingFrom = candidates[i].end }
+                        candidates[i].base = whole
+                        candidates[i].end = candidates[i + 1].end
+                        candidates[i].quoteEnd = candidates[i + 1].quantity.end
+                        skipNext = true
+                        joined.append(i + 1)
                     }
                 }
             }
-            out.append(c)
         }
-        return out
+        for k in joined.reversed() { candidates.remove(at: k) }
     }
 
     /// The part-of cue after a part: right after it (*12 of the 34*), or after the part's own noun

@@ -52,18 +52,33 @@ struct SentenceReader: Sendable {
 
     /// The claims of `slot`, in text order, with empty `id` and `article` (the builder fills them).
     func claims(in slot: SentenceSlot, quantities: [Quantity], published: String?) -> [Claim] {
+        var out: [Claim] = []
+        appendClaims(in: slot, quantities: quantities, published: published, to: &out)
+        return out
+    }
+
+    /// ``claims(in:quantities:published:)`` appended to `out`: the builder's list of the article's
+    /// claims is filled in place (no array per sentence, no claim copied out of one).
+    /// `scratch`: arrays reused from sentence to sentence (see ``ReadingScratch``).
+    func appendClaims(in slot: SentenceSlot, quantities: [Quantity], published: String?, to out: inout [Claim],
+                      scratch: ReadingScratch = ReadingScratch()) {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
-        guard quantities.contains(where: { $0.kind != .date }) else { return [] }
-        let (tokens, ids) = ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary)
-        guard !tokens.isEmpty else { return [] }
-        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities)
+        guard quantities.contains(where: { $0.kind != .date }) else { return }
+        var tokens = ReadingScratch.take(&scratch.tokens)
+        var ids = ReadingScratch.take(&scratch.ids)
+        ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
+        scratch.tokens = tokens
+        scratch.ids = ids
+        guard !tokens.isEmpty else { return }
+        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
+                                      scratch: scratch)
         var candidates = sentence.candidates()
-        candidates = joinWholes(candidates, in: sentence)
+        joinWholes(&candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
-        candidates.removeAll { !isClaim($0, in: sentence) }   // in place, order kept
+        candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates.removeAll { !(keepAfterConcept($0) && isFinite($0)) }
+        candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
 
         let sided = sentence.attributionsWithSide()
         let carried = carriedSource(slot: slot, sentence: sentence)
@@ -75,16 +90,16 @@ struct SentenceReader: Sendable {
         let lastFirst = candidates.map(\.first).max() ?? -1
         // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
         // …": a verb with nothing after it but a day closes its clause and covers what precedes too
-        let closes: (PhraseMatch<String>) -> Bool = { a in sentence.closesClause(after: a.end) }
+        func closes(_ a: PhraseMatch<String>) -> Bool { sentence.closesClause(after: a.end) }
         let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
         let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
         let anchors = asOfAnchors(in: sentence, published: published)
         let publishedDate = published.flatMap { CivilDate(iso: $0) }
         let publishedISO = publishedDate?.iso
-        // the few sources of a sentence are each checked for an agency name once
-        var agencyNames: [(source: String, agency: String?)] = []
+        // the few sources of an article are each checked for an agency name once (the scratch
+        // lives for the article)
 
-        return candidates.map { c in
+        for c in candidates {
             let q = c.quantity
             var value = q.value
             if value.base == nil, let b = c.base { value.base = b }
@@ -96,11 +111,11 @@ struct SentenceReader: Sendable {
             // selon qui une douzaine…" covers what precedes it)
             var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
-            if let s = source, let a = cachedAgencyName(s, in: &agencyNames) {
+            if let s = source, let a = cachedAgencyName(s, in: &scratch.agencyNames) {
                 source = a
                 via = a
             }
-            return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
+            out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: q.kind, value: value, unit: q.unit,
                          qualifier: q.qualifier, subject: subject(of: c), cited: source,
                          asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
@@ -108,7 +123,7 @@ struct SentenceReader: Sendable {
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
                          agency: via, inTitle: slot.inTitle, revised: revised,
-                         start: slot.offset + lo, end: slot.offset + hi)
+                         start: slot.offset + lo, end: slot.offset + hi))
         }
     }
 
@@ -131,7 +146,7 @@ struct SentenceReader: Sendable {
     }
 
     func isRank(_ concept: String) -> Bool {
-        catalog.facts(of: concept).isRank
+        catalog.isRank(concept)
     }
 
     /// The readable subject: the concept's label, "length of …" for a duration, "period of …" for a window.
@@ -191,10 +206,17 @@ struct SentenceReader: Sendable {
 
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
     func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
-        for entry in cache where entry.source.utf8.elementsEqual(source.utf8) { return entry.agency }
+        for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
         let a = agencyName(source)
-        cache.append((source, a))
+        if cache.count < 64 { cache.append((source, a)) }
         return a
+    }
+
+    /// True when the two strings are the same UTF-8 bytes (the lengths first: most differ there).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

@@ -53,15 +53,22 @@ final class SentenceTokens: Sendable {
     let agencyMatches: [PhraseMatch<String>]
     let placeMatches: [PhraseMatch<String>]
     let weekdayMatches: [PhraseMatch<Int>]
-    let monthMatches: [PhraseMatch<Int>]
+    /// The month names (matched when asked: only a stated date needs them).
+    var monthMatches: [PhraseMatch<Int>] { attributionOnly ? [] : lexicon.months.matches(in: ids) }
+    /// Read only for who it cites (see `init`).
+    let attributionOnly: Bool
     let relativeDayMatches: [PhraseMatch<Int>]
 
     /// `attributionOnly`: a neighbouring sentence read only for who it cites (its attributions
     /// and the names around them): concepts, events, agencies, places and months are not matched
     /// (left empty).
     /// `ids`: the tokens' word numbers when the tokenizer already looked them up.
+    /// `scratch`: arrays kept between the sentences of an article; the per-token indexes are built
+    /// in them (and the scratch keeps a reference, so the next sentence refills the same memory
+    /// once this one is gone).
     init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
-         attributionOnly: Bool = false) {
+         attributionOnly: Bool = false, scratch: ReadingScratch? = nil) {
+        let scratch = scratch ?? ReadingScratch()
         self.text = text
         self.tokens = tokens
         self.lexicon = lexicon
@@ -69,9 +76,9 @@ final class SentenceTokens: Sendable {
         let vocabulary = lexicon.vocabulary
         let ids = ids ?? vocabulary.ids(of: tokens)
         self.ids = ids
-        var cueFrom: [Int32] = []
-        var cueLength: [Int32] = []
-        var cueRoles: [CueRoles] = []
+        var cueFrom = ReadingScratch.take(&scratch.cueFrom)
+        var cueLength = ReadingScratch.take(&scratch.cueLength)
+        var cueRoles = ReadingScratch.take(&scratch.cueRoles)
         cueFrom.reserveCapacity(tokens.count + 1)
         cueLength.reserveCapacity(tokens.count)
         cueRoles.reserveCapacity(tokens.count)
@@ -84,8 +91,12 @@ final class SentenceTokens: Sendable {
         self.cueFrom = cueFrom
         self.cueLength = cueLength
         self.cueRoles = cueRoles
-        var spans: [Range<Int>] = []
-        var quantityAt = Self.filled(-1, tokens.count)
+        scratch.cueFrom = cueFrom
+        scratch.cueLength = cueLength
+        scratch.cueRoles = cueRoles
+        var spans = ReadingScratch.take(&scratch.spans)
+        var quantityAt = ReadingScratch.take(&scratch.quantityAt)
+        ReadingScratch.fill(&quantityAt, -1, tokens.count)
         spans.reserveCapacity(quantities.count)
         for (qi, q) in quantities.enumerated() {
             // tokens are in text order: binary search the first token ending after the quantity's start
@@ -102,9 +113,12 @@ final class SentenceTokens: Sendable {
         }
         self.quantityAt = quantityAt
         self.spans = spans
+        scratch.quantityAt = quantityAt
+        scratch.spans = spans
         let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt: [(length: Int, key: String)?] = Self.filled(nil, attributionOnly ? 0 : tokens.count)
+        var conceptAt = ReadingScratch.take(&scratch.conceptAt)
+        ReadingScratch.fill(&conceptAt, nil, attributionOnly ? 0 : tokens.count)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
@@ -116,11 +130,12 @@ final class SentenceTokens: Sendable {
             }
         }
         self.conceptAt = conceptAt
+        scratch.conceptAt = conceptAt
         if attributionOnly {
             eventMatches = []
         } else {
             var events = lexicon.events.matches(in: ids)
-            events.removeAll { m in (m.start..<m.end).contains { inQuantity[$0] } }   // in place
+            events.keepOnly { m in !(m.start..<m.end).contains { inQuantity[$0] } }   // in place
             eventMatches = events
         }
         // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
@@ -139,20 +154,22 @@ final class SentenceTokens: Sendable {
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
         var attribution = lexicon.attribution.matches(in: ids)
-        attribution.removeAll { m in tokens[m.start].isCapitalized && m.start > firstWord }
+        attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
         attributionMatches = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
         placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
-        monthMatches = attributionOnly ? [] : lexicon.months.matches(in: ids)
+        self.attributionOnly = attributionOnly
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        var next = Self.filled(tokens.count, tokens.count + 1)
+        var next = ReadingScratch.take(&scratch.nextBreak)
+        ReadingScratch.fill(&next, tokens.count, tokens.count + 1)
         var k = tokens.count - 1
         while k >= 0 {
             next[k] = !tokens[k].isWord && Self.isBreakText(tokens[k].text) ? k : next[k + 1]
             k -= 1
         }
         nextBreak = next
+        scratch.nextBreak = next
         isBreak = TokenFlags(values: next, selfIndexed: true)
         wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
         var placeAt: [Int: String] = [:]
@@ -171,13 +188,11 @@ final class SentenceTokens: Sendable {
         dayEndingAt = dayEnd
     }
 
-    /// `count` copies of `value`, written in one pass over fresh memory.
+    /// `count` copies of `value` (`Array(repeating:count:)` is specialized where it is used;
+    /// `init(unsafeUninitializedCapacity:)` allocated through the unspecialized library path).
     @inline(__always)
     static func filled<T>(_ value: T, _ count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: value)
-            initialized = count
-        }
+        Array(repeating: value, count: count)
     }
 
     static let breakTexts: Set<String> = [",", ";", ":", ".", "!", "?", "\u{201C}", "\u{201D}", "\"", "\u{AB}", "\u{BB}",
@@ -329,5 +344,63 @@ final class SentenceTokens: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// Arrays the reader keeps between the sentences of one article: the tokens and their word
+/// numbers, and the per-token indexes of ``SentenceTokens``. A sentence takes each array out
+/// (emptied, its memory kept), fills it and leaves a reference behind; when the sentence is gone
+/// the scratch holds the only reference again and the next sentence refills the same memory
+/// instead of allocating a dozen arrays. Were a reference still alive elsewhere, the array would
+/// be copied on write as any Swift array: sharing changes only the cost, never the contents.
+/// One scratch belongs to one reading thread (it is not `Sendable`).
+final class ReadingScratch {
+    @exclusivity(unchecked) var tokens: [ClaimToken] = []
+    @exclusivity(unchecked) var ids: [Int32] = []
+    @exclusivity(unchecked) var cueFrom: [Int32] = []
+    @exclusivity(unchecked) var cueLength: [Int32] = []
+    @exclusivity(unchecked) var cueRoles: [CueRoles] = []
+    @exclusivity(unchecked) var spans: [Range<Int>] = []
+    @exclusivity(unchecked) var quantityAt: [Int] = []
+    @exclusivity(unchecked) var conceptAt: [(length: Int, key: String)?] = []
+    @exclusivity(unchecked) var nextBreak: [Int] = []
+    /// The sources already asked about for an agency name (``SentenceReader/cachedAgencyName(_:in:)``):
+    /// an article names the same few again and again.
+    @exclusivity(unchecked) var agencyNames: [(source: String, agency: String?)] = []
+
+    init() {}
+
+    /// Appends `count` copies of `value` (one append each: `append(contentsOf: repeatElement)`
+    /// went through the generic replace path).
+    @inline(__always)
+    static func fill<T>(_ array: inout [T], _ value: T, _ count: Int) {
+        array.reserveCapacity(array.count + count)
+        for _ in 0..<count { array.append(value) }
+    }
+
+    /// The array moved out of `slot` (which is left empty), emptied with its memory kept
+    /// (from the end, one element at a time: `removeAll(keepingCapacity:)` went through the
+    /// generic range replacement, about a thousand instructions for an array of strings).
+    @inline(__always)
+    static func take<T>(_ slot: inout [T]) -> [T] {
+        var out: [T] = []
+        swap(&out, &slot)
+        while !out.isEmpty { out.removeLast() }
+        return out
+    }
+}
+
+extension Array {
+    /// Keeps the elements `keep` is true for, in order, in place: `removeAll(where:)` with the
+    /// predicate asked once per element in order, and nothing else done when every element stays
+    /// (`removeAll(where:)` always went through the generic range replacement).
+    @inline(__always)
+    mutating func keepOnly(_ keep: (Element) -> Bool) {
+        var w = 0
+        for r in indices where keep(self[r]) {
+            if w != r { swapAt(w, r) }
+            w += 1
+        }
+        if w < count { removeSubrange(w...) }
     }
 }

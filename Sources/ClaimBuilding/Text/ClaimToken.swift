@@ -42,6 +42,18 @@ enum ClaimTokenizer {
         return (tokens, ids)
     }
 
+    /// ``tokenize(_:vocabulary:)`` into arrays the caller keeps between sentences: both are
+    /// emptied first (keeping their memory), so a reader's scratch arrays are filled without
+    /// allocating once they are large enough.
+    static func tokenize(_ text: String, vocabulary: Vocabulary, into tokens: inout [ClaimToken], ids: inout [Int32]) {
+        // emptied from the end (`removeAll(keepingCapacity:)` runs the generic range replacement
+        // even on an empty array)
+        while !tokens.isEmpty { tokens.removeLast() }
+        while !ids.isEmpty { ids.removeLast() }
+        var text = text
+        text.withUTF8 { tokenize(bytes: $0, vocabulary: vocabulary, ids: &ids, into: &tokens) }
+    }
+
     /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
     /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
     /// space and the tokenizer looks past a word only at the scalars next to it, so these are
@@ -79,13 +91,21 @@ enum ClaimTokenizer {
 
     /// The tokens of `bytes`; with a vocabulary, their word numbers are appended to `ids`.
     static func tokenize(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
+        var tokens: [ClaimToken] = []
+        tokenize(bytes: bytes, vocabulary: vocabulary, ids: &ids, into: &tokens)
+        return tokens
+    }
+
+    /// The tokens of `bytes` appended to `tokens`; with a vocabulary, their word numbers to `ids`.
+    static func tokenize(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary?, ids: inout [Int32],
+                         into tokens: inout [ClaimToken]) {
         let count = bytes.count
-        guard count > 0 else { return [] }
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
+        guard count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
                     tokenize(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
-                             classes: classes.baseAddress!, vocabulary: vocabulary, ids: &ids)
+                             classes: classes.baseAddress!, vocabulary: vocabulary, ids: &ids, tokens: &tokens)
                 }
             }
         }
@@ -147,7 +167,7 @@ enum ClaimTokenizer {
 
     private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
                                  offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
-                                 vocabulary: Vocabulary?, ids: inout [Int32]) -> [ClaimToken] {
+                                 vocabulary: Vocabulary?, ids: inout [Int32], tokens: inout [ClaimToken]) {
         let count = bytes.count
         let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
@@ -175,9 +195,8 @@ enum ClaimTokenizer {
         }
         offsets[n] = Int32(count)
         let ascii = asciiStrings
-        var tokens: [ClaimToken] = []
-        tokens.reserveCapacity(n / 3 + 4)
-        if vocabulary != nil { ids.reserveCapacity(n / 3 + 4) }
+        tokens.reserveCapacity(tokens.count + n / 3 + 4)
+        if vocabulary != nil { ids.reserveCapacity(ids.count + n / 3 + 4) }
         var i = 0
         while i < n {
             let ci = cls[i]
@@ -235,7 +254,6 @@ enum ClaimTokenizer {
             }
             i = j
         }
-        return tokens
     }
 
     private static func makeText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
