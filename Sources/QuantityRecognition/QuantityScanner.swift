@@ -60,52 +60,73 @@ final class QuantityScanner {
         var info = [Info](repeating: Info(), count: toks.count)
         bytes.withUnsafeBufferPointer { b in
         toks.withUnsafeMutableBufferPointer { toks in
-        let lexicon = box.lexicon
+        info.withUnsafeMutableBufferPointer { info in
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
                 info[i].canStart = true
-                info[i].root = lexicon.trie.root(toks[i].key) ?? -1
+                info[i].root = box.lexicon.trie.root(toks[i].key) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
-                let hashed = !toks[i].hasDigits && lexicon.gate.enabled
+                let hashed = !toks[i].hasDigits && box.lexicon.gate.enabled
                 let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
-                let flags = hashed ? lexicon.gate.flags(ofHash: hash) : 0xFF
+                let flags = hashed ? box.lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0
-                // The key of a word some table may hold is made now; the others wait for a look.
-                if flags != 0, toks[i].lazyKey {
-                    toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
-                    toks[i].lazyKey = false
-                }
                 // (a word whose skeleton is no first table token is no root: see QuantityGate;
-                // the others find their root by the skeleton hash when there is one)
-                var root = !mayBeRoot ? nil
-                    : hashed ? lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
-                    : lexicon.trie.root(toks[i].key)
-                if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
-                    toks[i].key = v
-                    root = lexicon.trie.root(v)
+                // the others find their root by the skeleton hash when there is one). An ASCII
+                // word (key not made yet) is compared by its bytes with the ASCII table keys of
+                // its skeleton; its key is made only when something looks it up as a string.
+                var root: Int32?
+                var decided = false
+                if mayBeRoot, hashed, toks[i].lazyKey {
+                    let s = toks[i].start, e = toks[i].end
+                    let found = box.lexicon.skeletonRoots.node(hash, ascii: b, s, e)
+                    if found != -2 {
+                        decided = true
+                        let b0 = UInt16(b[s] | 0x20), b1 = e - s > 1 ? UInt16(b[s + 1] | 0x20) : 0
+                        root = found >= 0 && box.lexicon.trie.mayStart(prefix: b0 << 8 | b1) ? found : nil
+                    }
+                }
+                if !decided {
+                    if flags != 0, toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    root = !mayBeRoot ? nil
+                        : hashed ? box.lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { box.lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
+                        : box.lexicon.trie.root(toks[i].key)
+                }
+                if mayBeRoot, root == nil, !toks[i].hasDigits {
+                    if toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    if let v = box.lexicon.accentVariant(of: toks[i].key) {
+                        toks[i].key = v
+                        root = box.lexicon.trie.root(v)
+                    }
                 }
                 info[i].root = root ?? -1
                 let isRoot = root != nil
                 if isRoot || QuantityScanner.isWebPrefix(b, toks[i]) { info[i].canStart = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
-                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
+                        box.lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
                     if toks[i].lazyKey {
                         toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
                         toks[i].lazyKey = false
                     }
-                    if let parts = lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
+                    if let parts = box.lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
                 }
             case .symbol:
                 let key = toks[i].key
                 // (every vulgar fraction is a scalar beyond ASCII)
-                info[i].root = lexicon.trie.root(key) ?? -1
+                info[i].root = box.lexicon.trie.root(key) ?? -1
                 info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
                     || QuantityScanner.isSign(key)
             }
+        }
         }
         }
         }
@@ -204,10 +225,9 @@ final class QuantityScanner {
         if info[i].walkFrom < 0 { makeWalk(i) }
         let from = Int(info[i].walkFrom)
         var k = from + Int(info[i].walkCount) - 1
-        let nodes = box.lexicon.trie.nodes
         while k >= from {
             let step = walkSteps[k]
-            if let e = nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
+            if let e = box.lexicon.trie.nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
             k -= 1
         }
         return nil
@@ -245,19 +265,18 @@ final class QuantityScanner {
         info[i].walkFrom = Int32(walkSteps.count)
         let root = info[i].root
         guard root >= 0 else { return }
-        let nodes = box.lexicon.trie.nodes
         if walkSteps.capacity == 0 { walkSteps.reserveCapacity(16) }
         walkSteps.append((i + 1, root))
-        var kinds = nodes[Int(root)].kinds
+        var kinds = box.lexicon.trie.nodes[Int(root)].kinds
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[key(j)] {
-            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(key(j)) { break }
+        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty, let next = box.lexicon.trie.nodes[node].next[key(j)] {
+            if toks[j].spaceBefore, !box.lexicon.trie.nodes[node].attachedOnly.isEmpty, box.lexicon.trie.nodes[node].attachedOnly.contains(key(j)) { break }
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
-            kinds |= nodes[node].kinds
+            kinds |= box.lexicon.trie.nodes[node].kinds
             count += 1
         }
         info[i].walkCount = count
@@ -335,6 +354,7 @@ final class QuantityScanner {
         guard QuantityScanner.isFinite(value) else { return }
         let start = toks[s].start, end = toks[e - 1].end
         let text = slice(start, end)
+        if out.capacity == 0 { out.reserveCapacity(4); spans.reserveCapacity(4) }
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
                             qualifier: qualifier, trace: trace))
         spans.append((s, e))
@@ -342,19 +362,19 @@ final class QuantityScanner {
 
     /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
     func attempt(at i: Int) -> Int? {
-        let t = toks[i]
+        let tokenKind = toks[i].kind
         // Web addresses: nothing inside counts.
-        if t.kind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
+        if tokenKind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
         }
         // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
-        if t.kind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
+        if tokenKind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
             return w.end
         }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
-        if t.kind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
+        if tokenKind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
             if d >= 1 && d <= 31 || d >= 1000 && d <= 2200 {
                 if d <= 31, isSymbol(e, ","), let y = plainInteger(e + 1), y >= 1000 { e += 2 }
@@ -439,7 +459,8 @@ final class QuantityScanner {
             return e
         case .number(let num): a = num
         }
-        trace += a.trace
+        // (an empty trace takes the number's as it is: no new array)
+        if trace.isEmpty { trace = a.trace } else { trace += a.trace }
         var k = a.end
 
         if a.kind == .ordinal {
@@ -706,6 +727,15 @@ final class QuantityScanner {
     /// "more than 100 and less than 300" → one range.
     func mergeOpenPairs() {
         guard out.count >= 2 else { return }
+        // Only neighbours whose qualifiers are both bounds can merge: without such a pair the
+        // list stays as it is (no copy of it is made).
+        func bound(_ q: Qualifier) -> Bool { q == .moreThan || q == .atLeast || q == .lessThan || q == .atMost }
+        var candidate = false
+        for k in 0..<(out.count - 1) where spans[k].1 + 1 == spans[k + 1].0 && bound(out[k].qualifier) && bound(out[k + 1].qualifier) {
+            candidate = true
+            break
+        }
+        guard candidate else { return }
         var merged: [Quantity] = []
         var mspans: [(Int, Int)] = []
         var i = 0
@@ -761,12 +791,12 @@ final class QuantityScanner {
            let f = match(d.end, Meaning.Kinds.fraction, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
             return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
         }
-        let t = toks[i]
-        if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
-        if t.kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
+        let kind = toks[i].kind
+        if kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
+        if kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
             return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"])))
         }
-        if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
+        if kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
         return nil
     }
 
@@ -833,7 +863,8 @@ final class QuantityScanner {
             }
             return parts.isEmpty ? .skip(i + 1) : .list(parts, i + 1)
         }
-        trace.append("pattern:digits")
+        // (a number with nothing before it shares one trace array until something is added)
+        if trace.isEmpty { trace = QuantityScanner.digitsTrace } else { trace.append("pattern:digits") }
         var value = p.value
         var k = i + 1
         let integer = !p.hasDecimals && !p.hasGroupMarks
@@ -947,6 +978,9 @@ final class QuantityScanner {
         return .number(finish(num))
     }
 
+    /// The trace of a number in digits with nothing before it.
+    static let digitsTrace = ["pattern:digits"]
+
     /// Unicode vulgar fractions (language-neutral).
     static let vulgar: [String: Double] = [
         "½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
@@ -963,6 +997,12 @@ final class QuantityScanner {
 
     /// Decimals, scales and fractions after a number.
     func finish(_ a0: Num) -> Num {
+        // Nothing after the number that any step below reads (a decimal word, a scale, a fraction
+        // word, a joiner, a dash before one of them): each step would return it unchanged.
+        if a0.kind != .fraction, !isDash(a0.end),
+           !mayMatch(a0.end, Meaning.Kinds.decimalWord | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.additiveJoiner) {
+            return a0
+        }
         var a = extendDecimal(a0)
         a = extendScales(a)
         a = extendFraction(a)
@@ -1185,7 +1225,7 @@ final class QuantityScanner {
     func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String], plain: Bool = false) -> NumResult? {
         // A word that is no number word, fraction word or decimal word in any phrase starting with
         // it, and no compound, starts no number (every reading below asks one of these first).
-        if compounds[i] == nil,
+        if compounds.isEmpty || compounds[i] == nil,
            !mayMatch(i, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.decimalWord) {
             return nil
         }
@@ -1255,7 +1295,7 @@ final class QuantityScanner {
                 // A word that is both a number word and a compound (rare): fall through to splitting.
                 if m.end > k + 1 { break }
             }
-            if let parts = compounds[k], applyCompound(parts, to: &st, joined: pendingJoin) {
+            if !compounds.isEmpty, let parts = compounds[k], applyCompound(parts, to: &st, joined: pendingJoin) {
                 trace.append("pattern:compound(\(parts.map(\.0).joined(separator: "+")))")
                 trace += parts.compactMap { $0.1.first?.origin }
                 k += 1

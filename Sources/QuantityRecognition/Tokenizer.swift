@@ -141,6 +141,10 @@ enum Tokenizer {
         let n = b.count
         var i = 0
         var sawSpace = true
+        // the kind of the token before (nil: none yet) and whether it is a number of at most
+        // three characters (without copying the token back out of the array)
+        var previous: Token.Kind?
+        var previousShortNumber = false
         while i < n {
             let (s, len) = decode(b, i)
             let cls = classify(s)
@@ -151,9 +155,11 @@ enum Tokenizer {
             case .digit:
                 // After a short number and a space ("1 2 3", "101 102 103"), digits start a new
                 // number: a list is never read as digit grouping.
-                let listed = sawSpace && tokens.last.map { $0.kind == .number && $0.key.utf8.count <= 3 } ?? false
+                let listed = sawSpace && previousShortNumber
                 let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups && !listed)
                 tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                previous = .number
+                previousShortNumber = key.utf8.count <= 3
                 sawSpace = false
                 i = end
             case .letter:
@@ -171,6 +177,8 @@ enum Tokenizer {
                     let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
                                         capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
+                    previous = .word
+                    previousShortNumber = false
                     sawSpace = false
                     i = k
                     continue
@@ -202,14 +210,18 @@ enum Tokenizer {
                 }
                 tokens.append(Token(kind: .word, start: i, end: j, key: key,
                                     spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits))
+                previous = .word
+                previousShortNumber = false
                 sawSpace = false
                 i = j
             case .symbol:
                 // A number may start with its decimal mark: ".77", ",0012G".
                 if b[i] == decimalMark, i + 1 < n, isDigit(b[i + 1]),
-                   tokens.last.map({ sawSpace || $0.kind == .symbol }) ?? true {
+                   previous == nil || sawSpace || previous == .symbol {
                     let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups)
                     tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                    previous = .number
+                    previousShortNumber = key.utf8.count <= 3
                     sawSpace = false
                     i = end
                     continue
@@ -219,6 +231,8 @@ enum Tokenizer {
                     : f &- 0x2000 < 0x70 ? punctuationKeys[Int(f - 0x2000)]
                     : String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
                 tokens.append(Token(kind: .symbol, start: i, end: i + len, key: key, spaceBefore: sawSpace))
+                previous = .symbol
+                previousShortNumber = false
                 sawSpace = false
                 i += len
             }
