@@ -11,8 +11,10 @@ final class QuantityScanner {
     let box: LexiconBox
     var lex: Lexicon { _read { yield box.lexicon } }
     let bytes: [UInt8]
-    /// The tokens; an ASCII word's key is made on first use (``key(_:)``).
-    @exclusivity(unchecked) var toks: [Token]
+    /// The tokens, read and updated in place (a ``TokenBuffer``, freed in `deinit`); an ASCII
+    /// word's key is made on first use (``key(_:)``).
+    let toks: UnsafeMutableBufferPointer<Token>
+    private let tokenBuffer: TokenBuffer
     @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
@@ -50,16 +52,17 @@ final class QuantityScanner {
         self.box = box
         self.relativeOrdinals = relativeOrdinals
         bytes = Array(text.utf8)
-        var toks = bytes.withUnsafeBufferPointer {
+        var buffer = TokenBuffer(capacity: bytes.count / 4 + 8)
+        bytes.withUnsafeBufferPointer {
             Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
-                               lazyWordKeys: true)
+                               lazyWordKeys: true, into: &buffer)
         }
+        let toks = buffer.tokens
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
         var info = [Info](repeating: Info(), count: toks.count)
         bytes.withUnsafeBufferPointer { b in
-        toks.withUnsafeMutableBufferPointer { toks in
         info.withUnsafeMutableBufferPointer { info in
         for i in toks.indices {
             switch toks[i].kind {
@@ -110,7 +113,7 @@ final class QuantityScanner {
                 }
                 info[i].root = root ?? -1
                 let isRoot = root != nil
-                if isRoot || QuantityScanner.isWebPrefix(b, toks[i]) { info[i].canStart = true }
+                if isRoot || QuantityScanner.isWebPrefix(b, toks[i].start, toks[i].end) { info[i].canStart = true }
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
                         box.lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
                     if toks[i].lazyKey {
@@ -129,11 +132,13 @@ final class QuantityScanner {
         }
         }
         }
-        }
         self.toks = toks
+        tokenBuffer = buffer
         self.compounds = compounds
         self.info = info
     }
+
+    deinit { tokenBuffer.free() }
 
     var n: Int { toks.count }
 
@@ -164,11 +169,11 @@ final class QuantityScanner {
     }
 
     /// ``isWebPrefix(_:)`` of a word token, by its bytes (no key needed).
-    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        let c = t.end - t.start
+    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let c = end - start
         guard c >= 3 && c <= 5 else { return false }
         // (`| 0x20` turns only W, H, T, P, S into the lower-case letters compared with)
-        let p = UnsafeBufferPointer(rebasing: b[t.start..<t.end])
+        let p = UnsafeBufferPointer(rebasing: b[start..<end])
         if c == 3 { return p[0] | 0x20 == 0x77 && p[1] | 0x20 == 0x77 && p[2] | 0x20 == 0x77 }
         guard p[0] | 0x20 == 0x68, p[1] | 0x20 == 0x74, p[2] | 0x20 == 0x74, p[3] | 0x20 == 0x70 else { return false }
         return c == 4 || p[4] | 0x20 == 0x73
@@ -364,7 +369,9 @@ final class QuantityScanner {
     func attempt(at i: Int) -> Int? {
         let tokenKind = toks[i].kind
         // Web addresses: nothing inside counts.
-        if tokenKind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
+        // (judged by the word's bytes, as in `init`: no key made for it)
+        if tokenKind == .word, bytes.withUnsafeBufferPointer({ QuantityScanner.isWebPrefix($0, toks[i].start, toks[i].end) }),
+           attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
@@ -801,7 +808,6 @@ final class QuantityScanner {
     }
 
     func parseDigits(at i: Int, start i0: Int, sign: Double, money: Bool, trace trace0: [String]) -> NumResult? {
-        let t = toks[i]
         var trace = trace0
         // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
         if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
@@ -835,7 +841,7 @@ final class QuantityScanner {
             return .date(i0, i + 5, ["pattern:numeric-date"])
         }
         // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
-        var numberKey = t.key
+        var numberKey = toks[i].key
         let parsed: DigitNumber.Parsed?? = numberKey.withUTF8 { u in
             if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
@@ -849,15 +855,15 @@ final class QuantityScanner {
         guard let parsedOrClock = parsed else { return .skip(i + 1) }
         guard let p = parsedOrClock else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
-            let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
-            if dots == 2 && !t.key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
+            let dots = toks[i].key.utf8.filter { $0 == UInt8(ascii: ".") }.count
+            if dots == 2 && !toks[i].key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
             var parts: [(Int, Int, Double)] = []
             var runStart = -1
-            let raw = Array(t.key.utf8)
+            let raw = Array(toks[i].key.utf8)
             for (o, c) in Array(raw.enumerated()) + [(raw.count, UInt8(0))] {
                 if c &- 0x30 < 10 { if runStart < 0 { runStart = o } }
                 else if runStart >= 0 {
-                    if let v = Double(String(decoding: raw[runStart..<o], as: UTF8.self)) { parts.append((t.start + runStart, t.start + o, v)) }
+                    if let v = Double(String(decoding: raw[runStart..<o], as: UTF8.self)) { parts.append((toks[i].start + runStart, toks[i].start + o, v)) }
                     runStart = -1
                 }
             }
@@ -903,12 +909,11 @@ final class QuantityScanner {
         }
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
-            let a = toks[k]
             // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
-            if a.kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
+            if toks[k].kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
                 var expo: Double?
                 var e = k + 1
-                if a.hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
+                if toks[k].hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
                 else if key(k) == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
                     expo = isDash(k + 1) ? -x : x; e = k + 3
                 }
@@ -922,16 +927,16 @@ final class QuantityScanner {
                (match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
-            if a.kind == .word, a.capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
+            if toks[k].kind == .word, toks[k].capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
                 var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
                 num.digits = p
                 return .number(extendScales(num))
             }
-            if a.kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
+            if toks[k].kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
                 return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"]))
             }
-            if a.kind == .word {
-                if a.hasDigits { return .skip(k + 1) }
+            if toks[k].kind == .word {
+                if toks[k].hasDigits { return .skip(k + 1) }
                 let scale = match(k, Meaning.Kinds.scale, { if case .scale = $0 { return true }; return false })
                 let unit = match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })
                 if let s = scale, case .scale(let m, _) = s.entry.meaning, money || unit == nil || s.end > unit!.end {

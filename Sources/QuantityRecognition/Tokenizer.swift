@@ -21,6 +21,51 @@ struct Token: Sendable, Hashable {
     var lazyKey: Bool = false
 }
 
+/// Where the tokenizer appends its tokens: an array, or a ``TokenBuffer``.
+protocol TokenSink {
+    mutating func append(_ token: Token)
+}
+
+extension Array: TokenSink where Element == Token {}
+
+/// Tokens in memory of their own, for the scanner: an append is a store (no array checks), and
+/// the scanner reads and updates a token in place (no copy of it, no retain of its key).
+/// Whoever makes one must call ``free()`` once, after its last use.
+struct TokenBuffer: TokenSink {
+    private(set) var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 4)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens, read and written in place.
+    var tokens: UnsafeMutableBufferPointer<Token> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    /// Releases the tokens and the memory.
+    func free() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// Splits UTF-8 text into tokens by walking its bytes.
 ///
 /// Words run over letters (any non-ASCII scalar that is not a known space or symbol counts as a
@@ -138,6 +183,13 @@ enum Tokenizer {
                          lazyWordKeys: Bool = false) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 4)
+        tokenize(bytes: b, decimalMark: decimalMark, spaceGroups: spaceGroups, lazyWordKeys: lazyWordKeys, into: &tokens)
+        return tokens
+    }
+
+    /// The tokens of `b`, appended to `tokens`.
+    static func tokenize<Sink: TokenSink>(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool,
+                                          lazyWordKeys: Bool, into tokens: inout Sink) {
         let n = b.count
         var i = 0
         var sawSpace = true
@@ -237,7 +289,6 @@ enum Tokenizer {
                 i += len
             }
         }
-        return tokens
     }
 
     /// The most space-separated groups of three digits after the first group (`1 000 000 000 000`).

@@ -152,3 +152,25 @@ import Testing
         }
     }
 }
+
+/// The scanner's token memory: the tokens the tokenizer appends to it are the ones it returns
+/// as an array, through growth past the first capacity, and an update in place sticks.
+@Suite struct TokenBufferTests {
+    @Test(arguments: [1, 4, 64])
+    func holdsTheTokenizersTokens(capacity: Int) {
+        let text = String(repeating: "Über 2,5 Millionen — 3 000 kr., THREE-quarters of 1,200 (45%) ½ www.x.com/A1. ", count: 9)
+        var copy = text
+        copy.withUTF8 { b in
+            let array = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: ","), spaceGroups: true, lazyWordKeys: true)
+            var buffer = TokenBuffer(capacity: capacity)
+            Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: ","), spaceGroups: true, lazyWordKeys: true, into: &buffer)
+            defer { buffer.free() }
+            #expect(buffer.count == array.count && array.count > 100)
+            #expect(Array(buffer.tokens) == array)
+            let tokens = buffer.tokens
+            tokens[3].key = "a key long enough to live on the heap"
+            tokens[3].lazyKey = false
+            #expect(buffer.tokens[3].key == "a key long enough to live on the heap")
+        }
+    }
+}
