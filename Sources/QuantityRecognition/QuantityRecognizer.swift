@@ -25,14 +25,13 @@ public struct QuantityRecognizer: Sendable {
     /// The UTF-8 bytes of a code of at most eight bytes as one integer (nil for a longer code).
     @inline(__always)
     static func packedCode(_ code: String) -> UInt64? {
-        var v: UInt64 = 0
-        var k: UInt64 = 0
-        for c in code.utf8 {
-            if k == 64 { return nil }
-            v |= UInt64(c) << k
-            k += 8
+        var code = code
+        return code.withUTF8 { u -> UInt64? in
+            guard u.count <= 8 else { return nil }
+            var v: UInt64 = 0
+            for (k, c) in u.enumerated() { v |= UInt64(c) << UInt64(8 * k) }
+            return v
         }
-        return v
     }
 
     /// The lexicon for a language code ("da", "es-mx" falls back to "es"; unknown codes to English).
@@ -66,7 +65,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
-        let scanner = QuantityScanner(text: text, box: box, relativeOrdinals: options.relativeOrdinals)
+        let scanner = QuantityScanner(text: copy, box: box, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }

@@ -10,7 +10,8 @@ final class QuantityScanner {
     /// The lexicon, held by reference: a scanner per sentence copies none of its tables.
     let box: LexiconBox
     var lex: Lexicon { _read { yield box.lexicon } }
-    let bytes: [UInt8]
+    /// The text, as native contiguous UTF-8 (read through ``withBytes(_:)``: no copy of its bytes).
+    let text: String
     /// The tokens, read and updated in place (a ``TokenBuffer``, freed in `deinit`); an ASCII
     /// word's key is made on first use (``key(_:)``).
     let toks: UnsafeMutableBufferPointer<Token>
@@ -38,7 +39,9 @@ final class QuantityScanner {
         /// The kinds of meaning (``Meaning/kindBit``) on the nodes of the walk, once it is made.
         var kinds: UInt32 = 0
     }
-    @exclusivity(unchecked) var info: [Info]
+    /// One per token, in memory of its own (plain data, freed in `deinit`): read and written in
+    /// place, with no array checks.
+    let info: UnsafeMutableBufferPointer<Info>
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
     /// One flat buffer for all walks instead of an array per walk.
@@ -51,9 +54,11 @@ final class QuantityScanner {
     init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
         self.box = box
         self.relativeOrdinals = relativeOrdinals
-        bytes = Array(text.utf8)
-        var buffer = TokenBuffer(capacity: bytes.count / 4 + 8)
-        bytes.withUnsafeBufferPointer {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+        var buffer = TokenBuffer(capacity: text.utf8.count / 4 + 8)
+        Self.withBytes(of: text) {
             Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
                                lazyWordKeys: true, into: &buffer)
         }
@@ -61,9 +66,9 @@ final class QuantityScanner {
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
-        var info = [Info](repeating: Info(), count: toks.count)
-        bytes.withUnsafeBufferPointer { b in
-        info.withUnsafeMutableBufferPointer { info in
+        let info = UnsafeMutableBufferPointer<Info>.allocate(capacity: max(toks.count, 1))
+        info.initialize(repeating: Info())
+        Self.withBytes(of: text) { b in
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
@@ -131,20 +136,32 @@ final class QuantityScanner {
             }
         }
         }
-        }
         self.toks = toks
         tokenBuffer = buffer
         self.compounds = compounds
         self.info = info
     }
 
-    deinit { tokenBuffer.free() }
+    deinit {
+        tokenBuffer.free()
+        info.deallocate()
+    }
+
+    /// The text's UTF-8 bytes for the time of `body`.
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { Self.withBytes(of: text, body) }
+
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
 
     var n: Int { toks.count }
 
     /// The text of the bytes `start..<end`.
     func slice(_ start: Int, _ end: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// "-", "+" or "–" (U+2013), by bytes.
@@ -164,7 +181,7 @@ final class QuantityScanner {
     }
 
     func makeKey(_ i: Int) {
-        toks[i].key = bytes.withUnsafeBufferPointer { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
+        toks[i].key = withBytes { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
         toks[i].lazyKey = false
     }
 
@@ -370,7 +387,7 @@ final class QuantityScanner {
         let tokenKind = toks[i].kind
         // Web addresses: nothing inside counts.
         // (judged by the word's bytes, as in `init`: no key made for it)
-        if tokenKind == .word, bytes.withUnsafeBufferPointer({ QuantityScanner.isWebPrefix($0, toks[i].start, toks[i].end) }),
+        if tokenKind == .word, withBytes({ QuantityScanner.isWebPrefix($0, toks[i].start, toks[i].end) }),
            attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
