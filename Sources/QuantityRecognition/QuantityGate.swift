@@ -496,11 +496,12 @@ struct SkeletonRoots: Sendable {
         let count = to - from
         return asciiBytes.withUnsafeBufferPointer { bytes in
             // (two table keys are never equal as strings, so an equal ASCII key is the one a
-            // string comparison finds; a key beyond ASCII met before it leaves the question open)
+            // string comparison finds; without one, a key beyond ASCII leaves the question open)
             var c = heads[i]
+            var open = false
             while c >= 0 {
                 let span = asciiSpans[Int(c)]
-                if span.count < 0 { return -2 }
+                if span.count < 0 { open = true; c = chain[Int(c)].next; continue }
                 if Int(span.count) == count {
                     var m = 0
                     let o = Int(span.from)
@@ -513,7 +514,7 @@ struct SkeletonRoots: Sendable {
                 }
                 c = chain[Int(c)].next
             }
-            return -1
+            return open ? -2 : -1
         }
     }
 
