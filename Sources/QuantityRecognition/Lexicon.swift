@@ -125,6 +125,10 @@ struct TokenTrie: Sendable {
     /// False only when no phrase can start with `key` (see ``PrefixBits/mayStart(_:)``).
     func mayStart(_ key: String) -> Bool { rootPrefixes.mayStart(key) }
 
+    /// ``mayStart(_:)`` of a key whose first two bytes (``PrefixBits/prefix(of:)``) are `prefix`.
+    @inline(__always)
+    func mayStart(prefix p: UInt16) -> Bool { p & 0x8080 != 0 || rootPrefixes.contains(p) }
+
     mutating func insert(_ keys: [String], _ entry: Entry) {
         insert(keys.map { ($0, false) }, entry)
     }

@@ -88,6 +88,37 @@ struct QuantityGate: Sendable {
         return h
     }
 
+    // MARK: - Byte classes
+
+    /// ``asciiClass`` of a digit.
+    static let digitClass: UInt8 = 1
+    /// ``asciiClass`` of white space.
+    static let spaceClass: UInt8 = 2
+    /// ``asciiClass`` of an ASCII symbol.
+    static let symbolClass: UInt8 = 3
+    /// ``asciiClass`` of a byte beyond ASCII (decoded as a scalar).
+    static let otherClass: UInt8 = 4
+    /// Classes at or above this are letters, given as their lower-case byte.
+    static let letterClass: UInt8 = 0x61
+
+    /// Every byte's class for the gate: an ASCII letter is its lower-case byte (≥ ``letterClass``);
+    /// digits, white space (space, tab…CR) and other ASCII are ``digitClass``, ``spaceClass``,
+    /// ``symbolClass``; bytes beyond ASCII are ``otherClass``.
+    static let asciiClass: [UInt8] = (0..<256).map { c -> UInt8 in
+        switch c {
+        case 0x30...0x39: return digitClass
+        case 0x41...0x5A: return UInt8(c | 0x20)
+        case 0x61...0x7A: return UInt8(c)
+        case 0x09...0x0D, 0x20: return spaceClass
+        case 0x80...: return otherClass
+        default: return symbolClass
+        }
+    }
+
+    /// The skeleton table's storage for the time of `body` (see ``SkeletonTable/View``).
+    @inline(__always)
+    func withTable<R>(_ body: (SkeletonTable.View) -> R) -> R { table.withView(body) }
+
     // MARK: - Skeletons
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -151,6 +182,33 @@ struct SkeletonTable: Sendable {
             if k == h { return values[i] }
             if k == 0 { return 0 }
             i = (i + 1) & mask
+        }
+    }
+
+    /// The table's arrays as raw buffers: a look-up with no array checks (the gate's hot loop).
+    struct View {
+        let keys: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<UInt8>
+        let shift: UInt64
+
+        @inline(__always)
+        func flags(_ hash: UInt64) -> UInt8 {
+            let h = hash == 0 ? 1 : hash
+            let mask = keys.count &- 1
+            var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let k = keys[i]
+                if k == h { return values[i] }
+                if k == 0 { return 0 }
+                i = (i &+ 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    func withView<R>(_ body: (View) -> R) -> R {
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in body(View(keys: k, values: v, shift: shift)) }
         }
     }
 
@@ -220,8 +278,21 @@ extension Lexicon {
     }
 
     /// False only when the scanner cannot find a quantity in `b` (see ``QuantityGate``).
+    ///
+    /// ASCII bytes are classed by one table look-up (``QuantityGate/asciiClass``): a letter is
+    /// its lower-case self, so the loop over a word's letters is a load, a test and a mix.
     func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard gate.enabled else { return true }
+        return QuantityGate.asciiClass.withUnsafeBufferPointer { cls in
+            gate.withTable { table in
+                mayHoldQuantity(b, cls, table)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPointer<UInt8>,
+                                 _ table: SkeletonTable.View) -> Bool {
         let n = b.count
         var i = 0
         // what the token before asks of this one: any table word (after an article), a
@@ -231,17 +302,16 @@ extension Lexicon {
             let c = b[i]
             var h = QuantityGate.seed
             let isWord: Bool
-            if c < 0x80 {
-                if c &- 0x30 < 10 { return true }
-                let l = c | 0x20
-                if l >= 0x61 && l <= 0x7A {
-                    isWord = true
-                } else if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                    i += 1
-                    continue
-                } else {
-                    isWord = false
-                }
+            let k = cls[Int(c)]
+            if k >= QuantityGate.letterClass {
+                isWord = true
+            } else if k == QuantityGate.spaceClass {
+                i += 1
+                continue
+            } else if k == QuantityGate.digitClass {
+                return true
+            } else if k == QuantityGate.symbolClass {
+                isWord = false
             } else {
                 let (s, len) = Tokenizer.decode(b, i)
                 switch Tokenizer.classify(s) {
@@ -255,15 +325,14 @@ extension Lexicon {
                 // letters (and digits, which end the look at once) as the tokenizer reads a word
                 var j = i
                 while j < n {
-                    let d = b[j]
-                    if d < 0x80 {
-                        if d &- 0x30 < 10 { return true }
-                        let l = d | 0x20
-                        guard l >= 0x61 && l <= 0x7A else { break }
+                    let l = cls[Int(b[j])]
+                    if l >= QuantityGate.letterClass {
                         h = QuantityGate.mix(h, UInt32(l))
                         j += 1
                         continue
                     }
+                    if l == QuantityGate.digitClass { return true }
+                    guard l == QuantityGate.otherClass else { break }
                     let (s, len) = Tokenizer.decode(b, j)
                     guard Tokenizer.classify(s) == .letter else { break }
                     if let k = QuantityGate.skeleton(s) { h = QuantityGate.mix(h, k) }
@@ -276,7 +345,7 @@ extension Lexicon {
                 if let k = QuantityGate.skeleton(f) { h = QuantityGate.mix(h, k) }
                 end = i + len
             }
-            let flags = gate.flags(ofHash: h)
+            let flags = table.flags(h)
             if flags & QuantityGate.strong != 0 { return true }
             if flags & wanted != 0 { return true }
             wanted = (flags & QuantityGate.article != 0 ? QuantityGate.known | QuantityGate.follower : 0)
@@ -385,6 +454,10 @@ struct SkeletonRoots: Sendable {
     private var shift: UInt64 = 58
     /// Chains of keys that share a skeleton hash.
     private var chain: [(key: String, node: Int32, next: Int32)] = []
+    /// Each chain entry's key as bytes in ``asciiBytes`` (offset, length), when the key is ASCII;
+    /// length -1 for any other key (compared as a string: canonical equivalence).
+    private var asciiSpans: [(from: Int32, count: Int32)] = []
+    private var asciiBytes: [UInt8] = []
 
     @inline(__always)
     private func slot(_ h: UInt64) -> Int { Int((h &* 0x9E37_79B9_7F4A_7C15) >> shift) }
@@ -397,7 +470,52 @@ struct SkeletonRoots: Sendable {
         while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
         if keys[i] == 0 { keys[i] = h; heads[i] = -1; count += 1 }
         chain.append((key, node, heads[i]))
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiSpans.append((Int32(asciiBytes.count), Int32(key.utf8.count)))
+            asciiBytes += key.utf8
+        } else {
+            asciiSpans.append((0, -1))
+        }
         heads[i] = Int32(chain.count - 1)
+    }
+
+    /// ``node(_:_:)`` for an ASCII word `b[from..<to]` (letters of any case, compared lowered)
+    /// without making its key: the node, -1 when no key equals it, or -2 when a key of its
+    /// skeleton is not ASCII (the caller compares as a string).
+    @inline(__always)
+    func node(_ hash: UInt64, ascii b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int32 {
+        let h = hash == 0 ? 1 : hash
+        let mask = keys.count - 1
+        var i = slot(h)
+        while true {
+            let k = keys[i]
+            if k == 0 { return -1 }
+            if k == h { break }
+            i = (i + 1) & mask
+        }
+        let count = to - from
+        return asciiBytes.withUnsafeBufferPointer { bytes in
+            // (two table keys are never equal as strings, so an equal ASCII key is the one a
+            // string comparison finds; without one, a key beyond ASCII leaves the question open)
+            var c = heads[i]
+            var open = false
+            while c >= 0 {
+                let span = asciiSpans[Int(c)]
+                if span.count < 0 { open = true; c = chain[Int(c)].next; continue }
+                if Int(span.count) == count {
+                    var m = 0
+                    let o = Int(span.from)
+                    while m < count {
+                        let x = b[from + m]
+                        if bytes[o + m] != (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) { break }
+                        m += 1
+                    }
+                    if m == count { return chain[Int(c)].node }
+                }
+                c = chain[Int(c)].next
+            }
+            return open ? -2 : -1
+        }
     }
 
     /// The node of the table key equal to `key` (whose skeleton hash is `hash`), or nil.

@@ -10,15 +10,35 @@ public struct QuantityRecognizer: Sendable {
     public let languages: LanguageStore
     /// Boxed, so looking one up per sentence does not copy (retain) every table of the language.
     let boxes: [String: LexiconBox]
+    /// The lexicons by their code packed into an integer (``packedCode(_:)``): a sentence finds
+    /// its language's lexicon by comparing integers, not by hashing its code.
+    let packedBoxes: [(code: UInt64, box: LexiconBox)]
     var lexicons: [String: Lexicon] { boxes.mapValues(\.lexicon) }
 
     public init(languages: LanguageStore) throws {
         self.languages = languages
         boxes = try languages.buildPerLanguage { LexiconBox(try Lexicon(pack: $0)) }
+        packedBoxes = boxes.compactMap { code, box in Self.packedCode(code).map { ($0, box) } }
+            .sorted { $0.code < $1.code }
+    }
+
+    /// The UTF-8 bytes of a code of at most eight bytes as one integer (nil for a longer code).
+    @inline(__always)
+    static func packedCode(_ code: String) -> UInt64? {
+        var code = code
+        return code.withUTF8 { u -> UInt64? in
+            guard u.count <= 8 else { return nil }
+            var v: UInt64 = 0
+            for (k, c) in u.enumerated() { v |= UInt64(c) << UInt64(8 * k) }
+            return v
+        }
     }
 
     /// The lexicon for a language code ("da", "es-mx" falls back to "es"; unknown codes to English).
     func box(_ language: String) -> LexiconBox? {
+        if let p = Self.packedCode(language) {
+            for entry in packedBoxes where entry.code == p { return entry.box }
+        }
         if let l = boxes[language] { return l }
         let base = language.split(separator: "-").first.map { String($0).lowercased() } ?? language
         return boxes[base] ?? boxes["en"]
@@ -45,7 +65,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
-        let scanner = QuantityScanner(text: text, box: box, relativeOrdinals: options.relativeOrdinals)
+        let scanner = QuantityScanner(text: copy, box: box, relativeOrdinals: options.relativeOrdinals)
         return scanner.run()
     }
 }

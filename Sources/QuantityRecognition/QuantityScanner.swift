@@ -10,9 +10,12 @@ final class QuantityScanner {
     /// The lexicon, held by reference: a scanner per sentence copies none of its tables.
     let box: LexiconBox
     var lex: Lexicon { _read { yield box.lexicon } }
-    let bytes: [UInt8]
-    /// The tokens; an ASCII word's key is made on first use (``key(_:)``).
-    @exclusivity(unchecked) var toks: [Token]
+    /// The text, as native contiguous UTF-8 (read through ``withBytes(_:)``: no copy of its bytes).
+    let text: String
+    /// The tokens, read and updated in place (a ``TokenBuffer``, freed in `deinit`); an ASCII
+    /// word's key is made on first use (``key(_:)``).
+    let toks: UnsafeMutableBufferPointer<Token>
+    private let tokenBuffer: TokenBuffer
     @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
@@ -36,7 +39,9 @@ final class QuantityScanner {
         /// The kinds of meaning (``Meaning/kindBit``) on the nodes of the walk, once it is made.
         var kinds: UInt32 = 0
     }
-    @exclusivity(unchecked) var info: [Info]
+    /// One per token, in memory of its own (plain data, freed in `deinit`): read and written in
+    /// place, with no array checks.
+    let info: UnsafeMutableBufferPointer<Info>
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
     /// One flat buffer for all walks instead of an array per walk.
@@ -49,76 +54,114 @@ final class QuantityScanner {
     init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
         self.box = box
         self.relativeOrdinals = relativeOrdinals
-        bytes = Array(text.utf8)
-        var toks = bytes.withUnsafeBufferPointer {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+        var buffer = TokenBuffer(capacity: text.utf8.count / 4 + 8)
+        Self.withBytes(of: text) {
             Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
-                               lazyWordKeys: true)
+                               lazyWordKeys: true, into: &buffer)
         }
+        let toks = buffer.tokens
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
-        var info = [Info](repeating: Info(), count: toks.count)
-        bytes.withUnsafeBufferPointer { b in
-        toks.withUnsafeMutableBufferPointer { toks in
-        let lexicon = box.lexicon
+        let info = UnsafeMutableBufferPointer<Info>.allocate(capacity: max(toks.count, 1))
+        info.initialize(repeating: Info())
+        Self.withBytes(of: text) { b in
         for i in toks.indices {
             switch toks[i].kind {
             case .number:
                 info[i].canStart = true
-                info[i].root = lexicon.trie.root(toks[i].key) ?? -1
+                info[i].root = box.lexicon.trie.root(toks[i].key) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
-                let hashed = !toks[i].hasDigits && lexicon.gate.enabled
+                let hashed = !toks[i].hasDigits && box.lexicon.gate.enabled
                 let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
-                let flags = hashed ? lexicon.gate.flags(ofHash: hash) : 0xFF
+                let flags = hashed ? box.lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0
-                // The key of a word some table may hold is made now; the others wait for a look.
-                if flags != 0, toks[i].lazyKey {
-                    toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
-                    toks[i].lazyKey = false
-                }
                 // (a word whose skeleton is no first table token is no root: see QuantityGate;
-                // the others find their root by the skeleton hash when there is one)
-                var root = !mayBeRoot ? nil
-                    : hashed ? lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
-                    : lexicon.trie.root(toks[i].key)
-                if mayBeRoot, root == nil, !toks[i].hasDigits, let v = lexicon.accentVariant(of: toks[i].key) {
-                    toks[i].key = v
-                    root = lexicon.trie.root(v)
+                // the others find their root by the skeleton hash when there is one). An ASCII
+                // word (key not made yet) is compared by its bytes with the ASCII table keys of
+                // its skeleton; its key is made only when something looks it up as a string.
+                var root: Int32?
+                var decided = false
+                if mayBeRoot, hashed, toks[i].lazyKey {
+                    let s = toks[i].start, e = toks[i].end
+                    let found = box.lexicon.skeletonRoots.node(hash, ascii: b, s, e)
+                    if found != -2 {
+                        decided = true
+                        let b0 = UInt16(b[s] | 0x20), b1 = e - s > 1 ? UInt16(b[s + 1] | 0x20) : 0
+                        root = found >= 0 && box.lexicon.trie.mayStart(prefix: b0 << 8 | b1) ? found : nil
+                    }
                 }
-                info[i].root = root ?? -1
-                let isRoot = root != nil
-                if isRoot || QuantityScanner.isWebPrefix(b, toks[i]) { info[i].canStart = true }
-                else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
-                        lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
+                if !decided {
+                    if flags != 0, toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    root = !mayBeRoot ? nil
+                        : hashed ? box.lexicon.skeletonRoots.node(hash, toks[i].key).flatMap { box.lexicon.trie.mayStart(toks[i].key) ? $0 : nil }
+                        : box.lexicon.trie.root(toks[i].key)
+                }
+                if mayBeRoot, root == nil, !toks[i].hasDigits {
                     if toks[i].lazyKey {
                         toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
                         toks[i].lazyKey = false
                     }
-                    if let parts = lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
+                    if let v = box.lexicon.accentVariant(of: toks[i].key) {
+                        toks[i].key = v
+                        root = box.lexicon.trie.root(v)
+                    }
+                }
+                info[i].root = root ?? -1
+                let isRoot = root != nil
+                if isRoot || QuantityScanner.isWebPrefix(b, toks[i].start, toks[i].end) { info[i].canStart = true }
+                else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
+                        box.lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
+                    if toks[i].lazyKey {
+                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].lazyKey = false
+                    }
+                    if let parts = box.lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
                 }
             case .symbol:
                 let key = toks[i].key
                 // (every vulgar fraction is a scalar beyond ASCII)
-                info[i].root = lexicon.trie.root(key) ?? -1
+                info[i].root = box.lexicon.trie.root(key) ?? -1
                 info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
                     || QuantityScanner.isSign(key)
             }
         }
         }
-        }
         self.toks = toks
+        tokenBuffer = buffer
         self.compounds = compounds
         self.info = info
+    }
+
+    deinit {
+        tokenBuffer.free()
+        info.deallocate()
+    }
+
+    /// The text's UTF-8 bytes for the time of `body`.
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { Self.withBytes(of: text, body) }
+
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     var n: Int { toks.count }
 
     /// The text of the bytes `start..<end`.
     func slice(_ start: Int, _ end: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     /// "-", "+" or "–" (U+2013), by bytes.
@@ -138,16 +181,16 @@ final class QuantityScanner {
     }
 
     func makeKey(_ i: Int) {
-        toks[i].key = bytes.withUnsafeBufferPointer { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
+        toks[i].key = withBytes { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
         toks[i].lazyKey = false
     }
 
     /// ``isWebPrefix(_:)`` of a word token, by its bytes (no key needed).
-    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        let c = t.end - t.start
+    static func isWebPrefix(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let c = end - start
         guard c >= 3 && c <= 5 else { return false }
         // (`| 0x20` turns only W, H, T, P, S into the lower-case letters compared with)
-        let p = UnsafeBufferPointer(rebasing: b[t.start..<t.end])
+        let p = UnsafeBufferPointer(rebasing: b[start..<end])
         if c == 3 { return p[0] | 0x20 == 0x77 && p[1] | 0x20 == 0x77 && p[2] | 0x20 == 0x77 }
         guard p[0] | 0x20 == 0x68, p[1] | 0x20 == 0x74, p[2] | 0x20 == 0x74, p[3] | 0x20 == 0x70 else { return false }
         return c == 4 || p[4] | 0x20 == 0x73
@@ -204,10 +247,9 @@ final class QuantityScanner {
         if info[i].walkFrom < 0 { makeWalk(i) }
         let from = Int(info[i].walkFrom)
         var k = from + Int(info[i].walkCount) - 1
-        let nodes = box.lexicon.trie.nodes
         while k >= from {
             let step = walkSteps[k]
-            if let e = nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
+            if let e = box.lexicon.trie.nodes[Int(step.node)].entries.first(where: { accept($0.meaning) }) { return (step.end, e) }
             k -= 1
         }
         return nil
@@ -245,19 +287,18 @@ final class QuantityScanner {
         info[i].walkFrom = Int32(walkSteps.count)
         let root = info[i].root
         guard root >= 0 else { return }
-        let nodes = box.lexicon.trie.nodes
         if walkSteps.capacity == 0 { walkSteps.reserveCapacity(16) }
         walkSteps.append((i + 1, root))
-        var kinds = nodes[Int(root)].kinds
+        var kinds = box.lexicon.trie.nodes[Int(root)].kinds
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !nodes[node].next.isEmpty, let next = nodes[node].next[key(j)] {
-            if toks[j].spaceBefore, !nodes[node].attachedOnly.isEmpty, nodes[node].attachedOnly.contains(key(j)) { break }
+        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty, let next = box.lexicon.trie.nodes[node].next[key(j)] {
+            if toks[j].spaceBefore, !box.lexicon.trie.nodes[node].attachedOnly.isEmpty, box.lexicon.trie.nodes[node].attachedOnly.contains(key(j)) { break }
             node = Int(next)
             j += 1
             walkSteps.append((j, next))
-            kinds |= nodes[node].kinds
+            kinds |= box.lexicon.trie.nodes[node].kinds
             count += 1
         }
         info[i].walkCount = count
@@ -335,6 +376,7 @@ final class QuantityScanner {
         guard QuantityScanner.isFinite(value) else { return }
         let start = toks[s].start, end = toks[e - 1].end
         let text = slice(start, end)
+        if out.capacity == 0 { out.reserveCapacity(4); spans.reserveCapacity(4) }
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
                             qualifier: qualifier, trace: trace))
         spans.append((s, e))
@@ -342,19 +384,21 @@ final class QuantityScanner {
 
     /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
     func attempt(at i: Int) -> Int? {
-        let t = toks[i]
+        let tokenKind = toks[i].kind
         // Web addresses: nothing inside counts.
-        if t.kind == .word, QuantityScanner.isWebPrefix(key(i)), attached(i + 1) {
+        // (judged by the word's bytes, as in `init`: no key made for it)
+        if tokenKind == .word, withBytes({ QuantityScanner.isWebPrefix($0, toks[i].start, toks[i].end) }),
+           attached(i + 1) {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
         }
         // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
-        if t.kind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
+        if tokenKind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
             return w.end
         }
         // A month before a day or year: "August 31", "August 31, 2021", "august 2021".
-        if t.kind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
+        if tokenKind == .word, let m = match(i, Meaning.Kinds.month, isMonth), let d = plainInteger(m.end) {
             var e = m.end + 1
             if d >= 1 && d <= 31 || d >= 1000 && d <= 2200 {
                 if d <= 31, isSymbol(e, ","), let y = plainInteger(e + 1), y >= 1000 { e += 2 }
@@ -439,7 +483,8 @@ final class QuantityScanner {
             return e
         case .number(let num): a = num
         }
-        trace += a.trace
+        // (an empty trace takes the number's as it is: no new array)
+        if trace.isEmpty { trace = a.trace } else { trace += a.trace }
         var k = a.end
 
         if a.kind == .ordinal {
@@ -706,6 +751,15 @@ final class QuantityScanner {
     /// "more than 100 and less than 300" → one range.
     func mergeOpenPairs() {
         guard out.count >= 2 else { return }
+        // Only neighbours whose qualifiers are both bounds can merge: without such a pair the
+        // list stays as it is (no copy of it is made).
+        func bound(_ q: Qualifier) -> Bool { q == .moreThan || q == .atLeast || q == .lessThan || q == .atMost }
+        var candidate = false
+        for k in 0..<(out.count - 1) where spans[k].1 + 1 == spans[k + 1].0 && bound(out[k].qualifier) && bound(out[k + 1].qualifier) {
+            candidate = true
+            break
+        }
+        guard candidate else { return }
         var merged: [Quantity] = []
         var mspans: [(Int, Int)] = []
         var i = 0
@@ -761,17 +815,16 @@ final class QuantityScanner {
            let f = match(d.end, Meaning.Kinds.fraction, { if case .fraction(2) = $0 { return true }; return false }), case .fraction(let den) = f.entry.meaning {
             return .number(Num(value: 1 / den, start: i0, end: f.end, kind: .fraction, digits: nil, trace: trace + [d.entry.origin, f.entry.origin]))
         }
-        let t = toks[i]
-        if t.kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
-        if t.kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
+        let kind = toks[i].kind
+        if kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
+        if kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
             return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"])))
         }
-        if t.kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
+        if kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
         return nil
     }
 
     func parseDigits(at i: Int, start i0: Int, sign: Double, money: Bool, trace trace0: [String]) -> NumResult? {
-        let t = toks[i]
         var trace = trace0
         // A number glued to a word by a hyphen: Covid-19, F-16, COP-26.
         if i >= 2, isDash(i - 1), attached(i), attached(i - 1), toks[i - 2].kind == .word,
@@ -805,7 +858,7 @@ final class QuantityScanner {
             return .date(i0, i + 5, ["pattern:numeric-date"])
         }
         // "14.30" where "." is not the decimal mark: a clock time (hours.minutes).
-        var numberKey = t.key
+        var numberKey = toks[i].key
         let parsed: DigitNumber.Parsed?? = numberKey.withUTF8 { u in
             if u.count >= 4, u.count <= 5, let dot = u.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                u[dot] != lex.decimalMark, u.count - dot - 1 == 2, dot <= 2,
@@ -819,21 +872,22 @@ final class QuantityScanner {
         guard let parsedOrClock = parsed else { return .skip(i + 1) }
         guard let p = parsedOrClock else {
             // 15.08.2021, 12.5.2021: a date; other shapes: nothing.
-            let dots = t.key.utf8.filter { $0 == UInt8(ascii: ".") }.count
-            if dots == 2 && !t.key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
+            let dots = toks[i].key.utf8.filter { $0 == UInt8(ascii: ".") }.count
+            if dots == 2 && !toks[i].key.utf8.contains(UInt8(ascii: ",")) { return .date(i0, i + 1, ["pattern:dotted-date"]) }
             var parts: [(Int, Int, Double)] = []
             var runStart = -1
-            let raw = Array(t.key.utf8)
+            let raw = Array(toks[i].key.utf8)
             for (o, c) in Array(raw.enumerated()) + [(raw.count, UInt8(0))] {
                 if c &- 0x30 < 10 { if runStart < 0 { runStart = o } }
                 else if runStart >= 0 {
-                    if let v = Double(String(decoding: raw[runStart..<o], as: UTF8.self)) { parts.append((t.start + runStart, t.start + o, v)) }
+                    if let v = Double(String(decoding: raw[runStart..<o], as: UTF8.self)) { parts.append((toks[i].start + runStart, toks[i].start + o, v)) }
                     runStart = -1
                 }
             }
             return parts.isEmpty ? .skip(i + 1) : .list(parts, i + 1)
         }
-        trace.append("pattern:digits")
+        // (a number with nothing before it shares one trace array until something is added)
+        if trace.isEmpty { trace = QuantityScanner.digitsTrace } else { trace.append("pattern:digits") }
         var value = p.value
         var k = i + 1
         let integer = !p.hasDecimals && !p.hasGroupMarks
@@ -872,12 +926,11 @@ final class QuantityScanner {
         }
         // Attached suffix: ordinal (9th, 9e, 9º), scale (100K, 1.2bn), unit (10km: left to the caller).
         if k < n, attached(k) {
-            let a = toks[k]
             // Scientific notation: 1e10, 1.3e6, 12.32e+14, -12e-1.
-            if a.kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
+            if toks[k].kind == .word, key(k).utf8.first == UInt8(ascii: "e") {
                 var expo: Double?
                 var e = k + 1
-                if a.hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
+                if toks[k].hasDigits, let x = Double(key(k).dropFirst()) { expo = x }
                 else if key(k) == "e", isSymbol(k + 1, "+") || isDash(k + 1), attached(k + 1), let x = plainInteger(k + 2), attached(k + 2) {
                     expo = isDash(k + 1) ? -x : x; e = k + 3
                 }
@@ -891,16 +944,16 @@ final class QuantityScanner {
                (match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })?.end ?? 0) <= k + 1 {
                 return .number(Num(value: value, start: i0, end: k + 1, kind: .ordinal, digits: p, trace: trace + ["pattern:ordinal-suffix"]))
             }
-            if a.kind == .word, a.capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
+            if toks[k].kind == .word, toks[k].capitalized, let up = lex.upperScales[key(k)], case .scale(let m, _) = up.meaning {
                 var num = Num(value: sign * value * m, start: i0, end: k + 1, kind: .cardinal, digits: p, multiplier: m, trace: trace + [up.origin])
                 num.digits = p
                 return .number(extendScales(num))
             }
-            if a.kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
+            if toks[k].kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
                 return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: trace + ["pattern:vulgar-fraction"]))
             }
-            if a.kind == .word {
-                if a.hasDigits { return .skip(k + 1) }
+            if toks[k].kind == .word {
+                if toks[k].hasDigits { return .skip(k + 1) }
                 let scale = match(k, Meaning.Kinds.scale, { if case .scale = $0 { return true }; return false })
                 let unit = match(k, Meaning.Kinds.unit, { if case .unit(_, _, _, true) = $0 { return true }; return false })
                 if let s = scale, case .scale(let m, _) = s.entry.meaning, money || unit == nil || s.end > unit!.end {
@@ -947,6 +1000,9 @@ final class QuantityScanner {
         return .number(finish(num))
     }
 
+    /// The trace of a number in digits with nothing before it.
+    static let digitsTrace = ["pattern:digits"]
+
     /// Unicode vulgar fractions (language-neutral).
     static let vulgar: [String: Double] = [
         "½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
@@ -963,6 +1019,12 @@ final class QuantityScanner {
 
     /// Decimals, scales and fractions after a number.
     func finish(_ a0: Num) -> Num {
+        // Nothing after the number that any step below reads (a decimal word, a scale, a fraction
+        // word, a joiner, a dash before one of them): each step would return it unchanged.
+        if a0.kind != .fraction, !isDash(a0.end),
+           !mayMatch(a0.end, Meaning.Kinds.decimalWord | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.additiveJoiner) {
+            return a0
+        }
         var a = extendDecimal(a0)
         a = extendScales(a)
         a = extendFraction(a)
@@ -1185,7 +1247,7 @@ final class QuantityScanner {
     func parseWords(at i: Int, start i0: Int, sign: Double, trace trace0: [String], plain: Bool = false) -> NumResult? {
         // A word that is no number word, fraction word or decimal word in any phrase starting with
         // it, and no compound, starts no number (every reading below asks one of these first).
-        if compounds[i] == nil,
+        if compounds.isEmpty || compounds[i] == nil,
            !mayMatch(i, Meaning.Kinds.cardinal | Meaning.Kinds.ordinal | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.decimalWord) {
             return nil
         }
@@ -1255,7 +1317,7 @@ final class QuantityScanner {
                 // A word that is both a number word and a compound (rare): fall through to splitting.
                 if m.end > k + 1 { break }
             }
-            if let parts = compounds[k], applyCompound(parts, to: &st, joined: pendingJoin) {
+            if !compounds.isEmpty, let parts = compounds[k], applyCompound(parts, to: &st, joined: pendingJoin) {
                 trace.append("pattern:compound(\(parts.map(\.0).joined(separator: "+")))")
                 trace += parts.compactMap { $0.1.first?.origin }
                 k += 1

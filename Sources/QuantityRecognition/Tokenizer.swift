@@ -21,6 +21,51 @@ struct Token: Sendable, Hashable {
     var lazyKey: Bool = false
 }
 
+/// Where the tokenizer appends its tokens: an array, or a ``TokenBuffer``.
+protocol TokenSink {
+    mutating func append(_ token: Token)
+}
+
+extension Array: TokenSink where Element == Token {}
+
+/// Tokens in memory of their own, for the scanner: an append is a store (no array checks), and
+/// the scanner reads and updates a token in place (no copy of it, no retain of its key).
+/// Whoever makes one must call ``free()`` once, after its last use.
+struct TokenBuffer: TokenSink {
+    private(set) var base: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 4)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    /// The tokens, read and written in place.
+    var tokens: UnsafeMutableBufferPointer<Token> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    /// Releases the tokens and the memory.
+    func free() {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}
+
 /// Splits UTF-8 text into tokens by walking its bytes.
 ///
 /// Words run over letters (any non-ASCII scalar that is not a known space or symbol counts as a
@@ -138,9 +183,20 @@ enum Tokenizer {
                          lazyWordKeys: Bool = false) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(b.count / 4)
+        tokenize(bytes: b, decimalMark: decimalMark, spaceGroups: spaceGroups, lazyWordKeys: lazyWordKeys, into: &tokens)
+        return tokens
+    }
+
+    /// The tokens of `b`, appended to `tokens`.
+    static func tokenize<Sink: TokenSink>(bytes b: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, spaceGroups: Bool,
+                                          lazyWordKeys: Bool, into tokens: inout Sink) {
         let n = b.count
         var i = 0
         var sawSpace = true
+        // the kind of the token before (nil: none yet) and whether it is a number of at most
+        // three characters (without copying the token back out of the array)
+        var previous: Token.Kind?
+        var previousShortNumber = false
         while i < n {
             let (s, len) = decode(b, i)
             let cls = classify(s)
@@ -151,9 +207,11 @@ enum Tokenizer {
             case .digit:
                 // After a short number and a space ("1 2 3", "101 102 103"), digits start a new
                 // number: a list is never read as digit grouping.
-                let listed = sawSpace && tokens.last.map { $0.kind == .number && $0.key.utf8.count <= 3 } ?? false
+                let listed = sawSpace && previousShortNumber
                 let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups && !listed)
                 tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                previous = .number
+                previousShortNumber = key.utf8.count <= 3
                 sawSpace = false
                 i = end
             case .letter:
@@ -171,6 +229,8 @@ enum Tokenizer {
                     let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
                                         capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
+                    previous = .word
+                    previousShortNumber = false
                     sawSpace = false
                     i = k
                     continue
@@ -202,14 +262,18 @@ enum Tokenizer {
                 }
                 tokens.append(Token(kind: .word, start: i, end: j, key: key,
                                     spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits))
+                previous = .word
+                previousShortNumber = false
                 sawSpace = false
                 i = j
             case .symbol:
                 // A number may start with its decimal mark: ".77", ",0012G".
                 if b[i] == decimalMark, i + 1 < n, isDigit(b[i + 1]),
-                   tokens.last.map({ sawSpace || $0.kind == .symbol }) ?? true {
+                   previous == nil || sawSpace || previous == .symbol {
                     let (end, key) = scanNumber(b, from: i, spaceGroups: spaceGroups)
                     tokens.append(Token(kind: .number, start: i, end: end, key: key, spaceBefore: sawSpace))
+                    previous = .number
+                    previousShortNumber = key.utf8.count <= 3
                     sawSpace = false
                     i = end
                     continue
@@ -219,11 +283,12 @@ enum Tokenizer {
                     : f &- 0x2000 < 0x70 ? punctuationKeys[Int(f - 0x2000)]
                     : String(unsafeUninitializedCapacity: utf8Length(f)) { write(f, to: $0, at: 0) }
                 tokens.append(Token(kind: .symbol, start: i, end: i + len, key: key, spaceBefore: sawSpace))
+                previous = .symbol
+                previousShortNumber = false
                 sawSpace = false
                 i += len
             }
         }
-        return tokens
     }
 
     /// The most space-separated groups of three digits after the first group (`1 000 000 000 000`).

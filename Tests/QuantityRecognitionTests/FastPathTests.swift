@@ -93,6 +93,62 @@ import Testing
         #expect(lex.skeletonRoots.node(QuantityGate.skeletonHash(of: "zzqxw"), "zzqxw") == nil)
     }
 
+    /// An ASCII word finds its root by bytes (any case) as the string look-up finds it; a word
+    /// that is no table key finds none, or leaves the question to the string look-up (-2).
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func asciiWordsFindTheirRootByBytes(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        let asciiKeys = lex.trie.nodes[0].next.keys.filter { k in
+            !k.isEmpty && k.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        }
+        #expect(!asciiKeys.isEmpty)
+        for key in asciiKeys.sorted() {
+            for spelling in [key, key.uppercased(), key.prefix(1).uppercased() + key.dropFirst()] {
+                var word = spelling
+                let found = word.withUTF8 { b in
+                    lex.skeletonRoots.node(QuantityGate.skeletonHash(b, 0, b.count), ascii: b, 0, b.count)
+                }
+                // an equal ASCII key decides even when a key beyond ASCII shares the skeleton
+                #expect(found == lex.trie.nodes[0].next[key], "\(spelling)")
+            }
+            // the key with one letter more: no root, or the string look-up decides
+            var longer = key + "q"
+            let other = longer.withUTF8 { b in
+                lex.skeletonRoots.node(QuantityGate.skeletonHash(b, 0, b.count), ascii: b, 0, b.count)
+            }
+            let byString = lex.skeletonRoots.node(QuantityGate.skeletonHash(of: key + "q"), key + "q") ?? -1
+            #expect(other == byString || other == -2, "\(key)q")
+        }
+    }
+
+    /// The scanner's roots (ASCII words by bytes, with keys made only on demand) are the trie's
+    /// roots of the keys the eager tokenizer writes.
+    @Test(arguments: ["da", "de", "en", "es", "fr"])
+    func scannerRootsAreTheTriesRoots(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        let texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it in March, about a third.",
+                     "Über 2,5 Millionen Menschen — dreihunderttausend — kamen am 3. März, mehr als 40 Prozent.",
+                     "Plus de trois millions, environ la moitié des 12,5 pour cent, entre 20 et 30 ans en Mars.",
+                     "Omkring tre fjerdedele af de 1 000 kr. og mere end halvtreds procent i januar og FEBRUAR.",
+                     "Más de cinco millones, la mitad, entre el 20 y el 30 por ciento en agosto o Septiembre."]
+        for text in texts {
+            let scanner = QuantityScanner(text: text, lexicon: lex)
+            let eager = Tokenizer.tokenize(text, decimalMark: lex.decimalMark, spaceGroups: lex.spaceGroups)
+            #expect(scanner.n == eager.count, "\(text)")
+            for i in 0..<min(scanner.n, eager.count) {
+                let t = eager[i]
+                #expect(scanner.toks[i].start == t.start && scanner.toks[i].end == t.end && scanner.toks[i].kind == t.kind)
+                let key = scanner.key(i)
+                if key == t.key {
+                    #expect(scanner.info[i].root == (lex.trie.root(t.key) ?? -1), "\(text) @\(i) \(t.key)")
+                } else {
+                    // a word read as the table word it misspells (accents)
+                    #expect(lex.accentVariant(of: t.key) == key, "\(text) @\(i)")
+                }
+            }
+        }
+    }
+
     @Test func skeletonRootsChainKeysOfOneHashAndGrow() {
         var roots = SkeletonRoots()
         for k in 0..<300 { roots.insert(UInt64(k % 7 + 1), key: "k\(k)", node: Int32(k)) }
@@ -149,6 +205,28 @@ import Testing
                     #expect(plain?.end == walked?.end && plain?.entry == walked?.entry, "\(text) @\(i)")
                 }
             }
+        }
+    }
+}
+
+/// The scanner's token memory: the tokens the tokenizer appends to it are the ones it returns
+/// as an array, through growth past the first capacity, and an update in place sticks.
+@Suite struct TokenBufferTests {
+    @Test(arguments: [1, 4, 64])
+    func holdsTheTokenizersTokens(capacity: Int) {
+        let text = String(repeating: "Über 2,5 Millionen — 3 000 kr., THREE-quarters of 1,200 (45%) ½ www.x.com/A1. ", count: 9)
+        var copy = text
+        copy.withUTF8 { b in
+            let array = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: ","), spaceGroups: true, lazyWordKeys: true)
+            var buffer = TokenBuffer(capacity: capacity)
+            Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: ","), spaceGroups: true, lazyWordKeys: true, into: &buffer)
+            defer { buffer.free() }
+            #expect(buffer.count == array.count && array.count > 100)
+            #expect(Array(buffer.tokens) == array)
+            let tokens = buffer.tokens
+            tokens[3].key = "a key long enough to live on the heap"
+            tokens[3].lazyKey = false
+            #expect(buffer.tokens[3].key == "a key long enough to live on the heap")
         }
     }
 }
