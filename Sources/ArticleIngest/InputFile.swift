@@ -14,7 +14,7 @@ public struct InputFile: Sendable, Hashable {
 
     /// File name without its extension.
     ///
-    /// A plain ASCII path is answered from its bytes (``PathText/fileStem(_:)``): asking `NSString`
+    /// A plain ASCII path is answered from its bytes (`PathText.fileStem(_:)`, internal): asking `NSString`
     /// cost about 28,000 instructions a file, most of input discovery's serial start of a batch.
     public static func defaultID(for path: String) -> String {
         if path == "-" { return "stdin" }
