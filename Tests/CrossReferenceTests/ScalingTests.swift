@@ -95,9 +95,9 @@ import Testing
         #expect(findings.contains { $0.verdict == .agree && $0.claims.count == 2000 })
     }
 
-    /// Enough figures that the kept pair decisions fill several of the engine's fixed-size
-    /// blocks and the agreement lists are long: every finding names distinct claims, agreements
-    /// are found, and two runs give the same findings.
+    /// Enough figures that many pair decisions are kept (on several threads) and the agreement
+    /// lists (flat, per group) are long: every finding names distinct claims, agreements are
+    /// found, and two runs give the same findings.
     @Test func manyKeptDecisionsGiveTheSameFindingsEachRun() throws {
         let claims = Self.manyFigures(12_000)
         let (stats, findings) = try Self.work(claims)

@@ -1020,58 +1020,42 @@ struct GroupPairs {
     /// time it was asked. Worked out in chunks on several threads when there are many.
     private mutating func decideAndKeep(_ count: Int, key: @Sendable (Int) -> Int, asked: [Int32]?) {
         let pairs = self
-        // Each chunk: its kept decisions, with their positions, in blocks of fixed capacity: a
-        // full block is set aside and a new one begun, so that no kept decision is copied as the
-        // list grows (a list grown by doubling copied each one about twice).
-        typealias Kept = (Int, Decision, Record)
-        let results = Parallel.map(count, minimum: 4096) { r -> [[Kept]] in
-            let blockSize = 8192
-            var blocks: [[Kept]] = []
-            var kept: [Kept] = []
-            kept.reserveCapacity(min(r.count, blockSize))
-            @inline(__always) func keep(_ item: Kept) {
-                if kept.count == blockSize {
-                    blocks.append(kept)
-                    kept = []
-                    kept.reserveCapacity(blockSize)
-                }
-                kept.append(item)
-            }
+        // Each chunk: its kept decisions, with their positions.
+        let results = Parallel.map(count, minimum: 4096) { r -> [(Int, Decision, Record)] in
+            var kept: [(Int, Decision, Record)] = []
+            kept.reserveCapacity(min(r.count, 4096))
             var i = r.lowerBound
             if asked == nil, pairs.full, !r.isEmpty {
                 // Walk the pairs in order: the row of the first, then on.
                 let k = pairs.groups.count
                 var (gi, gj) = { let key = key(r.lowerBound); return (key / k, key % k) }()
                 while i < r.upperBound {
-                    if let (d, record) = pairs.evaluate(gi * k + gj) { keep((i, d, record)) }
+                    if let (d, record) = pairs.evaluate(gi * k + gj) { kept.append((i, d, record)) }
                     i += 1
                     gj += 1
                     if gj == k { gi += 1; gj = gi + 1 }
                 }
-            } else {
-                while i < r.upperBound {
-                    if let (d, record) = pairs.evaluate(key(i)) { keep((i, d, record)) }
-                    i += 1
-                }
+                return kept
             }
-            if !kept.isEmpty { blocks.append(kept) }
-            return blocks
+            while i < r.upperBound {
+                if let (d, record) = pairs.evaluate(key(i)) { kept.append((i, d, record)) }
+                i += 1
+            }
+            return kept
         }
         var decisions = 0
         if let asked { for n in asked { decisions += Int(n) } } else { decisions = count }
         var kept = 0
-        for chunk in results { for block in chunk { kept += block.count } }
+        for chunk in results { kept += chunk.count }
         decided.reserveCapacity(decided.count + kept)
         records.reserveCapacity(records.count + kept)
         for chunk in results {
-            for block in chunk {
-                for (n, d, record) in block {
-                    // Counted once, not each time it was asked.
-                    if let asked { decisions -= Int(asked[n]) - 1 }
-                    if full { table[record.key] = Int32(decided.count) } else { byKey.set(record.key, Int32(decided.count)) }
-                    decided.append(d)
-                    records.append(record)
-                }
+            for (n, d, record) in chunk {
+                // Counted once, not each time it was asked.
+                if let asked { decisions -= Int(asked[n]) - 1 }
+                if full { table[record.key] = Int32(decided.count) } else { byKey.set(record.key, Int32(decided.count)) }
+                decided.append(d)
+                records.append(record)
             }
         }
         stats.decisions += decisions
