@@ -94,6 +94,19 @@ import Testing
         #expect(large.decisions <= 8, "\(large.decisions) decisions for two figures")
         #expect(findings.contains { $0.verdict == .agree && $0.claims.count == 2000 })
     }
+
+    /// Enough figures that many pair decisions are kept (on several threads) and the agreement
+    /// lists (flat, per group) are long: every finding names distinct claims, agreements are
+    /// found, and two runs give the same findings.
+    @Test func manyKeptDecisionsGiveTheSameFindingsEachRun() throws {
+        let claims = Self.manyFigures(12_000)
+        let (stats, findings) = try Self.work(claims)
+        #expect(stats.decisions > 8192, "\(stats.decisions) decisions")
+        #expect(findings.contains { $0.verdict == .agree && $0.claims.count > 2 })
+        #expect(findings.allSatisfy { Set($0.claims).count == $0.claims.count })
+        let (_, again) = try Self.work(claims)
+        #expect(again == findings)
+    }
 }
 
 /// Loading the built-in rules without their cases (for a run that only cross-references).

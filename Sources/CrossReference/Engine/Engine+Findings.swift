@@ -399,62 +399,110 @@ extension Engine {
             guard let n = table.index(i < j ? i * k + j : j * k + i) else { return false }
             return records[n].verdict == .agree
         }
-        var agreeing: [[Int]] = Array(repeating: [], count: k)
+        // The groups each group agrees with, flat (CSR): group g's are
+        // `agreeing[agreeStart[g] ..< agreeStart[g + 1]]`, in the order of the records.
+        var agreeStart = [Int](repeating: 0, count: k + 1)
         for n in records.indices where records[n].verdict == .agree {
             let key = records[n].key
-            agreeing[key / k].append(key % k)
-            agreeing[key % k].append(key / k)
+            let i = Int(records[n].first)
+            agreeStart[i + 1] += 1
+            agreeStart[key - i * k + 1] += 1
+        }
+        for g in 0..<k { agreeStart[g + 1] += agreeStart[g] }
+        var agreeing = [Int](repeating: 0, count: agreeStart[k])
+        do {
+            var fill = agreeStart
+            for n in records.indices where records[n].verdict == .agree {
+                let key = records[n].key
+                let i = Int(records[n].first), j = key - i * k
+                agreeing[fill[i]] = j; fill[i] += 1
+                agreeing[fill[j]] = i; fill[j] += 1
+            }
         }
         // Merge groups that all agree pairwise (greedy, largest groups first). A group can only
         // join a cluster holding a group it agrees with, so only those clusters are tried.
-        let order = (0..<k).sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }
-        var clusters: [[Int]] = []
+        // A cluster's groups are a linked list in the order they joined (`clusterFirst`,
+        // `nextInCluster`, `clusterLast`).
+        let groupSize = groups.map(\.count)
+        let order = (0..<k).sorted { x, y in groupSize[x] != groupSize[y] ? groupSize[x] > groupSize[y] : x < y }
+        var clusterFirst: [Int] = [], clusterLast: [Int] = [], clusterCount: [Int] = []
+        var nextInCluster = Array(repeating: -1, count: k)
         var clusterOfGroup = Array(repeating: -1, count: k)
+        var candidates: [Int] = []
         for g in order {
             var placed = false
-            var candidates = agreeing[g].map { clusterOfGroup[$0] }.filter { $0 >= 0 }
+            candidates.removeAll(keepingCapacity: true)
+            for n in agreeStart[g]..<agreeStart[g + 1] {
+                let c = clusterOfGroup[agreeing[n]]
+                if c >= 0 { candidates.append(c) }
+            }
             candidates.sort()
             var tried = 0
             for (n, c) in candidates.enumerated() where n == 0 || c != candidates[n - 1] {
                 guard tried < limits.clusterTries else { break }
                 tried += 1
-                stats.pairs += clusters[c].count
-                if clusters[c].allSatisfy({ agrees($0, g) }) {
-                    clusters[c].append(g)
+                stats.pairs += clusterCount[c]
+                var all = true
+                var m = clusterFirst[c]
+                while m >= 0 {
+                    if !agrees(m, g) { all = false; break }
+                    m = nextInCluster[m]
+                }
+                if all {
+                    nextInCluster[clusterLast[c]] = g
+                    clusterLast[c] = g
+                    clusterCount[c] += 1
                     clusterOfGroup[g] = c
                     placed = true
                     break
                 }
             }
-            if !placed { clusterOfGroup[g] = clusters.count; clusters.append([g]) }
+            if !placed {
+                clusterOfGroup[g] = clusterFirst.count
+                clusterFirst.append(g); clusterLast.append(g); clusterCount.append(1)
+            }
+        }
+        // Each cluster's groups in increasing order (CSR, filled in group order).
+        let clusterTotal = clusterFirst.count
+        var clusterStart = [Int](repeating: 0, count: clusterTotal + 1)
+        for c in 0..<clusterTotal { clusterStart[c + 1] = clusterStart[c] + clusterCount[c] }
+        var clusterGroups = [Int](repeating: 0, count: k)
+        do {
+            var fill = clusterStart
+            for g in 0..<k { let c = clusterOfGroup[g]; clusterGroups[fill[c]] = g; fill[c] += 1 }
         }
         var out: [PendingFinding] = []
-        for (c, cluster) in clusters.enumerated() {
-            let groupsInOrder = cluster.sorted()
-            let claims = groupsInOrder.flatMap { groups[$0] }
-            guard claims.count >= 2 else { continue }
+        for c in 0..<clusterTotal {
+            let lo = clusterStart[c], hi = clusterStart[c + 1]
+            var size = 0
+            for n in lo..<hi { size += groupSize[clusterGroups[n]] }
+            guard size >= 2 else { continue }
             var decision: Decision?
-            if groupsInOrder.count >= 2 {
-                let (i, j) = (groupsInOrder[0], groupsInOrder[1])
+            if hi - lo >= 2 {
+                let (i, j) = (clusterGroups[lo], clusterGroups[lo + 1])
                 decision = table.index(min(i, j) * k + max(i, j)).map { decided[$0] }
             } else {
-                decision = internalDecision[groupsInOrder[0]]
+                decision = internalDecision[clusterGroups[lo]]
             }
             guard let decision else { continue }
-            for p in claims { clusterOf[p] = Int32(c) }
-            out.append(PendingFinding(decision: decision, claims: claims.map { members[$0] }))
+            var claims: [Int] = []
+            claims.reserveCapacity(size)
+            for n in lo..<hi {
+                for p in groups[clusterGroups[n]] { clusterOf[p] = Int32(c); claims.append(members[p]) }
+            }
+            out.append(PendingFinding(decision: decision, claims: claims))
         }
         // Pairs of groups in different clusters, one finding per pair, capped per verdict.
         // Sorted as plain integers (support, key): decisions are looked up only for those kept.
-        var candidates: [[(support: Int, key: Int)]] = Array(repeating: [], count: Verdict.allCases.count)
+        var pairCandidates: [[(support: Int, key: Int)]] = Array(repeating: [], count: Verdict.allCases.count)
         // Each verdict's position in Verdict.allCases, the order the caps are filled in.
         let verdicts = Verdict.allCases
         for n in records.indices {
-            let key = records[n].key
-            let i = key / k, j = key % k
-            if clusterOfGroup[i] == clusterOfGroup[j] { continue }
             if records[n].sameArticle { continue }  // sameArticle reports it
-            candidates[verdicts.firstIndex(of: records[n].verdict)!].append((groups[i].count + groups[j].count, key))
+            let key = records[n].key
+            let i = Int(records[n].first), j = key - i * k
+            if clusterOfGroup[i] == clusterOfGroup[j] { continue }
+            pairCandidates[verdicts.firstIndex(of: records[n].verdict)!].append((groupSize[i] + groupSize[j], key))
         }
         var outletsOfGroup: [Int: Int] = [:]
         func share(_ g: Int) -> GroupShare {
@@ -465,7 +513,7 @@ extension Engine {
         }
         for code in verdicts.indices {
             // Only the first few are kept: selected, not sorted (keys are unique: a total order).
-            let list = Selection.first(limits.maxPairFindingsPerBlock, of: candidates[code]) {
+            let list = Selection.first(limits.maxPairFindingsPerBlock, of: pairCandidates[code]) {
                 ($0.support, -$0.key) > ($1.support, -$1.key)
             }
             for item in list {
@@ -862,6 +910,9 @@ struct GroupPairs {
 
     struct Record {
         let key: Int
+        /// `key / k`, the first group (kept so that the record loops need no division; the
+        /// record stays 16 bytes).
+        let first: Int32
         let verdict: Verdict
         let aFromFirst: Bool
         let sameArticle: Bool
@@ -1012,7 +1063,7 @@ struct GroupPairs {
 
     /// The decision for one pair of groups (key i * k + j) and its record, nil when none is kept.
     func evaluate(_ key: Int) -> (Decision, Record)? {
-        let i = key / groups.count, j = key % groups.count
+        let i = key / groups.count, j = key - i * groups.count
         let (px, py) = representatives(i, j)
         return memberRefs[px]._withUnsafeGuaranteedRef { x in
             memberRefs[py]._withUnsafeGuaranteedRef { y in
@@ -1030,7 +1081,7 @@ struct GroupPairs {
                 guard let d = decided else { return nil }
                 // Within one article only an agreement helps grouping; the rest is sameArticle's.
                 if same && d.verdict != .agree { return nil }
-                return (d, Record(key: key, verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
+                return (d, Record(key: key, first: Int32(i), verdict: d.verdict, aFromFirst: d.a == x.index, sameArticle: same))
             }
         }
     }
