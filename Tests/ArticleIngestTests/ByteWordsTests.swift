@@ -5,16 +5,8 @@ import Testing
 /// The eight-bytes-at-a-time helpers answer exactly as a byte-by-byte loop does, on random bytes
 /// biased towards the bytes they look for (spaces, controls, 0xEF, terminals, lead bytes).
 @Suite struct ByteWordsTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The target's SplitMix64, shared with the reference corpus.
+    typealias Generator = ReferenceCorpus.Generator
 
     static let interesting: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x00, 0x1B, 0x08, 0xEF, 0xBB, 0xBF,
                                        0x2E, 0x21, 0x3F, 0xE2, 0xE3, 0x80, 0xA6, 0x7F, 0xFF, 0x1F, 0x61, 0x41, 0xC2, 0xA0]

@@ -37,23 +37,10 @@ import Testing
             && x.note.convertedUnits == y.note.convertedUnits && x.note.revision == y.note.revision
     }
 
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
-    }
-
     /// Random claims over a few facts: every kind, hedge, unit, base, place, day, running count,
     /// headline, revision and parenthesis the rules look at.
     static func batch(seed: UInt64, claims n: Int) -> [ReportedArticle] {
-        var r = Random(state: seed)
+        var r = SeededGenerator(seed: seed)
         let concepts = ["killed", "killed/civilian", "killed/child", "displaced", "city/rank", "province", "provincial-capital/captured",
                         "rain", "cost", "wait", "weird|concept"]
         let numbers: [Double] = [0, 1, 3, 8, 12, 20, 34, 45, 100, 120, 183, 200, 360, 1000, 3000, 12000, 360_000, 360_000_000, 2.5, 0.5]
@@ -124,4 +111,10 @@ import Testing
                                                                       concepts: ConceptHierarchy(), limits: .init())) != nil)
         #expect(PairKernel(engine.prepare([]).figures, engine: engine) == nil)
     }
+}
+
+/// Draws for the random batches, on the suite target's SplitMix64 (``SeededGenerator``).
+private extension SeededGenerator {
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
 }
