@@ -150,7 +150,7 @@ extension Engine {
         // Claims with a base, one per distinct figure.
         let withBase = figs.filter { $0.familyCode == .amount && $0.statedBase != nil && isEvent($0) }
         var shares: [Int] = []
-        if withBase.contains(where: \.needsText) {
+        if withBase.contains { $0.needsText } {
             var seen = Set<String>()
             for f in withBase where seen.insert(f.signature).inserted { shares.append(f.index) }
         } else {
@@ -189,57 +189,79 @@ extension Engine {
                      articleRanks: [Int], statistics stats: inout EngineStatistics,
                      kernel: PairKernel? = nil) -> [PendingFinding] {
         // Positions by article (in article id order), each article's in member order.
-        let rankOf = members.map { articleRanks[figs[$0].articleID] }
+        let count = members.count
+        var byArticle = [Int](repeating: 0, count: count)
+        for p in 0..<count { byArticle[p] = articleRanks[figs[members[p]].articleID] * count + p }
         // Article rank and position in one integer: sorted as plain integers.
-        let byArticle = members.indices.map { rankOf[$0] * members.count + $0 }.sorted().map { $0 % members.count }
+        byArticle.sort()
+        var articleOf = [Int](repeating: 0, count: count)
+        for n in 0..<count {
+            let p = byArticle[n] % count
+            byArticle[n] = p
+            articleOf[n] = figs[members[p]].articleID
+        }
         var out: [PendingFinding] = []
+        // One article's figures (indices), whether each is in the headline, and per headline
+        // figure how many body figures it could be about (-1: not worked out yet): scratch lists
+        // reused from article to article.
+        var fi: [Int] = [], title: [Bool] = [], alternatives: [Int] = []
         var start = 0
-        while start < byArticle.count {
-            let article = figs[members[byArticle[start]]].articleID
+        while start < count {
+            let article = articleOf[start]
             var end = start + 1
-            while end < byArticle.count, figs[members[byArticle[end]]].articleID == article { end += 1 }
+            while end < count, articleOf[end] == article { end += 1 }
             defer { start = end }
             guard end - start >= 2 else { continue }
-            let list = Array(byArticle[start..<end])
-            let f = list.map { figs[members[$0]] }
-            let title = f.map(\.claim.inTitle)
+            fi.removeAll(keepingCapacity: true)
+            title.removeAll(keepingCapacity: true)
+            alternatives.removeAll(keepingCapacity: true)
+            for n in start..<end {
+                let x = members[byArticle[n]]
+                fi.append(x)
+                title.append(kernel?.inTitle(x) ?? figs[x].inTitle)
+                alternatives.append(-1)
+            }
+            let size = fi.count
             // Per headline figure, once: how many body figures it could be about.
-            var alternatives: [Int: Int] = [:]
             func alternativesFor(_ head: Int) -> Int {
-                if let n = alternatives[head] { return n }
-                stats.pairs += f.count
-                var n = f.indices.filter { !title[$0] && comparable(f[$0], f[head]) }.count
+                if alternatives[head] >= 0 { return alternatives[head] }
+                stats.pairs += size
+                let h = figs[fi[head]]
+                var n = 0
+                for q in 0..<size where !title[q] && comparable(figs[fi[q]], h) { n += 1 }
                 // The body restates the headline's figure (under whatever concept): the
                 // headline is about that one, not about this body figure.
-                if let x = f[head].claim.value.number, bodyNumbers[article]?.contains(x) == true { n += 1 }
+                if let x = h.claim.value.number, bodyNumbers[article]?.contains(x) == true { n += 1 }
                 alternatives[head] = n
                 return n
             }
             func visit(_ p: Int, _ q: Int) {
                 stats.pairs += 1
-                let x = f[p], y = f[q]
                 var alternatives = 1
                 if title[p] != title[q] { alternatives = alternativesFor(title[p] ? p : q) }
                 stats.decisions += 1
                 let decided: Decision?
-                if let kernel { decided = kernel.decide(x.index, y.index, bodyAlternatives: alternatives) } else {
-                    decided = decide(x, y, bodyAlternatives: alternatives)
+                if let kernel { decided = kernel.decide(fi[p], fi[q], bodyAlternatives: alternatives) } else {
+                    decided = decide(figs[fi[p]], figs[fi[q]], bodyAlternatives: alternatives)
                 }
                 guard let d = decided else { return }
-                if d.verdict == .agree, clusterOf[list[p]] >= 0, clusterOf[list[p]] == clusterOf[list[q]] { return }
+                if d.verdict == .agree {
+                    let cp = clusterOf[byArticle[start + p]]
+                    if cp >= 0, cp == clusterOf[byArticle[start + q]] { return }
+                }
                 out.append(PendingFinding(decision: d, claims: [d.a, d.b]))
             }
-            if list.count <= limits.maxClaimsPerArticleBlock {
-                for p in 0..<list.count { for q in (p + 1)..<list.count { visit(p, q) } }
+            if size <= limits.maxClaimsPerArticleBlock {
+                for p in 0..<size { for q in (p + 1)..<size { visit(p, q) } }
                 continue
             }
             // A crowded article: only pairs in one sentence, and headline against body. Each
             // figure meets the later figures of its sentence and of the other side, in order.
             var bySentence: [String: [Int]] = [:]
-            for p in f.indices { bySentence[f[p].claim.sentence, default: []].append(p) }
-            let heads = f.indices.filter { title[$0] }, bodies = f.indices.filter { !title[$0] }
-            for p in f.indices {
-                let same = bySentence[f[p].claim.sentence]!
+            for p in 0..<size { bySentence[figs[fi[p]].claim.sentence, default: []].append(p) }
+            let heads = (0..<size).filter { title[$0] }, bodies = (0..<size).filter { !title[$0] }
+            for p in 0..<size {
+                let same = bySentence[figs[fi[p]].claim.sentence]!
                 let other = title[p] ? bodies : heads
                 var i = firstAbove(p, same), j = firstAbove(p, other)
                 while i < same.count || j < other.count {
@@ -273,8 +295,8 @@ extension Engine {
     func crossArticle(_ members: [Int], _ figs: [Figure], clusterOf: inout [Int32],
                       statistics stats: inout EngineStatistics, kernel: PairKernel? = nil) -> [PendingFinding] {
         let mf = members.map { figs[$0] }
-        let value = mf.map(\.sortValue)
-        let article = mf.map(\.articleID)
+        let value = mf.map { $0.sortValue }
+        let article = mf.map { $0.articleID }
         /// What the members are sorted by, as plain values.
         struct Key {
             let day: Int
@@ -294,17 +316,17 @@ extension Engine {
             if x.title != y.title { return !x.title }
             return x.rank < y.rank
         }
-        let sorted = keys.map(\.position)
+        let sorted = keys.map { $0.position }
         keys = []
         // Equal figures grouped (positions, in sorted order).
         var groups: [[Int]] = []
-        if mf.contains(where: \.needsText) {
+        if mf.contains { $0.needsText } {
             var groupIndex: [String: Int] = [:]
             for p in sorted {
                 let s = mf[p].signature
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
-        } else if value.contains(where: \.isNaN) {
+        } else if value.contains { $0.isNaN } {
             var groupIndex: [SignatureKey: Int] = [:]
             groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
@@ -357,9 +379,8 @@ extension Engine {
         let k = groups.count
         var table = GroupPairs(engine: self, members: mf, groups: groups, article: article,
                                full: k <= limits.fullPairwiseGroups, kernel: kernel)
-        // The pairs of groups to compare, as keys in the order they are asked about: decided
-        // together (on several threads when they are many), kept in that order.
-        var asked: [Int] = []
+        // The pairs of groups to compare, in the order they are asked about: decided together (on
+        // several threads when they are many), kept in that order.
         if table.full {
             // Every pair once, in order (i, j), i < j: no key is asked twice.
             table.compareAllPairs()
@@ -367,36 +388,21 @@ extension Engine {
             // Groups are in (day, value) order. Each is compared with its next neighbours (close
             // figures of its day, where agreements and same-day conflicts are), and with the
             // figures nearest in value on the next day it has (where a running count grows or a
-            // standing figure moves): a bounded number of comparisons per group.
-            let window = max(1, limits.neighbourGroups)
-            for i in 0..<k { for j in (i + 1)..<min(k, i + 1 + window) { asked.append(i * k + j) } }
+            // standing figure moves): a bounded number of comparisons per group (``PairPlan``).
             var dayStarts: [Int] = []
             for g in 0..<k where g == 0 || mf[groups[g][0]].dayNumber != mf[groups[g - 1][0]].dayNumber { dayStarts.append(g) }
             dayStarts.append(k)
-            if dayStarts.count > 2 {
-                for d in 0..<(dayStarts.count - 2) {
-                    let next = dayStarts[d + 1]..<dayStarts[d + 2]
-                    for i in dayStarts[d]..<dayStarts[d + 1] {
-                        let v = value[groups[i][0]]
-                        // First group of the next day whose value is not below v.
-                        var lo = next.lowerBound, hi = next.upperBound
-                        while lo < hi {
-                            let mid = (lo + hi) / 2
-                            if value[groups[mid][0]] < v { lo = mid + 1 } else { hi = mid }
-                        }
-                        for j in max(next.lowerBound, lo - limits.neighbourDayGroups)..<min(next.upperBound, lo + limits.neighbourDayGroups) {
-                            asked.append(i * k + j)
-                        }
-                    }
-                }
-            }
+            let plan = PairPlan(k: k, window: limits.neighbourGroups, dayStarts: dayStarts,
+                                dayGroups: limits.neighbourDayGroups) { value[groups[$0][0]] }
+            table.compare(plan)
         }
-        if !table.full { table.compare(asked) }
-        asked = []
         stats += table.stats
         let decided = table.decided, records = table.records
+        // Read through a plain copy of the look-up (not the table: a method of the table, called
+        // from a local function, copied the whole table at each call).
+        let lookup = table.lookup
         func agrees(_ i: Int, _ j: Int) -> Bool {
-            guard let n = table.index(i < j ? i * k + j : j * k + i) else { return false }
+            guard let n = i < j ? lookup.index(i, j) : lookup.index(j, i) else { return false }
             return records[n].verdict == .agree
         }
         // The groups each group agrees with, flat (CSR): group g's are
@@ -423,7 +429,7 @@ extension Engine {
         // join a cluster holding a group it agrees with, so only those clusters are tried.
         // A cluster's groups are a linked list in the order they joined (`clusterFirst`,
         // `nextInCluster`, `clusterLast`).
-        let groupSize = groups.map(\.count)
+        let groupSize = groups.map { $0.count }
         let order = (0..<k).sorted { x, y in groupSize[x] != groupSize[y] ? groupSize[x] > groupSize[y] : x < y }
         var clusterFirst: [Int] = [], clusterLast: [Int] = [], clusterCount: [Int] = []
         var nextInCluster = Array(repeating: -1, count: k)
@@ -480,7 +486,7 @@ extension Engine {
             var decision: Decision?
             if hi - lo >= 2 {
                 let (i, j) = (clusterGroups[lo], clusterGroups[lo + 1])
-                decision = table.index(min(i, j) * k + max(i, j)).map { decided[$0] }
+                decision = lookup.index(min(i, j), max(i, j)).map { decided[$0] }
             } else {
                 decision = internalDecision[clusterGroups[lo]]
             }
@@ -518,7 +524,7 @@ extension Engine {
             }
             for item in list {
                 let i = item.key / k, j = item.key % k
-                guard let n = table.index(item.key) else { continue }
+                guard let n = lookup.index(i, j) else { continue }
                 let decision = decided[n]
                 let (ga, gb) = records[n].aFromFirst ? (i, j) : (j, i)
                 var p = PendingFinding(decision: decision, claims: [decision.a, decision.b])
@@ -547,7 +553,7 @@ extension Engine {
             return out
         }()
         let conceptRank = prepared.concepts.ranks()
-        let idClass = figs.map(\.idClass)
+        let idClass = figs.map { $0.idClass }
         let ruleRank: [Int] = {
             var out = Array(repeating: 0, count: rules.count)
             for (r, i) in rules.indices.sorted(by: { rules[$0].rule.id < rules[$1].rule.id }).enumerated() { out[i] = r }
@@ -901,8 +907,10 @@ struct GroupPairs {
     /// Per group: its first member's article, and where its first member from another article is.
     let firstArticle: [Int]
     let firstOther: [Int]
+    /// Per pair, the position of its kept decision in `decided` (-1: none): by key i * k + j
+    /// when every pair is compared, else by the plan's slot.
     private var table: [Int32]
-    private var byKey = IntMap()
+    private var plan: PairPlan?
     private(set) var decided: [Decision] = []
     /// Beside each decision: its key, verdict, whether its `a` is group i's member and whether
     /// both members are of one article.
@@ -939,10 +947,31 @@ struct GroupPairs {
         table = full ? Array(repeating: -1, count: groups.count * groups.count) : []
     }
 
+    /// Where the decision of a pair of groups is, as a plain value.
+    struct Lookup {
+        let k: Int
+        let full: Bool
+        let table: [Int32]
+        let plan: PairPlan?
+
+        /// The position in `decided` of the decision for pair (i, j), i < j.
+        @inline(__always)
+        func index(_ i: Int, _ j: Int) -> Int? {
+            let n: Int32
+            if full { n = table[i * k + j] } else {
+                guard let s = plan?.slot(i, j) else { return nil }
+                n = table[s]
+            }
+            return n >= 0 ? Int(n) : nil
+        }
+    }
+
+    var lookup: Lookup { Lookup(k: groups.count, full: full, table: table, plan: plan) }
+
     /// The position in `decided` of the decision for a key.
     func index(_ key: Int) -> Int? {
-        if full { return table[key] >= 0 ? Int(table[key]) : nil }
-        return byKey.get(key).map(Int.init)
+        let k = groups.count
+        return lookup.index(key / k, key % k)
     }
 
     /// A member of group `j` from another article than `a`.
@@ -959,38 +988,19 @@ struct GroupPairs {
         return (groups[i][0], groups[j][0])
     }
 
-    /// Decides pairs of groups (keys i * k + j, i < j, in the order they are asked about; a key
-    /// may be asked again) and keeps their decisions in that order. The same as asking them one
-    /// by one: a pair whose decision was kept is not decided again, one without a kept decision
-    /// is (and counted each time). The decisions are worked out first, in chunks on several
-    /// threads when there are many, then kept in order.
-    mutating func compare(_ keys: [Int]) {
-        stats.pairs += keys.count
-        // Each key once, in the order first asked, and how many times it was asked.
-        var unique: [Int] = []
-        var asked: [Int32] = []
-        unique.reserveCapacity(keys.count)
-        asked.reserveCapacity(keys.count)
-        if full {
-            var position = [Int32](repeating: -1, count: groups.count * groups.count)
-            for key in keys {
-                if position[key] >= 0 { asked[Int(position[key])] += 1; continue }
-                position[key] = Int32(unique.count)
-                unique.append(key)
-                asked.append(1)
-            }
-        } else {
-            var position = IntMap(capacity: keys.count)
-            for key in keys {
-                if let n = position.get(key) { asked[Int(n)] += 1; continue }
-                position.set(key, Int32(unique.count))
-                unique.append(key)
-                asked.append(1)
-            }
-            if byKey.count == 0 { byKey = IntMap(capacity: unique.count) }
-        }
-        let list = unique
-        decideAndKeep(list.count, key: { list[$0] }, asked: asked)
+    /// Decides the pairs of a plan, in slot order (the order they are first asked), and keeps
+    /// their decisions in that order: the same as asking them one by one, where a pair whose
+    /// decision was kept is not decided again and one without a kept decision is (and counted
+    /// each time it was asked). Worked out in chunks on several threads when there are many.
+    mutating func compare(_ plan: PairPlan) {
+        precondition(!full && plan.k == groups.count, "a plan for the groups, when not every pair is compared")
+        var askedTotal = 0
+        for n in plan.asked { askedTotal += Int(n) }
+        stats.pairs += askedTotal
+        self.plan = plan
+        table = [Int32](repeating: -1, count: plan.count)
+        let list = plan.keys
+        decideAndKeep(list.count, key: { list[$0] }, asked: plan.asked)
     }
 
     /// ``compare(_:)`` of every pair of groups (i, j), i < j, in that order (a full table).
@@ -1053,7 +1063,7 @@ struct GroupPairs {
             for (n, d, record) in chunk {
                 // Counted once, not each time it was asked.
                 if let asked { decisions -= Int(asked[n]) - 1 }
-                if full { table[record.key] = Int32(decided.count) } else { byKey.set(record.key, Int32(decided.count)) }
+                table[full ? record.key : n] = Int32(decided.count)
                 decided.append(d)
                 records.append(record)
             }

@@ -190,32 +190,34 @@ struct Engine: Sendable {
         var total = 0
         for n in counts { offsets.append(total); total += n }
         let firsts = offsets
+        // The figures lend their claims from one store of the sorted articles (no claim is copied).
+        let store = ClaimStore(sorted)
         let made = Parallel.map(chunks: chunks, count: sorted.count) { c, r in
             var list: [Figure] = []
             list.reserveCapacity(counts[c])
             var index = firsts[c]
             var lowered: [String: String] = [:]
             for a in r {
-                let article = sorted[a]
-                let publishedNumber = article.published.flatMap(dayNumber)
-                let published = publishedNumber != nil ? article.published.map(Engine.firstTen) : nil
-                let outlet = article.outlet ?? article.id
-                let claims = article.claims
+                let publishedNumber = sorted[a].published.flatMap(dayNumber)
+                let published = publishedNumber != nil ? sorted[a].published.map(Engine.firstTen) : nil
+                let outlet = sorted[a].outlet ?? sorted[a].id
+                let language = sorted[a].language
+                let claims = sorted[a].claims
                 for i in claims.indices {
-                    // Asked field by field first: most claims make no figure and are never copied.
-                    guard Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value) else { continue }
-                    let claim = claims[i]
-                    guard let (family, concept) = Engine.figureFamily(claim) else { continue }
+                    // Asked field by field: a claim is never copied.
+                    guard Engine.makesFigure(claims[i].kind, claims[i].concept, claims[i].value),
+                          let concept = claims[i].concept,
+                          let family = Figure.family(kind: claims[i].kind, concept: concept, unit: claims[i].unit) else { continue }
                     // A claim's own month-precision asOf ("2021-08") does not borrow the publication day.
                     var day: String?, number: Int?
-                    if let asOf = claim.asOf {
+                    if let asOf = claims[i].asOf {
                         if let n = dayNumber(asOf) { day = Engine.firstTen(asOf); number = n }
                     } else {
                         day = published
                         number = publishedNumber
                     }
                     var place: String?
-                    if let raw = claim.place {
+                    if let raw = claims[i].place {
                         if let l = lowered[raw] { place = l } else {
                             let l = raw.lowercased()
                             lowered[raw] = l
@@ -223,8 +225,8 @@ struct Engine: Sendable {
                         }
                         if place?.isEmpty == true { place = nil }
                     }
-                    let f = Figure(claim: claim, index: index, outlet: outlet, language: article.language, day: day,
-                                   dayNumber: number, concept: concept, place: place, family: family)
+                    let f = Figure(store: store, article: a, claim: i, index: index, outlet: outlet, language: language,
+                                   day: day, dayNumber: number, concept: concept, place: place, family: family)
                     f.outletID = outletOf[a]
                     index += 1
                     list.append(f)
@@ -358,7 +360,7 @@ struct Engine: Sendable {
         var prefixes = Interner()
         var keys: [IDKey] = []
         keys.reserveCapacity(figures.count)
-        let ids = figures.map(\.claim.id)
+        let ids = figures.map { $0.claim.id }
         var lastPrefix: Substring = "", lastPrefixID = -1
         for id in ids {
             let (prefix, number) = IDKey.split(id)
@@ -374,11 +376,33 @@ struct Engine: Sendable {
         // and the positions when the ids are equal too (the order a stable sort gives), so that
         // the order is total and is sorted in chunks on several threads.
         let frozen = keys
-        let order = Parallel.sorted(Array(figures.indices), minimum: 8192) { x, y in
-            switch frozen[x].compare(frozen[y]) {
-            case .less: return true
-            case .greater: return false
-            case .undecided: return ids[x] != ids[y] ? ids[x] < ids[y] : x < y
+        let order: [Int]
+        if let packed = IDKey.packed(keys) {
+            // Every id has a number and the integers fit one word: sorted as plain integer pairs
+            // (key, position), then each run of equal keys by its ids (the same total order).
+            var sortedPairs = Parallel.sorted(packed.indices.map { (packed[$0], Int32($0)) }, minimum: 8192) { x, y in
+                x.0 != y.0 ? x.0 < y.0 : x.1 < y.1
+            }
+            var start = 0
+            while start < sortedPairs.count {
+                var end = start + 1
+                while end < sortedPairs.count, sortedPairs[end].0 == sortedPairs[start].0 { end += 1 }
+                if end - start > 1 {
+                    sortedPairs[start..<end].sort { x, y in
+                        let i = Int(x.1), j = Int(y.1)
+                        return ids[i] != ids[j] ? ids[i] < ids[j] : i < j
+                    }
+                }
+                start = end
+            }
+            order = sortedPairs.map { Int($0.1) }
+        } else {
+            order = Parallel.sorted(Array(figures.indices), minimum: 8192) { x, y in
+                switch frozen[x].compare(frozen[y]) {
+                case .less: return true
+                case .greater: return false
+                case .undecided: return ids[x] != ids[y] ? ids[x] < ids[y] : x < y
+                }
             }
         }
         var idClass = -1
@@ -578,6 +602,18 @@ struct IDKey {
     let hasNumber: Bool
 
     enum Order { case less, greater, undecided }
+
+    /// Each key as one integer (prefix rank in the high bits, number in the low 43) whose order
+    /// is ``compare(_:)``'s where it decides, when every key has a number and all fit; else nil.
+    static func packed(_ keys: [IDKey]) -> [UInt64]? {
+        var out: [UInt64] = []
+        out.reserveCapacity(keys.count)
+        for key in keys {
+            guard key.hasNumber, key.prefix >= 0, key.prefix < 1 << 20, key.number >= 0, key.number < 1 << 43 else { return nil }
+            out.append(UInt64(key.prefix) << 43 | UInt64(key.number))
+        }
+        return out
+    }
 
     /// The order the integers decide; `undecided` when the ids themselves are to be compared
     /// (equal prefixes, and not two different numbers).

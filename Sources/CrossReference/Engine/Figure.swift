@@ -8,8 +8,20 @@ import CrosscheckModel
 /// facts are compared (on several threads), and only read after that, so their accesses are not
 /// checked for exclusivity at run time (`@exclusivity(unchecked)`: the pair loop reads them
 /// millions of times).
+///
+/// The claim is not copied into the figure: the figure keeps the batch's articles (one shared
+/// ``ClaimStore``) and the claim's place in them, and ``claim`` lends the claim in place (a
+/// `_read` accessor), so that making and freeing a figure neither copies nor destroys a claim.
 final class Figure: @unchecked Sendable {
-    let claim: Claim
+    /// The batch's articles, in the engine's order.
+    let store: ClaimStore
+    /// The claim's article in ``store`` and its position in that article's claims.
+    let articleIndex: Int32
+    let claimIndex: Int32
+    /// The claim, lent in place (not copied).
+    var claim: Claim {
+        _read { yield store.articles[Int(articleIndex)].claims[Int(claimIndex)] }
+    }
     /// Index in the engine's figure list.
     let index: Int
     let outlet: String
@@ -84,9 +96,13 @@ final class Figure: @unchecked Sendable {
     /// ``signatureNeedsText``, worked out once per concept, place and unit.
     @exclusivity(unchecked) var needsText = false
 
-    init(claim: Claim, index: Int, outlet: String, language: String, day: String?, dayNumber: Int?,
-         concept: String, place: String?, family: String) {
-        self.claim = claim
+    init(store: ClaimStore, article: Int, claim c: Int, index: Int, outlet: String, language: String, day: String?,
+         dayNumber: Int?, concept: String, place: String?, family: String) {
+        self.store = store
+        articleIndex = Int32(article)
+        claimIndex = Int32(c)
+        // Field by field from the array (the array retained once): the claim is not copied.
+        let claims = store.articles[article].claims
         self.index = index
         self.outlet = outlet
         self.language = language
@@ -95,20 +111,20 @@ final class Figure: @unchecked Sendable {
         self.concept = concept
         self.place = place
         self.family = family
-        kind = claim.kind
-        unit = claim.unit
-        isShare = family == "amount" && (claim.kind == .percent || claim.kind == .fraction)
-        switch claim.qualifier {
+        kind = claims[c].kind
+        unit = claims[c].unit
+        isShare = family == "amount" && (claims[c].kind == .percent || claims[c].kind == .fraction)
+        switch claims[c].qualifier {
         case .moreThan, .atLeast, .lessThan, .atMost: isOpenEnded = true
         case .exact, .about, .nearly: isOpenEnded = false
         }
-        let v = claim.value
+        let v = claims[c].value
         let x = v.number ?? ((v.low ?? v.high ?? 0) + (v.high ?? v.low ?? 0)) / 2
-        sortValue = claim.kind == .percent && family == "amount" ? x / 100 : x
+        sortValue = claims[c].kind == .percent && family == "amount" ? x / 100 : x
         familyCode = FamilyCode(family)
-        inTitle = claim.inTitle
-        cumulative = claim.cumulative
-        kindBit = Figure.bit(claim.kind)
+        inTitle = claims[c].inTitle
+        cumulative = claims[c].cumulative
+        kindBit = Figure.bit(claims[c].kind)
         isRank = family == "rank"
     }
 
@@ -155,17 +171,29 @@ final class Figure: @unchecked Sendable {
 
     static func family(of claim: Claim) -> String? {
         guard let concept = claim.concept else { return nil }
-        switch claim.kind {
+        return family(kind: claim.kind, concept: concept, unit: claim.unit)
+    }
+
+    /// ``family(of:)`` from the fields it reads.
+    static func family(kind: QuantityKind, concept: String, unit: String?) -> String? {
+        switch kind {
         case .date: return nil
         case .ordinal, .count:
             return concept.hasSuffix("/rank") ? "rank" : "amount"
         case .fraction: return "amount"
-        case .percent: return claim.unit == "percentage-point" ? "pp" : "amount"
+        case .percent: return unit == "percentage-point" ? "pp" : "amount"
         case .duration: return "duration"
-        case .money: return "money:" + (claim.unit ?? "?")
+        case .money: return "money:" + (unit ?? "?")
         case .measure: return "measure"
         }
     }
+}
+
+/// The articles of one batch, shared by its figures (``Figure/claim``).
+final class ClaimStore: @unchecked Sendable {
+    let articles: [ReportedArticle]
+
+    init(_ articles: [ReportedArticle]) { self.articles = articles }
 }
 
 /// What ``Figure/signature`` says, as a hashable value: hashing it is far cheaper than building
