@@ -500,16 +500,20 @@ extension Engine {
         }
         // Pairs of groups in different clusters, one finding per pair, capped per verdict.
         // Sorted as plain integers (support, key): decisions are looked up only for those kept.
-        var pairCandidates: [[(support: Int, key: Int)]] = Array(repeating: [], count: Verdict.allCases.count)
-        // Each verdict's position in Verdict.allCases, the order the caps are filled in.
+        // Each verdict's position in Verdict.allCases, the order the caps are filled in: one flat
+        // list per verdict (a list of lists was made unique and checked at every append).
         let verdicts = Verdict.allCases
+        precondition(verdicts.count == 3, "three verdicts")
+        var first: [(support: Int, key: Int)] = [], second: [(support: Int, key: Int)] = [], third: [(support: Int, key: Int)] = []
         for n in records.indices {
             if records[n].sameArticle { continue }  // sameArticle reports it
             let key = records[n].key
             let i = Int(records[n].first), j = key - i * k
             if clusterOfGroup[i] == clusterOfGroup[j] { continue }
-            pairCandidates[verdicts.firstIndex(of: records[n].verdict)!].append((groupSize[i] + groupSize[j], key))
+            let v = records[n].verdict, item = (support: groupSize[i] + groupSize[j], key: key)
+            if v == verdicts[0] { first.append(item) } else if v == verdicts[1] { second.append(item) } else { third.append(item) }
         }
+        let pairCandidates = [first, second, third]
         var outletsOfGroup: [Int: Int] = [:]
         func share(_ g: Int) -> GroupShare {
             if let n = outletsOfGroup[g] { return GroupShare(claims: groups[g].count, outlets: n) }
@@ -718,15 +722,13 @@ extension Engine {
         return String(unsafeUninitializedCapacity: total) { out in
             var at = 0
             for part in parts {
-                let n = part.utf8.count
-                let done = part.utf8.withContiguousStorageIfAvailable { b -> Bool in
-                    if let from = b.baseAddress, n > 0 { (out.baseAddress! + at).update(from: from, count: n) }
-                    return true
+                // `withUTF8` lends small strings too (copied to the stack), which
+                // `withContiguousStorageIfAvailable` does not: those were copied byte by byte.
+                var part = part
+                part.withUTF8 { b in
+                    if let from = b.baseAddress, b.count > 0 { (out.baseAddress! + at).update(from: from, count: b.count) }
+                    at += b.count
                 }
-                if done == nil {
-                    for (i, byte) in part.utf8.enumerated() { out[at + i] = byte }
-                }
-                at += n
             }
             return at
         }
@@ -815,9 +817,9 @@ struct SourceNames: Sendable {
         }
         for p in pending {
             for i in p.claims where agencyOf[i] == -2 {
-                let c = figs[i].claim
-                agencyOf[i] = name(c.agency)
-                citedOf[i] = name(c.cited)
+                // Field by field: the claim is not copied.
+                agencyOf[i] = name(figs[i].claim.agency)
+                citedOf[i] = name(figs[i].claim.cited)
             }
         }
     }
