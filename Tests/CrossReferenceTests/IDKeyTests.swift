@@ -57,4 +57,32 @@ import Testing
         #expect(byRank == expected)
         #expect(Set(figs.map(\.rank)).count == figs.count)
     }
+
+    /// Every id numbered (the ranking sorts packed integers): still natural id order, ids with
+    /// one number in different spellings ("c#7", "c#07") ordered by their text, equal ids in
+    /// figure order, one class per distinct id.
+    @Test func rankingNumberedIDsSortedAsIntegersIsNaturalIDOrder() throws {
+        var claims: [Claim] = []
+        for n in 0..<20_000 {
+            let m = (n &* 7919) % 20_000
+            let id = m % 7 == 0 ? "c\(m % 3)#0\(m % 50)" : "c\(m % 3)#\(m % 3_000)"
+            claims.append(claim(id, "\(n + 1)", .count, Double(n + 1), concept: "person/killed", asOf: "2021-08-10"))
+        }
+        let engine = try CrossReferencer().engine
+        let figs = engine.figures(articles(claims))
+        #expect(figs.count == claims.count)
+        #expect(IDKey.packed(figs.map { IDKey(prefix: 0, number: IDKey.split($0.claim.id).1 ?? -1, hasNumber: true) }) != nil)
+        let byRank = figs.sorted { $0.rank < $1.rank }.map(\.index)
+        let expected = figs.sorted { idLess($0.claim.id, $1.claim.id) }.map(\.index)  // stable
+        #expect(byRank == expected)
+        let byClass = Dictionary(grouping: figs, by: \.idClass)
+        #expect(byClass.count == Set(figs.map(\.claim.id)).count)
+        for (_, list) in byClass { #expect(Set(list.map(\.claim.id)).count == 1) }
+    }
+
+    @Test func packedKeysNeedANumberAndRoom() {
+        #expect(IDKey.packed([IDKey(prefix: 1, number: 5, hasNumber: true), IDKey(prefix: 0, number: 9, hasNumber: true)]) == [1 << 43 | 5, 9])
+        #expect(IDKey.packed([IDKey(prefix: 1, number: 0, hasNumber: false)]) == nil)
+        #expect(IDKey.packed([IDKey(prefix: 1, number: 1 << 43, hasNumber: true)]) == nil)
+    }
 }
