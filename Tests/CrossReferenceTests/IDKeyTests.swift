@@ -86,3 +86,18 @@ import Testing
         #expect(IDKey.packed([IDKey(prefix: 1, number: 1 << 43, hasNumber: true)]) == nil)
     }
 }
+
+/// The interner's few-recent look-up gives the ids the dictionary gives.
+@Suite struct InternerTests {
+    @Test func recentIDEqualsID() {
+        var plain = Engine.Interner(), recent = Engine.Interner()
+        var r = SeededGenerator(seed: 11)
+        // A few strings asked in runs and alternations, and many asked once (the recent list turns over).
+        for step in 0..<5_000 {
+            let s = step % 5 == 0 ? "concept-\(Int.random(in: 0..<400, using: &r))" : ["amount", "rank", "money:EUR", "person/killed-in-\(step % 3)"][Int.random(in: 0..<4, using: &r)]
+            #expect(recent.recentID(s) == plain.id(s))
+        }
+        #expect(recent.strings == plain.strings)
+        #expect(recent.ids == plain.ids)
+    }
+}

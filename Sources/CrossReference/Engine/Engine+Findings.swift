@@ -52,15 +52,15 @@ extension Engine {
         let prepared = prepare(articles)
         let figs = prepared.figures
         // Facts: figures blocked by their broadest concept and family, in the order of the key text.
-        var blockOfKey: [Int: Int] = [:]
+        var blockOfKey = IntMap(capacity: 64)
         var blocks: [[Int]] = []
         var blockKeys: [String] = []
         let families = prepared.families.strings.count
         for f in figs {
             let root = f.lineageIDs.last ?? f.conceptID
             let key = root * families + f.familyID
-            if let b = blockOfKey[key] { blocks[b].append(f.index) } else {
-                blockOfKey[key] = blocks.count
+            if let b = blockOfKey.get(key) { blocks[Int(b)].append(f.index) } else {
+                blockOfKey.set(key, Int32(blocks.count))
                 blocks.append([f.index])
                 blockKeys.append(prepared.concepts.strings[root] + "\u{1}" + f.family)
             }

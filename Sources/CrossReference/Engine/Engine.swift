@@ -124,6 +124,27 @@ struct Engine: Sendable {
             return strings.count - 1
         }
 
+        /// The last few strings looked up and their ids, tried (by equality, no hashing) before
+        /// the dictionary: consecutive figures alternate between a few concepts and families.
+        var recent: [String] = []
+        var recentIDs: [Int] = []
+        var nextRecent = 0
+
+        /// ``id(_:)``, asking the few strings looked up last first.
+        mutating func recentID(_ s: String) -> Int {
+            for n in recent.indices where recent[n] == s { return recentIDs[n] }
+            let i = id(s)
+            if recent.count < 8 {
+                recent.append(s)
+                recentIDs.append(i)
+            } else {
+                recent[nextRecent] = s
+                recentIDs[nextRecent] = i
+                nextRecent = (nextRecent + 1) & 7
+            }
+            return i
+        }
+
         /// Each id's position when the strings are sorted.
         func ranks() -> [Int] {
             var out = Array(repeating: 0, count: strings.count)
@@ -251,11 +272,11 @@ struct Engine: Sendable {
             f.articleID = lastArticleID
             if lastConceptID < 0 || f.concept != lastConcept {
                 lastConcept = f.concept
-                lastConceptID = p.concepts.id(f.concept)
+                lastConceptID = p.concepts.recentID(f.concept)
             }
             if lastFamilyID < 0 || f.family != lastFamily {
                 lastFamily = f.family
-                lastFamilyID = p.families.id(f.family)
+                lastFamilyID = p.families.recentID(f.family)
             }
             f.conceptID = lastConceptID
             f.familyID = lastFamilyID
@@ -296,11 +317,21 @@ struct Engine: Sendable {
         // mostly share them. Whether a concept, place or unit holds "|" is asked once per text.
         var placeIDs = Interner(), dayIDs = Interner()
         var lastPlace: String? = nil, lastPlaceID = -1, lastDay: String? = nil, lastDayID = -1
+        var lastUnit = "", lastUnitID = -1
         var barInPlace: [Bool] = [], barInUnit: [Bool] = [], barInConcept: [Bool] = []
         func hasBar(_ s: String) -> Bool { s.utf8.contains(0x7C) }
         for f in out {
             f.defaultInterval = f.interval(Tolerance())
-            f.unitID = f.unit.map { unitIDs.id($0) } ?? noUnit
+            if let u = f.unit {
+                // Consecutive figures mostly share their unit: looked up only when it changes.
+                if lastUnitID < 0 || u != lastUnit {
+                    lastUnit = u
+                    lastUnitID = unitIDs.id(u)
+                }
+                f.unitID = lastUnitID
+            } else {
+                f.unitID = noUnit
+            }
             if lastPlaceID < 0 || f.place != lastPlace {
                 lastPlace = f.place
                 lastPlaceID = placeIDs.id(f.place ?? "")

@@ -103,7 +103,8 @@ final class PairKernel: @unchecked Sendable {
             unitEntry[f.unitID] = e
             return e
         }
-        var lineageOf: [Int: (Int32, Int32)] = [:]
+        // Per concept id (dense): its lineage's start and length, (-1, 0) before it is met.
+        var lineageOf: [(Int32, Int32)] = []
         var flatLineages: [Int32] = []
         cores = .allocate(capacity: figures.count)
         refs = .allocate(capacity: figures.count)
@@ -128,7 +129,8 @@ final class PairKernel: @unchecked Sendable {
             if f.claim.unit != nil { flags |= Core.hasClaimUnit }
             let (factor, dimension) = (f.familyCode == .duration || f.familyCode == .measure) ? entry(f) : (0, -1)
             let lineage: (Int32, Int32)
-            if let known = lineageOf[f.conceptID] { lineage = known } else {
+            while lineageOf.count <= f.conceptID { lineageOf.append((-1, 0)) }
+            if lineageOf[f.conceptID].0 >= 0 { lineage = lineageOf[f.conceptID] } else {
                 lineage = (Int32(flatLineages.count), Int32(f.lineageIDs.count))
                 flatLineages += f.lineageIDs.map { Int32($0) }
                 lineageOf[f.conceptID] = lineage
