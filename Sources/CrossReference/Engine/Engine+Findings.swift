@@ -602,9 +602,21 @@ extension Engine {
         let sources = SourceNames(figs, pending, table: self.sources)
         // Each named figure's text ("about 20 years"), made once here rather than at every
         // finding and placeholder that names it.
-        var texts = [String?](repeating: nil, count: figs.count)
+        // The named figures found first, their texts made on several threads.
+        var named = [Bool](repeating: false, count: figs.count)
         for p in pending {
-            for i in [p.decision.a, p.decision.b] where texts[i] == nil { texts[i] = FigureText.figure(figs[i].claim) }
+            named[p.decision.a] = true
+            named[p.decision.b] = true
+        }
+        let namedList = named.indices.filter { named[$0] }
+        let made = Parallel.map(namedList.count, minimum: 1024) { r in r.map { FigureText.figure(figs[namedList[$0]].claim) } }
+        var texts = [String?](repeating: nil, count: figs.count)
+        var at = 0
+        for chunk in made {
+            for text in chunk {
+                texts[namedList[at]] = text
+                at += 1
+            }
         }
         let figureTexts = texts
         // Rendered in chunks on all cores, then joined in order.

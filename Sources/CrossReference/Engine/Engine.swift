@@ -389,17 +389,26 @@ struct Engine: Sendable {
     /// part before "#" is ranked once per distinct text, so that sorting compares integers.
     func rankByID(_ figures: [Figure]) {
         var prefixes = Interner()
-        var keys: [IDKey] = []
-        keys.reserveCapacity(figures.count)
         let ids = figures.map { $0.claim.id }
-        var lastPrefix: Substring = "", lastPrefixID = -1
-        for id in ids {
-            let (prefix, number) = IDKey.split(id)
-            if prefix != lastPrefix || lastPrefixID < 0 {
-                lastPrefix = prefix
-                lastPrefixID = prefixes.id(String(prefix))
+        // Split on several threads, each id marked when its prefix is the id before's (`prefix`
+        // -1); the prefixes are then interned in id order, only where they change.
+        var keys = Parallel.map(ids.count, minimum: 4096) { r -> [IDKey] in
+            var out: [IDKey] = []
+            out.reserveCapacity(r.count)
+            var last: Substring = r.lowerBound > 0 ? IDKey.split(ids[r.lowerBound - 1]).0 : ""
+            for n in r {
+                let (prefix, number) = IDKey.split(ids[n])
+                let same = n > 0 && prefix == last
+                if !same { last = prefix }
+                out.append(IDKey(prefix: same ? -1 : 0, number: number ?? 0, hasNumber: number != nil))
             }
-            keys.append(IDKey(prefix: lastPrefixID, number: number ?? 0, hasNumber: number != nil))
+            return out
+        }.flatMap { $0 }
+        var lastPrefixID = -1
+        for n in keys.indices {
+            if keys[n].prefix < 0 { keys[n].prefix = lastPrefixID; continue }
+            lastPrefixID = prefixes.id(String(IDKey.split(ids[n]).0))
+            keys[n].prefix = lastPrefixID
         }
         let ranks = prefixes.ranks()
         for i in keys.indices { keys[i].prefix = ranks[keys[i].prefix] }
@@ -669,12 +678,19 @@ struct IDKey {
     /// when there is no such number); nil when the id is not all ASCII or the number is not
     /// plain digits (left to the general path).
     static func splitASCII(_ b: UnsafeBufferPointer<UInt8>) -> (Int?, Int?)? {
-        var hash = -1
-        for i in b.indices {
-            let c = b[i]
-            if c >= 0x80 { return nil }
-            if c == 0x23 { hash = i }
+        // All ASCII: eight bytes at a time, then the rest; then the last "#" from the end.
+        guard let base = b.baseAddress, b.count > 0 else { return (nil, nil) }
+        var i = 0
+        while i + 8 <= b.count {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+            i += 8
         }
+        while i < b.count {
+            if b[i] >= 0x80 { return nil }
+            i += 1
+        }
+        var hash = b.count - 1
+        while hash >= 0, b[hash] != 0x23 { hash -= 1 }
         guard hash >= 0 else { return (nil, nil) }
         let digits = b.count - hash - 1
         guard digits >= 1, digits <= 18 else { return digits == 0 ? (nil, nil) : nil }
