@@ -101,3 +101,16 @@ import Testing
         #expect(recent.ids == plain.ids)
     }
 }
+
+/// Counting distinct outlets by sorting gives what a set gives.
+@Suite struct DistinctCountTests {
+    @Test func distinctCountEqualsSetCount() {
+        var r = SeededGenerator(seed: 5)
+        #expect(Engine.distinctCount([]) == 0)
+        #expect(Engine.distinctCount([7]) == 1)
+        for _ in 0..<200 {
+            let values = (0..<Int.random(in: 0..<60, using: &r)).map { _ in Int.random(in: -5..<20, using: &r) }
+            #expect(Engine.distinctCount(values) == Set(values).count)
+        }
+    }
+}
