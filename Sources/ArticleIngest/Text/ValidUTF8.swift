@@ -28,10 +28,15 @@ enum ValidUTF8 {
         var ascii = true
         var i = 0
         while i < n {
-            // Eight bytes at a time while they are ASCII from 0x20 up.
+            // Eight bytes at a time while they are ASCII from 0x20 up; then straight to the first
+            // byte that is not (the flags are exact per byte), not byte by byte up to it.
             while i &+ 8 <= n {
                 let v = ByteWords.load(b, i)
-                if (v & ByteWords.highs) | ByteWords.less(v, than: 0x20) != 0 { break }
+                let flags = (v & ByteWords.highs) | ByteWords.less(v, than: 0x20)
+                if flags != 0 {
+                    i &+= flags.trailingZeroBitCount >> 3
+                    break
+                }
                 i &+= 8
             }
             guard i < n else { break }
