@@ -85,8 +85,13 @@ enum ValidUTF8 {
     @inline(__always)
     static func string(_ b: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
         if b.isEmpty { return "" }
-        let span = Span(_unsafeElements: b)
-        return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: ascii))
+        // `UTF8Span` is in the standard library from Swift 6.2 (on Apple systems from macOS 26);
+        // an older macOS validates as before.
+        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+            let span = Span(_unsafeElements: b)
+            return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: ascii))
+        }
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// ``string(_:)`` of `b[range]`.
