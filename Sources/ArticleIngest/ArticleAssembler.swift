@@ -54,16 +54,7 @@ struct ArticleAssembler: Sendable {
         let filtered = furniture.filter(blocks, titles: titles)
         if md.byline == nil { md.byline = filtered.byline }
 
-        var text = ""
-        var paragraphs: [Paragraph] = []
-        paragraphs.reserveCapacity(filtered.kept.count)
-        text.reserveCapacity(filtered.kept.reduce(0) { $0 + $1.text.utf8.count + 2 })
-        for block in filtered.kept {
-            if !text.isEmpty { text += "\n\n" }
-            let start = text.utf8.count
-            text += block.text
-            paragraphs.append(Paragraph(text: block.text, start: start, end: text.utf8.count, role: block.role))
-        }
+        let (text, paragraphs) = Self.join(filtered.kept)
 
         let language = decideLanguage(manifest: manifest?.metadata.language, page: doc.metadata.language,
                                       title: title, text: text, warnings: &warnings)
@@ -72,6 +63,42 @@ struct ArticleAssembler: Sendable {
                        outlet: md.outlet, published: md.published, language: language,
                        url: md.url, byline: md.byline, text: text, paragraphs: paragraphs,
                        sentences: sentences, dropped: doc.dropped + filtered.dropped, warnings: warnings)
+    }
+
+    /// The kept blocks joined by a blank line, and each one's paragraph with its UTF-8 offsets.
+    /// The blocks' bytes are copied into one buffer and the text made from it once, without
+    /// validating them again (``ValidUTF8``: every block is a `String`, so its bytes are valid),
+    /// rather than appended to a `String` block by block.
+    static func join(_ blocks: [Block]) -> (text: String, paragraphs: [Paragraph]) {
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(blocks.count)
+        var total = 0
+        for block in blocks { total += block.text.utf8.count + 2 }
+        guard total > 0 else { return ("", paragraphs) }
+        var ascii = true
+        var n = 0
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: total)
+        defer { buffer.deallocate() }
+        for block in blocks {
+            block.text.withUTF8Bytes { b in
+                // A blank line before every block but the first that has bytes (as `text += "\n\n"`
+                // after a non-empty text did).
+                if n > 0 {
+                    buffer[n] = 0x0A
+                    buffer[n + 1] = 0x0A
+                    n += 2
+                }
+                let start = n
+                if let base = b.baseAddress, b.count > 0 {
+                    (buffer.baseAddress! + n).update(from: base, count: b.count)
+                    n += b.count
+                }
+                if ascii { ascii = UTF8Scan.isASCII(b, 0, b.count) }
+                paragraphs.append(Paragraph(text: block.text, start: start, end: n, role: block.role))
+            }
+        }
+        let text = ValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[0..<n]), ascii: ascii)
+        return (text, paragraphs)
     }
 
     /// Manifest, then the page's own declaration, then identification; "und" when nothing tells.

@@ -14,6 +14,9 @@ public struct Ingestor: Sendable {
     /// Manifest rows given with `--manifest`; manifests found beside the inputs are merged under it.
     public let manifest: Manifest?
     let assembler: ArticleAssembler
+    /// Per folder: whether the manifest beside its files can change nothing in the `--manifest`
+    /// rows (there is none, or it is the same manifest for the same folder).
+    let besideAddsNothing = FolderFlags()
 
     public init(languages: LanguageStore, manifest: Manifest? = nil) {
         self.languages = languages
@@ -97,7 +100,26 @@ public struct Ingestor: Sendable {
 
     /// The `--manifest` row, filled in from the row of a `manifest.csv` beside the file; and a
     /// warning when the manifest beside the file cannot be read.
+    ///
+    /// A batch given `--manifest` for the folder the manifest sits in (a benchmark corpus, the
+    /// usual run) would look every file up twice and merge the row with itself: once per folder
+    /// it is settled whether the manifest beside can add anything (``besideAddsNothing``), and
+    /// when it cannot, the `--manifest` row is the answer.
     func manifestEntry(for file: InputFile) -> (Manifest.Entry?, String?) {
+        guard let manifest, file.path != "-" else { return manifestEntryMerged(for: file) }
+        let dir = PathText.deletingLastPathComponent(file.path)
+        let addsNothing = besideAddsNothing.value(for: dir) {
+            switch ManifestCache.shared.manifest(inFolder: dir.isEmpty ? "." : dir) {
+            case .success(nil): return true
+            case .success(let beside?): return (dir.isEmpty || manifest.folder == dir) && beside == manifest
+            case .failure: return false
+            }
+        }
+        return addsNothing ? (manifest.entry(for: file.path), nil) : manifestEntryMerged(for: file)
+    }
+
+    /// ``manifestEntry(for:)`` worked out in full: both rows looked up and merged.
+    func manifestEntryMerged(for file: InputFile) -> (Manifest.Entry?, String?) {
         let given = manifest?.entry(for: file.path)
         guard file.path != "-" else { return (given, nil) }
         let dir = PathText.deletingLastPathComponent(file.path)
@@ -135,6 +157,23 @@ final class ManifestCache: @unchecked Sendable {
         }
         cache[dir] = m
         return m
+    }
+}
+
+/// A yes-or-no per folder, worked out once by the first file that asks.
+final class FolderFlags: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flags: [String: Bool] = [:]
+
+    func value(for folder: String, _ decide: () -> Bool) -> Bool {
+        lock.lock()
+        if let known = flags[folder] { lock.unlock(); return known }
+        lock.unlock()
+        // Decided outside the lock (it may read a file); two threads may both decide, alike.
+        let decided = decide()
+        lock.lock(); defer { lock.unlock() }
+        flags[folder] = decided
+        return decided
     }
 }
 

@@ -7,6 +7,22 @@ import Darwin
 #endif
 import Foundation
 
+/// Bytes rendered by a ``JSONBytes`` on another thread, handed over with their `malloc` buffer
+/// (freed with this object) rather than copied into an array.
+final class RenderedBytes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { free(base) }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+}
+
 /// A growable byte buffer on `malloc`, written through a raw pointer, with the pieces of JSON the
 /// report writer needs: indentation, escaped strings and numbers in Foundation's `JSONEncoder`
 /// form. Its bytes become a `Data` without a copy (``takeData()``).
@@ -28,6 +44,14 @@ struct JSONBytes: ~Copyable {
         let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
         discard self
         return data
+    }
+
+    /// The bytes written so far as a ``RenderedBytes`` that owns them (no copy); the buffer is
+    /// gone afterwards.
+    consuming func takeRendered() -> RenderedBytes {
+        let r = RenderedBytes(base: base, count: count)
+        discard self
+        return r
     }
 
     /// The bytes written so far, for a caller that copies them out (see ``reset()``).
@@ -75,13 +99,31 @@ struct JSONBytes: ~Copyable {
     private mutating func copy(_ p: UnsafePointer<UInt8>, _ n: Int) {
         reserve(n)
         let to = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(p)
         if n >= 8 && n <= 16 {
             // Most keys, indents and words: two overlapping eight-byte moves instead of a call.
-            let from = UnsafeRawPointer(p)
             let head = from.loadUnaligned(as: UInt64.self)
             let tail = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
             to.storeBytes(of: head, as: UInt64.self)
             to.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            // Short ids, numbers and words: two overlapping four-byte moves.
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else if n > 16 && n <= 32 {
+            // Two overlapping sixteen-byte moves, as four eight-byte ones.
+            let a = from.loadUnaligned(as: UInt64.self)
+            let b = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = from.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+            let d = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: a, as: UInt64.self)
+            to.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            to.storeBytes(of: c, toByteOffset: n - 16, as: UInt64.self)
+            to.storeBytes(of: d, toByteOffset: n - 8, as: UInt64.self)
+        } else if n < 4 {
+            for k in 0..<n { to.storeBytes(of: p[k], toByteOffset: k, as: UInt8.self) }
         } else {
             to.copyMemory(from: p, byteCount: n)
         }
@@ -146,11 +188,14 @@ struct JSONBytes: ~Copyable {
         guard let src = utf8.baseAddress else { byte(0x22); return }
         var runStart = 0
         var i = 0
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        let quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5C)
         while i < n {
-            // Sixteen bytes at a time while none of them needs escaping (two words tested as one) …
+            // Sixteen bytes at a time while none of them needs escaping (one vector compare) …
             while i + 16 <= n {
-                let p = UnsafeRawPointer(src + i)
-                if Self.escapeBits(p.loadUnaligned(as: UInt64.self)) | Self.escapeBits(p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) != 0 { break }
+                let v = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                if any((v .< space) .| (v .== quote) .| (v .== backslash)) { break }
                 i += 16
             }
             // … then eight at a time.
@@ -225,19 +270,37 @@ struct JSONBytes: ~Copyable {
         }
     }
 
+    /// "00" … "99": two digits a step.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     @inline(__always)
     private mutating func unsigned(_ v: UInt) {
         if v < 10 { byte(0x30 &+ UInt8(truncatingIfNeeded: v)); return }
-        var digits = 0
-        var t = v
-        while t > 0 { digits += 1; t /= 10 }
+        var digits = 2
+        var limit: UInt = 100
+        while digits < 20 && v >= limit {
+            digits += 1
+            if digits == 20 { break }
+            limit &*= 10
+        }
         reserve(digits)
         var at = count + digits
-        t = v
-        while t > 0 {
+        var t = v
+        let pairs = Self.digitPairs.utf8Start
+        while t >= 100 {
+            let r = Int(t % 100)
+            t /= 100
+            at -= 2
+            base[at] = pairs[2 * r]
+            base[at + 1] = pairs[2 * r + 1]
+        }
+        if t >= 10 {
+            at -= 2
+            base[at] = pairs[2 * Int(t)]
+            base[at + 1] = pairs[2 * Int(t) + 1]
+        } else {
             at -= 1
-            base[at] = 0x30 &+ UInt8(truncatingIfNeeded: t % 10)
-            t /= 10
+            base[at] = 0x30 &+ UInt8(truncatingIfNeeded: t)
         }
         count += digits
     }

@@ -34,7 +34,9 @@ public enum JSONReportWriter {
 
     /// The report's JSON (the bytes of ``data(_:trailingNewline:)``) handed to `sink` in pieces of
     /// at least `chunkSize` bytes (cut after a claim, an article or a finding; the last piece may
-    /// be shorter), so a large report is never whole in memory. The buffer passed to `sink` is only
+    /// be shorter), so a large report is never whole in memory. A long list of articles or
+    /// findings is rendered on all cores in pieces of a few dozen items, and each of those is
+    /// handed over as it is (whatever its size) rather than copied into the buffer first. The buffer passed to `sink` is only
     /// valid during the call; an error thrown by `sink` stops the writing.
     public static func write(_ report: Report, chunkSize: Int = 1 << 20, trailingNewline: Bool = false,
                              to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -56,13 +58,23 @@ public enum JSONReportWriter {
     /// A first guess at the output size (text plus a fixed share per claim), so the buffer rarely
     /// grows more than once.
     static func estimatedSize(_ report: Report) -> Int {
-        var n = 256 + report.findings.count * 256
-        for a in report.articles {
-            n += 256 + a.id.utf8.count + (a.title?.utf8.count ?? 0)
-            for c in a.claims { n += 480 + c.sentence.utf8.count + c.quote.utf8.count + (c.subject?.utf8.count ?? 0) }
-        }
-        for f in report.findings { n += f.explanation.utf8.count }
+        var n = 256
+        for a in report.articles { n += estimatedSize(a) }
+        for f in report.findings { n += estimatedSize(f) }
         return n
+    }
+
+    /// ``estimatedSize(_:)`` of one article (also the room a piece rendered on another thread
+    /// starts with, so it rarely grows).
+    static func estimatedSize(_ a: ReportedArticle) -> Int {
+        var n = 256 + a.id.utf8.count + (a.title?.utf8.count ?? 0)
+        for c in a.claims { n += 480 + c.sentence.utf8.count + c.quote.utf8.count + (c.subject?.utf8.count ?? 0) }
+        return n
+    }
+
+    /// ``estimatedSize(_:)`` of one finding.
+    static func estimatedSize(_ f: Finding) -> Int {
+        256 + f.explanation.utf8.count
     }
 }
 
@@ -73,8 +85,11 @@ struct ReportJSON: ~Copyable {
     var out: JSONBytes
     let chunkSize: Int
     let sink: ((UnsafeRawBufferPointer) throws -> Void)?
-    /// Whether long lists of articles and findings are rendered on all cores (see ``list(_:_:)``).
+    /// Whether long lists of articles and findings are rendered on all cores (see ``list(_:size:_:)``).
     let parallel: Bool
+
+    /// The bytes written, with their buffer (see ``list(_:size:_:)``).
+    consuming func takeRendered() -> RenderedBytes { out.takeRendered() }
 
     init(capacity: Int, chunkSize: Int, sink: ((UnsafeRawBufferPointer) throws -> Void)?, parallel: Bool = true) {
         out = JSONBytes(capacity: capacity)
@@ -93,7 +108,11 @@ struct ReportJSON: ~Copyable {
     /// are those of the one-thread loop; the sink is then handed the output after a piece rather
     /// than after every item. Writing 46 MB of JSON for 10 MB of text was a tenth of a second on
     /// one thread at the end of every run.
-    private mutating func list(_ count: Int, _ render: @Sendable (inout ReportJSON, Int) throws -> Void) throws {
+    ///
+    /// `size(n)` guesses the bytes of item `n`: a piece's buffer starts with room for its items,
+    /// and its bytes are handed over with that buffer (``RenderedBytes``), not copied out.
+    private mutating func list(_ count: Int, size: @Sendable (Int) -> Int,
+                               _ render: @Sendable (inout ReportJSON, Int) throws -> Void) throws {
         guard parallel, count >= Self.parallelMinimum else {
             for n in 0..<count {
                 if n > 0 { out.byte(0x2C) }
@@ -109,21 +128,35 @@ struct ReportJSON: ~Copyable {
         while start < count {
             let pieces = Swift.min(window, (count - start + piece - 1) / piece)
             let first = start
-            let rendered = IndexedSlots<Result<[UInt8], any Error>>.map(pieces) { p in
+            let rendered = IndexedSlots<Result<RenderedBytes, any Error>>.map(pieces) { p in
                 let lo = first + p * piece, hi = Swift.min(lo + piece, count)
-                var w = ReportJSON(capacity: 1 << 16, chunkSize: .max, sink: nil, parallel: false)
-                return Result {
+                var room = 64
+                for n in lo..<hi { room += 8 + size(n) }
+                var w = ReportJSON(capacity: room, chunkSize: .max, sink: nil, parallel: false)
+                do {
                     for n in lo..<hi {
                         if n > 0 { w.out.byte(0x2C) }
                         w.out.newline(4)
                         try render(&w, n)
                     }
-                    return Array(w.out.bytes)
+                } catch {
+                    return .failure(error)
                 }
+                return .success(w.takeRendered())
             }
             for bytes in rendered {
-                try bytes.get().withUnsafeBytes { out.append($0) }
-                try flushIfFull()
+                let piece = try bytes.get()
+                if let sink {
+                    // Streaming: the piece goes to the sink as it is, after what came before it,
+                    // not copied into the buffer first.
+                    if out.count > 0 {
+                        try sink(out.bytes)
+                        out.reset()
+                    }
+                    try sink(piece.bytes)
+                } else {
+                    out.append(piece.bytes)
+                }
             }
             start = Swift.min(start + pieces * piece, count)
         }
@@ -147,7 +180,9 @@ struct ReportJSON: ~Copyable {
         } else {
             out.byte(0x5B)
             let articles = r.articles
-            try list(articles.count) { w, n in try w.article(articles[n], indent: 4) }
+            try list(articles.count, size: { JSONReportWriter.estimatedSize(articles[$0]) }) { w, n in
+                try articles.withUnsafeBufferPointer { try w.article($0[n], indent: 4) }
+            }
             out.newline(2)
             out.byte(0x5D)
         }
@@ -158,7 +193,9 @@ struct ReportJSON: ~Copyable {
         } else {
             out.byte(0x5B)
             let findings = r.findings
-            try list(findings.count) { w, n in w.finding(findings[n], indent: 4) }
+            try list(findings.count, size: { JSONReportWriter.estimatedSize(findings[$0]) }) { w, n in
+                findings.withUnsafeBufferPointer { w.finding($0[n], indent: 4) }
+            }
             out.newline(2)
             out.byte(0x5D)
         }
@@ -170,7 +207,7 @@ struct ReportJSON: ~Copyable {
     }
 
     // ReportedArticle: claims, id, language, outlet, path (when set), published, title.
-    fileprivate mutating func article(_ a: ReportedArticle, indent: Int) throws {
+    fileprivate mutating func article(_ a: borrowing ReportedArticle, indent: Int) throws {
         let k = indent + 2
         out.byte(0x7B)
         out.key(k, "\"claims\" : ")
@@ -178,11 +215,15 @@ struct ReportJSON: ~Copyable {
             out.empty(0x5B, 0x5D, k)
         } else {
             out.byte(0x5B)
-            for n in a.claims.indices {
-                if n > 0 { out.byte(0x2C) }
-                out.newline(k + 2)
-                claim(a.claims[n], indent: k + 2)
-                try flushIfFull()
+            // Through the buffer: each claim is read in place, not copied (and its strings
+            // retained and released) first.
+            try a.claims.withUnsafeBufferPointer { claims in
+                for n in claims.indices {
+                    if n > 0 { out.byte(0x2C) }
+                    out.newline(k + 2)
+                    claim(claims[n], indent: k + 2)
+                    try flushIfFull()
+                }
             }
             out.newline(k)
             out.byte(0x5D)
@@ -214,7 +255,7 @@ struct ReportJSON: ~Copyable {
     // Claim: agency?, article, asOf, cited, concept?, cumulative (when true), end?, id,
     // inTitle (when true), kind, place?, qualifier, quote, revised (when true), sentence, start?,
     // subject, unit, value.
-    private mutating func claim(_ c: Claim, indent: Int) {
+    private mutating func claim(_ c: borrowing Claim, indent: Int) {
         let k = indent + 2
         out.byte(0x7B)
         if let agency = c.agency {
@@ -327,7 +368,7 @@ struct ReportJSON: ~Copyable {
     }
 
     // Finding: claims, explanation, id?, rule, verdict.
-    fileprivate mutating func finding(_ f: Finding, indent: Int) {
+    fileprivate mutating func finding(_ f: borrowing Finding, indent: Int) {
         let k = indent + 2
         out.byte(0x7B)
         out.key(k, "\"claims\" : ")

@@ -371,6 +371,8 @@ public struct FurnitureFilter: Sendable {
     /// is the title repeated.
     public func filter(_ blocks: [Block], titles: [String]) -> Result {
         var kept: [Block] = []
+        // Most blocks are kept: room for all of them at once.
+        kept.reserveCapacity(blocks.count)
         var dropped: [DroppedText] = []
         var byline: String?
         // The same title given twice (the page's and the reader's) is normalised once.

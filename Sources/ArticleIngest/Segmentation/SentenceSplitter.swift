@@ -114,10 +114,10 @@ public struct SentenceSplitter: Sendable {
         var out: [Sentence] = []
         // About one sentence per 64 bytes of news text: room reserved once, not grown piecemeal.
         out.reserveCapacity(paragraphs.count + bytes.count / 64)
-        var pieces: [Range<Int>] = []
-        var merged: [Range<Int>] = []
         for range in paragraphs {
-            pieces.removeAll(keepingCapacity: true)
+            // The last piece kept so far, still open to the pieces without a letter or digit
+            // that follow it (no array of pieces per paragraph).
+            var pending: Range<Int>? = nil
             var sentStart = range.lowerBound
             var i = range.lowerBound
             let end = range.upperBound
@@ -146,7 +146,7 @@ public struct SentenceSplitter: Sendable {
                 // 。！？ end a sentence with no space after them (Chinese, Japanese).
                 if Self.isFullWidthTerminal(bytes, i, end) {
                     while j < end, Self.cjkCloserLength(bytes, j, end) > 0 { j += Self.cjkCloserLength(bytes, j, end) }
-                    pieces.append(sentStart..<j)
+                    Self.take(sentStart..<j, &pending, &out, bytes, source)
                     sentStart = j
                     i = j
                     continue
@@ -160,28 +160,37 @@ public struct SentenceSplitter: Sendable {
                     m += w
                 }
                 if m < end, isBoundary(bytes, terminal: i, next: m, end: end) {
-                    pieces.append(sentStart..<j)
+                    Self.take(sentStart..<j, &pending, &out, bytes, source)
                     sentStart = m
                 }
                 i = m
             }
-            if sentStart < end { pieces.append(sentStart..<end) }
-            // Trim, and keep pieces without a letter or digit with the sentence before.
-            merged.removeAll(keepingCapacity: true)
-            for piece in pieces {
-                guard let t = Self.trim(bytes, piece) else { continue }
-                if !merged.isEmpty, !Self.hasAlphanumeric(bytes, t) {
-                    merged[merged.count - 1] = merged[merged.count - 1].lowerBound..<t.upperBound
-                } else {
-                    merged.append(t)
-                }
-            }
-            for r in merged {
-                let text = source?.utf8Slice(r, bytes: bytes) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
-                out.append(Sentence(text: text, start: r.lowerBound, end: r.upperBound))
-            }
+            if sentStart < end { Self.take(sentStart..<end, &pending, &out, bytes, source) }
+            if let r = pending { Self.emit(r, &out, bytes, source) }
         }
         return out
+    }
+
+    /// One piece of a paragraph: trimmed (nothing left: dropped); a piece without a letter or
+    /// digit joins the pending one before it; any other makes the pending one a sentence and
+    /// waits in its place.
+    @inline(__always)
+    static func take(_ piece: Range<Int>, _ pending: inout Range<Int>?, _ out: inout [Sentence],
+                     _ bytes: UnsafeBufferPointer<UInt8>, _ source: String?) {
+        guard let t = trim(bytes, piece) else { return }
+        if let p = pending {
+            if !hasAlphanumeric(bytes, t) {
+                pending = p.lowerBound..<t.upperBound
+                return
+            }
+            emit(p, &out, bytes, source)
+        }
+        pending = t
+    }
+
+    static func emit(_ r: Range<Int>, _ out: inout [Sentence], _ bytes: UnsafeBufferPointer<UInt8>, _ source: String?) {
+        let text = source?.utf8Slice(r, bytes: bytes) ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+        out.append(Sentence(text: text, start: r.lowerBound, end: r.upperBound))
     }
 
     /// Whether the terminal punctuation at `terminal` ends the sentence, given the next word at `next`.

@@ -73,7 +73,9 @@ enum PlainTextReader {
         var group: [String] = []
         var isFirstLine = true
         for raw in lines {
-            let line = plainlySpaced && raw.utf8.first != 0x20 && raw.utf8.last != 0x20 ? raw : Shape.collapseSpaces(raw)
+            // First and last byte from the bytes (the UTF-8 view's `last` walks indices).
+            let plainEnds = plainlySpaced && raw.withUTF8Bytes { b in b.first != 0x20 && b.last != 0x20 }
+            let line = plainEnds ? raw : Shape.collapseSpaces(raw)
             // A line of only symbols ("=====", "* * *") is a rule: it separates, it is not text.
             if line.isEmpty || !hasWordScalar(line) {
                 flush(&group, into: &blocks, isFirstLine: &isFirstLine)

@@ -170,21 +170,13 @@ extension UTF8Scan {
 extension String {
     /// The bytes `range` of the string (`bytes` are its UTF-8, as `withUTF8Bytes` gives them) as a
     /// `String` of their own: `String(decoding: bytes[range], as: UTF8.self)`. When both ends
-    /// fall on scalar boundaries the slice is valid UTF-8 and is copied as a substring, which the
-    /// standard library does without validating the bytes again; otherwise it is decoded.
-    ///
-    /// ASCII bytes are decoded (the standard library's check of ASCII is a quick one, cheaper than
-    /// taking a substring); only slices with other scalars are taken as substrings.
+    /// fall on scalar boundaries the slice is valid UTF-8 (the string's bytes are) and is copied
+    /// without validating it again (``ValidUTF8/string(_:_:)``); otherwise it is decoded.
     @inline(__always)
     func utf8Slice(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let lo = range.lowerBound, hi = range.upperBound
-        if UTF8Scan.isASCII(bytes, lo, hi) {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
         if (lo == bytes.count || bytes[lo] & 0xC0 != 0x80) && (hi == bytes.count || bytes[hi] & 0xC0 != 0x80) {
-            let u = utf8
-            let start = u.index(u.startIndex, offsetBy: lo)
-            return String(self[start..<u.index(start, offsetBy: hi - lo)])
+            return ValidUTF8.string(bytes, range)
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
