@@ -69,15 +69,17 @@ import Testing
                 let lazy = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true, lazyWordKeys: true)
                 let filled = lazy.map { t -> Token in
                     var t = t
-                    if t.lazyKey { t.key = Tokenizer.asciiKey(b, t.start, t.end); t.lazyKey = false }
+                    if t.lazyKey { t.key = Tokenizer.wordKey(b, t); t.lazyKey = false; t.nonASCII = false }
                     return t
                 }
                 return (eager, lazy, filled)
             }
             #expect(filled == eager)
-            // only ASCII words wait for their key
+            // only words wait for their key; those beyond ASCII say so
             #expect(lazy.allSatisfy { !$0.lazyKey || $0.kind == .word && $0.key.isEmpty })
             #expect(lazy.contains { $0.lazyKey })
+            #expect(lazy.allSatisfy { !$0.nonASCII || $0.lazyKey })
+            #expect(zip(lazy, eager).allSatisfy { l, e in l.nonASCII == (l.lazyKey && e.key.utf8.contains { $0 >= 0x80 }) })
         }
     }
 
