@@ -23,6 +23,9 @@ struct Token: Sendable, Hashable {
     /// A word with a byte beyond ASCII (its key is folded scalar by scalar, not byte by byte).
     /// Set only with ``lazyKey``.
     var nonASCII: Bool = false
+    /// An ASCII word's ``QuantityGate/skeletonHash(_:_:_:)``, made by the tokenizer as it reads
+    /// the word; 0 for any other token.
+    var skeletonHash: UInt64 = 0
 }
 
 /// Where the tokenizer appends its tokens: an array, or a ``TokenBuffer``.
@@ -263,18 +266,21 @@ enum Tokenizer {
             case .letter:
                 // Plain ASCII words (most words of most languages): the key is the bytes lowercased,
                 // made in one go. A word that turns out to hold other letters is read below.
+                // (the skeleton hash is made on the way: ``QuantityGate/skeletonHash(_:_:_:)``)
                 var k = i
                 var asciiDigits = false
+                var h = QuantityGate.seed
                 while k < n {
                     let c = b[k]
-                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { k += 1; continue }
-                    if c >= 0x30 && c <= 0x39 { asciiDigits = true; k += 1; continue }
+                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { h = QuantityGate.mix(h, UInt32(c | 0x20)); k += 1; continue }
+                    if c >= 0x30 && c <= 0x39 { h = QuantityGate.mix(h, UInt32(c)); asciiDigits = true; k += 1; continue }
                     break
                 }
                 if k == n || b[k] < 0x80 {
                     let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
-                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
+                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys,
+                                        skeletonHash: h))
                     previous = .word
                     previousShortNumber = false
                     sawSpace = false
