@@ -113,7 +113,9 @@ final class QuantityScanner {
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
                 let hashed = !toks[i].hasDigits && box.lexicon.gate.enabled
-                let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
+                // (an ASCII word's hash is the tokenizer's)
+                let hash = !hashed ? 0 : toks[i].lazyKey && !toks[i].nonASCII ? toks[i].skeletonHash
+                    : QuantityGate.skeletonHash(b, toks[i].start, toks[i].end)
                 let flags = hashed ? box.lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0

@@ -83,6 +83,28 @@ import Testing
         }
     }
 
+    /// The tokenizer hashes each ASCII word as it reads it: the hash is the gate's skeleton hash
+    /// of the word's bytes, whatever their case, with or without digits.
+    @Test func asciiWordsCarryTheirSkeletonHash() {
+        var g = Mix(state: 42)
+        var texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it.",
+                     "h12 COP26 G7 Über 2,5 Millionen Ærø og Åbenrå x y Z"]
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-éø")
+        for _ in 0..<200 { texts.append(String((0..<(1 + g.below(40))).map { _ in letters[g.below(letters.count)] })) }
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { b in
+                for lazy in [false, true] {
+                    let tokens = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true, lazyWordKeys: lazy)
+                    for t in tokens where t.kind == .word {
+                        let ascii = b[t.start..<t.end].allSatisfy { $0 < 0x80 }
+                        #expect(t.skeletonHash == (ascii ? QuantityGate.skeletonHash(b, t.start, t.end) : 0), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
     func everyRootIsFoundByItsSkeleton(code: String) throws {
         let lex = try GateTests.lexicon(code)
