@@ -359,7 +359,9 @@ final class QuantityScanner {
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty, let next = box.lexicon.trie.nodes[node].next[key(j)] {
+        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty,
+              box.lexicon.trie.nodes[node].mayHaveChild(firstByte: firstKeyByte(j)),
+              let next = box.lexicon.trie.nodes[node].next[key(j)] {
             if toks[j].spaceBefore, !box.lexicon.trie.nodes[node].attachedOnly.isEmpty, box.lexicon.trie.nodes[node].attachedOnly.contains(key(j)) { break }
             node = Int(next)
             j += 1
@@ -369,6 +371,18 @@ final class QuantityScanner {
         }
         info[i].walkCount = count
         info[i].kinds = kinds
+    }
+
+    /// The first byte of token `i`'s key, without making a lazy ASCII word's key (0x80 when
+    /// not known without making the key: a lazy word beyond ASCII).
+    @inline(__always)
+    func firstKeyByte(_ i: Int) -> UInt8 {
+        if toks[i].lazyKey {
+            if toks[i].nonASCII { return 0x80 }
+            let c = withBytes { $0[toks[i].start] }
+            return c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        }
+        return toks[i].key.utf8.first ?? 0x80
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }

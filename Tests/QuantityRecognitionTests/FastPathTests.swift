@@ -105,6 +105,25 @@ import Testing
         }
     }
 
+    /// Each trie node's first-byte filter lets every key of its edges through, and rules out
+    /// a byte no ASCII-first key starts with when every key starts in ASCII.
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func trieNodesKnowTheFirstBytesOfTheirEdges(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        var ruledOut = 0
+        for node in lex.trie.nodes where !node.next.isEmpty {
+            for key in node.next.keys { #expect(node.mayHaveChild(firstByte: key.utf8.first ?? 0x80), "\(key)") }
+            let firsts = Set(node.next.keys.compactMap(\.utf8.first))
+            #expect(node.mayHaveChild(firstByte: 0xC3))
+            for b in UInt8(0)..<0x80 where !node.mayHaveChild(firstByte: b) {
+                #expect(!firsts.contains(b))
+                #expect(firsts.allSatisfy { $0 < 0x80 })
+                ruledOut += 1
+            }
+        }
+        #expect(ruledOut > 0)
+    }
+
     @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
     func everyRootIsFoundByItsSkeleton(code: String) throws {
         let lex = try GateTests.lexicon(code)
