@@ -136,7 +136,7 @@ final class QuantityScanner {
                 }
                 if !decided {
                     if flags != 0, toks[i].lazyKey {
-                        toks[i].key = Tokenizer.wordKey(b, toks[i])
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     root = !mayBeRoot ? nil
@@ -145,7 +145,7 @@ final class QuantityScanner {
                 }
                 if mayBeRoot, root == nil, !toks[i].hasDigits {
                     if toks[i].lazyKey {
-                        toks[i].key = Tokenizer.wordKey(b, toks[i])
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     if let v = box.lexicon.accentVariant(of: toks[i].key) {
@@ -159,7 +159,7 @@ final class QuantityScanner {
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
                         box.lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
                     if toks[i].lazyKey {
-                        toks[i].key = Tokenizer.wordKey(b, toks[i])
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     if let parts = box.lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
@@ -247,7 +247,7 @@ final class QuantityScanner {
     }
 
     func makeKey(_ i: Int) {
-        toks[i].key = withBytes { Tokenizer.wordKey($0, toks[i]) }
+        toks[i].key = withBytes { Tokenizer.wordKey($0, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII) }
         toks[i].lazyKey = false
     }
 

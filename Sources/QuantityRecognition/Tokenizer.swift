@@ -197,7 +197,14 @@ enum Tokenizer {
     /// of an ASCII word, ``foldedKey(_:_:_:)`` of any other.
     @inline(__always)
     static func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
-        token.nonASCII ? foldedKey(b, token.start, token.end) : asciiKey(b, token.start, token.end)
+        wordKey(b, token.start, token.end, nonASCII: token.nonASCII)
+    }
+
+    /// ``wordKey(_:_:)`` from the token's fields (the scanner reads them in place: no copy of
+    /// the token).
+    @inline(__always)
+    static func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, nonASCII: Bool) -> String {
+        nonASCII ? foldedKey(b, start, end) : asciiKey(b, start, end)
     }
 
     /// The length of a scalar in UTF-8.

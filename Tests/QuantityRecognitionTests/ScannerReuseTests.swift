@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    /// A sentence's lexicon found by its packed code is the lexicon of that code; a regional
+    /// code falls back to its base, an unknown one to English.
+    @Test func lexiconsAreFoundByTheirPackedCode() throws {
+        let rec = try #require(Corpus.recognizer)
+        #expect(QuantityRecognizer.packedCode("en") == 0x6E65)
+        #expect(QuantityRecognizer.packedCode("") == 0)
+        #expect(QuantityRecognizer.packedCode("abcdefgh") == 0x6867_6665_6463_6261)
+        #expect(QuantityRecognizer.packedCode("abcdefghi") == nil)
+        #expect(rec.packedBoxes.map(\.code) == rec.packedBoxes.map(\.code).sorted())
+        #expect(rec.packedBoxes.count == rec.boxes.count)
+        for (code, box) in rec.boxes {
+            #expect(rec.box(code) === box, "\(code)")
+        }
+        #expect(rec.box("es-mx") === rec.boxes["es"])
+        #expect(rec.box("zz") === rec.boxes["en"])
+    }
+
     @Test func aTokenBufferEmptiedKeepsWorking() {
         var buffer = TokenBuffer(capacity: 2)
         defer { buffer.free() }
