@@ -116,6 +116,25 @@ struct TokenTrie: Sendable {
         var attachedOnly: Set<String> = []
         /// The ``Meaning/kindBit`` of every entry, joined.
         var kinds: UInt32 = 0
+        /// The first bytes of the ASCII-first keys of `next`, one bit each (bytes 0…63 in `.0`,
+        /// 64…127 in `.1`); all set once a key starts beyond ASCII.
+        var firstBytes: (UInt64, UInt64) = (0, 0)
+
+        /// False only when no key of `next` can equal a key whose first byte is `b`: two keys
+        /// equal up to canonical equivalence whose first bytes are ASCII share them (an ASCII
+        /// scalar is a starter that decomposes to itself), and a first byte beyond ASCII, or a
+        /// key of `next` starting beyond ASCII, is never ruled out.
+        @inline(__always)
+        func mayHaveChild(firstByte b: UInt8) -> Bool {
+            if b >= 0x80 { return true }
+            let m = b < 64 ? firstBytes.0 : firstBytes.1
+            return m & (1 << UInt64(b & 63)) != 0
+        }
+
+        mutating func noteChild(_ key: String) {
+            guard let b = key.utf8.first, b < 0x80 else { firstBytes = (~0, ~0); return }
+            if b < 64 { firstBytes.0 |= 1 << UInt64(b) } else { firstBytes.1 |= 1 << UInt64(b & 63) }
+        }
     }
 
     private(set) var nodes: [Node] = [Node()]
@@ -148,6 +167,7 @@ struct TokenTrie: Sendable {
                 node = Int(n)
             } else {
                 nodes.append(Node())
+                nodes[node].noteChild(k)
                 if attached { nodes[node].attachedOnly.insert(k) }
                 node = Int(fresh)
             }

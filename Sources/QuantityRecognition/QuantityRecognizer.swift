@@ -65,8 +65,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
-        let scanner = QuantityScanner(text: copy, box: box, relativeOrdinals: options.relativeOrdinals)
-        return scanner.run()
+        return QuantityScanner.scan(copy, box: box, relativeOrdinals: options.relativeOrdinals)
     }
 }
 

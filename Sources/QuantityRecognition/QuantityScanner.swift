@@ -8,22 +8,22 @@ import CrosscheckModel
 /// reference instead of copying the scanner's arrays.
 final class QuantityScanner {
     /// The lexicon, held by reference: a scanner per sentence copies none of its tables.
-    let box: LexiconBox
+    @exclusivity(unchecked) private(set) var box: LexiconBox
     var lex: Lexicon { _read { yield box.lexicon } }
     /// The text, as native contiguous UTF-8 (read through ``withBytes(_:)``: no copy of its bytes).
-    let text: String
-    /// The tokens, read and updated in place (a ``TokenBuffer``, freed in `deinit`); an ASCII
-    /// word's key is made on first use (``key(_:)``).
-    let toks: UnsafeMutableBufferPointer<Token>
-    private let tokenBuffer: TokenBuffer
+    @exclusivity(unchecked) private(set) var text: String
+    /// The tokens, read and updated in place (a ``TokenBuffer``, freed in `deinit`); a word's key
+    /// is made on first use (``key(_:)``).
+    @exclusivity(unchecked) private(set) var toks: UnsafeMutableBufferPointer<Token>
+    @exclusivity(unchecked) private var tokenBuffer: TokenBuffer
     @exclusivity(unchecked) var out: [Quantity] = []
     /// Token spans of `out`, for merging neighbours.
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
 
-    let relativeOrdinals: Bool
+    @exclusivity(unchecked) private(set) var relativeOrdinals: Bool
 
     /// Closed compounds split once per token (*tooghalvtreds* → to, og, halvtreds).
-    let compounds: [Int: [(String, [Entry])]]
+    @exclusivity(unchecked) private(set) var compounds: [Int: [(String, [Entry])]] = [:]
     /// What the scanner knows of each token beyond the token itself (one array, one allocation).
     struct Info {
         /// The token can start a quantity: a table phrase, a number, a compound, a sign.
@@ -41,33 +41,68 @@ final class QuantityScanner {
     }
     /// One per token, in memory of its own (plain data, freed in `deinit`): read and written in
     /// place, with no array checks.
-    let info: UnsafeMutableBufferPointer<Info>
+    @exclusivity(unchecked) private(set) var info: UnsafeMutableBufferPointer<Info>
+    @exclusivity(unchecked) private var infoCapacity: Int
     /// Trie walks by start token, made on first use: `attempt` asks `match` at one token up to
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
     /// One flat buffer for all walks instead of an array per walk.
     @exclusivity(unchecked) var walkSteps: [(end: Int, node: Int32)] = []
+    /// True while a text is being scanned (see ``QuantityScanner/scan(_:box:relativeOrdinals:)``:
+    /// a thread's reusable scanner is never handed out twice at once).
+    @exclusivity(unchecked) var busy = false
 
     convenience init(text: String, lexicon: Lexicon, relativeOrdinals: Bool = false) {
         self.init(text: text, box: LexiconBox(lexicon), relativeOrdinals: relativeOrdinals)
     }
 
-    init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
+    convenience init(text: String, box: LexiconBox, relativeOrdinals: Bool = false) {
+        self.init(box: box)
+        load(text: text, box: box, relativeOrdinals: relativeOrdinals)
+    }
+
+    /// A scanner with no text yet: ``load(text:box:relativeOrdinals:)`` gives it one. Its token and
+    /// per-token buffers are kept from text to text and grow as needed.
+    init(box: LexiconBox) {
+        self.box = box
+        text = ""
+        relativeOrdinals = false
+        tokenBuffer = TokenBuffer(capacity: 64)
+        toks = tokenBuffer.tokens
+        infoCapacity = 64
+        info = UnsafeMutableBufferPointer(start: UnsafeMutablePointer<Info>.allocate(capacity: 64), count: 0)
+    }
+
+    /// Makes the scanner ready to scan `text`: the state of the text before is dropped (its
+    /// buffers kept), the text tokenized, and each token looked up once.
+    func load(text: String, box: LexiconBox, relativeOrdinals: Bool) {
         self.box = box
         self.relativeOrdinals = relativeOrdinals
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        var buffer = TokenBuffer(capacity: text.utf8.count / 4 + 8)
+        tokenBuffer.removeAll()
+        if !walkSteps.isEmpty { walkSteps.removeAll(keepingCapacity: true) }
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
+        if !compounds.isEmpty { compounds = [:] }
+        if !out.isEmpty { out = [] }
+        tokenBuffer.reserve(text.utf8.count / 4 + 8)
         Self.withBytes(of: text) {
             Tokenizer.tokenize(bytes: $0, decimalMark: box.lexicon.decimalMark, spaceGroups: box.lexicon.spaceGroups,
-                               lazyWordKeys: true, into: &buffer)
+                               lazyWordKeys: true, into: &tokenBuffer)
         }
-        let toks = buffer.tokens
+        let toks = tokenBuffer.tokens
+        self.toks = toks
+        if toks.count > infoCapacity {
+            info.baseAddress!.deallocate()
+            infoCapacity = max(toks.count, infoCapacity * 2)
+            info = UnsafeMutableBufferPointer(start: UnsafeMutablePointer<Info>.allocate(capacity: infoCapacity), count: 0)
+        }
+        let info = UnsafeMutableBufferPointer(start: self.info.baseAddress!, count: toks.count)
+        info.initialize(repeating: Info())
+        self.info = info
         // One trie look-up per token: words with wrong or missing accents read as the table word
         // (*trés*, *decimas*); then what can start a quantity.
         var compounds: [Int: [(String, [Entry])]] = [:]
-        let info = UnsafeMutableBufferPointer<Info>.allocate(capacity: max(toks.count, 1))
-        info.initialize(repeating: Info())
         Self.withBytes(of: text) { b in
         for i in toks.indices {
             switch toks[i].kind {
@@ -78,7 +113,9 @@ final class QuantityScanner {
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
                 let hashed = !toks[i].hasDigits && box.lexicon.gate.enabled
-                let hash = hashed ? QuantityGate.skeletonHash(b, toks[i].start, toks[i].end) : 0
+                // (an ASCII word's hash is the tokenizer's)
+                let hash = !hashed ? 0 : toks[i].lazyKey && !toks[i].nonASCII ? toks[i].skeletonHash
+                    : QuantityGate.skeletonHash(b, toks[i].start, toks[i].end)
                 let flags = hashed ? box.lexicon.gate.flags(ofHash: hash) : 0xFF
                 let mayBeRoot = flags & QuantityGate.known != 0
                 info[i].inTrie = flags & QuantityGate.anyKey != 0
@@ -88,7 +125,7 @@ final class QuantityScanner {
                 // its skeleton; its key is made only when something looks it up as a string.
                 var root: Int32?
                 var decided = false
-                if mayBeRoot, hashed, toks[i].lazyKey {
+                if mayBeRoot, hashed, toks[i].lazyKey, !toks[i].nonASCII {
                     let s = toks[i].start, e = toks[i].end
                     let found = box.lexicon.skeletonRoots.node(hash, ascii: b, s, e)
                     if found != -2 {
@@ -99,7 +136,7 @@ final class QuantityScanner {
                 }
                 if !decided {
                     if flags != 0, toks[i].lazyKey {
-                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     root = !mayBeRoot ? nil
@@ -108,7 +145,7 @@ final class QuantityScanner {
                 }
                 if mayBeRoot, root == nil, !toks[i].hasDigits {
                     if toks[i].lazyKey {
-                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     if let v = box.lexicon.accentVariant(of: toks[i].key) {
@@ -122,7 +159,7 @@ final class QuantityScanner {
                 else if !toks[i].hasDigits, toks[i].end - toks[i].start >= 4,
                         box.lexicon.maybeCompound(b, from: toks[i].start, to: toks[i].end) {
                     if toks[i].lazyKey {
-                        toks[i].key = Tokenizer.asciiKey(b, toks[i].start, toks[i].end)
+                        toks[i].key = Tokenizer.wordKey(b, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII)
                         toks[i].lazyKey = false
                     }
                     if let parts = box.lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
@@ -136,15 +173,44 @@ final class QuantityScanner {
             }
         }
         }
-        self.toks = toks
-        tokenBuffer = buffer
-        self.compounds = compounds
-        self.info = info
+        if !compounds.isEmpty { self.compounds = compounds }
     }
+
+    /// Scans `text` with this thread's reusable scanner (a fresh one when the thread has none yet
+    /// or its own is busy): the token and per-token buffers are allocated once per thread, not
+    /// once per sentence.
+    static func scan(_ text: String, box: LexiconBox, relativeOrdinals: Bool) -> [Quantity] {
+        let scanner: QuantityScanner
+        let key = threadKey
+        if let p = pthread_getspecific(key) {
+            let s = Unmanaged<QuantityScanner>.fromOpaque(p).takeUnretainedValue()
+            scanner = s.busy ? QuantityScanner(box: box) : s
+        } else {
+            scanner = QuantityScanner(box: box)
+            pthread_setspecific(key, Unmanaged.passRetained(scanner).toOpaque())
+        }
+        scanner.busy = true
+        scanner.load(text: text, box: box, relativeOrdinals: relativeOrdinals)
+        let found = scanner.run()
+        scanner.out = []
+        scanner.busy = false
+        return found
+    }
+
+    /// The key under which each thread keeps its scanner (released when the thread ends).
+    static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        #if canImport(Darwin)
+        pthread_key_create(&key) { Unmanaged<QuantityScanner>.fromOpaque($0).release() }
+        #else
+        pthread_key_create(&key) { p in if let p { Unmanaged<QuantityScanner>.fromOpaque(p).release() } }
+        #endif
+        return key
+    }()
 
     deinit {
         tokenBuffer.free()
-        info.deallocate()
+        info.baseAddress!.deallocate()
     }
 
     /// The text's UTF-8 bytes for the time of `body`.
@@ -181,7 +247,7 @@ final class QuantityScanner {
     }
 
     func makeKey(_ i: Int) {
-        toks[i].key = withBytes { Tokenizer.asciiKey($0, toks[i].start, toks[i].end) }
+        toks[i].key = withBytes { Tokenizer.wordKey($0, toks[i].start, toks[i].end, nonASCII: toks[i].nonASCII) }
         toks[i].lazyKey = false
     }
 
@@ -293,7 +359,9 @@ final class QuantityScanner {
         var count: Int32 = 1
         var node = Int(root)
         var j = i + 1
-        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty, let next = box.lexicon.trie.nodes[node].next[key(j)] {
+        while j < n, info[j].inTrie, !box.lexicon.trie.nodes[node].next.isEmpty,
+              box.lexicon.trie.nodes[node].mayHaveChild(firstByte: firstKeyByte(j)),
+              let next = box.lexicon.trie.nodes[node].next[key(j)] {
             if toks[j].spaceBefore, !box.lexicon.trie.nodes[node].attachedOnly.isEmpty, box.lexicon.trie.nodes[node].attachedOnly.contains(key(j)) { break }
             node = Int(next)
             j += 1
@@ -303,6 +371,18 @@ final class QuantityScanner {
         }
         info[i].walkCount = count
         info[i].kinds = kinds
+    }
+
+    /// The first byte of token `i`'s key, without making a lazy ASCII word's key (0x80 when
+    /// not known without making the key: a lazy word beyond ASCII).
+    @inline(__always)
+    func firstKeyByte(_ i: Int) -> UInt8 {
+        if toks[i].lazyKey {
+            if toks[i].nonASCII { return 0x80 }
+            let c = withBytes { $0[toks[i].start] }
+            return c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        }
+        return toks[i].key.utf8.first ?? 0x80
     }
 
     func isMonth(_ m: Meaning) -> Bool { if case .month = m { return true }; return false }

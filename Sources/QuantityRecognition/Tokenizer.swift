@@ -16,9 +16,16 @@ struct Token: Sendable, Hashable {
     var capitalized: Bool = false
     /// True when a word token holds digits too ("G7", "h12", "COP26").
     var hasDigits: Bool = false
-    /// An ASCII word whose `key` is not made yet (empty): ``Tokenizer/tokenize(bytes:decimalMark:spaceGroups:lazyWordKeys:)``
-    /// leaves it to the scanner, which makes it only for the words it looks up.
+    /// A word whose `key` is not made yet (empty): ``Tokenizer/tokenize(bytes:decimalMark:spaceGroups:lazyWordKeys:)``
+    /// leaves it to the scanner, which makes it only for the words it looks up
+    /// (``Tokenizer/wordKey(_:_:)``).
     var lazyKey: Bool = false
+    /// A word with a byte beyond ASCII (its key is folded scalar by scalar, not byte by byte).
+    /// Set only with ``lazyKey``.
+    var nonASCII: Bool = false
+    /// An ASCII word's ``QuantityGate/skeletonHash(_:_:_:)``, made by the tokenizer as it reads
+    /// the word; 0 for any other token.
+    var skeletonHash: UInt64 = 0
 }
 
 /// Where the tokenizer appends its tokens: an array, or a ``TokenBuffer``.
@@ -30,7 +37,8 @@ extension Array: TokenSink where Element == Token {}
 
 /// Tokens in memory of their own, for the scanner: an append is a store (no array checks), and
 /// the scanner reads and updates a token in place (no copy of it, no retain of its key).
-/// Whoever makes one must call ``free()`` once, after its last use.
+/// Whoever makes one must call ``free()`` once, after its last use; ``removeAll()`` empties it
+/// for another text and keeps its memory.
 struct TokenBuffer: TokenSink {
     private(set) var base: UnsafeMutablePointer<Token>
     private var capacity: Int
@@ -48,12 +56,25 @@ struct TokenBuffer: TokenSink {
         count += 1
     }
 
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+    private mutating func grow() { reallocate(capacity * 2) }
+
+    private mutating func reallocate(_ newCapacity: Int) {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: newCapacity)
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = bigger
-        capacity *= 2
+        capacity = newCapacity
+    }
+
+    /// Room for at least `minimumCapacity` tokens in all (no move of the tokens when there is).
+    mutating func reserve(_ minimumCapacity: Int) {
+        if minimumCapacity > capacity { reallocate(max(minimumCapacity, capacity * 2)) }
+    }
+
+    /// Releases the tokens and keeps the memory, for the next text.
+    mutating func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
     }
 
     /// The tokens, read and written in place.
@@ -151,6 +172,41 @@ enum Tokenizer {
         }
     }
 
+    /// The key of the word `b[i..<k]` (letters and digits as the tokenizer reads a word): its
+    /// letters folded (``fold(_:)``), written straight into the string's storage.
+    static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> String {
+        var keyLength = 0
+        var k = i
+        while k < j {
+            let (t, l) = decode(b, k)
+            keyLength += classify(t) == .letter ? utf8Length(fold(t)) : l
+            k += l
+        }
+        return String(unsafeUninitializedCapacity: keyLength) { out in
+            var k = i, o = 0
+            while k < j {
+                let (t, l) = decode(b, k)
+                o = write(classify(t) == .letter ? fold(t) : t, to: out, at: o)
+                k += l
+            }
+            return o
+        }
+    }
+
+    /// The key of a word token whose key is not made yet (``Token/lazyKey``): ``asciiKey(_:_:_:)``
+    /// of an ASCII word, ``foldedKey(_:_:_:)`` of any other.
+    @inline(__always)
+    static func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
+        wordKey(b, token.start, token.end, nonASCII: token.nonASCII)
+    }
+
+    /// ``wordKey(_:_:)`` from the token's fields (the scanner reads them in place: no copy of
+    /// the token).
+    @inline(__always)
+    static func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, nonASCII: Bool) -> String {
+        nonASCII ? foldedKey(b, start, end) : asciiKey(b, start, end)
+    }
+
     /// The length of a scalar in UTF-8.
     @inline(__always)
     static func utf8Length(_ s: UInt32) -> Int { s < 0x80 ? 1 : s < 0x800 ? 2 : s < 0x10000 ? 3 : 4 }
@@ -217,51 +273,40 @@ enum Tokenizer {
             case .letter:
                 // Plain ASCII words (most words of most languages): the key is the bytes lowercased,
                 // made in one go. A word that turns out to hold other letters is read below.
+                // (the skeleton hash is made on the way: ``QuantityGate/skeletonHash(_:_:_:)``)
                 var k = i
                 var asciiDigits = false
+                var h = QuantityGate.seed
                 while k < n {
                     let c = b[k]
-                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { k += 1; continue }
-                    if c >= 0x30 && c <= 0x39 { asciiDigits = true; k += 1; continue }
+                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { h = QuantityGate.mix(h, UInt32(c | 0x20)); k += 1; continue }
+                    if c >= 0x30 && c <= 0x39 { h = QuantityGate.mix(h, UInt32(c)); asciiDigits = true; k += 1; continue }
                     break
                 }
                 if k == n || b[k] < 0x80 {
                     let key = lazyWordKeys ? "" : asciiKey(b, i, k)
                     tokens.append(Token(kind: .word, start: i, end: k, key: key, spaceBefore: sawSpace,
-                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys))
+                                        capitalized: b[i] >= 0x41 && b[i] <= 0x5A, hasDigits: asciiDigits, lazyKey: lazyWordKeys,
+                                        skeletonHash: h))
                     previous = .word
                     previousShortNumber = false
                     sawSpace = false
                     i = k
                     continue
                 }
-                // Any other word: measure it (its end, digits, the folded length), then write the
-                // folded key straight into the string's storage.
+                // Any other word: measure it (its end, digits), then (unless left to the scanner)
+                // write the folded key straight into the string's storage.
                 var j = i
                 var digits = false
-                var keyLength = 0
                 while j < n {
                     let (t, l) = decode(b, j)
                     let c = classify(t)
-                    if c == .letter {
-                        keyLength += utf8Length(fold(t))
-                    } else if c == .digit {
-                        digits = true
-                        keyLength += 1
-                    } else { break }
+                    if c == .digit { digits = true } else if c != .letter { break }
                     j += l
                 }
-                let key = String(unsafeUninitializedCapacity: keyLength) { out in
-                    var k = i, o = 0
-                    while k < j {
-                        let (t, l) = decode(b, k)
-                        o = write(classify(t) == .letter ? fold(t) : t, to: out, at: o)
-                        k += l
-                    }
-                    return o
-                }
-                tokens.append(Token(kind: .word, start: i, end: j, key: key,
-                                    spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits))
+                tokens.append(Token(kind: .word, start: i, end: j, key: lazyWordKeys ? "" : foldedKey(b, i, j),
+                                    spaceBefore: sawSpace, capitalized: s != fold(s), hasDigits: digits,
+                                    lazyKey: lazyWordKeys, nonASCII: lazyWordKeys))
                 previous = .word
                 previousShortNumber = false
                 sawSpace = false

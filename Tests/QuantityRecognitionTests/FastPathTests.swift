@@ -69,16 +69,59 @@ import Testing
                 let lazy = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true, lazyWordKeys: true)
                 let filled = lazy.map { t -> Token in
                     var t = t
-                    if t.lazyKey { t.key = Tokenizer.asciiKey(b, t.start, t.end); t.lazyKey = false }
+                    if t.lazyKey { t.key = Tokenizer.wordKey(b, t); t.lazyKey = false; t.nonASCII = false }
                     return t
                 }
                 return (eager, lazy, filled)
             }
             #expect(filled == eager)
-            // only ASCII words wait for their key
+            // only words wait for their key; those beyond ASCII say so
             #expect(lazy.allSatisfy { !$0.lazyKey || $0.kind == .word && $0.key.isEmpty })
             #expect(lazy.contains { $0.lazyKey })
+            #expect(lazy.allSatisfy { !$0.nonASCII || $0.lazyKey })
+            #expect(zip(lazy, eager).allSatisfy { l, e in l.nonASCII == (l.lazyKey && e.key.utf8.contains { $0 >= 0x80 }) })
         }
+    }
+
+    /// The tokenizer hashes each ASCII word as it reads it: the hash is the gate's skeleton hash
+    /// of the word's bytes, whatever their case, with or without digits.
+    @Test func asciiWordsCarryTheirSkeletonHash() {
+        var g = Mix(state: 42)
+        var texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it.",
+                     "h12 COP26 G7 Über 2,5 Millionen Ærø og Åbenrå x y Z"]
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-éø")
+        for _ in 0..<200 { texts.append(String((0..<(1 + g.below(40))).map { _ in letters[g.below(letters.count)] })) }
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { b in
+                for lazy in [false, true] {
+                    let tokens = Tokenizer.tokenize(bytes: b, decimalMark: UInt8(ascii: "."), spaceGroups: true, lazyWordKeys: lazy)
+                    for t in tokens where t.kind == .word {
+                        let ascii = b[t.start..<t.end].allSatisfy { $0 < 0x80 }
+                        #expect(t.skeletonHash == (ascii ? QuantityGate.skeletonHash(b, t.start, t.end) : 0), "\(text)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each trie node's first-byte filter lets every key of its edges through, and rules out
+    /// a byte no ASCII-first key starts with when every key starts in ASCII.
+    @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
+    func trieNodesKnowTheFirstBytesOfTheirEdges(code: String) throws {
+        let lex = try GateTests.lexicon(code)
+        var ruledOut = 0
+        for node in lex.trie.nodes where !node.next.isEmpty {
+            for key in node.next.keys { #expect(node.mayHaveChild(firstByte: key.utf8.first ?? 0x80), "\(key)") }
+            let firsts = Set(node.next.keys.compactMap(\.utf8.first))
+            #expect(node.mayHaveChild(firstByte: 0xC3))
+            for b in UInt8(0)..<0x80 where !node.mayHaveChild(firstByte: b) {
+                #expect(!firsts.contains(b))
+                #expect(firsts.allSatisfy { $0 < 0x80 })
+                ruledOut += 1
+            }
+        }
+        #expect(ruledOut > 0)
     }
 
     @Test(arguments: ["da", "de", "en", "es", "fr", "it", "nb", "nl", "pt", "sv"])
