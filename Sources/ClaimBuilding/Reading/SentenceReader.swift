@@ -67,11 +67,11 @@ struct SentenceReader: Sendable {
         guard quantities.contains(where: { $0.kind != .date }) else { return }
         var tokens = ReadingScratch.take(&scratch.tokens)
         var ids = ReadingScratch.take(&scratch.ids)
-        ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
+        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
         scratch.tokens = tokens
         scratch.ids = ids
         guard !tokens.isEmpty else { return }
-        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
+        let sentence = SentenceTokens(text: slot.text, spans: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
                                       scratch: scratch)
         var candidates = sentence.candidates()
         joinWholes(&candidates, in: sentence)

@@ -15,7 +15,8 @@ struct TokenFlags: Sendable {
 /// phrases, agencies, places, weekdays and relative days, and the token spans of its quantities.
 final class SentenceTokens: Sendable {
     let text: String
-    let tokens: [ClaimToken]
+    /// The tokens, without their strings (``text(of:)`` and ``key(of:)`` make those).
+    let tokens: [TokenSpan]
     let lexicon: ClaimLexicon
     /// The word number of each token in the lexicon's vocabulary (-1: no table knows it).
     let ids: [Int32]
@@ -66,7 +67,15 @@ final class SentenceTokens: Sendable {
     /// `scratch`: arrays kept between the sentences of an article; the per-token indexes are built
     /// in them (and the scratch keeps a reference, so the next sentence refills the same memory
     /// once this one is gone).
-    init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
+    convenience init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
+                     attributionOnly: Bool = false, scratch: ReadingScratch? = nil) {
+        self.init(text: text, spans: tokens.map(TokenSpan.init), ids: ids ?? lexicon.vocabulary.ids(of: tokens), lexicon: lexicon,
+                  quantities: quantities, attributionOnly: attributionOnly, scratch: scratch)
+    }
+
+    /// ``init(text:tokens:ids:lexicon:quantities:attributionOnly:scratch:)`` from the tokenizer's
+    /// spans and their word numbers (``ClaimTokenizer/tokenizeSpans(_:vocabulary:into:ids:)``).
+    init(text: String, spans tokens: [TokenSpan], ids: [Int32], lexicon: ClaimLexicon, quantities: [Quantity],
          attributionOnly: Bool = false, scratch: ReadingScratch? = nil) {
         let scratch = scratch ?? ReadingScratch()
         self.text = text
@@ -74,7 +83,6 @@ final class SentenceTokens: Sendable {
         self.lexicon = lexicon
         self.quantities = quantities
         let vocabulary = lexicon.vocabulary
-        let ids = ids ?? vocabulary.ids(of: tokens)
         self.ids = ids
         var cueFrom = ReadingScratch.take(&scratch.cueFrom)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
@@ -125,7 +133,7 @@ final class SentenceTokens: Sendable {
             if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
-            } else if compounds, !tokens[i].hasDigit, let h = concepts.head(of: tokens[i]) {
+            } else if compounds, !tokens[i].hasDigit, let h = Self.head(of: tokens[i], text: text, in: concepts) {
                 conceptAt[i] = (1, h)
             }
         }
@@ -157,7 +165,7 @@ final class SentenceTokens: Sendable {
         attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
         attributionMatches = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
-        placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        placeMatches = attributionOnly ? [] : Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         self.attributionOnly = attributionOnly
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
@@ -165,7 +173,7 @@ final class SentenceTokens: Sendable {
         ReadingScratch.fill(&next, tokens.count, tokens.count + 1)
         var k = tokens.count - 1
         while k >= 0 {
-            next[k] = !tokens[k].isWord && Self.isBreakText(tokens[k].text) ? k : next[k + 1]
+            next[k] = !tokens[k].isWord && Self.isBreakScalar(tokens[k].scalar) ? k : next[k + 1]
             k -= 1
         }
         nextBreak = next
@@ -230,7 +238,7 @@ final class SentenceTokens: Sendable {
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
-    private static func places(in tokens: [ClaimToken], ids: [Int32], lexicon: ClaimLexicon,
+    private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
                                vocabulary: Vocabulary) -> [PhraseMatch<String>] {
         let places = lexicon.places
         var out: [PhraseMatch<String>] = []
@@ -242,13 +250,69 @@ final class SentenceTokens: Sendable {
                 continue
             }
             // only a capitalized word ending in "s" may be a genitive: test that before copying the token
-            if tokens[i].isWord, tokens[i].isCapitalized, tokens[i].key.utf8.last == 0x73,
-               let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
+            if tokens[i].isWord, tokens[i].isCapitalized, keyMayEndInS(tokens[i], text: text),
+               let g = genitivePlace(fullToken(tokens[i], text: text), places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
         }
         return out
+    }
+
+    /// ``genitivePlace(_:lexicon:)`` of token `i`.
+    func genitivePlace(at i: Int) -> String? {
+        let t = tokens[i]
+        guard t.isWord, t.isCapitalized, Self.keyMayEndInS(t, text: text) else { return nil }
+        return Self.genitivePlace(Self.fullToken(t, text: text), lexicon: lexicon)
+    }
+
+    /// False when the token's key surely does not end in "s": a plain-ASCII word's key is its
+    /// bytes lowercased without a possessive `'s` / `'` (any other word is asked of its key).
+    @inline(__always)
+    static func keyMayEndInS(_ t: TokenSpan, text: String) -> Bool {
+        guard t.isASCII else { return true }
+        var text = text
+        return text.withUTF8 { b in
+            let end = t.end
+            let last: UInt8
+            if t.isPossessive {
+                // "…'s" keeps the bytes before the apostrophe; "…s'" the bytes before the apostrophe too
+                last = b[end - 1] == 0x27 ? b[end - 2] : b[end - 3]
+            } else {
+                last = b[end - 1]
+            }
+            return last | 0x20 == 0x73
+        }
+    }
+
+    /// The full token (text and key) of a span of `text`.
+    static func fullToken(_ t: TokenSpan, text: String) -> ClaimToken {
+        var text = text
+        return text.withUTF8 { ClaimTokenizer.fullToken(t, in: $0) }
+    }
+
+    /// The token `i` as written.
+    func text(of i: Int) -> String { Self.fullToken(tokens[i], text: text).text }
+
+    /// The key of token `i` (lowercased, `’` → `'`, without a possessive).
+    func key(of i: Int) -> String { Self.fullToken(tokens[i], text: text).key }
+
+    /// ``PhraseTable/head(of:)`` of a span: a plain-ASCII word is looked up by its key's bytes
+    /// (lowercased on the stack, no string made unless a suffix may be a head).
+    static func head<V>(of t: TokenSpan, text: String, in table: PhraseTable<V>) -> V? {
+        guard t.isASCII else { return table.head(of: fullToken(t, text: text)) }
+        var text = text
+        return text.withUTF8 { b in
+            let n = t.end - t.start
+            let keep = t.isPossessive ? (b[t.end - 1] == 0x27 ? n - 1 : n - 2) : n
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(keep, 1)) { out in
+                for k in 0..<keep {
+                    let c = b[t.start + k]
+                    out[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                }
+                return table.head(ofASCIIKey: UnsafeBufferPointer(rebasing: out[0..<keep]))
+            }
+        }
     }
 
     /// The place a capitalized genitive names: *Afghanistans* → Afghanistan, *Deutschlands*.
@@ -280,8 +344,20 @@ final class SentenceTokens: Sendable {
         return qi
     }
 
-    func isClauseBreak(_ t: ClaimToken) -> Bool {
-        Self.isBreakToken(t)
+    func isClauseBreak(_ t: TokenSpan) -> Bool {
+        !t.isWord && Self.isBreakScalar(t.scalar)
+    }
+
+    /// ``isBreakText(_:)`` of a punctuation token by its one scalar: U+037E GREEK QUESTION MARK
+    /// is canonically a semicolon.
+    @inline(__always)
+    static func isBreakScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x201C, 0x201D, 0x22, 0xAB, 0xBB, 0x2014, 0x2013, 0x201E, 0x7C, 0x037E:
+            return true
+        default:
+            return false
+        }
     }
 
     /// True for a punctuation token in ``breakTexts``, by its one scalar (no string hashed):
@@ -355,7 +431,7 @@ final class SentenceTokens: Sendable {
 /// be copied on write as any Swift array: sharing changes only the cost, never the contents.
 /// One scratch belongs to one reading thread (it is not `Sendable`).
 final class ReadingScratch {
-    @exclusivity(unchecked) var tokens: [ClaimToken] = []
+    @exclusivity(unchecked) var tokens: [TokenSpan] = []
     @exclusivity(unchecked) var ids: [Int32] = []
     @exclusivity(unchecked) var cueFrom: [Int32] = []
     @exclusivity(unchecked) var cueLength: [Int32] = []
