@@ -272,15 +272,28 @@ enum ClaimTokenizer {
         }
     }
 
-    /// ``TokenSpan``s and their word numbers: no string made for a plain-ASCII token.
+    /// ``TokenSpan``s and their word numbers: no string made for a plain-ASCII token. They are
+    /// written to scratch memory of one slot per scalar (a sentence has at most that many tokens)
+    /// and appended to the caller's arrays at the end in one copy each.
     private struct SpanSink: Sink {
         let vocabulary: Vocabulary
-        var spans: [TokenSpan]
-        var ids: [Int32]
+        let spans: UnsafeMutablePointer<TokenSpan>
+        let ids: UnsafeMutablePointer<Int32>
+        var count = 0
 
-        mutating func reserve(_ n: Int) {
-            spans.reserveCapacity(spans.count + n)
-            ids.reserveCapacity(ids.count + n)
+        init(vocabulary: Vocabulary, spans: UnsafeMutablePointer<TokenSpan>, ids: UnsafeMutablePointer<Int32>) {
+            self.vocabulary = vocabulary
+            self.spans = spans
+            self.ids = ids
+        }
+
+        mutating func reserve(_ n: Int) {}
+
+        @inline(__always)
+        private mutating func put(_ span: TokenSpan, _ id: Int32) {
+            (spans + count).initialize(to: span)
+            ids[count] = id
+            count += 1
         }
 
         @inline(__always)
@@ -290,12 +303,13 @@ enum ClaimTokenizer {
             let v = scalars[i]
             let id: Int32
             if v < 0x80 {
-                id = vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                // the key is the scalar's one-byte string (an overlong encoding too)
+                var b = UInt8(v)
+                id = withUnsafePointer(to: &b) { vocabulary.asciiID(lowering: UnsafeBufferPointer(start: $0, count: 1)) }
             } else {
                 id = vocabulary.id(of: punctuationKey(v, text: makeText(bytes, start, end)))
             }
-            spans.append(TokenSpan(start: start, end: end, scalar: v, flags: v < 0x80 ? TokenSpan.ascii : 0))
-            ids.append(id)
+            put(TokenSpan(start: start, end: end, scalar: v, flags: v < 0x80 ? TokenSpan.ascii : 0), id)
         }
 
         @inline(__always)
@@ -308,12 +322,11 @@ enum ClaimTokenizer {
             if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
             guard ascii else {
                 let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
-                ids.append(vocabulary.id(of: t.key))
                 var flags = TokenSpan.word
                 if t.isCapitalized { flags |= TokenSpan.capitalized }
                 if t.isPossessive { flags |= TokenSpan.possessive }
                 if t.hasDigit { flags |= TokenSpan.digit }
-                spans.append(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags))
+                put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), vocabulary.id(of: t.key))
                 return
             }
             var keep = n
@@ -327,8 +340,8 @@ enum ClaimTokenizer {
             let first = bytes[start]
             if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
             if keep < n { flags |= TokenSpan.possessive }
-            ids.append(vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])))
-            spans.append(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags))
+            put(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags),
+                vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])))
         }
     }
 
@@ -339,23 +352,25 @@ enum ClaimTokenizer {
         while !spans.isEmpty { spans.removeLast() }
         while !ids.isEmpty { ids.removeLast() }
         var text = text
-        var sink = SpanSink(vocabulary: vocabulary, spans: [], ids: [])
-        swap(&sink.spans, &spans)
-        swap(&sink.ids, &ids)
         text.withUTF8 { bytes in
             let count = bytes.count
             guard count > 0 else { return }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
-                        cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
-                            classes: classes.baseAddress!, sink: &sink)
+                        withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: count) { outSpans in
+                            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { outIDs in
+                                var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
+                                cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                                    classes: classes.baseAddress!, sink: &sink)
+                                spans.append(contentsOf: UnsafeBufferPointer(start: outSpans.baseAddress!, count: sink.count))
+                                ids.append(contentsOf: UnsafeBufferPointer(start: outIDs.baseAddress!, count: sink.count))
+                            }
+                        }
                     }
                 }
             }
         }
-        swap(&sink.spans, &spans)
-        swap(&sink.ids, &ids)
     }
 
     /// The full token of a span of `bytes` (what ``tokenize(_:)`` made for it): its text and key
