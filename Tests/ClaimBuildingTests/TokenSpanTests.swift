@@ -34,6 +34,19 @@ import Testing
         }
     }
 
+    @Test func leadingSpansAreTheLeadingTokens() throws {
+        let lexicon = try #require(Support.builder.readers["en"]).lexicon
+        for text in try Self.texts() + ["  \u{201C}  said the UN", "- - - according to AFP", "That is according to the UN."] {
+            for chunks in [1, 2, 3] {
+                let (full, whole) = ClaimTokenizer.leadingTokens(text, chunks: chunks)
+                let lead = ClaimTokenizer.leadingSpans(text, chunks: chunks, vocabulary: lexicon.vocabulary)
+                #expect(lead.whole == whole, "\(text)")
+                #expect(lead.spans == full.map(TokenSpan.init), "\(text)")
+                #expect(lead.ids == lexicon.vocabulary.ids(of: full), "\(text)")
+            }
+        }
+    }
+
     @Test func byteTestsAnswerAsTheStringComparisonsDid() throws {
         let all = (0x21..<0x3000).compactMap(Unicode.Scalar.init).map { String($0) }
         for text in all {

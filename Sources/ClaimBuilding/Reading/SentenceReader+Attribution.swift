@@ -244,15 +244,19 @@ extension SentenceReader {
             // only the next sentence's first words are read: the whole of it is tokenized only
             // when its first word may open an attribution phrase
             // (most sentences open with a word: the first run of non-space bytes settles it; the
-            // first tokens of any leading part are the text's first tokens)
-            var (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 1)
-            if !lead.contains(where: \.isWord) { (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3) }
-            let toks = !whole && lead.count < 3 && !lead.contains(where: \.isWord) ? ClaimTokenizer.tokenize(next) : lead
+            // first tokens of any leading part are the text's first tokens; spans and word numbers,
+            // no string made for them)
+            let vocabulary = lexicon.vocabulary
+            var lead = ClaimTokenizer.leadingSpans(next, chunks: 1, vocabulary: vocabulary)
+            if !lead.spans.contains(where: \.isWord) { lead = ClaimTokenizer.leadingSpans(next, chunks: 3, vocabulary: vocabulary) }
+            var spans = lead.spans, ids = lead.ids
+            if !lead.whole && spans.count < 3 && !spans.contains(where: \.isWord) {
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
+            }
             var i = 0
-            while i < toks.count, !toks[i].isWord { i += 1 }
-            if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
-                var spans: [TokenSpan] = [], ids: [Int32] = []
-                ClaimTokenizer.tokenizeSpans(next, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+            while i < spans.count, !spans[i].isWord { i += 1 }
+            if i < 3, i < spans.count, lexicon.attribution.mayStart(ids[i]) {
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
                 if let m = lexicon.attribution.longest(at: i, in: ids), m.value == .back {
                     let s = SentenceTokens(text: next, spans: spans, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
                     if let name = s.nameAfter(i + m.length) { return name }

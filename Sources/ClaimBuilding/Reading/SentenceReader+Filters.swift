@@ -84,7 +84,6 @@ extension SentenceReader {
 
     /// "12 of the 34" inside one quantity: two whole numbers joined by a part-of cue.
     func partOfWhole(_ c: ClaimCandidate, in s: SentenceTokens) -> (Double, Double)? {
-        let t = s.tokens
         guard c.end - c.first >= 3, let part = wholeNumber(c.first, in: s) else { return nil }
         guard let len = s.hasCue(.partOf, at: c.first + 1) else { return nil }
         var k = c.first + 1 + len

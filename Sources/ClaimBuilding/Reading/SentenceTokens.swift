@@ -84,18 +84,20 @@ final class SentenceTokens: Sendable {
         self.quantities = quantities
         let vocabulary = lexicon.vocabulary
         self.ids = ids
-        var cueFrom = ReadingScratch.take(&scratch.cueFrom)
+        let n = tokens.count
+        var cueFrom = ReadingScratch.reuse(&scratch.cueFrom, 0, n + 1)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
         var cueRoles = ReadingScratch.take(&scratch.cueRoles)
-        cueFrom.reserveCapacity(tokens.count + 1)
-        cueLength.reserveCapacity(tokens.count)
-        cueRoles.reserveCapacity(tokens.count)
+        cueLength.reserveCapacity(n)
+        cueRoles.reserveCapacity(n)
         let cues = lexicon.cues
-        for i in 0..<tokens.count {
-            cueFrom.append(Int32(cueLength.count))
-            cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+        cueFrom.withUnsafeMutableBufferPointer { from in
+            for i in 0..<n {
+                from[i] = Int32(cueLength.count)
+                cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+            }
+            from[n] = Int32(cueLength.count)
         }
-        cueFrom.append(Int32(cueLength.count))
         self.cueFrom = cueFrom
         self.cueLength = cueLength
         self.cueRoles = cueRoles
@@ -103,9 +105,9 @@ final class SentenceTokens: Sendable {
         scratch.cueLength = cueLength
         scratch.cueRoles = cueRoles
         var spans = ReadingScratch.take(&scratch.spans)
-        var quantityAt = ReadingScratch.take(&scratch.quantityAt)
-        ReadingScratch.fill(&quantityAt, -1, tokens.count)
+        var quantityAt = ReadingScratch.reuse(&scratch.quantityAt, -1, n)
         spans.reserveCapacity(quantities.count)
+        quantityAt.withUnsafeMutableBufferPointer { quantityAt in
         for (qi, q) in quantities.enumerated() {
             // tokens are in text order: binary search the first token ending after the quantity's start
             var lo = 0, hi = tokens.count
@@ -119,14 +121,14 @@ final class SentenceTokens: Sendable {
             spans.append(r)
             for i in r where quantityAt[i] < 0 { quantityAt[i] = qi }
         }
+        }
         self.quantityAt = quantityAt
         self.spans = spans
         scratch.quantityAt = quantityAt
         scratch.spans = spans
         let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt = ReadingScratch.take(&scratch.conceptAt)
-        ReadingScratch.fill(&conceptAt, nil, attributionOnly ? 0 : tokens.count)
+        var conceptAt = ReadingScratch.reuse(&scratch.conceptAt, nil, n)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
@@ -169,12 +171,13 @@ final class SentenceTokens: Sendable {
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         self.attributionOnly = attributionOnly
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        var next = ReadingScratch.take(&scratch.nextBreak)
-        ReadingScratch.fill(&next, tokens.count, tokens.count + 1)
-        var k = tokens.count - 1
-        while k >= 0 {
-            next[k] = !tokens[k].isWord && Self.isBreakScalar(tokens[k].scalar) ? k : next[k + 1]
-            k -= 1
+        var next = ReadingScratch.reuse(&scratch.nextBreak, n, n + 1)
+        next.withUnsafeMutableBufferPointer { next in
+            var k = n - 1
+            while k >= 0 {
+                next[k] = !tokens[k].isWord && Self.isBreakScalar(tokens[k].scalar) ? k : next[k + 1]
+                k -= 1
+            }
         }
         nextBreak = next
         scratch.nextBreak = next
@@ -234,7 +237,7 @@ final class SentenceTokens: Sendable {
 
     /// The quantity covering token `k`, if any.
     func quantityIndex(at k: Int) -> Int? {
-        k >= 0 && k < quantityAt.count && quantityAt[k] >= 0 ? quantityAt[k] : nil
+        k >= 0 && k < tokens.count && quantityAt[k] >= 0 ? quantityAt[k] : nil
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
@@ -452,6 +455,25 @@ final class ReadingScratch {
     static func fill<T>(_ array: inout [T], _ value: T, _ count: Int) {
         array.reserveCapacity(array.count + count)
         for _ in 0..<count { array.append(value) }
+    }
+
+    /// The array moved out of `slot` (which is left empty) with its first `count` elements set to
+    /// `value`: it is at least `count` long and may be longer (what a longer sentence before left
+    /// there). A sentence reads only its tokens' entries, so nothing is removed and nothing is
+    /// appended once the array is long enough: the entries are set through one buffer pointer
+    /// (one uniqueness check, not one per element).
+    @inline(__always)
+    static func reuse<T>(_ slot: inout [T], _ value: T, _ count: Int) -> [T] {
+        var out: [T] = []
+        swap(&out, &slot)
+        if out.count < count {
+            out.reserveCapacity(count)
+            while out.count < count { out.append(value) }
+        }
+        out.withUnsafeMutableBufferPointer { b in
+            for i in 0..<count { b[i] = value }
+        }
+        return out
     }
 
     /// The array moved out of `slot` (which is left empty), emptied with its memory kept

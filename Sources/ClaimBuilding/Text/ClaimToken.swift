@@ -352,7 +352,38 @@ enum ClaimTokenizer {
         while !spans.isEmpty { spans.removeLast() }
         while !ids.isEmpty { ids.removeLast() }
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { tokenizeSpans(bytes: $0, vocabulary: vocabulary, into: &spans, ids: &ids) }
+    }
+
+    /// ``leadingTokens(_:chunks:)`` as spans with their word numbers.
+    static func leadingSpans(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (spans: [TokenSpan], ids: [Int32], whole: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            tokenizeSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary, into: &spans, ids: &ids)
+            return (spans, ids, p >= bytes.count)
+        }
+    }
+
+    /// The spans of `bytes` and their word numbers, appended.
+    private static func tokenizeSpans(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                                      into spans: inout [TokenSpan], ids: inout [Int32]) {
+        do {
             let count = bytes.count
             guard count > 0 else { return }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
