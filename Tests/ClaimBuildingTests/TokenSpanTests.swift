@@ -43,6 +43,10 @@ import Testing
                 #expect(lead.whole == whole, "\(text)")
                 #expect(lead.spans == full.map(TokenSpan.init), "\(text)")
                 #expect(lead.ids == lexicon.vocabulary.ids(of: full), "\(text)")
+                let word = ClaimTokenizer.leadingWord(text, chunks: chunks, vocabulary: lexicon.vocabulary)
+                let first = full.firstIndex(where: \.isWord) ?? full.count
+                #expect(word.count == full.count && word.whole == whole && word.word == first, "\(text)")
+                #expect(word.id == (first < full.count ? lexicon.vocabulary.id(of: full[first].key) : -1), "\(text)")
             }
         }
     }

@@ -484,6 +484,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Every non-overlapping longest match, left to right.
     func matches(in ids: [Int32]) -> [PhraseMatch<Value>] {
         var out: [PhraseMatch<Value>] = []
+        appendMatches(in: ids, to: &out)
+        return out
+    }
+
+    /// ``matches(in:)`` appended to `out` (an array a reader keeps between sentences).
+    func appendMatches(in ids: [Int32], to out: inout [PhraseMatch<Value>]) {
         let s = storage
         var i = 0
         while i < ids.count {
@@ -494,7 +500,6 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 i += 1
             }
         }
-        return out
     }
 }
 

@@ -247,15 +247,17 @@ extension SentenceReader {
             // first tokens of any leading part are the text's first tokens; spans and word numbers,
             // no string made for them)
             let vocabulary = lexicon.vocabulary
-            var lead = ClaimTokenizer.leadingSpans(next, chunks: 1, vocabulary: vocabulary)
-            if !lead.spans.contains(where: \.isWord) { lead = ClaimTokenizer.leadingSpans(next, chunks: 3, vocabulary: vocabulary) }
-            var spans = lead.spans, ids = lead.ids
-            if !lead.whole && spans.count < 3 && !spans.contains(where: \.isWord) {
+            var lead = ClaimTokenizer.leadingWord(next, chunks: 1, vocabulary: vocabulary)
+            if lead.word >= lead.count { lead = ClaimTokenizer.leadingWord(next, chunks: 3, vocabulary: vocabulary) }
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            if !lead.whole && lead.count < 3 && lead.word >= lead.count {
                 ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                lead = (spans.count, true, i, i < spans.count ? ids[i] : -1)
             }
-            var i = 0
-            while i < spans.count, !spans[i].isWord { i += 1 }
-            if i < 3, i < spans.count, lexicon.attribution.mayStart(ids[i]) {
+            let i = lead.word
+            if i < 3, i < lead.count, lexicon.attribution.mayStart(lead.id) {
                 ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
                 if let m = lexicon.attribution.longest(at: i, in: ids), m.value == .back {
                     let s = SentenceTokens(text: next, spans: spans, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)

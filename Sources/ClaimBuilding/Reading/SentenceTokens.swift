@@ -144,9 +144,11 @@ final class SentenceTokens: Sendable {
         if attributionOnly {
             eventMatches = []
         } else {
-            var events = lexicon.events.matches(in: ids)
+            var events = ReadingScratch.take(&scratch.events)
+            lexicon.events.appendMatches(in: ids, to: &events)
             events.keepOnly { m in !(m.start..<m.end).contains { inQuantity[$0] } }   // in place
             eventMatches = events
+            scratch.events = events
         }
         // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
         var revised = false
@@ -163,11 +165,20 @@ final class SentenceTokens: Sendable {
         isRevised = revised
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        var attribution = lexicon.attribution.matches(in: ids)
+        var attribution = ReadingScratch.take(&scratch.attribution)
+        lexicon.attribution.appendMatches(in: ids, to: &attribution)
         attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
         attributionMatches = attribution
+        scratch.attribution = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
-        placeMatches = attributionOnly ? [] : Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        if attributionOnly {
+            placeMatches = []
+        } else {
+            var places = ReadingScratch.take(&scratch.places)
+            Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary, into: &places)
+            placeMatches = places
+            scratch.places = places
+        }
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         self.attributionOnly = attributionOnly
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
@@ -242,9 +253,8 @@ final class SentenceTokens: Sendable {
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
     private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
-                               vocabulary: Vocabulary) -> [PhraseMatch<String>] {
+                               vocabulary: Vocabulary, into out: inout [PhraseMatch<String>]) {
         let places = lexicon.places
-        var out: [PhraseMatch<String>] = []
         var i = 0
         while i < tokens.count {
             if let m = places.longest(at: i, in: ids) {
@@ -259,7 +269,6 @@ final class SentenceTokens: Sendable {
             }
             i += 1
         }
-        return out
     }
 
     /// ``genitivePlace(_:lexicon:)`` of token `i`.
@@ -334,11 +343,16 @@ final class SentenceTokens: Sendable {
     /// The non-date quantities as candidates, in text order.
     func candidates() -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
-        out.reserveCapacity(quantities.count)
+        appendCandidates(to: &out)
+        return out
+    }
+
+    /// ``candidates()`` appended to `out` (an array a reader keeps between sentences).
+    func appendCandidates(to out: inout [ClaimCandidate]) {
+        out.reserveCapacity(out.count + quantities.count)
         for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
             out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
-        return out
     }
 
     /// Index of a quantity (any kind, dates too) whose span starts at token `i`.
@@ -443,6 +457,10 @@ final class ReadingScratch {
     @exclusivity(unchecked) var quantityAt: [Int] = []
     @exclusivity(unchecked) var conceptAt: [(length: Int, key: String)?] = []
     @exclusivity(unchecked) var nextBreak: [Int] = []
+    @exclusivity(unchecked) var events: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var attribution: [PhraseMatch<AttributionPosition>] = []
+    @exclusivity(unchecked) var places: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var candidates: [ClaimCandidate] = []
     /// The sources already asked about for an agency name (``SentenceReader/cachedAgencyName(_:in:)``):
     /// an article names the same few again and again.
     @exclusivity(unchecked) var agencyNames: [(source: String, agency: String?)] = []

@@ -380,23 +380,62 @@ enum ClaimTokenizer {
         }
     }
 
+    /// The first tokens of `text` as ``leadingSpans(_:chunks:vocabulary:)`` cuts them, without an
+    /// array: how many, whether they are the whole text, and the index of the first word among
+    /// them (their count when none) with its word number (-1 when none).
+    static func leadingWord(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (count: Int, whole: Bool, word: Int, id: Int32) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            let (count, word, id) = withSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary) { spans, ids in
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                return (spans.count, i, i < spans.count ? ids[i] : -1)
+            }
+            return (count, p >= bytes.count, word, id)
+        }
+    }
+
     /// The spans of `bytes` and their word numbers, appended.
     private static func tokenizeSpans(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                                       into spans: inout [TokenSpan], ids: inout [Int32]) {
-        do {
-            let count = bytes.count
-            guard count > 0 else { return }
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
-                        withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: count) { outSpans in
-                            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { outIDs in
-                                var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
-                                cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
-                                    classes: classes.baseAddress!, sink: &sink)
-                                spans.append(contentsOf: UnsafeBufferPointer(start: outSpans.baseAddress!, count: sink.count))
-                                ids.append(contentsOf: UnsafeBufferPointer(start: outIDs.baseAddress!, count: sink.count))
-                            }
+        withSpans(bytes: bytes, vocabulary: vocabulary) { s, i in
+            spans.append(contentsOf: s)
+            ids.append(contentsOf: i)
+        }
+    }
+
+    /// `body` called with the spans of `bytes` and their word numbers, in stack scratch.
+    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                                     _ body: (UnsafeBufferPointer<TokenSpan>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        let count = bytes.count
+        guard count > 0 else {
+            return body(UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
+                    withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: count) { outSpans in
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { outIDs in
+                            var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
+                            cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                                classes: classes.baseAddress!, sink: &sink)
+                            return body(UnsafeBufferPointer(start: outSpans.baseAddress!, count: sink.count),
+                                        UnsafeBufferPointer(start: outIDs.baseAddress!, count: sink.count))
                         }
                     }
                 }
