@@ -191,6 +191,8 @@ enum ClaimTokenizer {
 
     /// The classes of U+0080…U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic) and of General
     /// Punctuation U+2000…U+207F (’ “ ” — …), worked out once by ``nonASCIIClasses(_:)``.
+    /// ``classes(of:)`` of the ASCII scalars, worked out once.
+    private static let asciiClasses: [UInt8] = (0..<0x80).map { classes(of: UInt32($0)) }
     private static let twoByteClasses: [UInt8] = (0x80..<0x800).map { nonASCIIClasses(UInt32($0)) }
     private static let punctuationClasses: [UInt8] = (0x2000..<0x2080).map { nonASCIIClasses(UInt32($0)) }
 
@@ -477,14 +479,16 @@ enum ClaimTokenizer {
         let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
         var p = 0
+        let ascii = asciiClasses
+        // (a sentence's offsets fit in Int32: a String of more than 2 GB is not read here)
         while p < count {
             let b = bytes[p]
             if b < 0x80 {
                 scalars[n] = UInt32(b)
-                offsets[n] = Int32(p)
-                cls[n] = classes(of: UInt32(b))
-                n += 1
-                p += 1
+                offsets[n] = Int32(truncatingIfNeeded: p)
+                cls[n] = ascii[Int(b)]
+                n &+= 1
+                p &+= 1
                 continue
             }
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
