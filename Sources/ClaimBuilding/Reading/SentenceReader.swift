@@ -226,7 +226,10 @@ struct SentenceReader: Sendable {
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
     func agencyName(_ source: String) -> String? {
-        // the whole source must be one agency phrase: its first word must open one
+        // the whole source must be one agency phrase: its first word must open one (asked first
+        // of the first token's word number, without a string: most sources are turned away there)
+        let word = ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
+        if word.count > 0, word.word == 0, !lexicon.agencies.mayStart(word.id) { return nil }
         let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
         if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }
         let toks = whole ? lead : ClaimTokenizer.tokenize(source)
