@@ -123,6 +123,27 @@ import CrosscheckModel
         #expect(next == [-1, -1])
     }
 
+    @Test func reuseSetsThePrefixAndKeepsTheRestAndTheMemory() {
+        var slot = Array(0..<100)
+        let capacity = slot.capacity
+        var taken = ReadingScratch.reuse(&slot, -1, 3)
+        #expect(slot.isEmpty && taken.count == 100 && taken.capacity >= capacity)
+        #expect(Array(taken[0..<3]) == [-1, -1, -1] && taken[3] == 3 && taken[99] == 99)
+        taken = ReadingScratch.reuse(&taken, 5, 120)   // longer than before: grown
+        #expect(taken.count == 120 && taken.allSatisfy { $0 == 5 })
+        var empty: [Int] = []
+        #expect(ReadingScratch.reuse(&empty, 1, 0).isEmpty)
+    }
+
+    @Test func aSharedArrayIsCopiedNotChangedByReuse() {
+        let scratch = ReadingScratch()
+        scratch.nextBreak = [1, 2, 3]
+        let held = scratch.nextBreak
+        let next = ReadingScratch.reuse(&scratch.nextBreak, -1, 2)
+        #expect(held == [1, 2, 3])
+        #expect(next == [-1, -1, 3])
+    }
+
     @Test func claimsReadWithOneScratchAreThoseReadWithFreshOnes() throws {
         let builder = Support.builder
         let sentences = [

@@ -156,6 +156,38 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// The number of the ASCII word spelled by `bytes` (all below 0x80), lowercased (A-Z only)
+    /// as they are read, or -1: ``asciiWord(lowering:)`` without the word's string (no reference
+    /// counted).
+    @inline(__always)
+    func asciiID(lowering bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let s = storage
+        guard !s.asciiSlots.isEmpty else { return -1 }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(lower(b))) &* Self.fnvPrime }
+        let mask = s.asciiSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        return s.asciiSlots.withUnsafeBufferPointer { slots in
+            s.asciiWords.withUnsafeBufferPointer { words in
+                s.asciiBytes.withUnsafeBufferPointer { all in
+                    while true {
+                        let w = slots[slot]
+                        if w < 0 { return -1 }
+                        let word = words[Int(w)]
+                        if Int(word.length) == bytes.count {
+                            var k = 0
+                            let start = Int(word.start)
+                            while k < bytes.count, all[start + k] == lower(bytes[k]) { k += 1 }
+                            if k == bytes.count { return word.id }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds the first two bytes of `word`, and of its decomposed form when they differ (only a
     /// word with a byte beyond ASCII there has another form that starts otherwise).
     static func insertPrefixes(of word: String, into bits: inout PrefixBits) {
@@ -401,6 +433,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// ``head(of:)`` of a token whose key is the plain-ASCII `key` (its bytes).
+    func head(ofASCIIKey key: UnsafeBufferPointer<UInt8>) -> Value? {
+        let s = storage
+        guard !s.headIndex.isEmpty, key.count >= s.headLengths.shortest + 3 else { return nil }
+        return headOfSimpleKey(key) ?? nil
+    }
+
     /// ``head(of:)`` for a key whose scalars are all below U+0250 (ASCII and the Latin letters):
     /// each scalar is one `Character` there, so suffixes are cut on scalar boundaries in the bytes.
     /// nil when the key has other scalars (the caller then cuts `Character`s); `.some(nil)` when
@@ -445,6 +484,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Every non-overlapping longest match, left to right.
     func matches(in ids: [Int32]) -> [PhraseMatch<Value>] {
         var out: [PhraseMatch<Value>] = []
+        appendMatches(in: ids, to: &out)
+        return out
+    }
+
+    /// ``matches(in:)`` appended to `out` (an array a reader keeps between sentences).
+    func appendMatches(in ids: [Int32], to out: inout [PhraseMatch<Value>]) {
         let s = storage
         var i = 0
         while i < ids.count {
@@ -455,7 +500,6 @@ struct PhraseTable<Value: Sendable>: Sendable {
                 i += 1
             }
         }
-        return out
     }
 }
 

@@ -23,7 +23,7 @@ extension SentenceTokens {
             case .either:
                 // after a comma the verb may open an inverted clause ("…, teilten die Behörden mit");
                 // a capitalized name right after it wins over an apposition before it
-                if m.start > 0, tokens[m.start - 1].text == ",", let after = capitalizedNameAfter(m.end) {
+                if m.start > 0, tokens[m.start - 1].isPunctuation(0x2C), let after = capitalizedNameAfter(m.end) {
                     name = after
                 } else if let b = nameBefore(m.start) {
                     name = b
@@ -52,11 +52,11 @@ extension SentenceTokens {
             break
         }
         guard k > 0 else { return nil }
-        if tokens[k - 1].text == "," {
+        if tokens[k - 1].isPunctuation(0x2C) {
             // an apposition: "X, a Pakistani paramilitary official, said" or "the prime minister,
             // Pedro Sánchez, said": the part that is a proper name wins, else the one before
             let close = k - 1
-            if let open = (max(0, close - 10)..<close).last(where: { tokens[$0].text == "," }) {
+            if let open = (max(0, close - 10)..<close).last(where: { tokens[$0].isPunctuation(0x2C) }) {
                 let inner = (open + 1)..<close
                 if !inner.isEmpty, inner.allSatisfy({ tokens[$0].isWord && tokens[$0].isCapitalized }) {
                     return render(inner)
@@ -213,13 +213,14 @@ extension SentenceTokens {
         var out = ""
         for (n, i) in all.enumerated() {
             let t = tokens[i]
-            var text = t.text
-            if i == all.last, t.isPossessive, let cut = t.text.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
-                text = String(t.text[..<cut])
+            let whole = self.text(of: i)
+            var text = whole
+            if i == all.last, t.isPossessive, let cut = whole.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+                text = String(whole[..<cut])
             }
             // an elided article joins the next word: "l'Intérieur"
-            if n > 0, let prev = tokens[all[n - 1]].text.unicodeScalars.last, ClaimTokenizer.isApostrophe(prev),
-               tokens[all[n - 1]].text.unicodeScalars.count <= 3 {
+            if n > 0, let prevText = Optional(self.text(of: all[n - 1])), let prev = prevText.unicodeScalars.last,
+               ClaimTokenizer.isApostrophe(prev), prevText.unicodeScalars.count <= 3 {
                 out += text
             } else {
                 out += (n > 0 ? " " : "") + text
@@ -236,36 +237,54 @@ extension SentenceReader {
     func carriedSource(slot: SentenceSlot, sentence: SentenceTokens) -> String? {
         // "“…,” he said": the last source named in the previous sentence of the paragraph
         if sentence.hasPronounSource, let previous = slot.previous {
-            let (toks, ids) = ClaimTokenizer.tokenize(previous, vocabulary: lexicon.vocabulary)
-            let s = SentenceTokens(text: previous, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
+            let s = neighbour(previous)
             if let name = s.attributions().last?.value { return name }
         }
         if let next = slot.next {
             // only the next sentence's first words are read: the whole of it is tokenized only
             // when its first word may open an attribution phrase
             // (most sentences open with a word: the first run of non-space bytes settles it; the
-            // first tokens of any leading part are the text's first tokens)
-            var (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 1)
-            if !lead.contains(where: \.isWord) { (lead, whole) = ClaimTokenizer.leadingTokens(next, chunks: 3) }
-            var toks = !whole && lead.count < 3 && !lead.contains(where: \.isWord) ? ClaimTokenizer.tokenize(next) : lead
-            var i = 0
-            while i < toks.count, !toks[i].isWord { i += 1 }
-            if i < 3, i < toks.count, lexicon.attribution.mayStart(lexicon.vocabulary.id(of: toks[i].key)) {
-                let ids: [Int32]
-                (toks, ids) = ClaimTokenizer.tokenize(next, vocabulary: lexicon.vocabulary)
+            // first tokens of any leading part are the text's first tokens; spans and word numbers,
+            // no string made for them)
+            let vocabulary = lexicon.vocabulary
+            var lead = ClaimTokenizer.leadingWord(next, chunks: 1, vocabulary: vocabulary)
+            if lead.word >= lead.count { lead = ClaimTokenizer.leadingWord(next, chunks: 3, vocabulary: vocabulary) }
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            if !lead.whole && lead.count < 3 && lead.word >= lead.count {
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                lead = (spans.count, true, i, i < spans.count ? ids[i] : -1)
+            }
+            let i = lead.word
+            if i < 3, i < lead.count, lexicon.attribution.mayStart(lead.id) {
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
                 if let m = lexicon.attribution.longest(at: i, in: ids), m.value == .back {
-                    let s = SentenceTokens(text: next, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
+                    let s = SentenceTokens(text: next, spans: spans, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
                     if let name = s.nameAfter(i + m.length) { return name }
                 }
             }
         }
         if let previous = slot.previous, let first = sentence.tokens.first, !first.isWord,
-           ["\u{201C}", "\"", "\u{AB}", "\u{201E}", "-", "\u{2013}", "\u{2014}", "'", "\u{2018}"].contains(first.text),
-           sentence.attributionMatches.isEmpty {
-            let (toks, ids) = ClaimTokenizer.tokenize(previous, vocabulary: lexicon.vocabulary)
-            let s = SentenceTokens(text: previous, tokens: toks, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
-            return s.attributions().last?.value
+           Self.opensQuotation(first.scalar), sentence.attributionMatches.isEmpty {
+            return neighbour(previous).attributions().last?.value
         }
         return nil
+    }
+
+    /// True for the one-scalar punctuation a direct quotation opens with: “ " « „ - – — ' ‘.
+    @inline(__always)
+    static func opensQuotation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x201C, 0x22, 0xAB, 0x201E, 0x2D, 0x2013, 0x2014, 0x27, 0x2018: return true
+        default: return false
+        }
+    }
+
+    /// A neighbouring sentence read only for who it cites.
+    private func neighbour(_ text: String) -> SentenceTokens {
+        var spans: [TokenSpan] = [], ids: [Int32] = []
+        ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+        return SentenceTokens(text: text, spans: spans, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
     }
 }

@@ -42,7 +42,7 @@ extension SentenceReader {
             || s.anyCue(at: after) != nil
         guard bare, c.quantity.kind != .ordinal, p.quantity.kind == c.quantity.kind, p.quantity.unit == c.quantity.unit,
               let concept = p.concept, !isRank(concept), c.first - p.end <= 6, p.end <= c.first,
-              !(p.end..<c.first).contains(where: { s.isClauseBreak(s.tokens[$0]) && s.tokens[$0].text != "," })
+              !(p.end..<c.first).contains(where: { s.isClauseBreak(s.tokens[$0]) && !s.tokens[$0].isPunctuation(0x2C) })
         else { return nil }
         return concept
     }
@@ -130,17 +130,20 @@ extension SentenceReader {
         while k < t.count, words < maxWords {
             let tok = t[k]
             if !tok.isWord {
-                if tok.text == "(" || tok.text == "[" {
-                    let close = tok.text == "(" ? ")" : "]"
-                    if let j = (k + 1..<min(t.count, k + 10)).first(where: { t[$0].text == close }) {
+                if tok.scalar == 0x28 || tok.scalar == 0x5B {
+                    let close: UInt32 = tok.scalar == 0x28 ? 0x29 : 0x5D
+                    if let j = (k + 1..<min(t.count, k + 10)).first(where: { t[$0].isPunctuation(close) }) {
                         k = j + 1
                         continue
                     }
                 }
                 // a closing parenthesis after a restated figure: "(65 procent) af territoriet"
-                if tok.text == "-" || tok.text == "'" || tok.text == "\u{2019}" || tok.text == ")" || tok.text == "]" {
+                switch tok.scalar {
+                case 0x2D, 0x27, 0x2019, 0x29, 0x5D:
                     k += 1
                     continue
+                default:
+                    break
                 }
                 return nil
             }
@@ -181,7 +184,7 @@ extension SentenceReader {
         while k >= 0, words < maxWords {
             let tok = t[k]
             if !tok.isWord {
-                if tok.text == ")" { if let j = (max(0, k - 10)..<k).last(where: { t[$0].text == "(" }) { k = j - 1; continue } }
+                if tok.scalar == 0x29 { if let j = (max(0, k - 10)..<k).last(where: { t[$0].isPunctuation(0x28) }) { k = j - 1; continue } }
                 return nil
             }
             if let qi = s.quantityIndex(at: k) {
@@ -316,7 +319,7 @@ extension SentenceReader {
     func isApposition(_ c: ClaimCandidate, in s: SentenceTokens) -> Bool {
         var k = c.first - 1
         while k >= 0, s.hasCue(.determiner, at: k) != nil { k -= 1 }
-        return k >= 1 && s.tokens[k].text == "," && s.tokens[k - 1].isWord && s.tokens[k - 1].isCapitalized
+        return k >= 1 && s.tokens[k].isPunctuation(0x2C) && s.tokens[k - 1].isWord && s.tokens[k - 1].isCapitalized
     }
 
     /// "of the country", "in Afghanistan", "del país", "de Afganistán", "i landet" at token `k`.
@@ -343,7 +346,7 @@ extension SentenceReader {
         // a superlative inside the ordinal's word ("zweitgrößte", "tredjestørste")
         if !lexicon.superlativeSuffixes.isEmpty {
             for k in c.first..<c.end {
-                let key = t[k].key
+                let key = s.key(of: k)
                 let n = key.count
                 for (suffix, length) in zip(lexicon.superlativeSuffixes, lexicon.superlativeLengths)
                 where n > length && key.hasSuffix(suffix) {
@@ -361,7 +364,7 @@ extension SentenceReader {
         if c.first > 0 {
             let prev = t[c.first - 1]
             if prev.isPossessive { return true }
-            if SentenceTokens.genitivePlace(prev, lexicon: lexicon) != nil { return true }
+            if s.genitivePlace(at: c.first - 1) != nil { return true }
         }
         return false
     }

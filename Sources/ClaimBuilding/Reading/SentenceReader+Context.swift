@@ -86,7 +86,7 @@ extension SentenceReader {
             if anchors[mid].end <= c.first { lo = mid + 1 } else { hi = mid }
         }
         let tokens = s.tokens
-        let barrier: (Int) -> Bool = { !tokens[$0].isWord && Self.isBarrier(tokens[$0].text) }
+        let barrier: (Int) -> Bool = { !tokens[$0].isWord && Self.isBarrierScalar(tokens[$0].scalar) }
         var best: (weak: Bool, distance: Int, date: String)?
         func consider(_ a: DayAnchor) -> Bool {
             let d = a.end <= c.first ? c.first - a.end : (a.start >= c.end ? a.start - c.end : 0)
@@ -132,6 +132,15 @@ extension SentenceReader {
         }
     }
 
+    /// ``isBarrier(_:)`` of a punctuation token by its one scalar.
+    @inline(__always)
+    static func isBarrierScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3B, 0x37E, 0x2013, 0x2014, 0x28, 0x29: return true
+        default: return false
+        }
+    }
+
     /// A date stated after *on*/*den*/*el*/*am* (*on 11 August*, *den 11. august 2021*) or a month
     /// after *in*/*i*/*en*/*im* (*in July*): the day (or the month) it names, not after publication.
     func statedDate(_ r: Range<Int>, in s: SentenceTokens, published pub: CivilDate) -> String? {
@@ -142,7 +151,8 @@ extension SentenceReader {
         for k in r {
             let t = s.tokens[k]
             guard t.isWord, t.hasDigit else { continue }
-            let digits = t.key.unicodeScalars.prefix { ClaimTokenizer.isDigit($0) }
+            let key = s.key(of: k)
+            let digits = key.unicodeScalars.prefix { ClaimTokenizer.isDigit($0) }
             guard let n = Int(String(String.UnicodeScalarView(digits))) else { continue }
             if digits.count == 4, (1900...2100).contains(n) { year = n } else if digits.count <= 2, (1...31).contains(n) { day = n }
         }

@@ -76,26 +76,27 @@ extension SentenceReader {
     func inheritHedges(_ out: inout [ClaimCandidate], in s: SentenceTokens) {
         for i in out.indices.dropFirst() {
             guard out[i - 1].quantity.qualifier != .exact, out[i].quantity.qualifier == .exact,
-                  out[i].first == out[i - 1].end + 1, s.tokens[out[i - 1].end].text == "(",
-                  out[i].end < s.tokens.count, s.tokens[out[i].end].text == ")" else { continue }
+                  out[i].first == out[i - 1].end + 1, s.tokens[out[i - 1].end].isPunctuation(0x28),
+                  out[i].end < s.tokens.count, s.tokens[out[i].end].isPunctuation(0x29) else { continue }
             out[i].quantity.qualifier = out[i - 1].quantity.qualifier
         }
     }
 
     /// "12 of the 34" inside one quantity: two whole numbers joined by a part-of cue.
     func partOfWhole(_ c: ClaimCandidate, in s: SentenceTokens) -> (Double, Double)? {
-        let t = s.tokens
-        guard c.end - c.first >= 3, let part = wholeNumber(t[c.first]) else { return nil }
+        guard c.end - c.first >= 3, let part = wholeNumber(c.first, in: s) else { return nil }
         guard let len = s.hasCue(.partOf, at: c.first + 1) else { return nil }
         var k = c.first + 1 + len
         while k < c.end - 1, s.hasCue(.determiner, at: k) != nil { k += 1 }
-        guard k == c.end - 1, let whole = wholeNumber(t[k]), whole > part else { return nil }
+        guard k == c.end - 1, let whole = wholeNumber(k, in: s), whole > part else { return nil }
         return (part, whole)
     }
 
-    private func wholeNumber(_ t: ClaimToken) -> Double? {
-        guard t.isWord, t.hasDigit, t.key.unicodeScalars.allSatisfy({ ClaimTokenizer.isDigit($0) }) else { return nil }
-        return Double(t.key)
+    private func wholeNumber(_ k: Int, in s: SentenceTokens) -> Double? {
+        guard s.tokens[k].isWord, s.tokens[k].hasDigit else { return nil }
+        let key = s.key(of: k)
+        guard key.unicodeScalars.allSatisfy({ ClaimTokenizer.isDigit($0) }) else { return nil }
+        return Double(key)
     }
 
     /// False for what reads as a number but states no figure: *one of*, *page 5*, *Boeing 737*,
@@ -140,7 +141,7 @@ extension SentenceReader {
                 return false
             }
             // "Ashraf Ghani, 72, said": an age between commas after a name.
-            if c.first >= 2, prev.text == ",", t[c.first - 2].isCapitalized, c.end < t.count, t[c.end].text == ",",
+            if c.first >= 2, prev.isPunctuation(0x2C), t[c.first - 2].isCapitalized, c.end < t.count, t[c.end].isPunctuation(0x2C),
                let n = q.value.number, n >= 1, n <= 120, n == n.rounded(), !nextIsConcept {
                 return false
             }

@@ -67,13 +67,15 @@ struct SentenceReader: Sendable {
         guard quantities.contains(where: { $0.kind != .date }) else { return }
         var tokens = ReadingScratch.take(&scratch.tokens)
         var ids = ReadingScratch.take(&scratch.ids)
-        ClaimTokenizer.tokenize(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
+        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
         scratch.tokens = tokens
         scratch.ids = ids
         guard !tokens.isEmpty else { return }
-        let sentence = SentenceTokens(text: slot.text, tokens: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
+        let sentence = SentenceTokens(text: slot.text, spans: tokens, ids: ids, lexicon: lexicon, quantities: quantities,
                                       scratch: scratch)
-        var candidates = sentence.candidates()
+        var candidates = ReadingScratch.take(&scratch.candidates)
+        sentence.appendCandidates(to: &candidates)
+        defer { scratch.candidates = candidates }   // the array's memory serves the next sentence
         joinWholes(&candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
         candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
@@ -84,7 +86,8 @@ struct SentenceReader: Sendable {
         let carried = carriedSource(slot: slot, sentence: sentence)
         let agency = sentence.agencyMatches.first?.value
         let revised = sentence.isRevised
-        let bytes = Array(slot.text.utf8)
+        var text = slot.text
+        text.withUTF8 { bytes in
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
         let lastFirst = candidates.map(\.first).max() ?? -1
@@ -104,7 +107,7 @@ struct SentenceReader: Sendable {
             var value = q.value
             if value.base == nil, let b = c.base { value.base = b }
             let lo = max(0, min(q.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
-            let quote = String(decoding: bytes[lo..<hi], as: UTF8.self)
+            let quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
             // a reporting verb after the figure covers it only when nothing it reports follows:
             // "300 died, police said" yes; "Herat fell, as the US announced the dispatch of 3,000" no
             // (only when the source stands before its verb: "…, a annoncé mercredi le gouvernement,
@@ -125,6 +128,7 @@ struct SentenceReader: Sendable {
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi))
         }
+        }
     }
 
     /// Sentences longer than this (in UTF-8 bytes) are not sentences but run-on text (a list of
@@ -134,7 +138,8 @@ struct SentenceReader: Sendable {
 
     /// The claim's `sentence`: the whole sentence, or for run-on text the words within about
     /// 600 bytes of the quote, cut at spaces and marked with "…".
-    static func sentenceWindow(_ text: String, bytes: [UInt8], lo: Int, hi: Int) -> String {
+    static func sentenceWindow<Bytes: RandomAccessCollection>(_ text: String, bytes: Bytes, lo: Int, hi: Int) -> String
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         guard bytes.count > longestSentence else { return text }
         var from = max(0, lo - 600), to = min(bytes.count, hi + 600)
         while from > 0, from < lo, bytes[from - 1] != 0x20 { from += 1 }          // start at a word
@@ -221,7 +226,10 @@ struct SentenceReader: Sendable {
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
     func agencyName(_ source: String) -> String? {
-        // the whole source must be one agency phrase: its first word must open one
+        // the whole source must be one agency phrase: its first word must open one (asked first
+        // of the first token's word number, without a string: most sources are turned away there)
+        let word = ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
+        if word.count > 0, word.word == 0, !lexicon.agencies.mayStart(word.id) { return nil }
         let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
         if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }
         let toks = whole ? lead : ClaimTokenizer.tokenize(source)

@@ -15,7 +15,8 @@ struct TokenFlags: Sendable {
 /// phrases, agencies, places, weekdays and relative days, and the token spans of its quantities.
 final class SentenceTokens: Sendable {
     let text: String
-    let tokens: [ClaimToken]
+    /// The tokens, without their strings (``text(of:)`` and ``key(of:)`` make those).
+    let tokens: [TokenSpan]
     let lexicon: ClaimLexicon
     /// The word number of each token in the lexicon's vocabulary (-1: no table knows it).
     let ids: [Int32]
@@ -66,7 +67,15 @@ final class SentenceTokens: Sendable {
     /// `scratch`: arrays kept between the sentences of an article; the per-token indexes are built
     /// in them (and the scratch keeps a reference, so the next sentence refills the same memory
     /// once this one is gone).
-    init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
+    convenience init(text: String, tokens: [ClaimToken], ids: [Int32]? = nil, lexicon: ClaimLexicon, quantities: [Quantity],
+                     attributionOnly: Bool = false, scratch: ReadingScratch? = nil) {
+        self.init(text: text, spans: tokens.map(TokenSpan.init), ids: ids ?? lexicon.vocabulary.ids(of: tokens), lexicon: lexicon,
+                  quantities: quantities, attributionOnly: attributionOnly, scratch: scratch)
+    }
+
+    /// ``init(text:tokens:ids:lexicon:quantities:attributionOnly:scratch:)`` from the tokenizer's
+    /// spans and their word numbers (``ClaimTokenizer/tokenizeSpans(_:vocabulary:into:ids:)``).
+    init(text: String, spans tokens: [TokenSpan], ids: [Int32], lexicon: ClaimLexicon, quantities: [Quantity],
          attributionOnly: Bool = false, scratch: ReadingScratch? = nil) {
         let scratch = scratch ?? ReadingScratch()
         self.text = text
@@ -74,20 +83,21 @@ final class SentenceTokens: Sendable {
         self.lexicon = lexicon
         self.quantities = quantities
         let vocabulary = lexicon.vocabulary
-        let ids = ids ?? vocabulary.ids(of: tokens)
         self.ids = ids
-        var cueFrom = ReadingScratch.take(&scratch.cueFrom)
+        let n = tokens.count
+        var cueFrom = ReadingScratch.reuse(&scratch.cueFrom, 0, n + 1)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
         var cueRoles = ReadingScratch.take(&scratch.cueRoles)
-        cueFrom.reserveCapacity(tokens.count + 1)
-        cueLength.reserveCapacity(tokens.count)
-        cueRoles.reserveCapacity(tokens.count)
+        cueLength.reserveCapacity(n)
+        cueRoles.reserveCapacity(n)
         let cues = lexicon.cues
-        for i in 0..<tokens.count {
-            cueFrom.append(Int32(cueLength.count))
-            cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+        cueFrom.withUnsafeMutableBufferPointer { from in
+            for i in 0..<n {
+                from[i] = Int32(cueLength.count)
+                cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+            }
+            from[n] = Int32(cueLength.count)
         }
-        cueFrom.append(Int32(cueLength.count))
         self.cueFrom = cueFrom
         self.cueLength = cueLength
         self.cueRoles = cueRoles
@@ -95,9 +105,9 @@ final class SentenceTokens: Sendable {
         scratch.cueLength = cueLength
         scratch.cueRoles = cueRoles
         var spans = ReadingScratch.take(&scratch.spans)
-        var quantityAt = ReadingScratch.take(&scratch.quantityAt)
-        ReadingScratch.fill(&quantityAt, -1, tokens.count)
+        var quantityAt = ReadingScratch.reuse(&scratch.quantityAt, -1, n)
         spans.reserveCapacity(quantities.count)
+        quantityAt.withUnsafeMutableBufferPointer { quantityAt in
         for (qi, q) in quantities.enumerated() {
             // tokens are in text order: binary search the first token ending after the quantity's start
             var lo = 0, hi = tokens.count
@@ -111,21 +121,21 @@ final class SentenceTokens: Sendable {
             spans.append(r)
             for i in r where quantityAt[i] < 0 { quantityAt[i] = qi }
         }
+        }
         self.quantityAt = quantityAt
         self.spans = spans
         scratch.quantityAt = quantityAt
         scratch.spans = spans
         let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt = ReadingScratch.take(&scratch.conceptAt)
-        ReadingScratch.fill(&conceptAt, nil, attributionOnly ? 0 : tokens.count)
+        var conceptAt = ReadingScratch.reuse(&scratch.conceptAt, nil, n)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
             if let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
-            } else if compounds, !tokens[i].hasDigit, let h = concepts.head(of: tokens[i]) {
+            } else if compounds, !tokens[i].hasDigit, let h = Self.head(of: tokens[i], text: text, in: concepts) {
                 conceptAt[i] = (1, h)
             }
         }
@@ -134,9 +144,11 @@ final class SentenceTokens: Sendable {
         if attributionOnly {
             eventMatches = []
         } else {
-            var events = lexicon.events.matches(in: ids)
+            var events = ReadingScratch.take(&scratch.events)
+            lexicon.events.appendMatches(in: ids, to: &events)
             events.keepOnly { m in !(m.start..<m.end).contains { inQuantity[$0] } }   // in place
             eventMatches = events
+            scratch.events = events
         }
         // the cue phrases as `matches(in:)` walks them, from the per-token index: longest first
         var revised = false
@@ -153,20 +165,30 @@ final class SentenceTokens: Sendable {
         isRevised = revised
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        var attribution = lexicon.attribution.matches(in: ids)
+        var attribution = ReadingScratch.take(&scratch.attribution)
+        lexicon.attribution.appendMatches(in: ids, to: &attribution)
         attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
         attributionMatches = attribution
+        scratch.attribution = attribution
         agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
-        placeMatches = attributionOnly ? [] : Self.places(in: tokens, ids: ids, lexicon: lexicon, vocabulary: vocabulary)
+        if attributionOnly {
+            placeMatches = []
+        } else {
+            var places = ReadingScratch.take(&scratch.places)
+            Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary, into: &places)
+            placeMatches = places
+            scratch.places = places
+        }
         weekdayMatches = lexicon.weekdays.matches(in: ids)
         self.attributionOnly = attributionOnly
         relativeDayMatches = lexicon.relativeDays.matches(in: ids)
-        var next = ReadingScratch.take(&scratch.nextBreak)
-        ReadingScratch.fill(&next, tokens.count, tokens.count + 1)
-        var k = tokens.count - 1
-        while k >= 0 {
-            next[k] = !tokens[k].isWord && Self.isBreakText(tokens[k].text) ? k : next[k + 1]
-            k -= 1
+        var next = ReadingScratch.reuse(&scratch.nextBreak, n, n + 1)
+        next.withUnsafeMutableBufferPointer { next in
+            var k = n - 1
+            while k >= 0 {
+                next[k] = !tokens[k].isWord && Self.isBreakScalar(tokens[k].scalar) ? k : next[k + 1]
+                k -= 1
+            }
         }
         nextBreak = next
         scratch.nextBreak = next
@@ -226,14 +248,13 @@ final class SentenceTokens: Sendable {
 
     /// The quantity covering token `k`, if any.
     func quantityIndex(at k: Int) -> Int? {
-        k >= 0 && k < quantityAt.count && quantityAt[k] >= 0 ? quantityAt[k] : nil
+        k >= 0 && k < tokens.count && quantityAt[k] >= 0 ? quantityAt[k] : nil
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
-    private static func places(in tokens: [ClaimToken], ids: [Int32], lexicon: ClaimLexicon,
-                               vocabulary: Vocabulary) -> [PhraseMatch<String>] {
+    private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
+                               vocabulary: Vocabulary, into out: inout [PhraseMatch<String>]) {
         let places = lexicon.places
-        var out: [PhraseMatch<String>] = []
         var i = 0
         while i < tokens.count {
             if let m = places.longest(at: i, in: ids) {
@@ -242,13 +263,68 @@ final class SentenceTokens: Sendable {
                 continue
             }
             // only a capitalized word ending in "s" may be a genitive: test that before copying the token
-            if tokens[i].isWord, tokens[i].isCapitalized, tokens[i].key.utf8.last == 0x73,
-               let g = genitivePlace(tokens[i], places: places, vocabulary: vocabulary) {
+            if tokens[i].isWord, tokens[i].isCapitalized, keyMayEndInS(tokens[i], text: text),
+               let g = genitivePlace(fullToken(tokens[i], text: text), places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
         }
-        return out
+    }
+
+    /// ``genitivePlace(_:lexicon:)`` of token `i`.
+    func genitivePlace(at i: Int) -> String? {
+        let t = tokens[i]
+        guard t.isWord, t.isCapitalized, Self.keyMayEndInS(t, text: text) else { return nil }
+        return Self.genitivePlace(Self.fullToken(t, text: text), lexicon: lexicon)
+    }
+
+    /// False when the token's key surely does not end in "s": a plain-ASCII word's key is its
+    /// bytes lowercased without a possessive `'s` / `'` (any other word is asked of its key).
+    @inline(__always)
+    static func keyMayEndInS(_ t: TokenSpan, text: String) -> Bool {
+        guard t.isASCII else { return true }
+        var text = text
+        return text.withUTF8 { b in
+            let end = t.end
+            let last: UInt8
+            if t.isPossessive {
+                // "…'s" keeps the bytes before the apostrophe; "…s'" the bytes before the apostrophe too
+                last = b[end - 1] == 0x27 ? b[end - 2] : b[end - 3]
+            } else {
+                last = b[end - 1]
+            }
+            return last | 0x20 == 0x73
+        }
+    }
+
+    /// The full token (text and key) of a span of `text`.
+    static func fullToken(_ t: TokenSpan, text: String) -> ClaimToken {
+        var text = text
+        return text.withUTF8 { ClaimTokenizer.fullToken(t, in: $0) }
+    }
+
+    /// The token `i` as written.
+    func text(of i: Int) -> String { Self.fullToken(tokens[i], text: text).text }
+
+    /// The key of token `i` (lowercased, `’` → `'`, without a possessive).
+    func key(of i: Int) -> String { Self.fullToken(tokens[i], text: text).key }
+
+    /// ``PhraseTable/head(of:)`` of a span: a plain-ASCII word is looked up by its key's bytes
+    /// (lowercased on the stack, no string made unless a suffix may be a head).
+    static func head<V>(of t: TokenSpan, text: String, in table: PhraseTable<V>) -> V? {
+        guard t.isASCII else { return table.head(of: fullToken(t, text: text)) }
+        var text = text
+        return text.withUTF8 { b in
+            let n = t.end - t.start
+            let keep = t.isPossessive ? (b[t.end - 1] == 0x27 ? n - 1 : n - 2) : n
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(keep, 1)) { out in
+                for k in 0..<keep {
+                    let c = b[t.start + k]
+                    out[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                }
+                return table.head(ofASCIIKey: UnsafeBufferPointer(rebasing: out[0..<keep]))
+            }
+        }
     }
 
     /// The place a capitalized genitive names: *Afghanistans* → Afghanistan, *Deutschlands*.
@@ -267,11 +343,16 @@ final class SentenceTokens: Sendable {
     /// The non-date quantities as candidates, in text order.
     func candidates() -> [ClaimCandidate] {
         var out: [ClaimCandidate] = []
-        out.reserveCapacity(quantities.count)
+        appendCandidates(to: &out)
+        return out
+    }
+
+    /// ``candidates()`` appended to `out` (an array a reader keeps between sentences).
+    func appendCandidates(to out: inout [ClaimCandidate]) {
+        out.reserveCapacity(out.count + quantities.count)
         for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
             out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
-        return out
     }
 
     /// Index of a quantity (any kind, dates too) whose span starts at token `i`.
@@ -280,8 +361,20 @@ final class SentenceTokens: Sendable {
         return qi
     }
 
-    func isClauseBreak(_ t: ClaimToken) -> Bool {
-        Self.isBreakToken(t)
+    func isClauseBreak(_ t: TokenSpan) -> Bool {
+        !t.isWord && Self.isBreakScalar(t.scalar)
+    }
+
+    /// ``isBreakText(_:)`` of a punctuation token by its one scalar: U+037E GREEK QUESTION MARK
+    /// is canonically a semicolon.
+    @inline(__always)
+    static func isBreakScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x201C, 0x201D, 0x22, 0xAB, 0xBB, 0x2014, 0x2013, 0x201E, 0x7C, 0x037E:
+            return true
+        default:
+            return false
+        }
     }
 
     /// True for a punctuation token in ``breakTexts``, by its one scalar (no string hashed):
@@ -355,7 +448,7 @@ final class SentenceTokens: Sendable {
 /// be copied on write as any Swift array: sharing changes only the cost, never the contents.
 /// One scratch belongs to one reading thread (it is not `Sendable`).
 final class ReadingScratch {
-    @exclusivity(unchecked) var tokens: [ClaimToken] = []
+    @exclusivity(unchecked) var tokens: [TokenSpan] = []
     @exclusivity(unchecked) var ids: [Int32] = []
     @exclusivity(unchecked) var cueFrom: [Int32] = []
     @exclusivity(unchecked) var cueLength: [Int32] = []
@@ -364,6 +457,10 @@ final class ReadingScratch {
     @exclusivity(unchecked) var quantityAt: [Int] = []
     @exclusivity(unchecked) var conceptAt: [(length: Int, key: String)?] = []
     @exclusivity(unchecked) var nextBreak: [Int] = []
+    @exclusivity(unchecked) var events: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var attribution: [PhraseMatch<AttributionPosition>] = []
+    @exclusivity(unchecked) var places: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var candidates: [ClaimCandidate] = []
     /// The sources already asked about for an agency name (``SentenceReader/cachedAgencyName(_:in:)``):
     /// an article names the same few again and again.
     @exclusivity(unchecked) var agencyNames: [(source: String, agency: String?)] = []
@@ -376,6 +473,25 @@ final class ReadingScratch {
     static func fill<T>(_ array: inout [T], _ value: T, _ count: Int) {
         array.reserveCapacity(array.count + count)
         for _ in 0..<count { array.append(value) }
+    }
+
+    /// The array moved out of `slot` (which is left empty) with its first `count` elements set to
+    /// `value`: it is at least `count` long and may be longer (what a longer sentence before left
+    /// there). A sentence reads only its tokens' entries, so nothing is removed and nothing is
+    /// appended once the array is long enough: the entries are set through one buffer pointer
+    /// (one uniqueness check, not one per element).
+    @inline(__always)
+    static func reuse<T>(_ slot: inout [T], _ value: T, _ count: Int) -> [T] {
+        var out: [T] = []
+        swap(&out, &slot)
+        if out.count < count {
+            out.reserveCapacity(count)
+            while out.count < count { out.append(value) }
+        }
+        out.withUnsafeMutableBufferPointer { b in
+            for i in 0..<count { b[i] = value }
+        }
+        return out
     }
 
     /// The array moved out of `slot` (which is left empty), emptied with its memory kept

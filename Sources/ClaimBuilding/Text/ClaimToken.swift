@@ -19,6 +19,56 @@ struct ClaimToken: Sendable, Hashable {
     var hasDigit: Bool
 }
 
+/// A token of a sentence without its strings: its UTF-8 byte range, its first scalar (a
+/// punctuation token is that one scalar), and its flags. What ``ClaimToken`` holds but `text`
+/// and `key`, which a reader makes from the sentence's bytes only where it needs them
+/// (``ClaimTokenizer/fullToken(_:in:)``); the tables are looked up by word number instead.
+/// Plain data (no reference inside): arrays of spans are copied and freed without reference counting.
+struct TokenSpan: Sendable, Hashable {
+    private var lo: Int32
+    private var hi: Int32
+    /// The token's first scalar (for punctuation: the token).
+    let scalar: UInt32
+    private let flags: UInt8
+
+    static let word: UInt8 = 1
+    static let capitalized: UInt8 = 2
+    static let possessive: UInt8 = 4
+    static let digit: UInt8 = 8
+    /// Every byte of the token is ASCII.
+    static let ascii: UInt8 = 16
+
+    init(start: Int, end: Int, scalar: UInt32, flags: UInt8) {
+        lo = Int32(truncatingIfNeeded: start)
+        hi = Int32(truncatingIfNeeded: end)
+        self.scalar = scalar
+        self.flags = flags
+    }
+
+    /// The span of a full token.
+    init(_ t: ClaimToken) {
+        var f: UInt8 = t.isWord ? Self.word : 0
+        if t.isCapitalized { f |= Self.capitalized }
+        if t.isPossessive { f |= Self.possessive }
+        if t.hasDigit { f |= Self.digit }
+        if t.text.utf8.allSatisfy({ $0 < 0x80 }) { f |= Self.ascii }
+        self.init(start: t.start, end: t.end, scalar: t.text.unicodeScalars.first?.value ?? 0, flags: f)
+    }
+
+    var start: Int { Int(lo) }
+    var end: Int { Int(hi) }
+    var isWord: Bool { flags & Self.word != 0 }
+    var isCapitalized: Bool { flags & Self.capitalized != 0 }
+    var isPossessive: Bool { flags & Self.possessive != 0 }
+    var hasDigit: Bool { flags & Self.digit != 0 }
+    var isASCII: Bool { flags & Self.ascii != 0 }
+
+    /// True for the punctuation token of scalar `v` (a one-scalar token: comparing its text with
+    /// a one-scalar string that no other scalar is canonically equivalent to).
+    @inline(__always)
+    func isPunctuation(_ v: UInt32) -> Bool { flags & Self.word == 0 && scalar == v }
+}
+
 /// Splits a sentence into ``ClaimToken``s by walking its Unicode scalars (never `Character`s).
 ///
 /// A word is a run of letters, digits and combining marks; a hyphen or an apostrophe between two
@@ -141,6 +191,8 @@ enum ClaimTokenizer {
 
     /// The classes of U+0080…U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic) and of General
     /// Punctuation U+2000…U+207F (’ “ ” — …), worked out once by ``nonASCIIClasses(_:)``.
+    /// ``classes(of:)`` of the ASCII scalars, worked out once.
+    private static let asciiClasses: [UInt8] = (0..<0x80).map { classes(of: UInt32($0)) }
     private static let twoByteClasses: [UInt8] = (0x80..<0x800).map { nonASCIIClasses(UInt32($0)) }
     private static let punctuationClasses: [UInt8] = (0x2000..<0x2080).map { nonASCIIClasses(UInt32($0)) }
 
@@ -163,23 +215,280 @@ enum ClaimTokenizer {
     }
 
     /// One-byte strings for the ASCII punctuation tokens (no string made per token).
-    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    fileprivate static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
                                  offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
                                  vocabulary: Vocabulary?, ids: inout [Int32], tokens: inout [ClaimToken]) {
+        var sink = FullSink(vocabulary: vocabulary, tokens: tokens, ids: ids)
+        tokens = []
+        ids = []
+        cut(bytes: bytes, scalars: scalars, offsets: offsets, classes: cls, sink: &sink)
+        tokens = sink.tokens
+        ids = sink.ids
+    }
+
+    /// Where the cutting loop hands its tokens: a punctuation scalar or a word of scalars
+    /// `from..<to` (the loop is the same for the full tokens and for ``TokenSpan``s).
+    fileprivate protocol Sink {
+        mutating func reserve(_ n: Int)
+        mutating func punctuation(_ i: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                  offsets: UnsafeMutablePointer<Int32>)
+        mutating func word(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                           offsets: UnsafeMutablePointer<Int32>, classes: UnsafeMutablePointer<UInt8>)
+    }
+
+    /// The full tokens (text and key strings), with their word numbers when a vocabulary is given.
+    private struct FullSink: Sink {
+        let vocabulary: Vocabulary?
+        var tokens: [ClaimToken]
+        var ids: [Int32]
+
+        mutating func reserve(_ n: Int) {
+            tokens.reserveCapacity(tokens.count + n)
+            if vocabulary != nil { ids.reserveCapacity(ids.count + n) }
+        }
+
+        @inline(__always)
+        mutating func punctuation(_ i: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                  offsets: UnsafeMutablePointer<Int32>) {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            let t: String, key: String
+            if scalars[i] < 0x80 {
+                t = ClaimTokenizer.asciiStrings[Int(scalars[i])]
+                key = t
+            } else {
+                t = makeText(bytes, start, end)
+                key = punctuationKey(scalars[i], text: t)
+            }
+            tokens.append(ClaimToken(start: start, end: end, text: t, key: key,
+                                     isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false))
+            if let vocabulary { ids.append(vocabulary.id(of: key)) }
+        }
+
+        @inline(__always)
+        mutating func word(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                           offsets: UnsafeMutablePointer<Int32>, classes: UnsafeMutablePointer<UInt8>) {
+            appendWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: classes,
+                       vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+        }
+    }
+
+    /// ``TokenSpan``s and their word numbers: no string made for a plain-ASCII token. They are
+    /// written to scratch memory of one slot per scalar (a sentence has at most that many tokens)
+    /// and appended to the caller's arrays at the end in one copy each.
+    private struct SpanSink: Sink {
+        let vocabulary: Vocabulary
+        let spans: UnsafeMutablePointer<TokenSpan>
+        let ids: UnsafeMutablePointer<Int32>
+        var count = 0
+
+        init(vocabulary: Vocabulary, spans: UnsafeMutablePointer<TokenSpan>, ids: UnsafeMutablePointer<Int32>) {
+            self.vocabulary = vocabulary
+            self.spans = spans
+            self.ids = ids
+        }
+
+        mutating func reserve(_ n: Int) {}
+
+        @inline(__always)
+        private mutating func put(_ span: TokenSpan, _ id: Int32) {
+            (spans + count).initialize(to: span)
+            ids[count] = id
+            count += 1
+        }
+
+        @inline(__always)
+        mutating func punctuation(_ i: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                  offsets: UnsafeMutablePointer<Int32>) {
+            let start = Int(offsets[i]), end = Int(offsets[i + 1])
+            let v = scalars[i]
+            let id: Int32
+            if v < 0x80 {
+                // the key is the scalar's one-byte string (an overlong encoding too)
+                var b = UInt8(v)
+                id = withUnsafePointer(to: &b) { vocabulary.asciiID(lowering: UnsafeBufferPointer(start: $0, count: 1)) }
+            } else {
+                id = vocabulary.id(of: punctuationKey(v, text: makeText(bytes, start, end)))
+            }
+            put(TokenSpan(start: start, end: end, scalar: v, flags: v < 0x80 ? TokenSpan.ascii : 0), id)
+        }
+
+        @inline(__always)
+        mutating func word(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                           offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>) {
+            let start = Int(offsets[from]), end = Int(offsets[to])
+            let n = end - start
+            // a plain-ASCII word: as many bytes as scalars, all below 0x80
+            var ascii = n == to - from
+            if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
+            guard ascii else {
+                let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
+                var flags = TokenSpan.word
+                if t.isCapitalized { flags |= TokenSpan.capitalized }
+                if t.isPossessive { flags |= TokenSpan.possessive }
+                if t.hasDigit { flags |= TokenSpan.digit }
+                put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), vocabulary.id(of: t.key))
+                return
+            }
+            var keep = n
+            if n > 2, bytes[end - 1] | 0x20 == 0x73, bytes[end - 2] == 0x27 {            // …'s
+                keep = n - 2
+            } else if n > 3, bytes[end - 1] == 0x27, bytes[end - 2] | 0x20 == 0x73 {     // …s'
+                keep = n - 1
+            }
+            var flags = TokenSpan.word | TokenSpan.ascii
+            for k in start..<end where bytes[k] >= 0x30 && bytes[k] <= 0x39 { flags |= TokenSpan.digit; break }
+            let first = bytes[start]
+            if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
+            if keep < n { flags |= TokenSpan.possessive }
+            put(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags),
+                vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])))
+        }
+    }
+
+    /// The sentence's ``TokenSpan``s and their word numbers, into arrays the caller keeps between
+    /// sentences (both emptied first, their memory kept): the same tokens as ``tokenize(_:)``
+    /// without their strings.
+    static func tokenizeSpans(_ text: String, vocabulary: Vocabulary, into spans: inout [TokenSpan], ids: inout [Int32]) {
+        while !spans.isEmpty { spans.removeLast() }
+        while !ids.isEmpty { ids.removeLast() }
+        var text = text
+        text.withUTF8 { tokenizeSpans(bytes: $0, vocabulary: vocabulary, into: &spans, ids: &ids) }
+    }
+
+    /// ``leadingTokens(_:chunks:)`` as spans with their word numbers.
+    static func leadingSpans(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (spans: [TokenSpan], ids: [Int32], whole: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            tokenizeSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary, into: &spans, ids: &ids)
+            return (spans, ids, p >= bytes.count)
+        }
+    }
+
+    /// The first tokens of `text` as ``leadingSpans(_:chunks:vocabulary:)`` cuts them, without an
+    /// array: how many, whether they are the whole text, and the index of the first word among
+    /// them (their count when none) with its word number (-1 when none).
+    static func leadingWord(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (count: Int, whole: Bool, word: Int, id: Int32) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var seen = 0
+            var inChunk = false
+            var p = 0
+            while p < bytes.count {
+                if bytes[p] == 0x20 {
+                    if inChunk {
+                        seen += 1
+                        inChunk = false
+                        if seen >= chunks { break }
+                    }
+                } else {
+                    inChunk = true
+                }
+                p += 1
+            }
+            let (count, word, id) = withSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary) { spans, ids in
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                return (spans.count, i, i < spans.count ? ids[i] : -1)
+            }
+            return (count, p >= bytes.count, word, id)
+        }
+    }
+
+    /// The spans of `bytes` and their word numbers, appended.
+    private static func tokenizeSpans(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                                      into spans: inout [TokenSpan], ids: inout [Int32]) {
+        withSpans(bytes: bytes, vocabulary: vocabulary) { s, i in
+            spans.append(contentsOf: s)
+            ids.append(contentsOf: i)
+        }
+    }
+
+    /// `body` called with the spans of `bytes` and their word numbers, in stack scratch.
+    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                                     _ body: (UnsafeBufferPointer<TokenSpan>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        let count = bytes.count
+        guard count > 0 else {
+            return body(UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { scalars in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 1) { offsets in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { classes in
+                    withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: count) { outSpans in
+                        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { outIDs in
+                            var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
+                            cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                                classes: classes.baseAddress!, sink: &sink)
+                            return body(UnsafeBufferPointer(start: outSpans.baseAddress!, count: sink.count),
+                                        UnsafeBufferPointer(start: outIDs.baseAddress!, count: sink.count))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The full token of a span of `bytes` (what ``tokenize(_:)`` made for it): its text and key
+    /// made when a reader needs them.
+    static func fullToken(_ span: TokenSpan, in bytes: UnsafeBufferPointer<UInt8>) -> ClaimToken {
+        let start = span.start, end = span.end
+        guard span.isWord else {
+            let t = span.scalar < 0x80 ? asciiStrings[Int(span.scalar)] : makeText(bytes, start, end)
+            return ClaimToken(start: start, end: end, text: t, key: span.scalar < 0x80 ? t : punctuationKey(span.scalar, text: t),
+                              isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false)
+        }
+        let text = makeText(bytes, start, end)
+        let own = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        var key: String
+        if let (k, _) = asciiKey(own, text: text) {
+            key = k
+        } else {
+            key = normalizedKey(text)
+            if key.utf8.count > 2, key.utf8.last == 0x73, key.hasSuffix("'s"), key.count > 2 {
+                key.removeLast(2)
+            } else if key.utf8.count > 3, key.utf8.last == 0x27, key.hasSuffix("s'"), key.count > 3 {
+                key.removeLast(1)
+            }
+        }
+        return ClaimToken(start: start, end: end, text: text, key: key, isWord: true, isCapitalized: span.isCapitalized,
+                          isPossessive: span.isPossessive, hasDigit: span.hasDigit)
+    }
+
+    /// The cutting loop (see the type's summary), handing each token to `sink`.
+    private static func cut<S: Sink>(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                     offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                     sink: inout S) {
         let count = bytes.count
         let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
         var p = 0
+        let ascii = asciiClasses
+        // (a sentence's offsets fit in Int32: a String of more than 2 GB is not read here)
         while p < count {
             let b = bytes[p]
             if b < 0x80 {
                 scalars[n] = UInt32(b)
-                offsets[n] = Int32(p)
-                cls[n] = classes(of: UInt32(b))
-                n += 1
-                p += 1
+                offsets[n] = Int32(truncatingIfNeeded: p)
+                cls[n] = ascii[Int(b)]
+                n &+= 1
+                p &+= 1
                 continue
             }
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
@@ -194,26 +503,13 @@ enum ClaimTokenizer {
             p += width
         }
         offsets[n] = Int32(count)
-        let ascii = asciiStrings
-        tokens.reserveCapacity(tokens.count + n / 3 + 4)
-        if vocabulary != nil { ids.reserveCapacity(ids.count + n / 3 + 4) }
+        sink.reserve(n / 3 + 4)
         var i = 0
         while i < n {
             let ci = cls[i]
             if ci & cSpace != 0 { i += 1; continue }
             if ci & cWord == 0 {
-                let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                let t: String, key: String
-                if scalars[i] < 0x80 {
-                    t = ascii[Int(scalars[i])]
-                    key = t
-                } else {
-                    t = makeText(bytes, start, end)
-                    key = punctuationKey(scalars[i], text: t)
-                }
-                tokens.append(ClaimToken(start: start, end: end, text: t, key: key,
-                                         isWord: false, isCapitalized: false, isPossessive: false, hasDigit: false))
-                if let vocabulary { ids.append(vocabulary.id(of: key)) }
+                sink.punctuation(i, bytes: bytes, scalars: scalars, offsets: offsets)
                 i += 1
                 continue
             }
@@ -244,26 +540,23 @@ enum ClaimTokenizer {
                 k += 1
             }
             if split > i, split + 1 < j {
-                appendWord(i, split + 1, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
-                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
-                appendWord(split + 1, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
-                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+                sink.word(i, split + 1, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
+                sink.word(split + 1, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
             } else {
-                appendWord(i, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls,
-                           vocabulary: vocabulary, tokens: &tokens, ids: &ids)
+                sink.word(i, j, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
             }
             i = j
         }
     }
 
-    private static func makeText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    fileprivate static func makeText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// ``normalizedKey(_:)`` of a one-scalar punctuation token: the text itself unless the scalar
     /// is straightened (’ ‘ ʼ → ', ‐ ‑ → -) or changes when lowercased.
     @inline(__always)
-    private static func punctuationKey(_ v: UInt32, text: String) -> String {
+    fileprivate static func punctuationKey(_ v: UInt32, text: String) -> String {
         switch v {
         case 0x2019, 0x2018, 0x02BC: return "'"
         case 0x2010, 0x2011: return "-"
@@ -276,7 +569,7 @@ enum ClaimTokenizer {
 
     /// Appends the word of scalars `from..<to` (and its number, with a vocabulary).
     @inline(__always)
-    private static func appendWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>,
+    fileprivate static func appendWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>,
                                    scalars: UnsafeMutablePointer<UInt32>, offsets: UnsafeMutablePointer<Int32>,
                                    classes cls: UnsafeMutablePointer<UInt8>, vocabulary: Vocabulary?,
                                    tokens: inout [ClaimToken], ids: inout [Int32]) {
@@ -333,7 +626,7 @@ enum ClaimTokenizer {
 
     /// The word of scalars `from..<to`.
     @inline(__always)
-    private static func makeWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+    fileprivate static func makeWord(_ from: Int, _ to: Int, bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
                                  offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>) -> ClaimToken {
         let start = Int(offsets[from]), end = Int(offsets[to])
         let text = makeText(bytes, start, end)
@@ -363,7 +656,7 @@ enum ClaimTokenizer {
     /// The key of a plain-ASCII word from its bytes, lowercased byte by byte and without a
     /// possessive `'s` (or the apostrophe of a plural `s'`), and whether one was taken off; nil
     /// for a word that is not plain ASCII (``normalizedKey(_:)`` makes its key).
-    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (String, Bool)? {
+    fileprivate static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>, text: String) -> (String, Bool)? {
         var upper = false
         for b in bytes {
             if b >= 0x80 { return nil }
