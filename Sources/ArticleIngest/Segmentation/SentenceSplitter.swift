@@ -252,6 +252,14 @@ public struct SentenceSplitter: Sendable {
 
     /// ``abbreviation(_:)`` of a token's bytes; a token in Latin-1 is looked up without a `String`.
     func abbreviation(_ token: UnsafeBufferPointer<UInt8>) -> Abbreviation? {
+        // Most words before a period have a shape (length, first and next-to-last letter) no
+        // abbreviation has: a token in Latin-1 keeps it in both byte look-ups, so it is then
+        // absent from both, answered without a walk.
+        let shape = LatinKeys<Abbreviation>.shape(token)
+        if !exactBytes.mayHold(shape: shape) && (folded.isEmpty || !foldedBytes.mayHold(shape: shape)),
+           !token.contains(where: { $0 >= 0xC4 }) {
+            return nil
+        }
         switch exactBytes.lookup(token) {
         case .found(let a): return a
         case .absent:

@@ -15,7 +15,9 @@ struct LatinKeys<Value: Sendable>: Sendable {
 
     private let trie: PhraseTrie
     private let values: [Value]
-
+    /// A 4,096-bit filter over ``shape(_:)`` of every byte key: a token whose shape has no bit
+    /// is absent (by ``lookup(_:)`` and ``lookupLowercased(_:)`` alike) without a walk.
+    private let shapes: [UInt64]
     init(_ table: [String: Value]) {
         var entries: [(key: [UInt8], value: Value)] = []
         for (key, value) in table {
@@ -28,6 +30,34 @@ struct LatinKeys<Value: Sendable>: Sendable {
         entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
         trie = PhraseTrie(keys: entries.map(\.key))
         values = entries.map(\.value)
+        var shapes = [UInt64](repeating: 0, count: 64)
+        for e in entries {
+            let h = e.key.withUnsafeBufferPointer(Self.shape)
+            shapes[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        self.shapes = shapes
+    }
+
+    /// A hash of what lowercasing a Latin-1 token (no byte from 0xC4 up) keeps: its byte length
+    /// (ASCII and À–Þ lowercase to as many bytes), its first byte and the one before its last,
+    /// with A–Z taken as a–z and every byte from 0x80 up as 0x80. Below 4,096.
+    @inline(__always)
+    static func shape(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        @inline(__always) func fold(_ b: UInt8) -> Int {
+            b >= 0x80 ? 0x80 : b &- 0x41 < 26 ? Int(b) + 0x20 : Int(b)
+        }
+        let n = token.count
+        guard n > 0 else { return 0 }
+        let first = fold(token[0])
+        let penult = n >= 2 ? fold(token[n - 2]) : 0
+        return (min(n, 63) &* 0x9E37 ^ first &* 0x2F1 ^ penult &* 0x61) & 4095
+    }
+
+    /// Whether a token written in Latin-1 (no byte from 0xC4 up) may be a key here, by
+    /// ``lookup(_:)`` or ``lookupLowercased(_:)``: false means ``Lookup/absent`` for both.
+    @inline(__always)
+    func mayHold(shape h: Int) -> Bool {
+        shapes[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 
     /// The value of the key equal to `token`.
