@@ -39,16 +39,24 @@ public struct ClaimBuilder: Sendable {
         let reader = readers[article.language] ?? fallback
         let wire = wireAgency(of: article, reader: reader)
         var out: [Claim] = []
-        let slots = Self.slots(of: article)
         let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
-        for k in slots.indices {
-            let quantities = recognizer.recognize(slots[k].text, language: article.language)
+        // the title, then every sentence; a slot (with its neighbours) is made only for a sentence
+        // that holds a figure other than a date (about a third of them)
+        let title = article.title.flatMap { $0.isEmpty ? nil : $0 }
+        let sentences = article.sentences
+        let paragraphs = article.paragraphs
+        let first = title == nil ? 0 : -1
+        for k in first..<sentences.count {
+            let text = k < 0 ? title! : sentences[k].text
+            let quantities = recognizer.recognize(text, language: article.language)
             // only a figure that is not a date becomes a claim (the reader's own first test, made
             // here so most sentences are not handed over at all)
             guard quantities.contains(where: { $0.kind != .date }) else { continue }
+            let slot = k < 0 ? SentenceSlot(text: text, offset: 0, inTitle: true)
+                             : Self.slot(k, of: sentences, paragraphs: paragraphs)
             // the sentence's claims are read into `out` and completed there (no claim copied)
             let from = out.count
-            reader.appendClaims(in: slots[k], quantities: quantities, published: article.published, to: &out, scratch: scratch)
+            reader.appendClaims(in: slot, quantities: quantities, published: article.published, to: &out, scratch: scratch)
             for i in from..<out.count {
                 if out[i].agency == nil { out[i].agency = wire }
                 out[i].article = article.id
@@ -133,20 +141,28 @@ public struct ClaimBuilder: Sendable {
     /// The wire agency the whole article comes through: named in the outlet ("Euronews with AFP"),
     /// the byline ("By Daniel Bellamy with AFP") or a dateline ("KABUL (Reuters) -", "/ritzau/").
     func wireAgency(of article: Article, reader: SentenceReader) -> String? {
-        let lexicons = [reader.lexicon, readers["en"]?.lexicon].compactMap { $0 }
-        for text in [article.outlet, article.byline].compactMap({ $0 }) {
-            let toks = ClaimTokenizer.tokenize(text)
-            for lexicon in lexicons {
-                if let m = lexicon.agencies.matches(in: lexicon.ids(of: toks)).first { return m.value }
+        // the article's language, then English (once: an English article's reader is English's);
+        // each text is cut into spans with that lexicon's word numbers (no token strings made)
+        let english = readers["en"]?.lexicon
+        let second = english === reader.lexicon ? nil : english
+        var spans: [TokenSpan] = [], ids: [Int32] = []
+        for text in [article.outlet, article.byline] {
+            guard let text else { continue }
+            for lexicon in [reader.lexicon, second] {
+                guard let lexicon else { continue }
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+                if let m = lexicon.agencies.matches(in: ids).first { return m.value }
             }
         }
         // a dateline agency stands between "(" and ")" or "/" and "/": without either byte there is none
         guard let first = article.sentences.first?.text,
               first.utf8.contains(where: { $0 == 0x28 || $0 == 0x2F }) else { return nil }
-        let toks = ClaimTokenizer.tokenize(first)
-        for lexicon in lexicons {
-            for m in lexicon.agencies.matches(in: lexicon.ids(of: toks)) where m.start > 0 && m.end < toks.count {
-                let open = toks[m.start - 1].text, close = toks[m.end].text
+        for lexicon in [reader.lexicon, second] {
+            guard let lexicon else { continue }
+            ClaimTokenizer.tokenizeSpans(first, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+            for m in lexicon.agencies.matches(in: ids) where m.start > 0 && m.end < spans.count {
+                let open = SentenceTokens.fullToken(spans[m.start - 1], text: first).text
+                let close = SentenceTokens.fullToken(spans[m.end], text: first).text
                 if (open == "(" && close == ")") || (open == "/" && close == "/") { return m.value }
             }
         }
@@ -160,29 +176,37 @@ public struct ClaimBuilder: Sendable {
         if let title = article.title, !title.isEmpty {
             slots.append(SentenceSlot(text: title, offset: 0, inTitle: true))
         }
-        // paragraphs are in text order: the last one starting at or before the sentence (binary search)
-        let paragraphs = article.paragraphs
-        let paragraphOf: [Int] = article.sentences.map { s in
-            var lo = 0, hi = paragraphs.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if paragraphs[mid].start <= s.start { lo = mid + 1 } else { hi = mid }
-            }
-            var i = lo - 1
-            // an empty paragraph at the same start: step back to one that holds the sentence
-            while i >= 0, !(paragraphs[i].start <= s.start && s.start < max(paragraphs[i].end, paragraphs[i].start + 1)) {
-                if paragraphs[i].start < s.start, paragraphs[i].end <= s.start { i = -1; break }
-                i -= 1
-            }
-            return i
-        }
-        for (i, s) in article.sentences.enumerated() {
-            let p = paragraphOf[i]
-            let previous = i > 0 && paragraphOf[i - 1] == p ? article.sentences[i - 1].text : nil
-            let next = i + 1 < article.sentences.count && paragraphOf[i + 1] == p ? article.sentences[i + 1].text : nil
-            slots.append(SentenceSlot(text: s.text, offset: s.start, inTitle: false, previous: previous, next: next))
+        for i in article.sentences.indices {
+            slots.append(slot(i, of: article.sentences, paragraphs: article.paragraphs))
         }
         return slots
+    }
+
+    /// Sentence `i` with its neighbours in the same paragraph (what ``slots(of:)`` holds for it).
+    static func slot(_ i: Int, of sentences: [Sentence], paragraphs: [Paragraph]) -> SentenceSlot {
+        let start = sentences[i].start
+        let p = paragraphIndex(ofStart: start, in: paragraphs)
+        let previous = i > 0 && paragraphIndex(ofStart: sentences[i - 1].start, in: paragraphs) == p ? sentences[i - 1].text : nil
+        let next = i + 1 < sentences.count && paragraphIndex(ofStart: sentences[i + 1].start, in: paragraphs) == p
+            ? sentences[i + 1].text : nil
+        return SentenceSlot(text: sentences[i].text, offset: start, inTitle: false, previous: previous, next: next)
+    }
+
+    /// The index of the paragraph holding a sentence that starts at UTF-8 offset `start`, or -1.
+    /// Paragraphs are in text order: the last one starting at or before the sentence (binary search).
+    static func paragraphIndex(ofStart start: Int, in paragraphs: [Paragraph]) -> Int {
+        var lo = 0, hi = paragraphs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paragraphs[mid].start <= start { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo - 1
+        // an empty paragraph at the same start: step back to one that holds the sentence
+        while i >= 0, !(paragraphs[i].start <= start && start < max(paragraphs[i].end, paragraphs[i].start + 1)) {
+            if paragraphs[i].start < start, paragraphs[i].end <= start { i = -1; break }
+            i -= 1
+        }
+        return i
     }
 }
 

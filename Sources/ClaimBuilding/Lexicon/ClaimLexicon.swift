@@ -101,6 +101,24 @@ struct CueRoles: Sendable, Hashable {
     func contains(_ role: CueRole) -> Bool { bits & role.bit != 0 }
 }
 
+/// A set of a lexicon's phrase tables, one bit each: the tables a word may start a phrase in.
+struct StartMask: Sendable, Equatable {
+    var bits: UInt8 = 0
+
+    static let cues = StartMask(bits: 1 << 0)
+    static let concepts = StartMask(bits: 1 << 1)
+    static let events = StartMask(bits: 1 << 2)
+    static let attribution = StartMask(bits: 1 << 3)
+    static let agencies = StartMask(bits: 1 << 4)
+    static let places = StartMask(bits: 1 << 5)
+    static let weekdays = StartMask(bits: 1 << 6)
+    static let relativeDays = StartMask(bits: 1 << 7)
+
+    /// True when any table of `other` is in the set.
+    @inline(__always)
+    func contains(_ other: StartMask) -> Bool { bits & other.bits != 0 }
+}
+
 /// One language's claim tables, compiled: concepts, events, attribution, agencies, relative days,
 /// weekdays, places and cues.
 final class ClaimLexicon: Sendable {
@@ -127,6 +145,10 @@ final class ClaimLexicon: Sendable {
     /// Their lengths in characters.
     let superlativeLengths: [Int]
     let capitalizedNouns: Bool
+    /// Per word number: which tables have a phrase starting with that word (``StartMask``): a
+    /// sentence's tokens are tested against all the tables at once, and a table no token may start
+    /// is not walked at all.
+    let startMask: [StartMask]
 
     /// A row that does not fit its table, named by origin ("da/concepts.tsv:12").
     struct LoadError: Error, CustomStringConvertible, Sendable {
@@ -250,6 +272,28 @@ final class ClaimLexicon: Sendable {
         self.vocabulary = vocabulary
         self.compounds = compounds
         self.capitalizedNouns = capitalizedNouns
+        var mask = [StartMask](repeating: StartMask(), count: vocabulary.count)
+        for id in mask.indices {
+            let w = Int32(id)
+            var m: UInt8 = 0
+            if cues.mayStart(w) { m |= StartMask.cues.bits }
+            if concepts.mayStart(w) { m |= StartMask.concepts.bits }
+            if events.mayStart(w) { m |= StartMask.events.bits }
+            if attribution.mayStart(w) { m |= StartMask.attribution.bits }
+            if agencies.mayStart(w) { m |= StartMask.agencies.bits }
+            if places.mayStart(w) { m |= StartMask.places.bits }
+            if weekdays.mayStart(w) { m |= StartMask.weekdays.bits }
+            if relativeDays.mayStart(w) { m |= StartMask.relativeDays.bits }
+            mask[id] = StartMask(bits: m)
+        }
+        startMask = mask
+    }
+
+    /// The tables that have a phrase starting with word number `id` (none for -1, a word no table
+    /// knows).
+    @inline(__always)
+    func mask(of id: Int32) -> StartMask {
+        id >= 0 && Int(id) < startMask.count ? startMask[Int(id)] : StartMask()
     }
 
     private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

@@ -24,7 +24,9 @@ struct SentenceSlot: Sendable {
 /// A quantity being read as a claim: its token span (the part of a whole joined in) and what the
 /// reader found out about it.
 struct ClaimCandidate: Sendable {
-    var quantity: Quantity
+    /// The fields of the quantity a claim is read from (its text and trace are not copied: a
+    /// candidate is copied and destroyed several times while it is read).
+    var quantity: CandidateQuantity
     /// Token indexes of the quote, `first..<end`.
     var first: Int
     var end: Int
@@ -39,6 +41,25 @@ struct ClaimCandidate: Sendable {
     var isWindow = false
     /// True for an ordinal that ranks something (*the second largest*), even with no known thing.
     var isRank = false
+}
+
+/// The parts of a ``Quantity`` a claim is read from: no string but the unit, no array.
+struct CandidateQuantity: Sendable {
+    var start: Int
+    var end: Int
+    var kind: QuantityKind
+    var value: QuantityValue
+    var unit: String?
+    var qualifier: Qualifier
+
+    init(_ q: Quantity) {
+        start = q.start
+        end = q.end
+        kind = q.kind
+        value = q.value
+        unit = q.unit
+        qualifier = q.qualifier
+    }
 }
 
 /// Reads the claims of one sentence from its quantities: one language's tables, no language branches.

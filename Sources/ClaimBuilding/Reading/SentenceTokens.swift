@@ -85,6 +85,16 @@ final class SentenceTokens: Sendable {
         let vocabulary = lexicon.vocabulary
         self.ids = ids
         let n = tokens.count
+        // the tables each word may start a phrase in, and those of the whole sentence: a table no
+        // word starts is not walked, a word that starts none of a table's phrases is not looked up
+        let masks = lexicon.startMask
+        @inline(__always) func mask(_ i: Int) -> UInt8 {
+            let id = ids[i]
+            return id >= 0 && Int(id) < masks.count ? masks[Int(id)].bits : 0
+        }
+        var any: UInt8 = 0
+        for i in 0..<n { any |= mask(i) }
+        let sentenceMask = StartMask(bits: any)
         var cueFrom = ReadingScratch.reuse(&scratch.cueFrom, 0, n + 1)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
         var cueRoles = ReadingScratch.take(&scratch.cueRoles)
@@ -94,7 +104,9 @@ final class SentenceTokens: Sendable {
         cueFrom.withUnsafeMutableBufferPointer { from in
             for i in 0..<n {
                 from[i] = Int32(cueLength.count)
-                cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+                if mask(i) & StartMask.cues.bits != 0 {
+                    cues.appendAll(at: i, in: ids, lengths: &cueLength, values: &cueRoles)
+                }
             }
             from[n] = Int32(cueLength.count)
         }
@@ -132,7 +144,7 @@ final class SentenceTokens: Sendable {
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
-            if let m = concepts.longest(at: i, in: ids),
+            if mask(i) & StartMask.concepts.bits != 0, let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
                 conceptAt[i] = (m.length, m.value)
             } else if compounds, !tokens[i].hasDigit, let h = Self.head(of: tokens[i], text: text, in: concepts) {
@@ -141,7 +153,7 @@ final class SentenceTokens: Sendable {
         }
         self.conceptAt = conceptAt
         scratch.conceptAt = conceptAt
-        if attributionOnly {
+        if attributionOnly || !sentenceMask.contains(.events) {
             eventMatches = []
         } else {
             var events = ReadingScratch.take(&scratch.events)
@@ -165,23 +177,28 @@ final class SentenceTokens: Sendable {
         isRevised = revised
         // a verb inside a name ("United States") is no attribution: capitalized only sentence-initially
         let firstWord = tokens.firstIndex(where: \.isWord) ?? tokens.count
-        var attribution = ReadingScratch.take(&scratch.attribution)
-        lexicon.attribution.appendMatches(in: ids, to: &attribution)
-        attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
-        attributionMatches = attribution
-        scratch.attribution = attribution
-        agencyMatches = attributionOnly ? [] : lexicon.agencies.matches(in: ids)
+        if sentenceMask.contains(.attribution) {
+            var attribution = ReadingScratch.take(&scratch.attribution)
+            lexicon.attribution.appendMatches(in: ids, to: &attribution)
+            attribution.keepOnly { m in !(tokens[m.start].isCapitalized && m.start > firstWord) }
+            attributionMatches = attribution
+            scratch.attribution = attribution
+        } else {
+            attributionMatches = []
+        }
+        agencyMatches = attributionOnly || !sentenceMask.contains(.agencies) ? [] : lexicon.agencies.matches(in: ids)
         if attributionOnly {
             placeMatches = []
         } else {
             var places = ReadingScratch.take(&scratch.places)
-            Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary, into: &places)
+            Self.places(in: tokens, text: text, ids: ids, lexicon: lexicon, vocabulary: vocabulary,
+                        anyStart: sentenceMask.contains(.places), into: &places)
             placeMatches = places
             scratch.places = places
         }
-        weekdayMatches = lexicon.weekdays.matches(in: ids)
+        weekdayMatches = sentenceMask.contains(.weekdays) ? lexicon.weekdays.matches(in: ids) : []
         self.attributionOnly = attributionOnly
-        relativeDayMatches = lexicon.relativeDays.matches(in: ids)
+        relativeDayMatches = sentenceMask.contains(.relativeDays) ? lexicon.relativeDays.matches(in: ids) : []
         var next = ReadingScratch.reuse(&scratch.nextBreak, n, n + 1)
         next.withUnsafeMutableBufferPointer { next in
             var k = n - 1
@@ -252,12 +269,13 @@ final class SentenceTokens: Sendable {
     }
 
     /// Places named in the sentence; a capitalized word may also be a genitive (*Afghanistans*).
+    /// `anyStart` false: no token starts a listed place (only genitives are looked for).
     private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
-                               vocabulary: Vocabulary, into out: inout [PhraseMatch<String>]) {
+                               vocabulary: Vocabulary, anyStart: Bool = true, into out: inout [PhraseMatch<String>]) {
         let places = lexicon.places
         var i = 0
         while i < tokens.count {
-            if let m = places.longest(at: i, in: ids) {
+            if anyStart, let m = places.longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
                 continue
@@ -351,7 +369,7 @@ final class SentenceTokens: Sendable {
     func appendCandidates(to out: inout [ClaimCandidate]) {
         out.reserveCapacity(out.count + quantities.count)
         for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
-            out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
+            out.append(ClaimCandidate(quantity: CandidateQuantity(q), first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
     }
 
