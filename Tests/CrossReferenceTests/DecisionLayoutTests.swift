@@ -67,4 +67,16 @@ import Testing
     @Test func decisionIsSmall() {
         #expect(MemoryLayout<Decision>.size <= 32)
     }
+
+    @Test(arguments: [
+        [String](),
+        ["", ""],
+        ["Reuters says ", "20", " dead; AP says ", "about 25", "."],
+        ["Ärzte ohne Grenzen", " — ", "۲۰ نفر", "", " 死亡 ", String(repeating: "x", count: 300)],
+    ])
+    func joinedIsTheConcatenation(parts: [String]) {
+        let s = Engine.joined(parts)
+        #expect(s == parts.joined())
+        #expect(Array(s.utf8) == parts.flatMap { Array($0.utf8) })
+    }
 }
