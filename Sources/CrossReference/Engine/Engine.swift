@@ -6,12 +6,51 @@ import Foundation
 struct Decision: Sendable {
     /// The rule's index in ``Engine/rules``.
     let ruleIndex: Int32
+    /// Figure indices (``a``, ``b``) and the note's borrowed base's figure (-1: none), kept as
+    /// 32-bit integers: the decision is 32 bytes, copied as such through the pair loop.
+    private let a32: Int32
+    private let b32: Int32
+    private let from32: Int32
+    /// The note's base (read only when ``bits`` says there is one).
+    private let baseValue: Double
     let verdict: Verdict
-    /// What the explanation needs of the comparison (the intervals are not kept).
-    let note: Note
+    /// 1: a base; 2: converted units; 4: a revision.
+    private let bits: UInt8
+
     /// Figure indices, earlier first.
-    let a: Int
-    let b: Int
+    var a: Int { Int(a32) }
+    var b: Int { Int(b32) }
+
+    /// What the explanation needs of the comparison (the intervals are not kept).
+    var note: Note {
+        var n = Note(nil)
+        if bits & 1 != 0 { n.base = baseValue }
+        if from32 >= 0 { n.baseBorrowedFrom = Int(from32) }
+        n.convertedUnits = bits & 2 != 0
+        n.revision = bits & 4 != 0
+        return n
+    }
+
+    init(ruleIndex: Int32, verdict: Verdict, note: Note, a: Int, b: Int) {
+        self.ruleIndex = ruleIndex
+        self.verdict = verdict
+        a32 = Int32(a)
+        b32 = Int32(b)
+        from32 = note.baseBorrowedFrom.map { Int32($0) } ?? -1
+        baseValue = note.base ?? 0
+        bits = (note.base != nil ? 1 : 0) | (note.convertedUnits ? 2 : 0) | (note.revision ? 4 : 0)
+    }
+
+    /// The decision from the plain fields of a comparison (`from` -1: no borrowed base).
+    init(ruleIndex: Int32, verdict: Verdict, a: Int32, b: Int32, base: Double?, from: Int32, converted: Bool, revision: Bool) {
+        self.ruleIndex = ruleIndex
+        self.verdict = verdict
+        a32 = a
+        b32 = b
+        from32 = from
+        baseValue = base ?? 0
+        bits = (base != nil ? 1 : 0) | (converted ? 2 : 0) | (revision ? 4 : 0)
+    }
 
     struct Note: Sendable {
         /// A base that turned a share into a count, and the claim it was borrowed from.

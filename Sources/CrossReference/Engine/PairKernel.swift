@@ -250,19 +250,18 @@ final class PairKernel: @unchecked Sendable {
     private enum Said { case pass, silent, verdict(Verdict3) }
 
     private func decide(ordered pa: UnsafeMutablePointer<Core>, _ pb: UnsafeMutablePointer<Core>, bodyAlternatives: Int) -> Decision? {
-        let a = pa.pointee, b = pb.pointee
-        let sameArticle = a.articleID == b.articleID
-        let headlineBody = sameArticle && a.has(Core.inTitle) != b.has(Core.inTitle)
-        let hasDays = a.has(Core.hasDay) && b.has(Core.hasDay)
+        let sameArticle = pa.pointee.articleID == pb.pointee.articleID
+        let headlineBody = sameArticle && pa.pointee.has(Core.inTitle) != pb.pointee.has(Core.inTitle)
+        let hasDays = pa.pointee.has(Core.hasDay) && pb.pointee.has(Core.hasDay)
         let ctx = Context(sameArticle: sameArticle, headlineBody: headlineBody,
                           soleBodyClaim: headlineBody && bodyAlternatives <= 1,
-                          sameDay: hasDays && a.day == b.day, differentDay: hasDays && a.day != b.day,
-                          hasDays: hasDays, daysApart: hasDays ? abs(a.day - b.day) : 0)
-        if !ctx.differentDay, a.has(Core.hasWindow), b.has(Core.hasWindow), !a.window.overlaps(b.window) { return nil }
-        let anyCumulative = a.has(Core.cumulative) || b.has(Core.cumulative)
+                          sameDay: hasDays && pa.pointee.day == pb.pointee.day, differentDay: hasDays && pa.pointee.day != pb.pointee.day,
+                          hasDays: hasDays, daysApart: hasDays ? abs(pa.pointee.day - pb.pointee.day) : 0)
+        if !ctx.differentDay, pa.pointee.has(Core.hasWindow), pb.pointee.has(Core.hasWindow), !Self.overlaps(pa.pointee.window, pb.pointee.window) { return nil }
+        let anyCumulative = pa.pointee.has(Core.cumulative) || pb.pointee.has(Core.cumulative)
         let excluded = (sameArticle ? filters.sameArticle : filters.crossArticle) | (ctx.sameDay ? 0 : filters.notSameDay)
             | (ctx.differentDay ? 0 : filters.notDifferentDay) | (anyCumulative ? filters.someCumulative : filters.noneCumulative)
-        var m = a.ruleMask & b.ruleMask & pairMask & ~excluded
+        var m = pa.pointee.ruleMask & pb.pointee.ruleMask & pairMask & ~excluded
         var sentence: Bool?
         while m != 0 {
             let r = ruleCores.baseAddress! + m.trailingZeroBitCount
@@ -274,10 +273,10 @@ final class PairKernel: @unchecked Sendable {
             case .sameArticle: if !sameArticle { continue }
             case .sameSentence, .parenthesis:
                 if sentence == nil {
-                    sentence = sameArticle && a.has(Core.inTitle) == b.has(Core.inTitle) && sameSentence(a.index, b.index)
+                    sentence = sameArticle && pa.pointee.has(Core.inTitle) == pb.pointee.has(Core.inTitle) && sameSentence(pa.pointee.index, pb.pointee.index)
                 }
                 if !sentence! { continue }
-                if r.pointee.scope == .parenthesis, !inParentheses(a.index, b.index) { continue }
+                if r.pointee.scope == .parenthesis, !inParentheses(pa.pointee.index, pb.pointee.index) { continue }
             case .headlineBody: if !headlineBody { continue }
             }
             switch r.pointee.time {
@@ -287,7 +286,7 @@ final class PairKernel: @unchecked Sendable {
             case .sameDayForRunningCounts: if anyCumulative, !ctx.sameDay { continue }
             }
             if r.pointee.cumulative >= 0, anyCumulative != (r.pointee.cumulative == 1) { continue }
-            var space = Space(a: a.interval, b: b.interval)
+            var space = Space(a: pa.pointee.interval, b: pb.pointee.interval)
             let said = apply(r, pa, pb, &space)
             switch said {
             case .pass: continue
@@ -303,77 +302,69 @@ final class PairKernel: @unchecked Sendable {
     /// The checks ``Engine/apply`` makes of a verdict (nil: nothing to report).
     private func check(_ v: Verdict3, _ r: UnsafeMutablePointer<RuleCore>, _ pa: UnsafeMutablePointer<Core>,
                        _ pb: UnsafeMutablePointer<Core>, _ ctx: Context, _ c: Space) -> Decision? {
-        let rule = r.pointee
-        if v == .conflict, ctx.headlineBody, !ctx.soleBodyClaim, rule.conflictOnlyIfSole { return nil }
-        if v == .conflict, rule.hasConflictWithinDays, ctx.hasDays, Double(ctx.daysApart) > rule.conflictWithinDays { return nil }
-        let a = pa.pointee, b = pb.pointee
-        let open = a.has(Core.openEnded) || b.has(Core.openEnded)
-        if a.has(Core.hasPlace), b.has(Core.hasPlace), a.placeID != b.placeID {
+        if v == .conflict, ctx.headlineBody, !ctx.soleBodyClaim, r.pointee.conflictOnlyIfSole { return nil }
+        if v == .conflict, r.pointee.hasConflictWithinDays, ctx.hasDays, Double(ctx.daysApart) > r.pointee.conflictWithinDays { return nil }
+        let open = pa.pointee.has(Core.openEnded) || pb.pointee.has(Core.openEnded)
+        if pa.pointee.has(Core.hasPlace), pb.pointee.has(Core.hasPlace), pa.pointee.placeID != pb.pointee.placeID {
             if v != .agree || open { return nil }
         }
-        if rule.hasMaxRatio {
-            if v == .conflict || c.revision, Engine.gapRatio(c.a, c.b) > rule.maxRatio { return nil }
-            if v == .agree, open, Engine.anchorRatio(c.a, c.b) > rule.maxRatio { return nil }
+        if r.pointee.hasMaxRatio {
+            if v == .conflict || c.revision, Engine.gapRatio(c.a, c.b) > r.pointee.maxRatio { return nil }
+            if v == .agree, open, Engine.anchorRatio(c.a, c.b) > r.pointee.maxRatio { return nil }
         }
-        if v == .conflict, a.conceptID != b.conceptID, a.kind != .ordinal, b.kind != .ordinal {
-            let narrower = inLineage(b.conceptID, of: pa, from: 1)
+        if v == .conflict, pa.pointee.conceptID != pb.pointee.conceptID, pa.pointee.kind != .ordinal, pb.pointee.kind != .ordinal {
+            let narrower = inLineage(pb.pointee.conceptID, of: pa, from: 1)
             let narrowAbove = narrower ? c.a.isAbove(c.b) : c.b.isAbove(c.a)
             if !narrowAbove { return nil }
         }
-        var note = Decision.Note(nil)
-        if c.hasBase { note.base = c.base }
-        if c.from >= 0 { note.baseBorrowedFrom = Int(c.from) }
-        note.convertedUnits = c.converted
-        note.revision = c.revision
-        return Decision(ruleIndex: rule.index, verdict: v.verdict, note: note, a: Int(a.index), b: Int(b.index))
+        return Decision(ruleIndex: r.pointee.index, verdict: v.verdict, a: pa.pointee.index, b: pb.pointee.index,
+                        base: c.hasBase ? c.base : nil, from: c.from, converted: c.converted, revision: c.revision)
     }
 
     /// ``RuleOperator/apply(_:_:rule:engine:)`` (not `whole-of-share`), the comparison in `space`.
     @inline(__always)
     private func apply(_ r: UnsafeMutablePointer<RuleCore>, _ pa: UnsafeMutablePointer<Core>, _ pb: UnsafeMutablePointer<Core>,
                        _ space: inout Space) -> Said {
-        let rule = r.pointee
-        switch rule.op {
+        switch r.pointee.op {
         case .intervalOverlap:
-            guard common(r, pa, pb, allowBase: rule.allowBases, allowUnits: rule.allowUnits, &space) else { return .pass }
-            return .verdict(space.a.overlaps(space.b) ? .agree : .conflict)
+            guard common(r, pa, pb, allowBase: r.pointee.allowBases, allowUnits: r.pointee.allowUnits, &space) else { return .pass }
+            return .verdict(Self.overlaps(space.a, space.b) ? .agree : .conflict)
         case .shareOfWhole:
             guard pa.pointee.has(Core.isShare) != pb.pointee.has(Core.isShare),
                   common(r, pa, pb, allowBase: true, allowUnits: false, &space), space.hasBase else { return .pass }
-            return .verdict(space.a.overlaps(space.b) ? .agree : .conflict)
+            return .verdict(Self.overlaps(space.a, space.b) ? .agree : .conflict)
         case .unitConversion:
             guard pa.pointee.unitID != pb.pointee.unitID,
                   common(r, pa, pb, allowBase: false, allowUnits: true, &space), space.converted else { return .pass }
-            return .verdict(space.a.overlaps(space.b) ? .agree : .conflict)
+            return .verdict(Self.overlaps(space.a, space.b) ? .agree : .conflict)
         case .runningCount:
             guard common(r, pa, pb, allowBase: true, allowUnits: true, &space) else { return .pass }
-            if space.a == space.b { return .verdict(.agree) }
-            if space.a.overlaps(space.b) { return .verdict(.consistent) }
+            if Self.equal(space.a, space.b) { return .verdict(.agree) }
+            if Self.overlaps(space.a, space.b) { return .verdict(.consistent) }
             if space.b.isAbove(space.a) { return .verdict(.consistent) }
-            if pb.pointee.has(Core.revised) && rule.revisedExcuses {
+            if pb.pointee.has(Core.revised) && r.pointee.revisedExcuses {
                 space.revision = true
                 return .verdict(.consistent)
             }
             return .verdict(.conflict)
         case .changingFigure:
-            guard common(r, pa, pb, allowBase: rule.allowBases, allowUnits: rule.allowUnits, &space) else { return .pass }
-            if space.a.overlaps(space.b) { return .verdict(.agree) }
-            if rule.hasMaxRatio, Engine.gapRatio(space.a, space.b) > rule.maxRatio { return .silent }
-            if rule.hasConsistentWithinDays, pa.pointee.has(Core.hasDay), pb.pointee.has(Core.hasDay),
-               Double(abs(pb.pointee.day - pa.pointee.day)) > rule.consistentWithinDays { return .silent }
+            guard common(r, pa, pb, allowBase: r.pointee.allowBases, allowUnits: r.pointee.allowUnits, &space) else { return .pass }
+            if Self.overlaps(space.a, space.b) { return .verdict(.agree) }
+            if r.pointee.hasMaxRatio, Engine.gapRatio(space.a, space.b) > r.pointee.maxRatio { return .silent }
+            if r.pointee.hasConsistentWithinDays, pa.pointee.has(Core.hasDay), pb.pointee.has(Core.hasDay),
+               Double(abs(pb.pointee.day - pa.pointee.day)) > r.pointee.consistentWithinDays { return .silent }
             return .verdict(.consistent)
         case .scaleSlip:
-            let a = pa.pointee, b = pb.pointee
-            guard a.familyID == b.familyID, !a.has(Core.isRank), a.unitID == b.unitID,
-                  a.kind != .percent, a.kind != .fraction, b.kind != .percent, b.kind != .fraction,
-                  a.has(Core.hasNumber), b.has(Core.hasNumber) else { return .pass }
-            let x = a.number, y = b.number
+            guard pa.pointee.familyID == pb.pointee.familyID, !pa.pointee.has(Core.isRank), pa.pointee.unitID == pb.pointee.unitID,
+                  pa.pointee.kind != .percent, pa.pointee.kind != .fraction, pb.pointee.kind != .percent, pb.pointee.kind != .fraction,
+                  pa.pointee.has(Core.hasNumber), pb.pointee.has(Core.hasNumber) else { return .pass }
+            let x = pa.pointee.number, y = pb.pointee.number
             guard x > 0, y > 0 else { return .pass }
-            guard a.qualifier == .exact || a.qualifier == .about, b.qualifier == .exact || b.qualifier == .about else { return .pass }
+            guard pa.pointee.qualifier == .exact || pa.pointee.qualifier == .about, pb.pointee.qualifier == .exact || pb.pointee.qualifier == .about else { return .pass }
             let ratio = max(x, y) / min(x, y)
             var found = false
-            for n in 0..<Int(rule.factorCount) {
-                let f = factors[Int(rule.factorStart) + n]
+            for n in 0..<Int(r.pointee.factorCount) {
+                let f = factors[Int(r.pointee.factorStart) + n]
                 if abs(ratio - f) <= 1e-9 * f { found = true; break }
             }
             guard found else { return .pass }
@@ -381,7 +372,7 @@ final class PairKernel: @unchecked Sendable {
             return .verdict(.conflict)
         case .restatement:
             guard common(r, pa, pb, allowBase: true, allowUnits: true, &space) else { return .pass }
-            return space.a.overlaps(space.b) ? .verdict(.agree) : .silent
+            return Self.overlaps(space.a, space.b) ? .verdict(.agree) : .silent
         case .wholeOfShare:
             return .pass  // never a pair rule (``Engine/ruleMasks``)
         }
@@ -392,26 +383,25 @@ final class PairKernel: @unchecked Sendable {
     @inline(__always)
     private func common(_ r: UnsafeMutablePointer<RuleCore>, _ pa: UnsafeMutablePointer<Core>, _ pb: UnsafeMutablePointer<Core>,
                         allowBase: Bool, allowUnits: Bool, _ space: inout Space) -> Bool {
-        let a = pa.pointee, b = pb.pointee
-        guard a.familyID == b.familyID else { return false }
+        guard pa.pointee.familyID == pb.pointee.familyID else { return false }
         if !r.pointee.defaultTolerance {
             let t = engine.rules[Int(r.pointee.index)].tolerance
-            space.a = refs[Int(a.index)]._withUnsafeGuaranteedRef { $0.cachedInterval(t) }
-            space.b = refs[Int(b.index)]._withUnsafeGuaranteedRef { $0.cachedInterval(t) }
+            space.a = refs[Int(pa.pointee.index)]._withUnsafeGuaranteedRef { $0.cachedInterval(t) }
+            space.b = refs[Int(pb.pointee.index)]._withUnsafeGuaranteedRef { $0.cachedInterval(t) }
         }
-        switch a.familyCode {
+        switch pa.pointee.familyCode {
         case .amount:
-            let sa = a.has(Core.isShare)
-            if sa == b.has(Core.isShare) { return true }
+            let sa = pa.pointee.has(Core.isShare)
+            if sa == pb.pointee.has(Core.isShare) { return true }
             guard allowBase else { return false }
-            let share = sa ? a : b, count = sa ? b : a
-            if share.has(Core.hasStatedBase) {
-                space.base = share.statedBase
-            } else if count.has(Core.hasStatedBase) {
-                space.base = count.statedBase
-            } else if share.has(Core.hasBorrowedBase) {
-                space.base = share.borrowedBase
-                space.from = share.has(Core.hasBorrowedFrom) ? share.borrowedFrom : -1
+            let share = sa ? pa : pb, count = sa ? pb : pa
+            if share.pointee.has(Core.hasStatedBase) {
+                space.base = share.pointee.statedBase
+            } else if count.pointee.has(Core.hasStatedBase) {
+                space.base = count.pointee.statedBase
+            } else if share.pointee.has(Core.hasBorrowedBase) {
+                space.base = share.pointee.borrowedBase
+                space.from = share.pointee.has(Core.hasBorrowedFrom) ? share.pointee.borrowedFrom : -1
             } else {
                 return false
             }
@@ -420,15 +410,34 @@ final class PairKernel: @unchecked Sendable {
             if sa { space.a = space.a.scaled(by: space.base) } else { space.b = space.b.scaled(by: space.base) }
             return true
         case .duration, .measure:
-            if a.unitID == b.unitID { return true }
-            guard allowUnits, a.unitDimension >= 0, a.unitDimension == b.unitDimension else { return false }
-            space.a = space.a.scaled(by: a.unitFactor / b.unitFactor)
+            if pa.pointee.unitID == pb.pointee.unitID { return true }
+            guard allowUnits, pa.pointee.unitDimension >= 0, pa.pointee.unitDimension == pb.pointee.unitDimension else { return false }
+            space.a = space.a.scaled(by: pa.pointee.unitFactor / pb.pointee.unitFactor)
             space.converted = true
             return true
         default:
-            if a.familyCode == .money, !a.has(Core.hasClaimUnit) || !b.has(Core.hasClaimUnit) { return false }
+            if pa.pointee.familyCode == .money, !pa.pointee.has(Core.hasClaimUnit) || !pb.pointee.has(Core.hasClaimUnit) { return false }
             return true
         }
+    }
+
+    /// `x.overlaps(y)` (``Interval/overlaps(_:)``: the intersection is not empty), worked out
+    /// here with the same comparisons, without a call into the model module.
+    @inline(__always)
+    static func overlaps(_ x: Interval, _ y: Interval) -> Bool {
+        let (lo, loInc): (Double, Bool) =
+            x.low > y.low ? (x.low, x.lowInclusive) :
+            y.low > x.low ? (y.low, y.lowInclusive) : (x.low, x.lowInclusive && y.lowInclusive)
+        let (hi, hiInc): (Double, Bool) =
+            x.high < y.high ? (x.high, x.highInclusive) :
+            y.high < x.high ? (y.high, y.highInclusive) : (x.high, x.highInclusive && y.highInclusive)
+        return !(lo > hi || (lo == hi && !(loInc && hiInc)))
+    }
+
+    /// `x == y` for intervals, field by field (as the synthesized equality compares them).
+    @inline(__always)
+    static func equal(_ x: Interval, _ y: Interval) -> Bool {
+        x.low == y.low && x.high == y.high && x.lowInclusive == y.lowInclusive && x.highInclusive == y.highInclusive
     }
 
     private func sameSentence(_ x: Int32, _ y: Int32) -> Bool {
