@@ -150,7 +150,7 @@ extension Engine {
         // Claims with a base, one per distinct figure.
         let withBase = figs.filter { $0.familyCode == .amount && $0.statedBase != nil && isEvent($0) }
         var shares: [Int] = []
-        if withBase.contains { $0.needsText } {
+        if withBase.contains(where: { $0.needsText }) {
             var seen = Set<String>()
             for f in withBase where seen.insert(f.signature).inserted { shares.append(f.index) }
         } else {
@@ -320,13 +320,13 @@ extension Engine {
         keys = []
         // Equal figures grouped (positions, in sorted order).
         var groups: [[Int]] = []
-        if mf.contains { $0.needsText } {
+        if mf.contains(where: { $0.needsText }) {
             var groupIndex: [String: Int] = [:]
             for p in sorted {
                 let s = mf[p].signature
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
-        } else if value.contains { $0.isNaN } {
+        } else if value.contains(where: { $0.isNaN }) {
             var groupIndex: [SignatureKey: Int] = [:]
             groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
