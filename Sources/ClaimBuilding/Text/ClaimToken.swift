@@ -104,6 +104,29 @@ enum ClaimTokenizer {
         text.withUTF8 { tokenize(bytes: $0, vocabulary: vocabulary, ids: &ids, into: &tokens) }
     }
 
+    /// Where the `chunks`-th run of non-space bytes of `bytes` ends (runs split at ASCII spaces):
+    /// the byte after it, or the end of `bytes` when it has fewer runs. The cut of
+    /// ``leadingTokens(_:chunks:)``, ``leadingSpans(_:chunks:vocabulary:)`` and
+    /// ``leadingWord(_:chunks:vocabulary:)``.
+    static func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, chunks: Int) -> Int {
+        var seen = 0
+        var inChunk = false
+        var p = 0
+        while p < bytes.count {
+            if bytes[p] == 0x20 {
+                if inChunk {
+                    seen += 1
+                    inChunk = false
+                    if seen >= chunks { break }
+                }
+            } else {
+                inChunk = true
+            }
+            p += 1
+        }
+        return p
+    }
+
     /// The first tokens of `text`: those before its `chunks`-th run of non-space bytes ends (runs
     /// split at ASCII spaces), and whether that is the whole text. A token never spans an ASCII
     /// space and the tokenizer looks past a word only at the scalars next to it, so these are
@@ -111,21 +134,7 @@ enum ClaimTokenizer {
     static func leadingTokens(_ text: String, chunks: Int) -> (tokens: [ClaimToken], whole: Bool) {
         var text = text
         return text.withUTF8 { bytes in
-            var seen = 0
-            var inChunk = false
-            var p = 0
-            while p < bytes.count {
-                if bytes[p] == 0x20 {
-                    if inChunk {
-                        seen += 1
-                        inChunk = false
-                        if seen >= chunks { break }
-                    }
-                } else {
-                    inChunk = true
-                }
-                p += 1
-            }
+            let p = chunkEnd(bytes, chunks: chunks)
             if p >= bytes.count { return (tokenize(bytes: bytes), true) }
             return (tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p])), false)
         }
@@ -361,21 +370,7 @@ enum ClaimTokenizer {
     static func leadingSpans(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (spans: [TokenSpan], ids: [Int32], whole: Bool) {
         var text = text
         return text.withUTF8 { bytes in
-            var seen = 0
-            var inChunk = false
-            var p = 0
-            while p < bytes.count {
-                if bytes[p] == 0x20 {
-                    if inChunk {
-                        seen += 1
-                        inChunk = false
-                        if seen >= chunks { break }
-                    }
-                } else {
-                    inChunk = true
-                }
-                p += 1
-            }
+            let p = chunkEnd(bytes, chunks: chunks)
             var spans: [TokenSpan] = [], ids: [Int32] = []
             tokenizeSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary, into: &spans, ids: &ids)
             return (spans, ids, p >= bytes.count)
@@ -388,21 +383,7 @@ enum ClaimTokenizer {
     static func leadingWord(_ text: String, chunks: Int, vocabulary: Vocabulary) -> (count: Int, whole: Bool, word: Int, id: Int32) {
         var text = text
         return text.withUTF8 { bytes in
-            var seen = 0
-            var inChunk = false
-            var p = 0
-            while p < bytes.count {
-                if bytes[p] == 0x20 {
-                    if inChunk {
-                        seen += 1
-                        inChunk = false
-                        if seen >= chunks { break }
-                    }
-                } else {
-                    inChunk = true
-                }
-                p += 1
-            }
+            let p = chunkEnd(bytes, chunks: chunks)
             let (count, word, id) = withSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary) { spans, ids in
                 var i = 0
                 while i < spans.count, !spans[i].isWord { i += 1 }
