@@ -75,11 +75,13 @@ struct Check: ParsableCommand {
         let chosen = format ?? (output == nil && isatty(STDOUT_FILENO) != 0 ? .markdown : .json)
         switch chosen {
         case .json:
-            if output == nil {
-                // Streamed in pieces of about 1 MB, so a large batch's JSON is never whole in memory.
-                try JSONReportWriter.write(result.report, trailingNewline: true) { FileHandle.standardOutput.write(Data($0)) }
+            // Streamed in pieces of about 1 MB, so a large batch's JSON is never whole in memory.
+            if let output {
+                try emitStreamed(to: output) { write in
+                    try JSONReportWriter.write(result.report, trailingNewline: true, to: write)
+                }
             } else {
-                try emit(JSONReportWriter.data(result.report, trailingNewline: true), to: output)
+                try JSONReportWriter.write(result.report, trailingNewline: true) { FileHandle.standardOutput.write(Data($0)) }
             }
         case .markdown:
             try emit(Data(MarkdownReportWriter.render(result.report).utf8), to: output)

@@ -49,3 +49,35 @@ func emit(_ data: Data, to output: String?) throws {
         FileHandle.standardOutput.write(data)
     }
 }
+
+/// Streams bytes to `--output`: written to a hidden file beside it and renamed over it once
+/// complete, so a large report is never whole in memory and a failed run leaves neither a
+/// half-written report nor a changed old one. `body` hands its pieces to the writer it is given.
+func emitStreamed(to output: String, _ body: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+    let url = URL(fileURLWithPath: output)
+    let temp = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+    func fail(_ reason: String) -> ValidationError {
+        unlink(temp)
+        return ValidationError("cannot write \(output): \(reason)")
+    }
+    guard FileManager.default.createFile(atPath: temp, contents: nil) else {
+        throw fail(String(cString: strerror(errno)))
+    }
+    do {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temp))
+        do {
+            try body { try handle.write(contentsOf: $0) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
+        }
+    } catch let error as ValidationError {
+        unlink(temp)
+        throw error
+    } catch {
+        throw fail(error.localizedDescription)
+    }
+    guard rename(temp, output) == 0 else { throw fail(String(cString: strerror(errno))) }
+}

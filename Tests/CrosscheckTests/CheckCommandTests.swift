@@ -75,3 +75,30 @@ import Testing
         #expect(r.status == 0)
     }
 }
+
+@Suite struct CheckOutputFileTests {
+    @Test func jsonOutputFileHoldsTheSameBytesAsStandardOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("report.json").path
+        // an older report at the path is replaced whole
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        let toFile = try CLI.run(["check", "seeds", "--format", "json", "--output", path])
+        let toStdout = try CLI.run(["check", "seeds", "--format", "json"])
+        #expect(toFile.status == 0, "stderr: \(toFile.stderr)")
+        #expect(toFile.stdout.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == toStdout.stdout)
+        // nothing but the report is left beside it (the streamed piece was renamed over it)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
+    }
+
+    @Test func anUnwritableOutputNamesThePathAndLeavesNoFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-out-\(UUID().uuidString)")
+        let path = dir.appendingPathComponent("missing-folder/report.json").path
+        let r = try CLI.run(["check", "seeds", "--format", "json", "--output", path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(path))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}
