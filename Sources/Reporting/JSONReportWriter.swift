@@ -221,7 +221,7 @@ struct ReportJSON: ~Copyable {
                 for n in claims.indices {
                     if n > 0 { out.byte(0x2C) }
                     out.newline(k + 2)
-                    claim(claims[n], indent: k + 2)
+                    Self.claim(claims.baseAddress! + n, indent: k + 2, into: &out)
                     try flushIfFull()
                 }
             }
@@ -255,85 +255,87 @@ struct ReportJSON: ~Copyable {
     // Claim: agency?, article, asOf, cited, concept?, cumulative (when true), end?, id,
     // inTitle (when true), kind, place?, qualifier, quote, revised (when true), sentence, start?,
     // subject, unit, value.
-    private mutating func claim(_ c: borrowing Claim, indent: Int) {
+    // Read through a pointer, field by field: a claim passed by value (even `borrowing`) from the
+    // article's buffer was copied whole first, retaining and releasing every string in it.
+    private static func claim(_ c: UnsafePointer<Claim>, indent: Int, into out: inout JSONBytes) {
         let k = indent + 2
         out.byte(0x7B)
-        if let agency = c.agency {
+        if let agency = c.pointee.agency {
             out.key(k, "\"agency\" : ")
             out.string(agency)
             out.byte(0x2C)
         }
         out.key(k, "\"article\" : ")
-        out.string(c.article)
+        out.string(c.pointee.article)
         out.byte(0x2C)
         out.key(k, "\"asOf\" : ")
-        optional(c.asOf)
+        optional(&out, c.pointee.asOf)
         out.byte(0x2C)
         out.key(k, "\"cited\" : ")
-        optional(c.cited)
-        if let concept = c.concept {
+        optional(&out, c.pointee.cited)
+        if let concept = c.pointee.concept {
             out.byte(0x2C)
             out.key(k, "\"concept\" : ")
             out.string(concept)
         }
-        if c.cumulative {
+        if c.pointee.cumulative {
             out.byte(0x2C)
             out.key(k, "\"cumulative\" : true")
         }
-        if let end = c.end {
+        if let end = c.pointee.end {
             out.byte(0x2C)
             out.key(k, "\"end\" : ")
             out.integer(end)
         }
         out.byte(0x2C)
         out.key(k, "\"id\" : ")
-        out.string(c.id)
-        if c.inTitle {
+        out.string(c.pointee.id)
+        if c.pointee.inTitle {
             out.byte(0x2C)
             out.key(k, "\"inTitle\" : true")
         }
         out.byte(0x2C)
         out.key(k, "\"kind\" : ")
-        out.raw(Self.quoted(c.kind))
-        if let place = c.place {
+        out.raw(Self.quoted(c.pointee.kind))
+        if let place = c.pointee.place {
             out.byte(0x2C)
             out.key(k, "\"place\" : ")
             out.string(place)
         }
         out.byte(0x2C)
         out.key(k, "\"qualifier\" : ")
-        out.raw(Self.quoted(c.qualifier))
+        out.raw(Self.quoted(c.pointee.qualifier))
         out.byte(0x2C)
         out.key(k, "\"quote\" : ")
-        out.string(c.quote)
-        if c.revised {
+        out.string(c.pointee.quote)
+        if c.pointee.revised {
             out.byte(0x2C)
             out.key(k, "\"revised\" : true")
         }
         out.byte(0x2C)
         out.key(k, "\"sentence\" : ")
-        out.string(c.sentence)
-        if let start = c.start {
+        out.string(c.pointee.sentence)
+        if let start = c.pointee.start {
             out.byte(0x2C)
             out.key(k, "\"start\" : ")
             out.integer(start)
         }
         out.byte(0x2C)
         out.key(k, "\"subject\" : ")
-        optional(c.subject)
+        optional(&out, c.pointee.subject)
         out.byte(0x2C)
         out.key(k, "\"unit\" : ")
-        optional(c.unit)
+        optional(&out, c.pointee.unit)
         out.byte(0x2C)
         out.key(k, "\"value\" : ")
-        value(c.value, indent: k)
+        value(&out, c.pointee.value, indent: k)
         out.newline(indent)
         out.byte(0x7D)
     }
 
     // QuantityValue: base?, high?, low?, number? (an object with none of them is `{}` spread over
     // a blank line, as Foundation writes an empty object).
-    private mutating func value(_ v: QuantityValue, indent: Int) {
+    private static func value(_ out: inout JSONBytes, _ v: QuantityValue, indent: Int) {
         let k = indent + 2
         var first = true
         func comma(_ first: inout Bool, _ out: inout JSONBytes) {
@@ -439,6 +441,10 @@ struct ReportJSON: ~Copyable {
     }
 
     private mutating func optional(_ s: String?) {
+        Self.optional(&out, s)
+    }
+
+    private static func optional(_ out: inout JSONBytes, _ s: String?) {
         if let s { out.string(s) } else { out.null() }
     }
 }
