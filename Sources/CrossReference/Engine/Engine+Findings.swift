@@ -545,6 +545,11 @@ extension Engine {
     /// Findings in a deterministic order: conflicts, then consistent, then agree; within a verdict
     /// by the concept of the first claim, then claim ids (natural order), then rule id. Ids are
     /// "F1", "F2" …; explanations are rendered here, on several threads.
+    /// ``FigureText/figure(_:)`` of a figure's claim, its fields read in place.
+    static func figureText(_ f: Figure) -> String {
+        FigureText.figure(kind: f.claim.kind, value: f.claim.value, unit: f.claim.unit, qualifier: f.claim.qualifier)
+    }
+
     func sortAndRender(_ pending: [PendingFinding], _ prepared: Prepared) -> [Finding] {
         let figs = prepared.figures
         // A claim id's concept is that of the first figure with the id (ids are unique in a report).
@@ -609,7 +614,7 @@ extension Engine {
             named[p.decision.b] = true
         }
         let namedList = named.indices.filter { named[$0] }
-        let made = Parallel.map(namedList.count, minimum: 1024) { r in r.map { FigureText.figure(figs[namedList[$0]].claim) } }
+        let made = Parallel.map(namedList.count, minimum: 1024) { r in r.map { Self.figureText(figs[namedList[$0]]) } }
         var texts = [String?](repeating: nil, count: figs.count)
         var at = 0
         for chunk in made {
@@ -670,7 +675,7 @@ extension Engine {
         /// A figure's text, from `figureTexts` when it is there.
         func text(_ f: Figure) -> String {
             if f.index < figureTexts.count, let t = figureTexts[f.index] { return t }
-            return FigureText.figure(f.claim)
+            return Self.figureText(f)
         }
         let d = p.decision
         let compiled = rules[Int(d.ruleIndex)]
@@ -767,7 +772,7 @@ extension Engine {
             switch name {
             case .outlet: return f.outlet
             case .quote: return f.claim.quote
-            case .figure: return FigureText.figure(f.claim)
+            case .figure: return Self.figureText(f)
             case .asOf: return f.day ?? "an unknown date"
             case .when:
                 if side == .a { return a.day.map { "on \($0)" } ?? "(undated)" }
@@ -838,12 +843,30 @@ struct SourceNames: Sendable {
             index[s] = Int32(names.count - 1)
             return Int32(names.count - 1)
         }
+        // The named figures are marked first, then read in figure order: figures and their claims
+        // lie in memory in that order, so the claims are read front to back rather than in the
+        // findings' order (the names' indices only key look-ups: no text depends on them).
+        var named = [Bool](repeating: false, count: figs.count)
         for p in pending {
-            for i in p.claims where agencyOf[i] == -2 {
-                // Field by field: the claim is not copied.
-                agencyOf[i] = name(figs[i].claim.agency)
-                citedOf[i] = name(figs[i].claim.cited)
+            for i in p.claims { named[i] = true }
+        }
+        // Consecutive figures mostly come from one article and name the same sources.
+        var lastAgency: String?, lastAgencyName: Int32 = -2
+        var lastCited: String?, lastCitedName: Int32 = -2
+        for i in figs.indices where named[i] {
+            // Field by field: the claim is not copied.
+            let agency = figs[i].claim.agency
+            if agency != lastAgency || lastAgencyName == -2 {
+                lastAgency = agency
+                lastAgencyName = name(agency)
             }
+            let cited = figs[i].claim.cited
+            if cited != lastCited || lastCitedName == -2 {
+                lastCited = cited
+                lastCitedName = name(cited)
+            }
+            agencyOf[i] = lastAgencyName
+            citedOf[i] = lastCitedName
         }
     }
 

@@ -145,18 +145,23 @@ enum FigureText {
 
     /// "about 20 years", "more than 25%", "8", "12 of 34".
     static func figure(_ c: Claim) -> String {
-        let v = c.value
+        figure(kind: c.kind, value: c.value, unit: c.unit, qualifier: c.qualifier)
+    }
+
+    /// ``figure(_:)`` from the fields it reads, so that a figure's claim, lent in place, is not
+    /// copied whole to be formatted.
+    static func figure(kind: QuantityKind, value v: QuantityValue, unit: String?, qualifier: Qualifier) -> String {
         var core: String
         let fmt: (Double) -> String = { x in
-            c.kind == .fraction ? number(x * 100) + "%" : number(x)
+            kind == .fraction ? number(x * 100) + "%" : number(x)
         }
         if let n = v.number { core = fmt(n) } else {
             core = "\(v.low.map(fmt) ?? "…")–\(v.high.map(fmt) ?? "…")"
         }
-        if c.kind == .ordinal { core += ordinalSuffix(v.number ?? 0) }
+        if kind == .ordinal { core += ordinalSuffix(v.number ?? 0) }
         if let base = v.base { core += " of " + number(base) }
-        if let unit = c.unit {
-            switch c.kind {
+        if let unit = unit {
+            switch kind {
             case .percent: core += unit == "percentage-point" ? " points" : "%"
             case .money: core = unit + " " + core
             case .duration:
@@ -165,7 +170,7 @@ enum FigureText {
             default: core += " " + unit
             }
         }
-        return hedge(c.qualifier) + core
+        return hedge(qualifier) + core
     }
 
     static func ordinalSuffix(_ x: Double) -> String {

@@ -42,23 +42,49 @@ struct PairContext: Sendable {
     /// "to tredjedele (65 procent)": one quote, then an opening parenthesis, then the other quote
     /// before the parenthesis closes.
     static func inParentheses(_ a: Claim, _ b: Claim) -> Bool {
-        let s = a.sentence.utf8
-        guard let ra = range(of: a.quote, in: a.sentence), let rb = range(of: b.quote, in: a.sentence) else { return false }
-        let (first, second) = ra.lowerBound <= rb.lowerBound ? (ra, rb) : (rb, ra)
-        guard first.upperBound <= second.lowerBound else { return false }
-        let between = Array(s)[first.upperBound..<second.lowerBound]
-        guard let open = between.firstIndex(of: 0x28) else { return false }
-        let beforeOpen = between[between.startIndex..<open]
-        let afterOpen = between[(open + 1)...]
-        return beforeOpen.allSatisfy { $0 == 0x20 || $0 == 0x2C } && !afterOpen.contains(0x29) && afterOpen.count <= 24
+        inParentheses(sentence: a.sentence, a.quote, b.quote)
     }
 
+    /// Whether one quote of `sentence` follows the other inside an opening parenthesis ("8 (nine
+    /// by AFP's count)"): the first quote, then only spaces and commas, "(", at most 24 bytes
+    /// without ")", the second. Read over the bytes in place (no array is made).
+    static func inParentheses(sentence: String, _ qa: String, _ qb: String) -> Bool {
+        var sentence = sentence, qa = qa, qb = qb
+        return sentence.withUTF8 { s in
+            qa.withUTF8 { a in
+                qb.withUTF8 { b in
+                    guard let ra = range(of: a, in: s), let rb = range(of: b, in: s) else { return false }
+                    let (first, second) = ra.lowerBound <= rb.lowerBound ? (ra, rb) : (rb, ra)
+                    guard first.upperBound <= second.lowerBound else { return false }
+                    var open = first.upperBound
+                    while open < second.lowerBound, s[open] != 0x28 {
+                        guard s[open] == 0x20 || s[open] == 0x2C else { return false }
+                        open += 1
+                    }
+                    guard open < second.lowerBound, second.lowerBound - (open + 1) <= 24 else { return false }
+                    for i in (open + 1)..<second.lowerBound where s[i] == 0x29 { return false }
+                    return true
+                }
+            }
+        }
+    }
+
+    /// The byte range of the first occurrence of `needle` in `hay` (nil for an empty needle).
     static func range(of needle: String, in hay: String) -> Range<Int>? {
-        let h = Array(hay.utf8), n = Array(needle.utf8)
+        var needle = needle, hay = hay
+        return hay.withUTF8 { h in needle.withUTF8 { n in range(of: n, in: h) } }
+    }
+
+    static func range(of n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         guard !n.isEmpty, n.count <= h.count else { return nil }
         var i = 0
+        let first = n[0]
         while i + n.count <= h.count {
-            if h[i] == n[0], Array(h[i..<(i + n.count)]) == n { return i..<(i + n.count) }
+            if h[i] == first {
+                var j = 1
+                while j < n.count, h[i + j] == n[j] { j += 1 }
+                if j == n.count { return i..<(i + n.count) }
+            }
             i += 1
         }
         return nil

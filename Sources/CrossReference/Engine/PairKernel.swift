@@ -445,6 +445,7 @@ final class PairKernel: @unchecked Sendable {
     }
 
     private func inParentheses(_ x: Int32, _ y: Int32) -> Bool {
-        refs[Int(x)]._withUnsafeGuaranteedRef { a in refs[Int(y)]._withUnsafeGuaranteedRef { b in PairContext.inParentheses(a.claim, b.claim) } }
+        refs[Int(x)]._withUnsafeGuaranteedRef { a in refs[Int(y)]._withUnsafeGuaranteedRef { b in
+            PairContext.inParentheses(sentence: a.claim.sentence, a.claim.quote, b.claim.quote) } }
     }
 }
