@@ -327,10 +327,11 @@ extension Engine {
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
         } else if value.contains(where: { $0.isNaN }) {
+            let signature = mf.map(\.signatureKey)
             var groupIndex: [SignatureKey: Int] = [:]
             groupIndex.reserveCapacity(sorted.count)
             for p in sorted {
-                let s = mf[p].signatureKey
+                let s = signature[p]
                 if let g = groupIndex[s] { groups[g].append(p) } else { groupIndex[s] = groups.count; groups.append([p]) }
             }
         } else {
@@ -338,6 +339,9 @@ extension Engine {
             // value) in the sorted order, where they are found by comparing keys (a dictionary
             // takes over in a run with many different figures). Groups come in order of first
             // member, as with one dictionary over all.
+            // The keys are made in member order (the figures' and their claims' order in memory),
+            // not in sorted order, which read the claims at random.
+            let signature = mf.map(\.signatureKey)
             var start = 0
             var local: [(SignatureKey, Int)] = []
             var runIndex: [SignatureKey: Int] = [:]
@@ -350,7 +354,7 @@ extension Engine {
                 runIndex.removeAll(keepingCapacity: true)
                 for n in start..<end {
                     let p = sorted[n]
-                    let s = mf[p].signatureKey
+                    let s = signature[p]
                     var found = -1
                     if local.count <= 16 {
                         for (key, g) in local where key == s { found = g; break }
