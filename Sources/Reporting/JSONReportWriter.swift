@@ -123,6 +123,36 @@ struct ReportJSON: ~Copyable {
             return
         }
         let piece = Self.piece
+        if let sink {
+            // Streaming: each piece goes to the sink as soon as those before it have, from the
+            // thread that rendered it, so writing overlaps rendering (one thread writes a piece
+            // while the others render the next ones) and at most one piece per thread waits.
+            if out.count > 0 {
+                try sink(out.bytes)
+                out.reset()
+            }
+            let turns = OrderedTurns(sink: sink)
+            DispatchQueue.concurrentPerform(iterations: (count + piece - 1) / piece) { p in
+                // after a failure the remaining pieces are not rendered (their turns still pass)
+                guard !turns.failed else { return turns.hand(p, nil) }
+                let lo = p * piece, hi = Swift.min(lo + piece, count)
+                var room = 64
+                for n in lo..<hi { room += 8 + size(n) }
+                var w = ReportJSON(capacity: room, chunkSize: .max, sink: nil, parallel: false)
+                do {
+                    for n in lo..<hi {
+                        if n > 0 { w.out.byte(0x2C) }
+                        w.out.newline(4)
+                        try render(&w, n)
+                    }
+                } catch {
+                    return turns.hand(p, .failure(error))
+                }
+                turns.hand(p, .success(w.takeRendered()))
+            }
+            if let error = turns.error { throw error }
+            return
+        }
         let window = Swift.max(2, ProcessInfo.processInfo.activeProcessorCount) * 4
         var start = 0
         while start < count {
@@ -145,18 +175,7 @@ struct ReportJSON: ~Copyable {
                 return .success(w.takeRendered())
             }
             for bytes in rendered {
-                let piece = try bytes.get()
-                if let sink {
-                    // Streaming: the piece goes to the sink as it is, after what came before it,
-                    // not copied into the buffer first.
-                    if out.count > 0 {
-                        try sink(out.bytes)
-                        out.reset()
-                    }
-                    try sink(piece.bytes)
-                } else {
-                    out.append(piece.bytes)
-                }
+                out.append(try bytes.get().bytes)
             }
             start = Swift.min(start + pieces * piece, count)
         }
@@ -446,5 +465,46 @@ struct ReportJSON: ~Copyable {
 
     private static func optional(_ out: inout JSONBytes, _ s: String?) {
         if let s { out.string(s) } else { out.null() }
+    }
+}
+
+/// Hands pieces rendered on several threads to a sink in the pieces' order: the thread that
+/// rendered piece `n` waits until pieces `0..<n` have been handed over, then hands its own.
+/// Pieces are taken in increasing order (as `concurrentPerform` gives them out), so the lowest
+/// piece not yet handed over is always held by a thread that is not waiting.
+final class OrderedTurns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var firstError: (any Error)?
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+    }
+
+    /// Whether a piece or the sink has failed (the rest need not be rendered).
+    var failed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return firstError != nil
+    }
+
+    /// The first failure, in the pieces' order: a piece's own or the sink's.
+    var error: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return firstError
+    }
+
+    /// Piece `turn` (nil: not rendered, because an earlier one failed), handed over in its turn.
+    func hand(_ turn: Int, _ piece: Result<RenderedBytes, any Error>?) {
+        condition.lock()
+        while next != turn { condition.wait() }
+        if firstError == nil, let piece {
+            do { try sink(piece.get().bytes) } catch { firstError = error }
+        }
+        next += 1
+        condition.broadcast()
+        condition.unlock()
     }
 }

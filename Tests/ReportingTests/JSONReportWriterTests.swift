@@ -260,6 +260,28 @@ import Testing
         #expect(calls == 1)
     }
 
+    /// A long list streams its pieces from the threads that render them, in order: a sink that
+    /// fails in the middle of it is not called again, and what it got before is the report's start.
+    @Test func aSinkFailingInALongListStopsTheWriteThere() throws {
+        struct Full: Error {}
+        var g = ReportGenerator(seed: 11)
+        let report = g.bigReport(articles: ReportJSON.piece * 20 + 5, findings: 3)
+        let whole = try JSONReportWriter.data(report)
+        for failing in [1, 2, 3, 9] {
+            var calls = 0
+            var got = Data()
+            #expect(throws: Full.self) {
+                try JSONReportWriter.write(report, chunkSize: 4096) { piece in
+                    calls += 1
+                    if calls == failing { throw Full() }
+                    got.append(contentsOf: piece)
+                }
+            }
+            #expect(calls == failing)
+            #expect(whole.starts(with: got))
+        }
+    }
+
     @Test func trailingNewlineAddsOneLineBreak() throws {
         let plain = try JSONReportWriter.data(ReportFixtures.hostile)
         let withNewline = try JSONReportWriter.data(ReportFixtures.hostile, trailingNewline: true)
