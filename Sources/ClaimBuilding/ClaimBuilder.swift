@@ -60,14 +60,36 @@ public struct ClaimBuilder: Sendable {
             for i in from..<out.count {
                 if out[i].agency == nil { out[i].agency = wire }
                 out[i].article = article.id
-                var id = article.id   // "<article id>#<n>", without the interpolation machinery
-                id += "#"
-                id += String(i + 1)
-                out[i].id = id
+                out[i].id = Self.claimID(article.id, i + 1)
             }
         }
         Self.restate(&out)
         return out
+    }
+
+    /// "<article>#<number>" written in one string (no interpolation, no string for the number):
+    /// what `"\(article)#\(number)"` makes for a number of zero or more.
+    static func claimID(_ article: String, _ number: Int) -> String {
+        precondition(number >= 0)
+        var digits = 1
+        var n = number
+        while n >= 10 { n /= 10; digits += 1 }
+        var article = article
+        return article.withUTF8 { a in
+            String(unsafeUninitializedCapacity: a.count + 1 + digits) { out in
+                var p = 0
+                for b in a { out[p] = b; p += 1 }
+                out[p] = 0x23   // "#"
+                var n = number
+                var q = a.count + digits
+                while q > a.count {
+                    out[q] = 0x30 + UInt8(n % 10)
+                    n /= 10
+                    q -= 1
+                }
+                return a.count + 1 + digits
+            }
+        }
     }
 
     /// A headline figure and a body figure with the same value restate each other: the one without

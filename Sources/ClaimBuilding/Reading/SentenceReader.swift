@@ -43,6 +43,28 @@ struct ClaimCandidate: Sendable {
     var isRank = false
 }
 
+/// What a claim says about its concept, remembered per article (``SentenceReader/conceptSummary(of:in:)``):
+/// `form` 0 for a plain figure, 1 for a duration, 2 for a duration that is a count's window.
+struct ConceptSummary {
+    var concept: String
+    /// ``hash(_:form:)`` of the concept's bytes and the form.
+    var hash: UInt64
+    var form: UInt8
+    var subject: String?
+    var cumulative: Bool
+
+    /// Entries in a reader's table (a power of two).
+    static let slots = 64
+
+    /// FNV-1a over `bytes`, then the form.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, form: UInt8) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return (h ^ UInt64(form)) &* 0x0000_0100_0000_01B3
+    }
+}
+
 /// The parts of a ``Quantity`` a claim is read from: no string but the unit, no array.
 struct CandidateQuantity: Sendable {
     var start: Int
@@ -88,7 +110,7 @@ struct SentenceReader: Sendable {
         guard quantities.contains(where: { $0.kind != .date }) else { return }
         var tokens = ReadingScratch.take(&scratch.tokens)
         var ids = ReadingScratch.take(&scratch.ids)
-        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
+        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids, arena: scratch.arena)
         scratch.tokens = tokens
         scratch.ids = ids
         guard !tokens.isEmpty else { return }
@@ -103,23 +125,37 @@ struct SentenceReader: Sendable {
         resolveConcepts(&candidates, in: sentence)
         candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
 
-        let sided = sentence.attributionsWithSide()
-        let carried = carriedSource(slot: slot, sentence: sentence)
+        var sided = ReadingScratch.take(&scratch.sided)
+        sentence.appendAttributionsWithSide(to: &sided)
+        let carried = carriedSource(slot: slot, sentence: sentence, arena: scratch.arena)
         let agency = sentence.agencyMatches.first?.value
         let revised = sentence.isRevised
         var text = slot.text
         text.withUTF8 { bytes in
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
-        let lastFirst = candidates.map(\.first).max() ?? -1
+        var lastFirst = -1
+        for c in candidates where c.first > lastFirst { lastFirst = c.first }
         // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
         // …": a verb with nothing after it but a day closes its clause and covers what precedes too
-        func closes(_ a: PhraseMatch<String>) -> Bool { sentence.closesClause(after: a.end) }
-        let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
-        let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
-        let anchors = asOfAnchors(in: sentence, published: published)
-        let publishedDate = published.flatMap { CivilDate(iso: $0) }
-        let publishedISO = publishedDate?.iso
+        // (the two lists part the attributions, in order, into arrays kept between sentences)
+        var always = ReadingScratch.take(&scratch.always)
+        var beforeOnly = ReadingScratch.take(&scratch.beforeOnly)
+        for (a, nameBefore) in sided {
+            if !nameBefore || lastFirst < a.end || sentence.closesClause(after: a.end) {
+                always.append(a)
+            } else {
+                beforeOnly.append(a)
+            }
+        }
+        defer {
+            scratch.sided = sided
+            scratch.always = always
+            scratch.beforeOnly = beforeOnly
+        }
+        // the publication date is read once per article (the scratch lives for the article)
+        let (publishedDate, publishedISO) = scratch.publication(published)
+        let anchors = asOfAnchors(in: sentence, publishedDate: publishedDate)
         // the few sources of an article are each checked for an agency name once (the scratch
         // lives for the article)
 
@@ -139,13 +175,14 @@ struct SentenceReader: Sendable {
                 source = a
                 via = a
             }
+            let about = conceptSummary(of: c, in: &scratch.conceptSummaries)
             out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: q.kind, value: value, unit: q.unit,
-                         qualifier: q.qualifier, subject: subject(of: c), cited: source,
+                         qualifier: q.qualifier, subject: about.subject, cited: source,
                          asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
                             ?? asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
-                         cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
+                         cumulative: about.cumulative,
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi))
         }
@@ -228,6 +265,29 @@ struct SentenceReader: Sendable {
             if best == nil || d < best!.0 { best = (d, m) }
         }
         return best?.1
+    }
+
+    /// The claim's `subject` and `cumulative` for the candidate's concept: ``subject(of:)`` and
+    /// the catalog's cumulative-and-not-rank, remembered in `cache` per concept and subject form
+    /// (an article names the same few concepts again and again; no `String` hashed, no label
+    /// re-joined): a direct-mapped table of ``ConceptSummary/slots`` entries by an FNV-1a hash of
+    /// the key's bytes and the form, the bytes compared on a hit, an entry replaced on a miss.
+    func conceptSummary(of c: ClaimCandidate, in cache: inout [ConceptSummary?]) -> (subject: String?, cumulative: Bool) {
+        guard let concept = c.concept else { return (nil, false) }
+        let form: UInt8 = c.quantity.kind == .duration ? (c.isWindow ? 2 : 1) : 0
+        var key = concept
+        let hash = key.withUTF8 { ConceptSummary.hash($0, form: form) }
+        let slot = Int(truncatingIfNeeded: hash) & (ConceptSummary.slots - 1)
+        if cache.count < ConceptSummary.slots {
+            cache = Array(repeating: nil, count: ConceptSummary.slots)
+        }
+        if let entry = cache[slot], entry.hash == hash, entry.form == form, Self.sameBytes(entry.concept, concept) {
+            return (entry.subject, entry.cumulative)
+        }
+        let subject = subject(of: c)
+        let cumulative = catalog.isCumulative(concept) && !isRank(concept)
+        cache[slot] = ConceptSummary(concept: concept, hash: hash, form: form, subject: subject, cumulative: cumulative)
+        return (subject, cumulative)
     }
 
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.

@@ -39,11 +39,11 @@ final class SentenceTokens: Sendable {
     /// Number of word tokens in the sentence.
     let wordCount: Int
     /// Place matches by their first token.
-    let placeStartingAt: [Int: String]
+    var placeStartingAt: MatchLookup<String> { MatchLookup(placeMatches) }
     /// Weekday and relative-day matches by their first token (value: their end) and by their end
-    /// (value: their start).
-    let dayStartingAt: [Int: Int]
-    let dayEndingAt: [Int: Int]
+    /// (value: their start): looked up in the two match lists (no dictionary made per sentence).
+    var dayStartingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: false) }
+    var dayEndingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: true) }
     /// The longest concept phrase starting at each token (not inside a quantity).
     let conceptAt: [(length: Int, key: String)?]
     let eventMatches: [PhraseMatch<String>]
@@ -211,20 +211,6 @@ final class SentenceTokens: Sendable {
         scratch.nextBreak = next
         isBreak = TokenFlags(values: next, selfIndexed: true)
         wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
-        var placeAt: [Int: String] = [:]
-        for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
-        placeStartingAt = placeAt
-        var dayStart: [Int: Int] = [:], dayEnd: [Int: Int] = [:]
-        for m in weekdayMatches {
-            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
-            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
-        }
-        for m in relativeDayMatches {
-            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
-            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
-        }
-        dayStartingAt = dayStart
-        dayEndingAt = dayEnd
     }
 
     /// `count` copies of `value` (`Array(repeating:count:)` is specialized where it is used;
@@ -458,6 +444,60 @@ final class SentenceTokens: Sendable {
     }
 }
 
+/// A list of phrase matches in text order (starts and ends ascending, no two overlapping, as
+/// ``PhraseTable/appendMatches(in:to:)`` and the place walk make them) looked up by first token:
+/// the first match starting at `k`, by binary search; what a dictionary filled first-wins from the
+/// list answered.
+struct MatchLookup<Value: Sendable> {
+    let matches: [PhraseMatch<Value>]
+
+    init(_ matches: [PhraseMatch<Value>]) { self.matches = matches }
+
+    subscript(_ k: Int) -> Value? {
+        let i = Self.first(in: matches, atOrAfter: k, byEnd: false)
+        return i < matches.count && matches[i].start == k ? matches[i].value : nil
+    }
+
+    /// Index of the first match whose start (or end, `byEnd`) is at or after `k`.
+    @inline(__always)
+    static func first(in ms: [PhraseMatch<Value>], atOrAfter k: Int, byEnd: Bool) -> Int {
+        var lo = 0, hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (byEnd ? ms[mid].end : ms[mid].start) >= k { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
+
+/// The weekday and relative-day matches of a sentence looked up by first token (the value is the
+/// match's end) or by end (`byEnd`: the value is its start); weekdays win a tie, as they did when
+/// both lists filled one dictionary, weekdays first.
+struct DayLookup {
+    let weekdays: [PhraseMatch<Int>]
+    let relative: [PhraseMatch<Int>]
+    let byEnd: Bool
+
+    init(_ weekdays: [PhraseMatch<Int>], _ relative: [PhraseMatch<Int>], byEnd: Bool) {
+        self.weekdays = weekdays
+        self.relative = relative
+        self.byEnd = byEnd
+    }
+
+    subscript(_ k: Int) -> Int? {
+        if let v = Self.find(weekdays, k, byEnd) { return v }
+        return Self.find(relative, k, byEnd)
+    }
+
+    @inline(__always)
+    private static func find(_ ms: [PhraseMatch<Int>], _ k: Int, _ byEnd: Bool) -> Int? {
+        guard !ms.isEmpty else { return nil }
+        let i = MatchLookup<Int>.first(in: ms, atOrAfter: k, byEnd: byEnd)
+        guard i < ms.count else { return nil }
+        return byEnd ? (ms[i].end == k ? ms[i].start : nil) : (ms[i].start == k ? ms[i].end : nil)
+    }
+}
+
 /// Arrays the reader keeps between the sentences of one article: the tokens and their word
 /// numbers, and the per-token indexes of ``SentenceTokens``. A sentence takes each array out
 /// (emptied, its memory kept), fills it and leaves a reference behind; when the sentence is gone
@@ -482,6 +522,34 @@ final class ReadingScratch {
     /// The sources already asked about for an agency name (``SentenceReader/cachedAgencyName(_:in:)``):
     /// an article names the same few again and again.
     @exclusivity(unchecked) var agencyNames: [(source: String, agency: String?)] = []
+    /// The sentence's attributions with their side, and those parted into the ones covering any
+    /// figure and the ones covering only what follows (``SentenceReader/appendClaims``).
+    @exclusivity(unchecked) var sided: [(match: PhraseMatch<String>, nameBefore: Bool)] = []
+    @exclusivity(unchecked) var always: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var beforeOnly: [PhraseMatch<String>] = []
+    /// ``SentenceReader/conceptSummary(of:in:)``'s answers.
+    @exclusivity(unchecked) var conceptSummaries: [ConceptSummary?] = []
+    /// The article's publication date as last read (see ``publication(_:)``).
+    @exclusivity(unchecked) private var publishedText: String?
+    @exclusivity(unchecked) private var publishedRead = false
+    @exclusivity(unchecked) private var publishedDate: CivilDate?
+    @exclusivity(unchecked) private var publishedISO: String?
+
+    /// The publication date (nil when it is no full ISO date) and its ISO form, read once for the
+    /// article's `published` and again only when another text is asked about (a text equal as a
+    /// `String` reads the same: a date is ASCII, any other text reads as none).
+    func publication(_ published: String?) -> (date: CivilDate?, iso: String?) {
+        if publishedRead, published == publishedText { return (publishedDate, publishedISO) }
+        let date = published.flatMap { CivilDate(iso: $0) }
+        publishedText = published
+        publishedDate = date
+        publishedISO = date?.iso
+        publishedRead = true
+        return (publishedDate, publishedISO)
+    }
+
+    /// The tokenizer's memory (see ``TokenizerArena``).
+    let arena = TokenizerArena()
 
     init() {}
 

@@ -329,8 +329,17 @@ enum ClaimTokenizer {
             let start = Int(offsets[from]), end = Int(offsets[to])
             let n = end - start
             // a plain-ASCII word: as many bytes as scalars, all below 0x80
+            // (one pass asks both whether it is ASCII and whether it holds a digit: an ASCII word's
+            // scalars are its bytes)
             var ascii = n == to - from
-            if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
+            var digit = false
+            if ascii {
+                for k in from..<to {
+                    let v = scalars[k]
+                    if v >= 0x80 { ascii = false; break }
+                    if v &- 0x30 < 10 { digit = true }
+                }
+            }
             guard ascii else {
                 let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
                 var flags = TokenSpan.word
@@ -347,7 +356,7 @@ enum ClaimTokenizer {
                 keep = n - 1
             }
             var flags = TokenSpan.word | TokenSpan.ascii
-            for k in start..<end where bytes[k] >= 0x30 && bytes[k] <= 0x39 { flags |= TokenSpan.digit; break }
+            if digit { flags |= TokenSpan.digit }
             let first = bytes[start]
             if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
             if keep < n { flags |= TokenSpan.possessive }
@@ -400,6 +409,52 @@ enum ClaimTokenizer {
             spans.append(contentsOf: s)
             ids.append(contentsOf: i)
         }
+    }
+
+    /// ``tokenizeSpans(_:vocabulary:into:ids:)`` cut in `arena`'s memory (kept between the
+    /// sentences of an article) instead of temporary allocations: the same spans and word numbers.
+    static func tokenizeSpans(_ text: String, vocabulary: Vocabulary, into spans: inout [TokenSpan], ids: inout [Int32],
+                              arena: TokenizerArena) {
+        while !spans.isEmpty { spans.removeLast() }
+        while !ids.isEmpty { ids.removeLast() }
+        var text = text
+        text.withUTF8 { bytes in
+            withSpans(bytes: bytes, vocabulary: vocabulary, arena: arena) { s, i in
+                spans.append(contentsOf: s)
+                ids.append(contentsOf: i)
+            }
+        }
+    }
+
+    /// ``leadingWord(_:chunks:vocabulary:)`` cut in `arena`'s memory.
+    static func leadingWord(_ text: String, chunks: Int, vocabulary: Vocabulary,
+                            arena: TokenizerArena) -> (count: Int, whole: Bool, word: Int, id: Int32) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let p = chunkEnd(bytes, chunks: chunks)
+            let (count, word, id) = withSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary,
+                                              arena: arena) { spans, ids in
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                return (spans.count, i, i < spans.count ? ids[i] : -1)
+            }
+            return (count, p >= bytes.count, word, id)
+        }
+    }
+
+    /// ``withSpans(bytes:vocabulary:_:)`` in `arena`'s memory (grown to the longest text first).
+    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, arena: TokenizerArena,
+                                     _ body: (UnsafeBufferPointer<TokenSpan>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        let count = bytes.count
+        guard count > 0 else {
+            return body(UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+        }
+        arena.reserve(count)
+        var sink = SpanSink(vocabulary: vocabulary, spans: arena.spans, ids: arena.ids)
+        cut(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
+        let r = body(UnsafeBufferPointer(start: arena.spans, count: sink.count), UnsafeBufferPointer(start: arena.ids, count: sink.count))
+        arena.spans.deinitialize(count: sink.count)   // trivial values: nothing to release
+        return r
     }
 
     /// `body` called with the spans of `bytes` and their word numbers, in stack scratch.
@@ -731,4 +786,47 @@ enum ClaimTokenizer {
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" || s == "\u{02BC}" }
+}
+
+/// The memory ``ClaimTokenizer`` cuts a text in (its scalars, their offsets and classes, the spans
+/// and word numbers), kept between the sentences of an article and grown to the longest: one
+/// allocation per buffer for the article instead of temporary allocations per sentence (those of
+/// a sentence over 64 bytes went to the heap). One arena belongs to one reading thread.
+final class TokenizerArena {
+    /// Room for texts of up to this many UTF-8 bytes.
+    private(set) var capacity = 0
+    private(set) var scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private(set) var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    private(set) var classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private(set) var spans = UnsafeMutablePointer<TokenSpan>.allocate(capacity: 1)
+    private(set) var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+    init() {}
+
+    /// Makes room for a text of `count` bytes (a text has at most one scalar, and one token, a byte).
+    @inline(__always)
+    func reserve(_ count: Int) {
+        if count > capacity { grow(count) }
+    }
+
+    @inline(never)
+    private func grow(_ count: Int) {
+        release()
+        capacity = max(count, capacity * 2, 256)
+        scalars = .allocate(capacity: capacity)
+        offsets = .allocate(capacity: capacity + 1)
+        classes = .allocate(capacity: capacity)
+        spans = .allocate(capacity: capacity)
+        ids = .allocate(capacity: capacity)
+    }
+
+    private func release() {
+        scalars.deallocate()
+        offsets.deallocate()
+        classes.deallocate()
+        spans.deallocate()
+        ids.deallocate()
+    }
+
+    deinit { release() }
 }

@@ -1,0 +1,136 @@
+@testable import ClaimBuilding
+import CrosscheckModel
+import Foundation
+import Testing
+
+/// The per-article memory of the reader (tokenizer arena, match lookups, publication date,
+/// concept summaries, claim ids) against what it replaced: the same answers.
+@Suite struct ReadingScratchTests {
+    /// Texts of every length class: empty, short, longer than the arena's first size, and a long
+    /// one after a short one (the arena grows, the spans of the short one are not left behind).
+    static func texts() throws -> [String] {
+        let long = String(repeating: "The UN said 12 of the 34 provincial capitals fell on Friday, ", count: 40)
+        return try TokenSpanTests.texts() + ["", "a", long, "12", long + "done.", "x y z"]
+    }
+
+    @Test func arenaSpansAreTheTemporarySpans() throws {
+        for code in ["en", "da", "de", "fr"] {
+            let lexicon = try #require(Support.builder.readers[code]).lexicon
+            let arena = TokenizerArena()
+            var spans: [TokenSpan] = [TokenSpan(start: 1, end: 2, scalar: 0, flags: 0)], ids: [Int32] = [7]
+            var plainSpans: [TokenSpan] = [], plainIDs: [Int32] = []
+            for text in try Self.texts() {
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids, arena: arena)
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &plainSpans, ids: &plainIDs)
+                #expect(spans == plainSpans, "\(code): \(text.prefix(60))")
+                #expect(ids == plainIDs, "\(code): \(text.prefix(60))")
+                #expect(arena.capacity >= text.utf8.count)
+                for chunks in [1, 3] {
+                    let a = ClaimTokenizer.leadingWord(text, chunks: chunks, vocabulary: lexicon.vocabulary, arena: arena)
+                    let b = ClaimTokenizer.leadingWord(text, chunks: chunks, vocabulary: lexicon.vocabulary)
+                    #expect(a.count == b.count && a.whole == b.whole && a.word == b.word && a.id == b.id, "\(text.prefix(60))")
+                }
+            }
+        }
+    }
+
+    /// A dictionary filled first-wins from the lists, as the sentence used to build per sentence.
+    static func dictionary<V>(_ lists: [[PhraseMatch<V>]], byEnd: Bool, value: (PhraseMatch<V>) -> V) -> [Int: V] {
+        var d: [Int: V] = [:]
+        for list in lists {
+            for m in list where d[byEnd ? m.end : m.start] == nil { d[byEnd ? m.end : m.start] = value(m) }
+        }
+        return d
+    }
+
+    @Test func lookupsAnswerAsTheDictionariesDid() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            // two lists of matches in text order, not overlapping within a list (they may overlap
+            // each other, as weekdays and relative days may)
+            func list() -> [PhraseMatch<Int>] {
+                var out: [PhraseMatch<Int>] = []
+                var k = Int.random(in: 0...3, using: &rng)
+                while k < 40 {
+                    let len = Int.random(in: 1...3, using: &rng)
+                    if Bool.random(using: &rng) { out.append(PhraseMatch(start: k, end: k + len, value: Int.random(in: 0...99, using: &rng))) }
+                    k += len + Int.random(in: 0...2, using: &rng)
+                }
+                return out
+            }
+            let a = list(), b = list()
+            let starts = Self.dictionary([a, b], byEnd: false) { $0.end }
+            let ends = Self.dictionary([a, b], byEnd: true) { $0.start }
+            let places = Self.dictionary([a], byEnd: false) { "p\($0.value)" }
+            let byStart = DayLookup(a, b, byEnd: false), byEnd = DayLookup(a, b, byEnd: true)
+            let placeLookup = MatchLookup(a.map { PhraseMatch(start: $0.start, end: $0.end, value: "p\($0.value)") })
+            for k in -1...45 {
+                #expect(byStart[k] == starts[k])
+                #expect(byEnd[k] == ends[k])
+                #expect(placeLookup[k] == places[k])
+            }
+        }
+        #expect(DayLookup([], [], byEnd: false)[0] == nil)
+        #expect(MatchLookup<String>([])[3] == nil)
+    }
+
+    @Test func sentenceLookupsFollowItsMatches() throws {
+        let lexicon = try #require(Support.builder.readers["en"]).lexicon
+        let text = "On Monday the UN said 12 died in Kabul yesterday, and Herat fell on Friday in Afghanistan."
+        let tokens = ClaimTokenizer.tokenize(text)
+        let s = SentenceTokens(text: text, tokens: tokens, lexicon: lexicon, quantities: [])
+        #expect(!s.weekdayMatches.isEmpty && !s.relativeDayMatches.isEmpty && !s.placeMatches.isEmpty)
+        let starts = Self.dictionary([s.weekdayMatches, s.relativeDayMatches], byEnd: false) { $0.end }
+        let ends = Self.dictionary([s.weekdayMatches, s.relativeDayMatches], byEnd: true) { $0.start }
+        let places = Self.dictionary([s.placeMatches], byEnd: false) { $0.value }
+        for k in 0...tokens.count {
+            #expect(s.dayStartingAt[k] == starts[k])
+            #expect(s.dayEndingAt[k] == ends[k])
+            #expect(s.placeStartingAt[k] == places[k])
+        }
+    }
+
+    @Test(arguments: ["2021-08-11", "2021-08", "2021", "not a date", "", "2024-02-29T10:00:00Z"])
+    func publicationIsReadOnceAndAgainForAnotherText(_ published: String) {
+        let scratch = ReadingScratch()
+        for p in [published, "2020-01-31", published, nil, published] as [String?] {
+            let (date, iso) = scratch.publication(p)
+            let expected = p.flatMap { CivilDate(iso: $0) }
+            #expect(date == expected)
+            #expect(iso == expected?.iso)
+        }
+    }
+
+    @Test func conceptSummaryIsSubjectAndCumulative() throws {
+        let reader = try #require(Support.builder.readers["en"])
+        var cache: [ConceptSummary?] = []
+        let q = Quantity(text: "3 days", start: 0, end: 6, kind: .duration, value: .exactly(3), unit: "day")
+        let keys = Array(reader.catalog.entries.keys.sorted().prefix(40)) + ["person/killed", "province/captured", "no-such-key", "a/b"]
+        for pass in 0..<2 {
+            for key in keys {
+                for kind in [QuantityKind.count, .duration] {
+                    for window in [false, true] {
+                        var quantity = q
+                        quantity.kind = kind
+                        let c = ClaimCandidate(quantity: CandidateQuantity(quantity), first: 0, end: 1, quoteEnd: 6, base: nil,
+                                               concept: key, isWindow: window)
+                        let got = reader.conceptSummary(of: c, in: &cache)
+                        #expect(got.subject == reader.subject(of: c), "\(key) pass \(pass)")
+                        #expect(got.cumulative == (reader.catalog.isCumulative(key) && !reader.isRank(key)), "\(key)")
+                    }
+                }
+            }
+        }
+        #expect(cache.count == ConceptSummary.slots)   // bounded
+        #expect(cache.contains { $0 != nil })
+        let none = ClaimCandidate(quantity: CandidateQuantity(q), first: 0, end: 1, quoteEnd: 6, base: nil)
+        #expect(reader.conceptSummary(of: none, in: &cache) == (nil, false))
+    }
+
+    @Test(arguments: ["a", "", "article-42", "Ünïcode ✓ id", String(repeating: "x", count: 40)])
+    func claimIDIsTheInterpolatedOne(_ article: String) {
+        for n in [0, 1, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max] {
+            #expect(ClaimBuilder.claimID(article, n) == "\(article)#\(n)")
+        }
+    }
+}
