@@ -127,6 +127,49 @@ import Testing
         #expect(reader.conceptSummary(of: none, in: &cache) == (nil, false))
     }
 
+    /// Words of scalars below U+0250 take the byte path (``ClaimTokenizer/latinWord``): their
+    /// numbers and flags are those the string path gives, for every vocabulary word written as
+    /// the tables write it, capitalized, uppercased, possessive, decomposed, and for words no
+    /// table lists.
+    @Test func latinWordsAreNumberedAsTheirKeys() throws {
+        for code in ["da", "de", "fr", "es", "en", "it", "pt", "nl", "sv", "pl", "tr"] {
+            guard let lexicon = Support.builder.readers[code]?.lexicon else { continue }
+            var words = lexicon.vocabulary.words.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+            #expect(code == "en" || !words.isEmpty, "\(code)")
+            words += ["på", "Øst", "ÆBLE", "größte", "Größten", "sécurité", "Élysée's", "naïve", "İstanbul", "Ⱥx", "ǅemal",
+                      "ŁÓDŹ", "ÿ", "Ÿves", "straße", "STRASSE", "e\u{301}té", "Ängel's", "Ånds'", "ós", "ó's", "1ère", "2º", "µg",
+                      "Zürich's", "café’s", "l’État", "ﬁn", "ǈ", "ǲ"]
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            for word in words {
+                for text in [word, word.capitalized, word.uppercased(), word + "'s", word + "s'", "x " + word + " y",
+                             word.decomposedStringWithCanonicalMapping] {
+                    let (full, fullIDs) = ClaimTokenizer.tokenize(text, vocabulary: lexicon.vocabulary)
+                    ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+                    #expect(ids == fullIDs, "\(code): \(text)")
+                    #expect(spans == full.map(TokenSpan.init), "\(code): \(text)")
+                }
+            }
+        }
+    }
+
+    @Test func catalogSummaryIsSubjectAndCumulativeNotRank() throws {
+        let catalog = try #require(Support.builder.readers["en"]).catalog
+        for key in catalog.entries.keys.sorted() + ["person/killed", "city/rank", "no-such-key", "a/b", "", "/"] {
+            let s = catalog.summary(of: key)
+            #expect(s.subject == catalog.subject(of: key), "\(key)")
+            #expect(s.cumulativeCount == (catalog.isCumulative(key) && !catalog.isRank(key)), "\(key)")
+        }
+    }
+
+    @Test func sameBytesIsByteEquality() {
+        let words = ["", "a", "b", "ab", "ba", "person/killed", "person/killes", "é", "e\u{301}", String(repeating: "z", count: 40)]
+        for a in words {
+            for b in words {
+                #expect(SentenceReader.sameBytes(a, b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "\(a) \(b)")
+            }
+        }
+    }
+
     @Test(arguments: ["a", "", "article-42", "Ünïcode ✓ id", String(repeating: "x", count: 40)])
     func claimIDIsTheInterpolatedOne(_ article: String) {
         for n in [0, 1, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max] {

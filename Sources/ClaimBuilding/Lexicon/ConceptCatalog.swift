@@ -285,6 +285,25 @@ public struct ConceptCatalog: Sendable {
         return made
     }
 
+    /// ``subject(of:)`` and whether the concept is a running count that is no rank
+    /// (``isCumulative(_:)`` and not ``isRank(_:)``), with one look-up of the key.
+    func summary(of concept: String) -> (subject: String?, cumulativeCount: Bool) {
+        let f = fast
+        if let n = f.factTable.number(of: concept) {
+            let facts = f.factList[Int(n)]
+            let subject: String?
+            if let known = subjects.get(number: Int(n)) {
+                subject = known
+            } else {
+                subject = makeSubject(of: concept)
+                subjects.set(number: Int(n), subject)
+            }
+            return (subject, facts.isCumulative && !facts.isRank)
+        }
+        let facts = slowFacts(of: concept)
+        return (subject(of: concept), facts.isCumulative && !facts.isRank)
+    }
+
     /// Subjects already made, by concept key (a batch names the same few concepts again and again;
     /// making one replaces and re-joins words).
     private let subjects = SubjectCache()

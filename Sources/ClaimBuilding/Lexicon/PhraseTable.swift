@@ -24,6 +24,13 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var asciiBytes: [UInt8] = []
         /// Each ASCII word's bytes as a string (the key of a token spelled so).
         @exclusivity(unchecked) var asciiStrings: [String] = []
+        /// The words whose composed form is not ASCII but all of its scalars lie below U+0250, by
+        /// the bytes of that form (open addressing as for ASCII): such a form is its own NFC (no
+        /// combining mark, no singleton there), so a key of those scalars equals a word exactly
+        /// when its bytes are the word's composed bytes (``latinID(_:)``).
+        @exclusivity(unchecked) var latinSlots: [Int32] = []
+        @exclusivity(unchecked) var latinWords: [AsciiWord] = []
+        @exclusivity(unchecked) var latinBytes: [UInt8] = []
 
         init() {}
 
@@ -35,6 +42,9 @@ struct Vocabulary: Sendable {
             c.asciiWords = asciiWords
             c.asciiBytes = asciiBytes
             c.asciiStrings = asciiStrings
+            c.latinSlots = latinSlots
+            c.latinWords = latinWords
+            c.latinBytes = latinBytes
             return c
         }
     }
@@ -51,6 +61,9 @@ struct Vocabulary: Sendable {
 
     /// Number of distinct words.
     var count: Int { storage.ids.count }
+
+    /// Every word, in no particular order (for tests).
+    var words: [String] { Array(storage.ids.keys) }
 
     /// The number of `key`, giving it the next one if it is new.
     mutating func intern(_ key: String) -> Int32 {
@@ -77,8 +90,56 @@ struct Vocabulary: Sendable {
             } else {
                 Self.place(s, s.asciiWords.count - 1)
             }
+        } else if !composed.isEmpty, composed.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+            s.latinWords.append(AsciiWord(start: Int32(s.latinBytes.count), length: Int32(composed.utf8.count), id: id))
+            s.latinBytes.append(contentsOf: composed.utf8)
+            if s.latinWords.count * 2 > s.latinSlots.count {
+                s.latinSlots = Array(repeating: -1, count: max(64, s.latinSlots.count * 2))
+                for w in s.latinWords.indices { Self.placeLatin(s, w) }
+            } else {
+                Self.placeLatin(s, s.latinWords.count - 1)
+            }
         }
         return id
+    }
+
+    private static func placeLatin(_ s: Storage, _ w: Int) {
+        let word = s.latinWords[w]
+        let mask = s.latinSlots.count - 1
+        var h = Self.fnvBasis
+        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(s.latinBytes[k])) &* Self.fnvPrime }
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while s.latinSlots[slot] >= 0 { slot = (slot + 1) & mask }
+        s.latinSlots[slot] = Int32(w)
+    }
+
+    /// The number of a key whose bytes are `bytes` (valid UTF-8, not all ASCII, every scalar below
+    /// U+0250), or -1: what ``id(of:)`` answers for that key, without a `String` hashed.
+    func latinID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let s = storage
+        guard !s.latinSlots.isEmpty else { return -1 }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
+        let mask = s.latinSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        return s.latinSlots.withUnsafeBufferPointer { slots in
+            s.latinWords.withUnsafeBufferPointer { words in
+                s.latinBytes.withUnsafeBufferPointer { all in
+                    while true {
+                        let w = slots[slot]
+                        if w < 0 { return -1 }
+                        let word = words[Int(w)]
+                        if Int(word.length) == bytes.count {
+                            var k = 0
+                            let start = Int(word.start)
+                            while k < bytes.count, all[start + k] == bytes[k] { k += 1 }
+                            if k == bytes.count { return word.id }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
     }
     /// The number in a slot of `ids`; a slot just made (-1) is given `id`.
     private static func number(_ slot: inout Int32, _ id: Int32) -> Int32 {

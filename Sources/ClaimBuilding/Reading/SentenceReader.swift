@@ -284,8 +284,10 @@ struct SentenceReader: Sendable {
         if let entry = cache[slot], entry.hash == hash, entry.form == form, Self.sameBytes(entry.concept, concept) {
             return (entry.subject, entry.cumulative)
         }
-        let subject = subject(of: c)
-        let cumulative = catalog.isCumulative(concept) && !isRank(concept)
+        let (base, cumulative) = catalog.summary(of: concept)
+        let subject = base.map { s in
+            c.quantity.kind == .duration ? (c.isWindow ? "period of \(s)" : "length of \(s)") : s
+        }
         cache[slot] = ConceptSummary(concept: concept, hash: hash, form: form, subject: subject, cumulative: cumulative)
         return (subject, cumulative)
     }
@@ -299,10 +301,24 @@ struct SentenceReader: Sendable {
     }
 
     /// True when the two strings are the same UTF-8 bytes (the lengths first: most differ there).
+    /// (The bytes are compared through their base addresses: `elementsEqual` went through the
+    /// generic iterators, a few hundred instructions for a short key.)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
         var a = a, b = b
-        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return true }
+                if x == y { return true }
+                var i = 0
+                while i < n {
+                    if x[i] != y[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

@@ -283,6 +283,90 @@ enum ClaimTokenizer {
         }
     }
 
+    /// Per scalar U+0080…U+024F: its lowercase in ``normalizedKey(_:)`` (one scalar), with
+    /// ``latinUpper`` set when the scalar is uppercase, or ``latinSlow`` when its lowercase is not
+    /// one scalar below U+0250 (*İ*, *Ⱥ*: such a word takes the string path).
+    private static let latinLower: [UInt32] = (0x80..<0x250).map { v -> UInt32 in
+        let u = Unicode.Scalar(UInt32(v))!
+        let upper: UInt32 = u.properties.isUppercase ? latinUpper : 0
+        if v < 0x100 { return UInt32(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v) | upper }
+        if !u.properties.changesWhenLowercased { return UInt32(v) | upper }
+        let m = Array(u.properties.lowercaseMapping.unicodeScalars)
+        guard m.count == 1, m[0].value < 0x250 else { return latinSlow }
+        return m[0].value | upper
+    }
+    private static let latinUpper: UInt32 = 0x8000_0000
+    private static let latinSlow: UInt32 = 0x4000_0000
+
+    /// The word number and flags of a word whose bytes are valid UTF-8 of scalars below U+0250
+    /// (Latin-1, Latin Extended-A and -B: *på*, *größte*, *sécurité*), its key written on the
+    /// stack as ``makeWord(_:_:bytes:scalars:offsets:classes:)`` makes it (lowercased, without a
+    /// possessive) and looked up by its bytes (``Vocabulary/latinID(_:)``); nil for any other word.
+    @inline(__always)
+    fileprivate static func latinWord(_ from: Int, _ to: Int, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                      scalars: UnsafeMutablePointer<UInt32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                      vocabulary: Vocabulary) -> (Int32, UInt8)? {
+        let n = end - start
+        guard n <= 256 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n) { key -> (Int32, UInt8)? in
+            let lower = latinLower
+            var m = 0          // key bytes
+            var count = 0      // key scalars
+            var ascii = true
+            var firstUpper = false
+            var p = start
+            while p < end {
+                let b = bytes[p]
+                var v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    if p == start { firstUpper = b >= 0x41 && b <= 0x5A }
+                    p += 1
+                } else {
+                    // a two-byte sequence as a decoder reads it (C2…C9 lead: below U+0250)
+                    guard b >= 0xC2, b <= 0xC9, p + 1 < end else { return nil }
+                    let c = bytes[p + 1]
+                    guard c & 0xC0 == 0x80 else { return nil }
+                    let raw = (UInt32(b & 0x1F) << 6) | UInt32(c & 0x3F)
+                    guard raw < 0x250 else { return nil }
+                    let e = lower[Int(raw) - 0x80]
+                    guard e & latinSlow == 0 else { return nil }
+                    if p == start { firstUpper = e & latinUpper != 0 }
+                    v = e & 0x3FFF_FFFF
+                    p += 2
+                }
+                if v < 0x80 {
+                    key[m] = UInt8(v)
+                    m += 1
+                } else {
+                    key[m] = UInt8(0xC0 | v >> 6)
+                    key[m + 1] = UInt8(0x80 | v & 0x3F)
+                    m += 2
+                    ascii = false
+                }
+                count += 1
+            }
+            // …'s and …s' (the key holds no combining mark: its characters are its scalars)
+            var keep = m
+            if m > 2, key[m - 1] == 0x73, key[m - 2] == 0x27, count > 2 {
+                keep = m - 2
+            } else if m > 3, key[m - 1] == 0x27, key[m - 2] == 0x73, count > 3 {
+                keep = m - 1
+            }
+            var flags = TokenSpan.word
+            if firstUpper { flags |= TokenSpan.capitalized }
+            if keep < m { flags |= TokenSpan.possessive }
+            for k in from..<to where cls[k] & cDigit != 0 { flags |= TokenSpan.digit; break }
+            let own = UnsafeBufferPointer(rebasing: key[0..<keep])
+            var plain = ascii
+            if !plain {
+                plain = true
+                for k in 0..<keep where own[k] >= 0x80 { plain = false; break }
+            }
+            return (plain ? vocabulary.asciiID(lowering: own) : vocabulary.latinID(own), flags)
+        }
+    }
+
     /// ``TokenSpan``s and their word numbers: no string made for a plain-ASCII token. They are
     /// written to scratch memory of one slot per scalar (a sentence has at most that many tokens)
     /// and appended to the caller's arrays at the end in one copy each.
@@ -341,6 +425,11 @@ enum ClaimTokenizer {
                 }
             }
             guard ascii else {
+                if let (id, flags) = ClaimTokenizer.latinWord(from, to, start: start, end: end, bytes: bytes, scalars: scalars,
+                                                             classes: cls, vocabulary: vocabulary) {
+                    put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), id)
+                    return
+                }
                 let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
                 var flags = TokenSpan.word
                 if t.isCapitalized { flags |= TokenSpan.capitalized }
