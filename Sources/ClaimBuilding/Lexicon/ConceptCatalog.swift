@@ -33,25 +33,35 @@ public struct ConceptCatalog: Sendable {
         public var description: String { "ClaimBuilding/Concepts/catalog.tsv:\(line): \(problem)" }
     }
 
-    public let entries: [String: Entry]
+    public var entries: [String: Entry] { fast.entries }
     /// What the reader asks of a concept key, worked out once for every catalog key and every
     /// `<thing>/<event>` pair of its keys (``facts(of:)`` works out any other key when asked).
-    let knownFacts: [String: ConceptFacts]
+    var knownFacts: [String: ConceptFacts] { fast.knownFacts }
     /// Whether an event applies to a thing, for every event and every catalog key.
-    let knownApplies: [String: [String: Bool]]
+    var knownApplies: [String: [String: Bool]] { fast.knownApplies }
     /// ``knownFacts`` and ``knownApplies`` again, their plain-ASCII keys found by hashing bytes
     /// (see ``ByteKeyTable``): numbers into `factList` / `applyList`. A key not held there is
     /// looked up in the dictionaries, so the answers are the same.
-    /// Held by reference: a copy of the catalog (a reader's) retains one object for them.
+    /// Everything the catalog holds is held by this one reference: a copy of the catalog (a
+    /// reader's, or one a closure captures with the reader) is one retain, not one per
+    /// dictionary and table.
     private let fast: FastLookups
 
     private final class FastLookups: Sendable {
+        let entries: [String: Entry]
+        let knownFacts: [String: ConceptFacts]
+        let knownApplies: [String: [String: Bool]]
         let factTable: ByteKeyTable
         let factList: [ConceptFacts]
         let applyTable: ByteKeyTable
         let applyList: [Bool]
+        let subjects = SubjectCache()
 
-        init(factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+        init(entries: [String: Entry], knownFacts: [String: ConceptFacts], knownApplies: [String: [String: Bool]],
+             factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+            self.entries = entries
+            self.knownFacts = knownFacts
+            self.knownApplies = knownApplies
             self.factTable = factTable
             self.factList = factList
             self.applyTable = applyTable
@@ -105,7 +115,6 @@ public struct ConceptCatalog: Sendable {
                 throw LoadError(line: 0, problem: "'\(e.key)' refers to unknown key '\(ref)'")
             }
         }
-        self.entries = entries
         var facts: [String: ConceptFacts] = [:]
         var applies: [String: [String: Bool]] = [:]
         let events = entries.values.filter { $0.kind == .event || $0.kind == .rank }.map(\.key)
@@ -148,9 +157,8 @@ public struct ConceptCatalog: Sendable {
             }
             applies[e] = byThing
         }
-        knownFacts = facts
-        knownApplies = applies
-        fast = FastLookups(factTable: factTable, factList: factList, applyTable: applyTable, applyList: applyList)
+        fast = FastLookups(entries: entries, knownFacts: facts, knownApplies: applies, factTable: factTable,
+                           factList: factList, applyTable: applyTable, applyList: applyList)
     }
 
     /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
@@ -306,7 +314,7 @@ public struct ConceptCatalog: Sendable {
 
     /// Subjects already made, by concept key (a batch names the same few concepts again and again;
     /// making one replaces and re-joins words).
-    private let subjects = SubjectCache()
+    private var subjects: SubjectCache { fast.subjects }
 
     private func makeSubject(of concept: String) -> String? {
         let (thing, event) = Self.split(concept)

@@ -45,7 +45,7 @@ final class SentenceTokens: Sendable {
     var dayStartingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: false) }
     var dayEndingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: true) }
     /// The longest concept phrase starting at each token (not inside a quantity).
-    let conceptAt: [(length: Int, key: String)?]
+    let conceptAt: ConceptIndex
     let eventMatches: [PhraseMatch<String>]
     /// True when one of the sentence's cue phrases (each longest match, left to right) has the
     /// `revised` role.
@@ -140,19 +140,23 @@ final class SentenceTokens: Sendable {
         scratch.spans = spans
         let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt = ReadingScratch.reuse(&scratch.conceptAt, nil, n)
+        var conceptRefs = ReadingScratch.reuse(&scratch.conceptRefs, -1, n)
+        var conceptEntries = ReadingScratch.take(&scratch.conceptEntries)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
             if mask(i) & StartMask.concepts.bits != 0, let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
-                conceptAt[i] = (m.length, m.value)
+                conceptRefs[i] = Int32(conceptEntries.count)
+                conceptEntries.append((m.length, m.value))
             } else if compounds, !tokens[i].hasDigit, let h = Self.head(of: tokens[i], text: text, in: concepts) {
-                conceptAt[i] = (1, h)
+                conceptRefs[i] = Int32(conceptEntries.count)
+                conceptEntries.append((1, h))
             }
         }
-        self.conceptAt = conceptAt
-        scratch.conceptAt = conceptAt
+        self.conceptAt = ConceptIndex(refs: conceptRefs, entries: conceptEntries)
+        scratch.conceptRefs = conceptRefs
+        scratch.conceptEntries = conceptEntries
         if attributionOnly || !sentenceMask.contains(.events) {
             eventMatches = []
         } else {
@@ -444,6 +448,20 @@ final class SentenceTokens: Sendable {
     }
 }
 
+/// The concept phrase starting at each token, as `conceptAt[i]` read it from an array of
+/// optional pairs: a number per token (-1: none) into the few phrases found, so the per-token
+/// array holds no string (filling it releases nothing).
+struct ConceptIndex {
+    let refs: [Int32]
+    let entries: [(length: Int, key: String)]
+
+    @inline(__always)
+    subscript(_ i: Int) -> (length: Int, key: String)? {
+        let r = refs[i]
+        return r < 0 ? nil : entries[Int(r)]
+    }
+}
+
 /// A list of phrase matches in text order (starts and ends ascending, no two overlapping, as
 /// ``PhraseTable/appendMatches(in:to:)`` and the place walk make them) looked up by first token:
 /// the first match starting at `k`, by binary search; what a dictionary filled first-wins from the
@@ -513,7 +531,8 @@ final class ReadingScratch {
     @exclusivity(unchecked) var cueRoles: [CueRoles] = []
     @exclusivity(unchecked) var spans: [Range<Int>] = []
     @exclusivity(unchecked) var quantityAt: [Int] = []
-    @exclusivity(unchecked) var conceptAt: [(length: Int, key: String)?] = []
+    @exclusivity(unchecked) var conceptRefs: [Int32] = []
+    @exclusivity(unchecked) var conceptEntries: [(length: Int, key: String)] = []
     @exclusivity(unchecked) var nextBreak: [Int] = []
     @exclusivity(unchecked) var events: [PhraseMatch<String>] = []
     @exclusivity(unchecked) var attribution: [PhraseMatch<AttributionPosition>] = []
