@@ -35,8 +35,8 @@ import Testing
     }
 
     /// A dictionary filled first-wins from the lists, as the sentence used to build per sentence.
-    static func dictionary<V>(_ lists: [[PhraseMatch<V>]], byEnd: Bool, value: (PhraseMatch<V>) -> V) -> [Int: V] {
-        var d: [Int: V] = [:]
+    static func dictionary<V, R>(_ lists: [[PhraseMatch<V>]], byEnd: Bool, value: (PhraseMatch<V>) -> R) -> [Int: R] {
+        var d: [Int: R] = [:]
         for list in lists {
             for m in list where d[byEnd ? m.end : m.start] == nil { d[byEnd ? m.end : m.start] = value(m) }
         }
