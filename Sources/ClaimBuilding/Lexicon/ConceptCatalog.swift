@@ -298,7 +298,8 @@ public struct ConceptCatalog: Sendable {
     func summary(of concept: String) -> (subject: String?, cumulativeCount: Bool) {
         let f = fast
         if let n = f.factTable.number(of: concept) {
-            let facts = f.factList[Int(n)]
+            // the two flags read in place (no copy of the facts' strings)
+            let cumulativeCount = f.factList[Int(n)].isCumulative && !f.factList[Int(n)].isRank
             let subject: String?
             if let known = subjects.get(number: Int(n)) {
                 subject = known
@@ -306,7 +307,7 @@ public struct ConceptCatalog: Sendable {
                 subject = makeSubject(of: concept)
                 subjects.set(number: Int(n), subject)
             }
-            return (subject, facts.isCumulative && !facts.isRank)
+            return (subject, cumulativeCount)
         }
         let facts = slowFacts(of: concept)
         return (subject(of: concept), facts.isCumulative && !facts.isRank)
