@@ -161,6 +161,23 @@ import Testing
         }
     }
 
+    @Test func joinIsTheInterpolatedKey() {
+        for a in ["", "person", "provincial-capital", "Ünï", String(repeating: "t", count: 30)] {
+            for b in ["", "killed", "rank", "é/ü"] {
+                #expect(ConceptCatalog.join(a, b) == "\(a)/\(b)")
+                #expect(Array(ConceptCatalog.join(a, b).utf8) == Array("\(a)/\(b)".utf8))
+            }
+        }
+    }
+
+    @Test func inPlaceFactsAreTheFacts() throws {
+        let catalog = try #require(Support.builder.readers["en"]).catalog
+        for key in catalog.knownFacts.keys.sorted().prefix(300) + ["no-such-key", "person/no-such-event", "", "a//b"] {
+            #expect(catalog.thingClass(of: key) == catalog.facts(of: key).thingClass, "\(key)")
+            #expect(catalog.hasEvent(key) == (catalog.facts(of: key).event != nil), "\(key)")
+        }
+    }
+
     @Test func sameBytesIsByteEquality() {
         let words = ["", "a", "b", "ab", "ba", "person/killed", "person/killes", "é", "e\u{301}", String(repeating: "z", count: 40)]
         for a in words {

@@ -177,6 +177,39 @@ public struct ConceptCatalog: Sendable {
         knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
     }
 
+    /// ``facts(of:)``'s `thingClass`, without copying the facts.
+    @inline(__always)
+    func thingClass(of concept: String) -> String {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].thingClass }
+        return slowFacts(of: concept).thingClass
+    }
+
+    /// True when ``facts(of:)`` has an event, without copying the facts.
+    @inline(__always)
+    func hasEvent(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].event != nil }
+        return slowFacts(of: concept).event != nil
+    }
+
+    /// `"\(thing)/\(event)"` written in one string (no interpolation machinery).
+    static func join(_ thing: String, _ event: String) -> String {
+        var a = thing, b = event
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                String(unsafeUninitializedCapacity: pa.count + 1 + pb.count) { out in
+                    var p = 0
+                    for x in pa { out[p] = x; p += 1 }
+                    out[p] = 0x2F
+                    p += 1
+                    for x in pb { out[p] = x; p += 1 }
+                    return p
+                }
+            }
+        }
+    }
+
     /// ``facts(of:)``'s `isDuration`, without copying the facts.
     @inline(__always)
     func isDuration(_ concept: String) -> Bool {

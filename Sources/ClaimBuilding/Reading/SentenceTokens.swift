@@ -263,9 +263,15 @@ final class SentenceTokens: Sendable {
     private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
                                vocabulary: Vocabulary, anyStart: Bool = true, into out: inout [PhraseMatch<String>]) {
         let places = lexicon.places
+        // a token whose word starts no place (its start mask says so) is not walked in the table
+        let masks = lexicon.startMask
+        @inline(__always) func mayStart(_ i: Int) -> Bool {
+            let id = ids[i]
+            return id >= 0 && Int(id) < masks.count && masks[Int(id)].contains(.places)
+        }
         var i = 0
         while i < tokens.count {
-            if anyStart, let m = places.longest(at: i, in: ids) {
+            if anyStart, mayStart(i), let m = places.longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
                 continue
