@@ -220,17 +220,25 @@ struct Vocabulary: Sendable {
     /// The number of the ASCII word spelled by `bytes` (all below 0x80), lowercased (A-Z only)
     /// as they are read, or -1: ``asciiWord(lowering:)`` without the word's string (no reference
     /// counted).
+    /// (Loops by index inside the buffers: where this is inlined into the tokenizer's word
+    /// callback, the iterator, `isEmpty` and `count` of the arrays were left as calls.)
     @inline(__always)
     func asciiID(lowering bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let s = storage
-        guard !s.asciiSlots.isEmpty else { return -1 }
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        var h = Self.fnvBasis
-        for b in bytes { h = (h ^ UInt64(lower(b))) &* Self.fnvPrime }
-        let mask = s.asciiSlots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
         return s.asciiSlots.withUnsafeBufferPointer { slots in
-            s.asciiWords.withUnsafeBufferPointer { words in
+            let slotCount = slots.count
+            guard slotCount > 0 else { return -1 }
+            var h = Self.fnvBasis
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                h = (h ^ UInt64(lower(bytes[i]))) &* Self.fnvPrime
+                i += 1
+            }
+            let mask = slotCount - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            return s.asciiWords.withUnsafeBufferPointer { words in
                 s.asciiBytes.withUnsafeBufferPointer { all in
                     while true {
                         let w = slots[slot]
@@ -307,6 +315,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
         /// The first two bytes of every head (and of its decomposed form): most suffixes are turned
         /// away without building or hashing a string.
         @exclusivity(unchecked) var headPrefixes = PrefixBits()
+        /// 16 bits of the hash (``headHash(_:)``) of every head's composed bytes: a suffix whose
+        /// bytes hash elsewhere is no head, and no string is made for it (``headOfSimpleKey(_:)``).
+        @exclusivity(unchecked) var headHashes = PrefixBits()
         @exclusivity(unchecked) var count = 0
         @exclusivity(unchecked) var maxLength = 0
 
@@ -320,6 +331,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             c.nodeHasChildren = nodeHasChildren
             c.values = values
             c.headIndex = headIndex
+            c.headHashes = headHashes
             c.headLengths = headLengths
             c.headPrefixes = headPrefixes
             c.count = count
@@ -377,7 +389,33 @@ struct PhraseTable<Value: Sendable>: Sendable {
             s.headIndex[keys[0]] = value
             s.headLengths = (min(s.headLengths.shortest, n), max(s.headLengths.longest, n))
             Vocabulary.insertPrefixes(of: keys[0], into: &s.headPrefixes)
+            // the composed form: a suffix cut from a key of Latin scalars is its own NFC; a head
+            // with another letter (Greek, Cyrillic …) never equals such a suffix and is left out
+            // (start-up time: Foundation is asked only for a Latin head with combining marks)
+            let key = keys[0]
+            var latin = true, marks = false
+            for b in key.utf8 where b >= 0x80 {
+                latin = false
+                break
+            }
+            if !latin {
+                latin = true
+                for u in key.unicodeScalars where u.value >= 0x250 {
+                    if u.value >= 0x300 && u.value < 0x370 { marks = true } else { latin = false; break }
+                }
+            }
+            if latin {
+                s.headHashes.insert(Self.headHash(marks ? key.precomposedStringWithCanonicalMapping.utf8 : key.utf8))
+            }
         }
+    }
+
+    /// FNV-1a of `bytes` folded to 16 bits (a bit of ``Storage/headHashes``).
+    @inline(__always)
+    static func headHash<C: Sequence>(_ bytes: C) -> UInt16 where C.Element == UInt8 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return UInt16(truncatingIfNeeded: h ^ h >> 16 ^ h >> 32 ^ h >> 48)
     }
 
     @inline(__always)
@@ -533,8 +571,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for _ in stride(from: top, through: s.headLengths.shortest, by: -1) {
             let prefix = UInt16(bytes[from]) << 8 | UInt16(bytes[from + 1])
             if prefix & 0x8080 != 0 || s.headPrefixes.contains(prefix) {
-                let suffix = String(decoding: UnsafeBufferPointer(rebasing: bytes[from...]), as: UTF8.self)
-                if let v = s.headIndex[suffix] { return .some(v) }
+                let tail = UnsafeBufferPointer(rebasing: bytes[from...])
+                if s.headHashes.contains(Self.headHash(tail)) {
+                    let suffix = String(decoding: tail, as: UTF8.self)
+                    if let v = s.headIndex[suffix] { return .some(v) }
+                }
             }
             // one scalar shorter: step past this suffix's first scalar
             from += bytes[from] < 0x80 ? 1 : 2

@@ -302,7 +302,7 @@ enum ClaimTokenizer {
     /// (Latin-1, Latin Extended-A and -B: *på*, *größte*, *sécurité*), its key written on the
     /// stack as ``makeWord(_:_:bytes:scalars:offsets:classes:)`` makes it (lowercased, without a
     /// possessive) and looked up by its bytes (``Vocabulary/latinID(_:)``); nil for any other word.
-    @inline(__always)
+    @inline(never)
     fileprivate static func latinWord(_ from: Int, _ to: Int, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>,
                                       scalars: UnsafeMutablePointer<UInt32>, classes cls: UnsafeMutablePointer<UInt8>,
                                       vocabulary: Vocabulary) -> (Int32, UInt8)? {
