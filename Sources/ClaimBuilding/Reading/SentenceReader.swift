@@ -74,6 +74,15 @@ struct CandidateQuantity: Sendable {
     var unit: String?
     var qualifier: Qualifier
 
+    init(start: Int, end: Int, kind: QuantityKind, value: QuantityValue, unit: String?, qualifier: Qualifier) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+    }
+
     init(_ q: Quantity) {
         start = q.start
         end = q.end

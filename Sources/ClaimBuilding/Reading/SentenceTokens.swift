@@ -364,8 +364,12 @@ final class SentenceTokens: Sendable {
     /// ``candidates()`` appended to `out` (an array a reader keeps between sentences).
     func appendCandidates(to out: inout [ClaimCandidate]) {
         out.reserveCapacity(out.count + quantities.count)
-        for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
-            out.append(ClaimCandidate(quantity: CandidateQuantity(q), first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
+        // by index, field by field: no quantity (its text, unit and trace) copied and destroyed
+        for i in 0..<min(quantities.count, spans.count) where quantities[i].kind != .date && !spans[i].isEmpty {
+            let r = spans[i]
+            let q = CandidateQuantity(start: quantities[i].start, end: quantities[i].end, kind: quantities[i].kind,
+                                      value: quantities[i].value, unit: quantities[i].unit, qualifier: quantities[i].qualifier)
+            out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
     }
 

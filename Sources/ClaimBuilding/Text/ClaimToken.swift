@@ -609,11 +609,22 @@ enum ClaimTokenizer {
         while p < count {
             let b = bytes[p]
             if b < 0x80 {
-                scalars[n] = UInt32(b)
-                offsets[n] = Int32(truncatingIfNeeded: p)
-                cls[n] = ascii[Int(b)]
-                n &+= 1
-                p &+= 1
+                // a run of ASCII bytes, their classes read through a buffer pointer (no bounds
+                // check of the table's array per byte), the run's counters kept in registers
+                ascii.withUnsafeBufferPointer { table in
+                    var q = p, m = n
+                    while q < count {
+                        let c = bytes[q]
+                        if c >= 0x80 { break }
+                        scalars[m] = UInt32(c)
+                        offsets[m] = Int32(truncatingIfNeeded: q)
+                        cls[m] = table[Int(c)]
+                        m &+= 1
+                        q &+= 1
+                    }
+                    p = q
+                    n = m
+                }
                 continue
             }
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
