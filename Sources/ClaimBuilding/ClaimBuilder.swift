@@ -112,16 +112,25 @@ public struct ClaimBuilder: Sendable {
             guard let n = c.value.number ?? c.value.high, n.isFinite, n >= 3 else { return nil }
             return n
         }
-        // body figures by value, first one wins (text order)
-        var body: [Double: Int] = [:]
-        body.reserveCapacity(out.count)
-        for i in out.indices where out[i].inTitle != true {
-            if let k = key(out[i]), body[k] == nil || (out[body[k]!].concept == nil && out[i].concept != nil) {
-                body[k] = i
+        // body figures by value, first one wins (text order), a first one with a concept over one
+        // without: found for every title before any claim is changed (a title or two: a scan of
+        // the body each, no dictionary of every body figure)
+        func body(_ k: Double) -> Int? {
+            var found: Int?
+            for i in out.indices where out[i].inTitle != true && key(out[i]) == k {
+                if found == nil {
+                    found = i
+                    if out[i].concept != nil { break }
+                } else if out[i].concept != nil {
+                    found = i
+                    break
+                }
             }
+            return found
         }
-        for t in titles {
-            guard let k = key(out[t]), let b = body[k] else { continue }
+        let pairs = titles.map { t in (t, key(out[t]).flatMap { body($0) }) }
+        for (t, found) in pairs {
+            guard let k = key(out[t]), let b = found else { continue }
             var title = out[t], other = out[b]
             // two different concepts are two facts
             if let a = title.concept, let b = other.concept, a != b { continue }

@@ -161,6 +161,62 @@ import Testing
         }
     }
 
+    /// The restatement pass as it was, with a dictionary of every body figure by value.
+    static func referenceRestate(_ out: inout [Claim]) {
+        let titles = out.indices.filter { out[$0].inTitle == true }
+        guard !titles.isEmpty else { return }
+        func key(_ c: Claim) -> Double? {
+            guard let n = c.value.number ?? c.value.high, n.isFinite, n >= 3 else { return nil }
+            return n
+        }
+        var body: [Double: Int] = [:]
+        for i in out.indices where out[i].inTitle != true {
+            if let k = key(out[i]), body[k] == nil || (out[body[k]!].concept == nil && out[i].concept != nil) { body[k] = i }
+        }
+        for t in titles {
+            guard let k = key(out[t]), let b = body[k] else { continue }
+            var title = out[t], other = out[b]
+            if let a = title.concept, let b = other.concept, a != b { continue }
+            if title.kind == .count, title.unit == nil, other.kind == .money, k >= 1_000_000, title.value.low == nil {
+                title.kind = .money
+                title.unit = other.unit
+            }
+            guard title.kind == other.kind, title.unit == other.unit, title.value == other.value else { continue }
+            if title.concept == nil, other.concept != nil {
+                title.concept = other.concept
+                title.subject = other.subject
+                title.cumulative = other.cumulative
+            } else if other.concept == nil, title.concept != nil {
+                other.concept = title.concept
+                other.subject = title.subject
+                other.cumulative = title.cumulative
+            }
+            out[t] = title
+            out[b] = other
+        }
+    }
+
+    @Test func restatementsAreThoseOfTheDictionaryPass() {
+        var rng = SystemRandomNumberGenerator()
+        let values: [Double] = [2, 3, 41, 41, 1_000_000, 3_900_000_000, .infinity]
+        let concepts: [String?] = [nil, nil, "person/killed", "money/cost", "person"]
+        for _ in 0..<2_000 {
+            var claims: [Claim] = []
+            for i in 0..<Int.random(in: 0...9, using: &rng) {
+                let kind: QuantityKind = [.count, .money, .percent].randomElement(using: &rng)!
+                let concept = concepts.randomElement(using: &rng)!
+                claims.append(Claim(id: "a#\(i)", quote: "q", sentence: "s", kind: kind,
+                                    value: .exactly(values.randomElement(using: &rng)!),
+                                    unit: kind == .money ? ["USD", "EUR"].randomElement(using: &rng) : nil,
+                                    subject: concept.map { "subject of \($0)" }, article: "a", concept: concept,
+                                    cumulative: Bool.random(using: &rng), inTitle: Int.random(in: 0...3, using: &rng) == 0))
+            }
+            var expected = claims
+            Self.referenceRestate(&expected)
+            #expect(ClaimBuilder.restatements(claims) == expected)
+        }
+    }
+
     @Test func joinIsTheInterpolatedKey() {
         for a in ["", "person", "provincial-capital", "Ünï", String(repeating: "t", count: 30)] {
             for b in ["", "killed", "rank", "é/ü"] {
