@@ -37,9 +37,9 @@ public struct ClaimBuilder: Sendable {
     /// The article's claims, ids "<article id>#<n>" numbered in text order (title first).
     public func claims(for article: Article) -> [Claim] {
         let reader = readers[article.language] ?? fallback
-        let wire = wireAgency(of: article, reader: reader)
-        var out: [Claim] = []
         let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
+        let wire = wireAgency(of: article, reader: reader, arena: scratch.arena)
+        var out: [Claim] = []
         // the title, then every sentence; a slot (with its neighbours) is made only for a sentence
         // that holds a figure other than a date (about a third of them)
         let title = article.title.flatMap { $0.isEmpty ? nil : $0 }
@@ -171,7 +171,9 @@ public struct ClaimBuilder: Sendable {
 
     /// The wire agency the whole article comes through: named in the outlet ("Euronews with AFP"),
     /// the byline ("By Daniel Bellamy with AFP") or a dateline ("KABUL (Reuters) -", "/ritzau/").
-    func wireAgency(of article: Article, reader: SentenceReader) -> String? {
+    /// `arena`: the tokenizer's memory when the caller keeps one for the article.
+    func wireAgency(of article: Article, reader: SentenceReader, arena: TokenizerArena? = nil) -> String? {
+        let arena = arena ?? TokenizerArena()
         // the article's language, then English (once: an English article's reader is English's);
         // each text is cut into spans with that lexicon's word numbers (no token strings made)
         let english = readers["en"]?.lexicon
@@ -181,7 +183,7 @@ public struct ClaimBuilder: Sendable {
             guard let text else { continue }
             for lexicon in [reader.lexicon, second] {
                 guard let lexicon else { continue }
-                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids, arena: arena)
                 if let m = lexicon.agencies.matches(in: ids).first { return m.value }
             }
         }
@@ -190,7 +192,7 @@ public struct ClaimBuilder: Sendable {
               first.utf8.contains(where: { $0 == 0x28 || $0 == 0x2F }) else { return nil }
         for lexicon in [reader.lexicon, second] {
             guard let lexicon else { continue }
-            ClaimTokenizer.tokenizeSpans(first, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+            ClaimTokenizer.tokenizeSpans(first, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids, arena: arena)
             for m in lexicon.agencies.matches(in: ids) where m.start > 0 && m.end < spans.count {
                 let open = SentenceTokens.fullToken(spans[m.start - 1], text: first).text
                 let close = SentenceTokens.fullToken(spans[m.end], text: first).text

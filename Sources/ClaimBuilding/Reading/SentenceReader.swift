@@ -180,7 +180,7 @@ struct SentenceReader: Sendable {
             // selon qui une douzaine…" covers what precedes it)
             var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
-            if let s = source, let a = cachedAgencyName(s, in: &scratch.agencyNames) {
+            if let s = source, let a = cachedAgencyName(s, in: &scratch.agencyNames, arena: scratch.arena) {
                 source = a
                 via = a
             }
@@ -302,9 +302,10 @@ struct SentenceReader: Sendable {
     }
 
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
-    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
+    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)],
+                          arena: TokenizerArena? = nil) -> String? {
         for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
-        let a = agencyName(source)
+        let a = agencyName(source, arena: arena)
         if cache.count < 64 { cache.append((source, a)) }
         return a
     }
@@ -331,10 +332,12 @@ struct SentenceReader: Sendable {
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
-    func agencyName(_ source: String) -> String? {
+    /// `arena`: the tokenizer's memory when the reader keeps one.
+    func agencyName(_ source: String, arena: TokenizerArena? = nil) -> String? {
         // the whole source must be one agency phrase: its first word must open one (asked first
         // of the first token's word number, without a string: most sources are turned away there)
-        let word = ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
+        let word = arena.map { ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary, arena: $0) }
+            ?? ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
         if word.count > 0, word.word == 0, !lexicon.agencies.mayStart(word.id) { return nil }
         let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
         if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }
