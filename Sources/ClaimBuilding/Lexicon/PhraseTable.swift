@@ -392,20 +392,20 @@ struct PhraseTable<Value: Sendable>: Sendable {
             // the composed form: a suffix cut from a key of Latin scalars is its own NFC; a head
             // with another letter (Greek, Cyrillic …) never equals such a suffix and is left out
             // (start-up time: Foundation is asked only for a Latin head with combining marks)
-            let key = keys[0]
-            var latin = true, marks = false
-            for b in key.utf8 where b >= 0x80 {
-                latin = false
-                break
+            var key = keys[0]
+            let (ascii, hash) = key.withUTF8 { b -> (Bool, UInt16) in
+                var ascii = true
+                for x in b where x >= 0x80 { ascii = false; break }
+                return (ascii, Self.headHash(b))
             }
-            if !latin {
-                latin = true
+            if ascii {
+                s.headHashes.insert(hash)
+            } else {
+                var latin = true, marks = false
                 for u in key.unicodeScalars where u.value >= 0x250 {
                     if u.value >= 0x300 && u.value < 0x370 { marks = true } else { latin = false; break }
                 }
-            }
-            if latin {
-                s.headHashes.insert(Self.headHash(marks ? key.precomposedStringWithCanonicalMapping.utf8 : key.utf8))
+                if latin { s.headHashes.insert(marks ? Self.headHash(key.precomposedStringWithCanonicalMapping.utf8) : hash) }
             }
         }
     }
