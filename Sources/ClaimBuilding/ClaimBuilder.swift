@@ -37,9 +37,9 @@ public struct ClaimBuilder: Sendable {
     /// The article's claims, ids "<article id>#<n>" numbered in text order (title first).
     public func claims(for article: Article) -> [Claim] {
         let reader = readers[article.language] ?? fallback
-        let wire = wireAgency(of: article, reader: reader)
-        var out: [Claim] = []
         let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
+        let wire = wireAgency(of: article, reader: reader, arena: scratch.arena)
+        var out: [Claim] = []
         // the title, then every sentence; a slot (with its neighbours) is made only for a sentence
         // that holds a figure other than a date (about a third of them)
         let title = article.title.flatMap { $0.isEmpty ? nil : $0 }
@@ -60,14 +60,36 @@ public struct ClaimBuilder: Sendable {
             for i in from..<out.count {
                 if out[i].agency == nil { out[i].agency = wire }
                 out[i].article = article.id
-                var id = article.id   // "<article id>#<n>", without the interpolation machinery
-                id += "#"
-                id += String(i + 1)
-                out[i].id = id
+                out[i].id = Self.claimID(article.id, i + 1)
             }
         }
         Self.restate(&out)
         return out
+    }
+
+    /// "<article>#<number>" written in one string (no interpolation, no string for the number):
+    /// what `"\(article)#\(number)"` makes for a number of zero or more.
+    static func claimID(_ article: String, _ number: Int) -> String {
+        precondition(number >= 0)
+        var digits = 1
+        var n = number
+        while n >= 10 { n /= 10; digits += 1 }
+        var article = article
+        return article.withUTF8 { a in
+            String(unsafeUninitializedCapacity: a.count + 1 + digits) { out in
+                var p = 0
+                for b in a { out[p] = b; p += 1 }
+                out[p] = 0x23   // "#"
+                var n = number
+                var q = a.count + digits
+                while q > a.count {
+                    out[q] = 0x30 + UInt8(n % 10)
+                    n /= 10
+                    q -= 1
+                }
+                return a.count + 1 + digits
+            }
+        }
     }
 
     /// A headline figure and a body figure with the same value restate each other: the one without
@@ -90,16 +112,25 @@ public struct ClaimBuilder: Sendable {
             guard let n = c.value.number ?? c.value.high, n.isFinite, n >= 3 else { return nil }
             return n
         }
-        // body figures by value, first one wins (text order)
-        var body: [Double: Int] = [:]
-        body.reserveCapacity(out.count)
-        for i in out.indices where out[i].inTitle != true {
-            if let k = key(out[i]), body[k] == nil || (out[body[k]!].concept == nil && out[i].concept != nil) {
-                body[k] = i
+        // body figures by value, first one wins (text order), a first one with a concept over one
+        // without: found for every title before any claim is changed (a title or two: a scan of
+        // the body each, no dictionary of every body figure)
+        func body(_ k: Double) -> Int? {
+            var found: Int?
+            for i in out.indices where out[i].inTitle != true && key(out[i]) == k {
+                if found == nil {
+                    found = i
+                    if out[i].concept != nil { break }
+                } else if out[i].concept != nil {
+                    found = i
+                    break
+                }
             }
+            return found
         }
-        for t in titles {
-            guard let k = key(out[t]), let b = body[k] else { continue }
+        let pairs = titles.map { t in (t, key(out[t]).flatMap { body($0) }) }
+        for (t, found) in pairs {
+            guard let k = key(out[t]), let b = found else { continue }
             var title = out[t], other = out[b]
             // two different concepts are two facts
             if let a = title.concept, let b = other.concept, a != b { continue }
@@ -140,7 +171,9 @@ public struct ClaimBuilder: Sendable {
 
     /// The wire agency the whole article comes through: named in the outlet ("Euronews with AFP"),
     /// the byline ("By Daniel Bellamy with AFP") or a dateline ("KABUL (Reuters) -", "/ritzau/").
-    func wireAgency(of article: Article, reader: SentenceReader) -> String? {
+    /// `arena`: the tokenizer's memory when the caller keeps one for the article.
+    func wireAgency(of article: Article, reader: SentenceReader, arena: TokenizerArena? = nil) -> String? {
+        let arena = arena ?? TokenizerArena()
         // the article's language, then English (once: an English article's reader is English's);
         // each text is cut into spans with that lexicon's word numbers (no token strings made)
         let english = readers["en"]?.lexicon
@@ -150,7 +183,7 @@ public struct ClaimBuilder: Sendable {
             guard let text else { continue }
             for lexicon in [reader.lexicon, second] {
                 guard let lexicon else { continue }
-                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids, arena: arena)
                 if let m = lexicon.agencies.matches(in: ids).first { return m.value }
             }
         }
@@ -159,7 +192,7 @@ public struct ClaimBuilder: Sendable {
               first.utf8.contains(where: { $0 == 0x28 || $0 == 0x2F }) else { return nil }
         for lexicon in [reader.lexicon, second] {
             guard let lexicon else { continue }
-            ClaimTokenizer.tokenizeSpans(first, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+            ClaimTokenizer.tokenizeSpans(first, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids, arena: arena)
             for m in lexicon.agencies.matches(in: ids) where m.start > 0 && m.end < spans.count {
                 let open = SentenceTokens.fullToken(spans[m.start - 1], text: first).text
                 let close = SentenceTokens.fullToken(spans[m.end], text: first).text

@@ -33,25 +33,35 @@ public struct ConceptCatalog: Sendable {
         public var description: String { "ClaimBuilding/Concepts/catalog.tsv:\(line): \(problem)" }
     }
 
-    public let entries: [String: Entry]
+    public var entries: [String: Entry] { fast.entries }
     /// What the reader asks of a concept key, worked out once for every catalog key and every
     /// `<thing>/<event>` pair of its keys (``facts(of:)`` works out any other key when asked).
-    let knownFacts: [String: ConceptFacts]
+    var knownFacts: [String: ConceptFacts] { fast.knownFacts }
     /// Whether an event applies to a thing, for every event and every catalog key.
-    let knownApplies: [String: [String: Bool]]
+    var knownApplies: [String: [String: Bool]] { fast.knownApplies }
     /// ``knownFacts`` and ``knownApplies`` again, their plain-ASCII keys found by hashing bytes
     /// (see ``ByteKeyTable``): numbers into `factList` / `applyList`. A key not held there is
     /// looked up in the dictionaries, so the answers are the same.
-    /// Held by reference: a copy of the catalog (a reader's) retains one object for them.
+    /// Everything the catalog holds is held by this one reference: a copy of the catalog (a
+    /// reader's, or one a closure captures with the reader) is one retain, not one per
+    /// dictionary and table.
     private let fast: FastLookups
 
     private final class FastLookups: Sendable {
+        let entries: [String: Entry]
+        let knownFacts: [String: ConceptFacts]
+        let knownApplies: [String: [String: Bool]]
         let factTable: ByteKeyTable
         let factList: [ConceptFacts]
         let applyTable: ByteKeyTable
         let applyList: [Bool]
+        let subjects = SubjectCache()
 
-        init(factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+        init(entries: [String: Entry], knownFacts: [String: ConceptFacts], knownApplies: [String: [String: Bool]],
+             factTable: ByteKeyTable, factList: [ConceptFacts], applyTable: ByteKeyTable, applyList: [Bool]) {
+            self.entries = entries
+            self.knownFacts = knownFacts
+            self.knownApplies = knownApplies
             self.factTable = factTable
             self.factList = factList
             self.applyTable = applyTable
@@ -105,7 +115,6 @@ public struct ConceptCatalog: Sendable {
                 throw LoadError(line: 0, problem: "'\(e.key)' refers to unknown key '\(ref)'")
             }
         }
-        self.entries = entries
         var facts: [String: ConceptFacts] = [:]
         var applies: [String: [String: Bool]] = [:]
         let events = entries.values.filter { $0.kind == .event || $0.kind == .rank }.map(\.key)
@@ -148,9 +157,8 @@ public struct ConceptCatalog: Sendable {
             }
             applies[e] = byThing
         }
-        knownFacts = facts
-        knownApplies = applies
-        fast = FastLookups(factTable: factTable, factList: factList, applyTable: applyTable, applyList: applyList)
+        fast = FastLookups(entries: entries, knownFacts: facts, knownApplies: applies, factTable: factTable,
+                           factList: factList, applyTable: applyTable, applyList: applyList)
     }
 
     /// What the reader asks of a concept key: its parts, its thing's class and kind, whether it
@@ -167,6 +175,39 @@ public struct ConceptCatalog: Sendable {
     @inline(never)
     private func slowFacts(of concept: String) -> ConceptFacts {
         knownFacts[concept] ?? Self.makeFacts(concept, entries: entries)
+    }
+
+    /// ``facts(of:)``'s `thingClass`, without copying the facts.
+    @inline(__always)
+    func thingClass(of concept: String) -> String {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].thingClass }
+        return slowFacts(of: concept).thingClass
+    }
+
+    /// True when ``facts(of:)`` has an event, without copying the facts.
+    @inline(__always)
+    func hasEvent(_ concept: String) -> Bool {
+        let f = fast
+        if let n = f.factTable.number(of: concept) { return f.factList[Int(n)].event != nil }
+        return slowFacts(of: concept).event != nil
+    }
+
+    /// `"\(thing)/\(event)"` written in one string (no interpolation machinery).
+    static func join(_ thing: String, _ event: String) -> String {
+        var a = thing, b = event
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                String(unsafeUninitializedCapacity: pa.count + 1 + pb.count) { out in
+                    var p = 0
+                    for x in pa { out[p] = x; p += 1 }
+                    out[p] = 0x2F
+                    p += 1
+                    for x in pb { out[p] = x; p += 1 }
+                    return p
+                }
+            }
+        }
     }
 
     /// ``facts(of:)``'s `isDuration`, without copying the facts.
@@ -285,9 +326,29 @@ public struct ConceptCatalog: Sendable {
         return made
     }
 
+    /// ``subject(of:)`` and whether the concept is a running count that is no rank
+    /// (``isCumulative(_:)`` and not ``isRank(_:)``), with one look-up of the key.
+    func summary(of concept: String) -> (subject: String?, cumulativeCount: Bool) {
+        let f = fast
+        if let n = f.factTable.number(of: concept) {
+            // the two flags read in place (no copy of the facts' strings)
+            let cumulativeCount = f.factList[Int(n)].isCumulative && !f.factList[Int(n)].isRank
+            let subject: String?
+            if let known = subjects.get(number: Int(n)) {
+                subject = known
+            } else {
+                subject = makeSubject(of: concept)
+                subjects.set(number: Int(n), subject)
+            }
+            return (subject, cumulativeCount)
+        }
+        let facts = slowFacts(of: concept)
+        return (subject(of: concept), facts.isCumulative && !facts.isRank)
+    }
+
     /// Subjects already made, by concept key (a batch names the same few concepts again and again;
     /// making one replaces and re-joins words).
-    private let subjects = SubjectCache()
+    private var subjects: SubjectCache { fast.subjects }
 
     private func makeSubject(of concept: String) -> String? {
         let (thing, event) = Self.split(concept)

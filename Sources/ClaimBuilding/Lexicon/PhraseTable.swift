@@ -24,6 +24,13 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var asciiBytes: [UInt8] = []
         /// Each ASCII word's bytes as a string (the key of a token spelled so).
         @exclusivity(unchecked) var asciiStrings: [String] = []
+        /// The words whose composed form is not ASCII but all of its scalars lie below U+0250, by
+        /// the bytes of that form (open addressing as for ASCII): such a form is its own NFC (no
+        /// combining mark, no singleton there), so a key of those scalars equals a word exactly
+        /// when its bytes are the word's composed bytes (``latinID(_:)``).
+        @exclusivity(unchecked) var latinSlots: [Int32] = []
+        @exclusivity(unchecked) var latinWords: [AsciiWord] = []
+        @exclusivity(unchecked) var latinBytes: [UInt8] = []
 
         init() {}
 
@@ -35,6 +42,9 @@ struct Vocabulary: Sendable {
             c.asciiWords = asciiWords
             c.asciiBytes = asciiBytes
             c.asciiStrings = asciiStrings
+            c.latinSlots = latinSlots
+            c.latinWords = latinWords
+            c.latinBytes = latinBytes
             return c
         }
     }
@@ -51,6 +61,9 @@ struct Vocabulary: Sendable {
 
     /// Number of distinct words.
     var count: Int { storage.ids.count }
+
+    /// Every word, in no particular order (for tests).
+    var words: [String] { Array(storage.ids.keys) }
 
     /// The number of `key`, giving it the next one if it is new.
     mutating func intern(_ key: String) -> Int32 {
@@ -77,8 +90,56 @@ struct Vocabulary: Sendable {
             } else {
                 Self.place(s, s.asciiWords.count - 1)
             }
+        } else if !composed.isEmpty, composed.unicodeScalars.allSatisfy({ $0.value < 0x250 }) {
+            s.latinWords.append(AsciiWord(start: Int32(s.latinBytes.count), length: Int32(composed.utf8.count), id: id))
+            s.latinBytes.append(contentsOf: composed.utf8)
+            if s.latinWords.count * 2 > s.latinSlots.count {
+                s.latinSlots = Array(repeating: -1, count: max(64, s.latinSlots.count * 2))
+                for w in s.latinWords.indices { Self.placeLatin(s, w) }
+            } else {
+                Self.placeLatin(s, s.latinWords.count - 1)
+            }
         }
         return id
+    }
+
+    private static func placeLatin(_ s: Storage, _ w: Int) {
+        let word = s.latinWords[w]
+        let mask = s.latinSlots.count - 1
+        var h = Self.fnvBasis
+        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(s.latinBytes[k])) &* Self.fnvPrime }
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while s.latinSlots[slot] >= 0 { slot = (slot + 1) & mask }
+        s.latinSlots[slot] = Int32(w)
+    }
+
+    /// The number of a key whose bytes are `bytes` (valid UTF-8, not all ASCII, every scalar below
+    /// U+0250), or -1: what ``id(of:)`` answers for that key, without a `String` hashed.
+    func latinID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let s = storage
+        guard !s.latinSlots.isEmpty else { return -1 }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
+        let mask = s.latinSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        return s.latinSlots.withUnsafeBufferPointer { slots in
+            s.latinWords.withUnsafeBufferPointer { words in
+                s.latinBytes.withUnsafeBufferPointer { all in
+                    while true {
+                        let w = slots[slot]
+                        if w < 0 { return -1 }
+                        let word = words[Int(w)]
+                        if Int(word.length) == bytes.count {
+                            var k = 0
+                            let start = Int(word.start)
+                            while k < bytes.count, all[start + k] == bytes[k] { k += 1 }
+                            if k == bytes.count { return word.id }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
     }
     /// The number in a slot of `ids`; a slot just made (-1) is given `id`.
     private static func number(_ slot: inout Int32, _ id: Int32) -> Int32 {
@@ -159,17 +220,25 @@ struct Vocabulary: Sendable {
     /// The number of the ASCII word spelled by `bytes` (all below 0x80), lowercased (A-Z only)
     /// as they are read, or -1: ``asciiWord(lowering:)`` without the word's string (no reference
     /// counted).
+    /// (Loops by index inside the buffers: where this is inlined into the tokenizer's word
+    /// callback, the iterator, `isEmpty` and `count` of the arrays were left as calls.)
     @inline(__always)
     func asciiID(lowering bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let s = storage
-        guard !s.asciiSlots.isEmpty else { return -1 }
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        var h = Self.fnvBasis
-        for b in bytes { h = (h ^ UInt64(lower(b))) &* Self.fnvPrime }
-        let mask = s.asciiSlots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
         return s.asciiSlots.withUnsafeBufferPointer { slots in
-            s.asciiWords.withUnsafeBufferPointer { words in
+            let slotCount = slots.count
+            guard slotCount > 0 else { return -1 }
+            var h = Self.fnvBasis
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                h = (h ^ UInt64(lower(bytes[i]))) &* Self.fnvPrime
+                i += 1
+            }
+            let mask = slotCount - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            return s.asciiWords.withUnsafeBufferPointer { words in
                 s.asciiBytes.withUnsafeBufferPointer { all in
                     while true {
                         let w = slots[slot]
@@ -246,6 +315,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
         /// The first two bytes of every head (and of its decomposed form): most suffixes are turned
         /// away without building or hashing a string.
         @exclusivity(unchecked) var headPrefixes = PrefixBits()
+        /// 16 bits of the hash (``headHash(_:)``) of every head's composed bytes: a suffix whose
+        /// bytes hash elsewhere is no head, and no string is made for it (``headOfSimpleKey(_:)``).
+        @exclusivity(unchecked) var headHashes = PrefixBits()
         @exclusivity(unchecked) var count = 0
         @exclusivity(unchecked) var maxLength = 0
 
@@ -259,6 +331,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             c.nodeHasChildren = nodeHasChildren
             c.values = values
             c.headIndex = headIndex
+            c.headHashes = headHashes
             c.headLengths = headLengths
             c.headPrefixes = headPrefixes
             c.count = count
@@ -316,7 +389,33 @@ struct PhraseTable<Value: Sendable>: Sendable {
             s.headIndex[keys[0]] = value
             s.headLengths = (min(s.headLengths.shortest, n), max(s.headLengths.longest, n))
             Vocabulary.insertPrefixes(of: keys[0], into: &s.headPrefixes)
+            // the composed form: a suffix cut from a key of Latin scalars is its own NFC; a head
+            // with another letter (Greek, Cyrillic …) never equals such a suffix and is left out
+            // (start-up time: Foundation is asked only for a Latin head with combining marks)
+            var key = keys[0]
+            let (ascii, hash) = key.withUTF8 { b -> (Bool, UInt16) in
+                var ascii = true
+                for x in b where x >= 0x80 { ascii = false; break }
+                return (ascii, Self.headHash(b))
+            }
+            if ascii {
+                s.headHashes.insert(hash)
+            } else {
+                var latin = true, marks = false
+                for u in key.unicodeScalars where u.value >= 0x250 {
+                    if u.value >= 0x300 && u.value < 0x370 { marks = true } else { latin = false; break }
+                }
+                if latin { s.headHashes.insert(marks ? Self.headHash(key.precomposedStringWithCanonicalMapping.utf8) : hash) }
+            }
         }
+    }
+
+    /// FNV-1a of `bytes` folded to 16 bits (a bit of ``Storage/headHashes``).
+    @inline(__always)
+    static func headHash<C: Sequence>(_ bytes: C) -> UInt16 where C.Element == UInt8 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return UInt16(truncatingIfNeeded: h ^ h >> 16 ^ h >> 32 ^ h >> 48)
     }
 
     @inline(__always)
@@ -472,8 +571,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
         for _ in stride(from: top, through: s.headLengths.shortest, by: -1) {
             let prefix = UInt16(bytes[from]) << 8 | UInt16(bytes[from + 1])
             if prefix & 0x8080 != 0 || s.headPrefixes.contains(prefix) {
-                let suffix = String(decoding: UnsafeBufferPointer(rebasing: bytes[from...]), as: UTF8.self)
-                if let v = s.headIndex[suffix] { return .some(v) }
+                let tail = UnsafeBufferPointer(rebasing: bytes[from...])
+                if s.headHashes.contains(Self.headHash(tail)) {
+                    let suffix = String(decoding: tail, as: UTF8.self)
+                    if let v = s.headIndex[suffix] { return .some(v) }
+                }
             }
             // one scalar shorter: step past this suffix's first scalar
             from += bytes[from] < 0x80 ? 1 : 2

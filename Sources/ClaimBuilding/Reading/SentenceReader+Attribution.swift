@@ -10,6 +10,12 @@ extension SentenceTokens {
     /// phrase then reports what follows it — or after it (*…, said X*, *according to X*).
     func attributionsWithSide() -> [(match: PhraseMatch<String>, nameBefore: Bool)] {
         var out: [(match: PhraseMatch<String>, nameBefore: Bool)] = []
+        appendAttributionsWithSide(to: &out)
+        return out
+    }
+
+    /// ``attributionsWithSide()`` appended to `out` (an array a reader keeps between sentences).
+    func appendAttributionsWithSide(to out: inout [(match: PhraseMatch<String>, nameBefore: Bool)]) {
         for m in attributionMatches {
             // "45 people are confirmed dead": a reporting verb in the passive names no source
             if m.value != .before, m.value != .back, m.start > 0, hasCue(.passive, at: m.start - 1) != nil { continue }
@@ -34,7 +40,6 @@ extension SentenceTokens {
             }
             if let name { out.append((PhraseMatch(start: m.start, end: m.end, value: name), before)) }
         }
-        return out
     }
 
     /// The source named right before token `i`: *The Pentagon* (has indicated), *a local lawmaker*
@@ -234,7 +239,10 @@ extension SentenceReader {
     /// A source carried over from a neighbour in the same paragraph: the next sentence opens with a
     /// back-reference (*Det oplyser Jawad Mujadidi*, *That is according to the UN*), or this sentence
     /// is a direct quotation and the previous one names its speaker.
-    func carriedSource(slot: SentenceSlot, sentence: SentenceTokens) -> String? {
+    /// `arena`: the tokenizer's memory when the reader keeps one (the next sentence's first words
+    /// are cut there).
+    func carriedSource(slot: SentenceSlot, sentence: SentenceTokens, arena: TokenizerArena? = nil) -> String? {
+        let arena = arena ?? TokenizerArena()
         // "“…,” he said": the last source named in the previous sentence of the paragraph
         if sentence.hasPronounSource, let previous = slot.previous {
             let s = neighbour(previous)
@@ -247,18 +255,18 @@ extension SentenceReader {
             // first tokens of any leading part are the text's first tokens; spans and word numbers,
             // no string made for them)
             let vocabulary = lexicon.vocabulary
-            var lead = ClaimTokenizer.leadingWord(next, chunks: 1, vocabulary: vocabulary)
-            if lead.word >= lead.count { lead = ClaimTokenizer.leadingWord(next, chunks: 3, vocabulary: vocabulary) }
+            var lead = ClaimTokenizer.leadingWord(next, chunks: 1, vocabulary: vocabulary, arena: arena)
+            if lead.word >= lead.count { lead = ClaimTokenizer.leadingWord(next, chunks: 3, vocabulary: vocabulary, arena: arena) }
             var spans: [TokenSpan] = [], ids: [Int32] = []
             if !lead.whole && lead.count < 3 && lead.word >= lead.count {
-                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids, arena: arena)
                 var i = 0
                 while i < spans.count, !spans[i].isWord { i += 1 }
                 lead = (spans.count, true, i, i < spans.count ? ids[i] : -1)
             }
             let i = lead.word
             if i < 3, i < lead.count, lexicon.attribution.mayStart(lead.id) {
-                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids)
+                ClaimTokenizer.tokenizeSpans(next, vocabulary: vocabulary, into: &spans, ids: &ids, arena: arena)
                 if let m = lexicon.attribution.longest(at: i, in: ids), m.value == .back {
                     let s = SentenceTokens(text: next, spans: spans, ids: ids, lexicon: lexicon, quantities: [], attributionOnly: true)
                     if let name = s.nameAfter(i + m.length) { return name }

@@ -55,7 +55,7 @@ extension SentenceReader {
             // a sum is about a money thing (aid, damage, cost), before or after it, nearest first
             // (local functions, not closure values: nothing is allocated or copied to pass them)
             func money(_ key: String) -> Bool {
-                let cls = catalog.facts(of: key).thingClass
+                let cls = catalog.thingClass(of: key)
                 return cls == "money" || cls == "sum"
             }
             let after = thingAfter(c.end, in: s, maxWords: 5, accept: money)
@@ -77,7 +77,7 @@ extension SentenceReader {
         let large = (c.quantity.value.number ?? c.quantity.value.high ?? 0) >= 1_000_000 && c.quantity.kind == .count
         let kind = c.quantity.kind
         func measurable(_ key: String) -> Bool {
-            let cls = catalog.facts(of: key).thingClass
+            let cls = catalog.thingClass(of: key)
             if cls == "sum" { return large }
             return kind != .measure || cls == "abstract" || cls == "place"
         }
@@ -96,7 +96,7 @@ extension SentenceReader {
         for len in 1...3 where c.first - len >= 0 {
             if let m = s.conceptAt[c.first - len], m.length == len, !s.tokens[c.first - 1].isPossessive,
                usable(m.key, durations: false) {
-                let cls = catalog.facts(of: m.key).thingClass
+                let cls = catalog.thingClass(of: m.key)
                 return cls == "abstract" || cls == "share" ? m.key : nil
             }
         }
@@ -105,16 +105,16 @@ extension SentenceReader {
 
     /// Adds the nearest event that applies to the thing; an event alone brings its default thing.
     func withEvent(_ key: String?, for c: ClaimCandidate, in s: SentenceTokens) -> String? {
-        if let key, catalog.facts(of: key).event != nil { return key }
+        if let key, catalog.hasEvent(key) { return key }
         if let thing = key {
             if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
-                return "\(thing)/\(e)"
+                return ConceptCatalog.join(thing, e)
             }
             return thing
         }
         if let e = nearestEvent(to: c, in: s, where: { catalog.entry($0)?.defaultThing != nil }),
            let d = catalog.entry(e)?.defaultThing {
-            return "\(d)/\(e)"
+            return ConceptCatalog.join(d, e)
         }
         return nil
     }
@@ -228,7 +228,7 @@ extension SentenceReader {
         let (h, he) = ConceptCatalog.split(head)
         guard let m, let h else { return head }
         let thing = catalog.lineage(m).contains(h) ? m : h
-        if let e = he ?? me { return "\(thing)/\(e)" }
+        if let e = he ?? me { return ConceptCatalog.join(thing, e) }
         return thing
     }
 
@@ -308,7 +308,7 @@ extension SentenceReader {
             return "\(thing)/rank"
         }
         if let e = nearestEvent(to: c, in: s, where: { catalog.event($0, appliesTo: thing) }) {
-            return "\(thing)/\(e)"
+            return ConceptCatalog.join(thing, e)
         }
         // no event: "the third city of the country", "la segunda ciudad de Afganistán" is a rank
         if isOfCountry(thingEnd, in: s) { return "\(thing)/rank" }

@@ -30,7 +30,12 @@ extension SentenceReader {
 
     /// The sentence's days, in text order, without those after a `not-asof` cue (a span's start or end).
     func asOfAnchors(in s: SentenceTokens, published: String?) -> [DayAnchor] {
-        guard let published, let pub = CivilDate(iso: published) else { return [] }
+        asOfAnchors(in: s, publishedDate: published.flatMap { CivilDate(iso: $0) })
+    }
+
+    /// ``asOfAnchors(in:published:)`` for a publication date already read (once per article).
+    func asOfAnchors(in s: SentenceTokens, publishedDate: CivilDate?) -> [DayAnchor] {
+        guard let pub = publishedDate else { return [] }
         var out: [DayAnchor] = []
         func add(_ start: Int, _ end: Int, _ date: String) {
             if s.cue(.notAsOf, endingAt: start) != nil { return }

@@ -43,6 +43,28 @@ struct ClaimCandidate: Sendable {
     var isRank = false
 }
 
+/// What a claim says about its concept, remembered per article (``SentenceReader/conceptSummary(of:in:)``):
+/// `form` 0 for a plain figure, 1 for a duration, 2 for a duration that is a count's window.
+struct ConceptSummary {
+    var concept: String
+    /// ``hash(_:form:)`` of the concept's bytes and the form.
+    var hash: UInt64
+    var form: UInt8
+    var subject: String?
+    var cumulative: Bool
+
+    /// Entries in a reader's table (a power of two).
+    static let slots = 64
+
+    /// FNV-1a over `bytes`, then the form.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, form: UInt8) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return (h ^ UInt64(form)) &* 0x0000_0100_0000_01B3
+    }
+}
+
 /// The parts of a ``Quantity`` a claim is read from: no string but the unit, no array.
 struct CandidateQuantity: Sendable {
     var start: Int
@@ -51,6 +73,15 @@ struct CandidateQuantity: Sendable {
     var value: QuantityValue
     var unit: String?
     var qualifier: Qualifier
+
+    init(start: Int, end: Int, kind: QuantityKind, value: QuantityValue, unit: String?, qualifier: Qualifier) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+    }
 
     init(_ q: Quantity) {
         start = q.start
@@ -88,7 +119,7 @@ struct SentenceReader: Sendable {
         guard quantities.contains(where: { $0.kind != .date }) else { return }
         var tokens = ReadingScratch.take(&scratch.tokens)
         var ids = ReadingScratch.take(&scratch.ids)
-        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids)
+        ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids, arena: scratch.arena)
         scratch.tokens = tokens
         scratch.ids = ids
         guard !tokens.isEmpty else { return }
@@ -103,23 +134,37 @@ struct SentenceReader: Sendable {
         resolveConcepts(&candidates, in: sentence)
         candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
 
-        let sided = sentence.attributionsWithSide()
-        let carried = carriedSource(slot: slot, sentence: sentence)
+        var sided = ReadingScratch.take(&scratch.sided)
+        sentence.appendAttributionsWithSide(to: &sided)
+        let carried = carriedSource(slot: slot, sentence: sentence, arena: scratch.arena)
         let agency = sentence.agencyMatches.first?.value
         let revised = sentence.isRevised
         var text = slot.text
         text.withUTF8 { bytes in
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
-        let lastFirst = candidates.map(\.first).max() ?? -1
+        var lastFirst = -1
+        for c in candidates where c.first > lastFirst { lastFirst = c.first }
         // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
         // …": a verb with nothing after it but a day closes its clause and covers what precedes too
-        func closes(_ a: PhraseMatch<String>) -> Bool { sentence.closesClause(after: a.end) }
-        let always = sided.filter { a, nameBefore in !nameBefore || lastFirst < a.end || closes(a) }.map(\.match)
-        let beforeOnly = sided.filter { a, nameBefore in nameBefore && lastFirst >= a.end && !closes(a) }.map(\.match)
-        let anchors = asOfAnchors(in: sentence, published: published)
-        let publishedDate = published.flatMap { CivilDate(iso: $0) }
-        let publishedISO = publishedDate?.iso
+        // (the two lists part the attributions, in order, into arrays kept between sentences)
+        var always = ReadingScratch.take(&scratch.always)
+        var beforeOnly = ReadingScratch.take(&scratch.beforeOnly)
+        for (a, nameBefore) in sided {
+            if !nameBefore || lastFirst < a.end || sentence.closesClause(after: a.end) {
+                always.append(a)
+            } else {
+                beforeOnly.append(a)
+            }
+        }
+        defer {
+            scratch.sided = sided
+            scratch.always = always
+            scratch.beforeOnly = beforeOnly
+        }
+        // the publication date is read once per article (the scratch lives for the article)
+        let (publishedDate, publishedISO) = scratch.publication(published)
+        let anchors = asOfAnchors(in: sentence, publishedDate: publishedDate)
         // the few sources of an article are each checked for an agency name once (the scratch
         // lives for the article)
 
@@ -135,17 +180,18 @@ struct SentenceReader: Sendable {
             // selon qui une douzaine…" covers what precedes it)
             var source = nearestCovering(always: always, beforeOnly: beforeOnly, to: c)?.value ?? carried
             var via = agency
-            if let s = source, let a = cachedAgencyName(s, in: &scratch.agencyNames) {
+            if let s = source, let a = cachedAgencyName(s, in: &scratch.agencyNames, arena: scratch.arena) {
                 source = a
                 via = a
             }
+            let about = conceptSummary(of: c, in: &scratch.conceptSummaries)
             out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: q.kind, value: value, unit: q.unit,
-                         qualifier: q.qualifier, subject: subject(of: c), cited: source,
+                         qualifier: q.qualifier, subject: about.subject, cited: source,
                          asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
                             ?? asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
-                         cumulative: c.concept.map { catalog.isCumulative($0) && !isRank($0) } ?? false,
+                         cumulative: about.cumulative,
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi))
         }
@@ -230,26 +276,68 @@ struct SentenceReader: Sendable {
         return best?.1
     }
 
+    /// The claim's `subject` and `cumulative` for the candidate's concept: ``subject(of:)`` and
+    /// the catalog's cumulative-and-not-rank, remembered in `cache` per concept and subject form
+    /// (an article names the same few concepts again and again; no `String` hashed, no label
+    /// re-joined): a direct-mapped table of ``ConceptSummary/slots`` entries by an FNV-1a hash of
+    /// the key's bytes and the form, the bytes compared on a hit, an entry replaced on a miss.
+    func conceptSummary(of c: ClaimCandidate, in cache: inout [ConceptSummary?]) -> (subject: String?, cumulative: Bool) {
+        guard let concept = c.concept else { return (nil, false) }
+        let form: UInt8 = c.quantity.kind == .duration ? (c.isWindow ? 2 : 1) : 0
+        var key = concept
+        let hash = key.withUTF8 { ConceptSummary.hash($0, form: form) }
+        let slot = Int(truncatingIfNeeded: hash) & (ConceptSummary.slots - 1)
+        if cache.count < ConceptSummary.slots {
+            cache = Array(repeating: nil, count: ConceptSummary.slots)
+        }
+        if let entry = cache[slot], entry.hash == hash, entry.form == form, Self.sameBytes(entry.concept, concept) {
+            return (entry.subject, entry.cumulative)
+        }
+        let (base, cumulative) = catalog.summary(of: concept)
+        let subject = base.map { s in
+            c.quantity.kind == .duration ? (c.isWindow ? "period of \(s)" : "length of \(s)") : s
+        }
+        cache[slot] = ConceptSummary(concept: concept, hash: hash, form: form, subject: subject, cumulative: cumulative)
+        return (subject, cumulative)
+    }
+
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
-    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)]) -> String? {
+    func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)],
+                          arena: TokenizerArena? = nil) -> String? {
         for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
-        let a = agencyName(source)
+        let a = agencyName(source, arena: arena)
         if cache.count < 64 { cache.append((source, a)) }
         return a
     }
 
     /// True when the two strings are the same UTF-8 bytes (the lengths first: most differ there).
+    /// (The bytes are compared through their base addresses: `elementsEqual` went through the
+    /// generic iterators, a few hundred instructions for a short key.)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
         var a = a, b = b
-        return a.withUTF8 { pa in b.withUTF8 { pb in pa.elementsEqual(pb) } }
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return true }
+                if x == y { return true }
+                var i = 0
+                while i < n {
+                    if x[i] != y[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").
-    func agencyName(_ source: String) -> String? {
+    /// `arena`: the tokenizer's memory when the reader keeps one.
+    func agencyName(_ source: String, arena: TokenizerArena? = nil) -> String? {
         // the whole source must be one agency phrase: its first word must open one (asked first
         // of the first token's word number, without a string: most sources are turned away there)
-        let word = ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
+        let word = arena.map { ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary, arena: $0) }
+            ?? ClaimTokenizer.leadingWord(source, chunks: 1, vocabulary: lexicon.vocabulary)
         if word.count > 0, word.word == 0, !lexicon.agencies.mayStart(word.id) { return nil }
         let (lead, whole) = ClaimTokenizer.leadingTokens(source, chunks: 1)
         if let first = lead.first, !lexicon.agencies.mayStart(lexicon.vocabulary.id(of: first.key)) { return nil }

@@ -39,13 +39,13 @@ final class SentenceTokens: Sendable {
     /// Number of word tokens in the sentence.
     let wordCount: Int
     /// Place matches by their first token.
-    let placeStartingAt: [Int: String]
+    var placeStartingAt: MatchLookup<String> { MatchLookup(placeMatches) }
     /// Weekday and relative-day matches by their first token (value: their end) and by their end
-    /// (value: their start).
-    let dayStartingAt: [Int: Int]
-    let dayEndingAt: [Int: Int]
+    /// (value: their start): looked up in the two match lists (no dictionary made per sentence).
+    var dayStartingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: false) }
+    var dayEndingAt: DayLookup { DayLookup(weekdayMatches, relativeDayMatches, byEnd: true) }
     /// The longest concept phrase starting at each token (not inside a quantity).
-    let conceptAt: [(length: Int, key: String)?]
+    let conceptAt: ConceptIndex
     let eventMatches: [PhraseMatch<String>]
     /// True when one of the sentence's cue phrases (each longest match, left to right) has the
     /// `revised` role.
@@ -140,19 +140,23 @@ final class SentenceTokens: Sendable {
         scratch.spans = spans
         let inQuantity = TokenFlags(values: quantityAt, selfIndexed: false)
         self.inQuantity = inQuantity
-        var conceptAt = ReadingScratch.reuse(&scratch.conceptAt, nil, n)
+        var conceptRefs = ReadingScratch.reuse(&scratch.conceptRefs, -1, n)
+        var conceptEntries = ReadingScratch.take(&scratch.conceptEntries)
         let concepts = lexicon.concepts   // one copy of the table, not one per word
         let compounds = lexicon.compounds
         for i in tokens.indices where !attributionOnly && tokens[i].isWord && !inQuantity[i] {
             if mask(i) & StartMask.concepts.bits != 0, let m = concepts.longest(at: i, in: ids),
                !(i..<(i + m.length)).contains(where: { inQuantity[$0] }) {
-                conceptAt[i] = (m.length, m.value)
+                conceptRefs[i] = Int32(conceptEntries.count)
+                conceptEntries.append((m.length, m.value))
             } else if compounds, !tokens[i].hasDigit, let h = Self.head(of: tokens[i], text: text, in: concepts) {
-                conceptAt[i] = (1, h)
+                conceptRefs[i] = Int32(conceptEntries.count)
+                conceptEntries.append((1, h))
             }
         }
-        self.conceptAt = conceptAt
-        scratch.conceptAt = conceptAt
+        self.conceptAt = ConceptIndex(refs: conceptRefs, entries: conceptEntries)
+        scratch.conceptRefs = conceptRefs
+        scratch.conceptEntries = conceptEntries
         if attributionOnly || !sentenceMask.contains(.events) {
             eventMatches = []
         } else {
@@ -211,20 +215,6 @@ final class SentenceTokens: Sendable {
         scratch.nextBreak = next
         isBreak = TokenFlags(values: next, selfIndexed: true)
         wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
-        var placeAt: [Int: String] = [:]
-        for m in placeMatches where placeAt[m.start] == nil { placeAt[m.start] = m.value }
-        placeStartingAt = placeAt
-        var dayStart: [Int: Int] = [:], dayEnd: [Int: Int] = [:]
-        for m in weekdayMatches {
-            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
-            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
-        }
-        for m in relativeDayMatches {
-            if dayStart[m.start] == nil { dayStart[m.start] = m.end }
-            if dayEnd[m.end] == nil { dayEnd[m.end] = m.start }
-        }
-        dayStartingAt = dayStart
-        dayEndingAt = dayEnd
     }
 
     /// `count` copies of `value` (`Array(repeating:count:)` is specialized where it is used;
@@ -273,9 +263,15 @@ final class SentenceTokens: Sendable {
     private static func places(in tokens: [TokenSpan], text: String, ids: [Int32], lexicon: ClaimLexicon,
                                vocabulary: Vocabulary, anyStart: Bool = true, into out: inout [PhraseMatch<String>]) {
         let places = lexicon.places
+        // a token whose word starts no place (its start mask says so) is not walked in the table
+        let masks = lexicon.startMask
+        @inline(__always) func mayStart(_ i: Int) -> Bool {
+            let id = ids[i]
+            return id >= 0 && Int(id) < masks.count && masks[Int(id)].contains(.places)
+        }
         var i = 0
         while i < tokens.count {
-            if anyStart, let m = places.longest(at: i, in: ids) {
+            if anyStart, mayStart(i), let m = places.longest(at: i, in: ids) {
                 out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
                 i += m.length
                 continue
@@ -368,8 +364,12 @@ final class SentenceTokens: Sendable {
     /// ``candidates()`` appended to `out` (an array a reader keeps between sentences).
     func appendCandidates(to out: inout [ClaimCandidate]) {
         out.reserveCapacity(out.count + quantities.count)
-        for (q, r) in zip(quantities, spans) where q.kind != .date && !r.isEmpty {
-            out.append(ClaimCandidate(quantity: CandidateQuantity(q), first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
+        // by index, field by field: no quantity (its text, unit and trace) copied and destroyed
+        for i in 0..<min(quantities.count, spans.count) where quantities[i].kind != .date && !spans[i].isEmpty {
+            let r = spans[i]
+            let q = CandidateQuantity(start: quantities[i].start, end: quantities[i].end, kind: quantities[i].kind,
+                                      value: quantities[i].value, unit: quantities[i].unit, qualifier: quantities[i].qualifier)
+            out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
         }
     }
 
@@ -458,6 +458,74 @@ final class SentenceTokens: Sendable {
     }
 }
 
+/// The concept phrase starting at each token, as `conceptAt[i]` read it from an array of
+/// optional pairs: a number per token (-1: none) into the few phrases found, so the per-token
+/// array holds no string (filling it releases nothing).
+struct ConceptIndex {
+    let refs: [Int32]
+    let entries: [(length: Int, key: String)]
+
+    @inline(__always)
+    subscript(_ i: Int) -> (length: Int, key: String)? {
+        let r = refs[i]
+        return r < 0 ? nil : entries[Int(r)]
+    }
+}
+
+/// A list of phrase matches in text order (starts and ends ascending, no two overlapping, as
+/// ``PhraseTable/appendMatches(in:to:)`` and the place walk make them) looked up by first token:
+/// the first match starting at `k`, by binary search; what a dictionary filled first-wins from the
+/// list answered.
+struct MatchLookup<Value: Sendable> {
+    let matches: [PhraseMatch<Value>]
+
+    init(_ matches: [PhraseMatch<Value>]) { self.matches = matches }
+
+    subscript(_ k: Int) -> Value? {
+        let i = Self.first(in: matches, atOrAfter: k, byEnd: false)
+        return i < matches.count && matches[i].start == k ? matches[i].value : nil
+    }
+
+    /// Index of the first match whose start (or end, `byEnd`) is at or after `k`.
+    @inline(__always)
+    static func first(in ms: [PhraseMatch<Value>], atOrAfter k: Int, byEnd: Bool) -> Int {
+        var lo = 0, hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (byEnd ? ms[mid].end : ms[mid].start) >= k { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
+
+/// The weekday and relative-day matches of a sentence looked up by first token (the value is the
+/// match's end) or by end (`byEnd`: the value is its start); weekdays win a tie, as they did when
+/// both lists filled one dictionary, weekdays first.
+struct DayLookup {
+    let weekdays: [PhraseMatch<Int>]
+    let relative: [PhraseMatch<Int>]
+    let byEnd: Bool
+
+    init(_ weekdays: [PhraseMatch<Int>], _ relative: [PhraseMatch<Int>], byEnd: Bool) {
+        self.weekdays = weekdays
+        self.relative = relative
+        self.byEnd = byEnd
+    }
+
+    subscript(_ k: Int) -> Int? {
+        if let v = Self.find(weekdays, k, byEnd) { return v }
+        return Self.find(relative, k, byEnd)
+    }
+
+    @inline(__always)
+    private static func find(_ ms: [PhraseMatch<Int>], _ k: Int, _ byEnd: Bool) -> Int? {
+        guard !ms.isEmpty else { return nil }
+        let i = MatchLookup<Int>.first(in: ms, atOrAfter: k, byEnd: byEnd)
+        guard i < ms.count else { return nil }
+        return byEnd ? (ms[i].end == k ? ms[i].start : nil) : (ms[i].start == k ? ms[i].end : nil)
+    }
+}
+
 /// Arrays the reader keeps between the sentences of one article: the tokens and their word
 /// numbers, and the per-token indexes of ``SentenceTokens``. A sentence takes each array out
 /// (emptied, its memory kept), fills it and leaves a reference behind; when the sentence is gone
@@ -473,7 +541,8 @@ final class ReadingScratch {
     @exclusivity(unchecked) var cueRoles: [CueRoles] = []
     @exclusivity(unchecked) var spans: [Range<Int>] = []
     @exclusivity(unchecked) var quantityAt: [Int] = []
-    @exclusivity(unchecked) var conceptAt: [(length: Int, key: String)?] = []
+    @exclusivity(unchecked) var conceptRefs: [Int32] = []
+    @exclusivity(unchecked) var conceptEntries: [(length: Int, key: String)] = []
     @exclusivity(unchecked) var nextBreak: [Int] = []
     @exclusivity(unchecked) var events: [PhraseMatch<String>] = []
     @exclusivity(unchecked) var attribution: [PhraseMatch<AttributionPosition>] = []
@@ -482,6 +551,34 @@ final class ReadingScratch {
     /// The sources already asked about for an agency name (``SentenceReader/cachedAgencyName(_:in:)``):
     /// an article names the same few again and again.
     @exclusivity(unchecked) var agencyNames: [(source: String, agency: String?)] = []
+    /// The sentence's attributions with their side, and those parted into the ones covering any
+    /// figure and the ones covering only what follows (``SentenceReader/appendClaims``).
+    @exclusivity(unchecked) var sided: [(match: PhraseMatch<String>, nameBefore: Bool)] = []
+    @exclusivity(unchecked) var always: [PhraseMatch<String>] = []
+    @exclusivity(unchecked) var beforeOnly: [PhraseMatch<String>] = []
+    /// ``SentenceReader/conceptSummary(of:in:)``'s answers.
+    @exclusivity(unchecked) var conceptSummaries: [ConceptSummary?] = []
+    /// The article's publication date as last read (see ``publication(_:)``).
+    @exclusivity(unchecked) private var publishedText: String?
+    @exclusivity(unchecked) private var publishedRead = false
+    @exclusivity(unchecked) private var publishedDate: CivilDate?
+    @exclusivity(unchecked) private var publishedISO: String?
+
+    /// The publication date (nil when it is no full ISO date) and its ISO form, read once for the
+    /// article's `published` and again only when another text is asked about (a text equal as a
+    /// `String` reads the same: a date is ASCII, any other text reads as none).
+    func publication(_ published: String?) -> (date: CivilDate?, iso: String?) {
+        if publishedRead, published == publishedText { return (publishedDate, publishedISO) }
+        let date = published.flatMap { CivilDate(iso: $0) }
+        publishedText = published
+        publishedDate = date
+        publishedISO = date?.iso
+        publishedRead = true
+        return (publishedDate, publishedISO)
+    }
+
+    /// The tokenizer's memory (see ``TokenizerArena``).
+    let arena = TokenizerArena()
 
     init() {}
 

@@ -283,6 +283,90 @@ enum ClaimTokenizer {
         }
     }
 
+    /// Per scalar U+0080…U+024F: its lowercase in ``normalizedKey(_:)`` (one scalar), with
+    /// ``latinUpper`` set when the scalar is uppercase, or ``latinSlow`` when its lowercase is not
+    /// one scalar below U+0250 (*İ*, *Ⱥ*: such a word takes the string path).
+    private static let latinLower: [UInt32] = (0x80..<0x250).map { v -> UInt32 in
+        let u = Unicode.Scalar(UInt32(v))!
+        let upper: UInt32 = u.properties.isUppercase ? latinUpper : 0
+        if v < 0x100 { return UInt32(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v) | upper }
+        if !u.properties.changesWhenLowercased { return UInt32(v) | upper }
+        let m = Array(u.properties.lowercaseMapping.unicodeScalars)
+        guard m.count == 1, m[0].value < 0x250 else { return latinSlow }
+        return m[0].value | upper
+    }
+    private static let latinUpper: UInt32 = 0x8000_0000
+    private static let latinSlow: UInt32 = 0x4000_0000
+
+    /// The word number and flags of a word whose bytes are valid UTF-8 of scalars below U+0250
+    /// (Latin-1, Latin Extended-A and -B: *på*, *größte*, *sécurité*), its key written on the
+    /// stack as ``makeWord(_:_:bytes:scalars:offsets:classes:)`` makes it (lowercased, without a
+    /// possessive) and looked up by its bytes (``Vocabulary/latinID(_:)``); nil for any other word.
+    @inline(never)
+    fileprivate static func latinWord(_ from: Int, _ to: Int, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                      scalars: UnsafeMutablePointer<UInt32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                      vocabulary: Vocabulary) -> (Int32, UInt8)? {
+        let n = end - start
+        guard n <= 256 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n) { key -> (Int32, UInt8)? in
+            let lower = latinLower
+            var m = 0          // key bytes
+            var count = 0      // key scalars
+            var ascii = true
+            var firstUpper = false
+            var p = start
+            while p < end {
+                let b = bytes[p]
+                var v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    if p == start { firstUpper = b >= 0x41 && b <= 0x5A }
+                    p += 1
+                } else {
+                    // a two-byte sequence as a decoder reads it (C2…C9 lead: below U+0250)
+                    guard b >= 0xC2, b <= 0xC9, p + 1 < end else { return nil }
+                    let c = bytes[p + 1]
+                    guard c & 0xC0 == 0x80 else { return nil }
+                    let raw = (UInt32(b & 0x1F) << 6) | UInt32(c & 0x3F)
+                    guard raw < 0x250 else { return nil }
+                    let e = lower[Int(raw) - 0x80]
+                    guard e & latinSlow == 0 else { return nil }
+                    if p == start { firstUpper = e & latinUpper != 0 }
+                    v = e & 0x3FFF_FFFF
+                    p += 2
+                }
+                if v < 0x80 {
+                    key[m] = UInt8(v)
+                    m += 1
+                } else {
+                    key[m] = UInt8(0xC0 | v >> 6)
+                    key[m + 1] = UInt8(0x80 | v & 0x3F)
+                    m += 2
+                    ascii = false
+                }
+                count += 1
+            }
+            // …'s and …s' (the key holds no combining mark: its characters are its scalars)
+            var keep = m
+            if m > 2, key[m - 1] == 0x73, key[m - 2] == 0x27, count > 2 {
+                keep = m - 2
+            } else if m > 3, key[m - 1] == 0x27, key[m - 2] == 0x73, count > 3 {
+                keep = m - 1
+            }
+            var flags = TokenSpan.word
+            if firstUpper { flags |= TokenSpan.capitalized }
+            if keep < m { flags |= TokenSpan.possessive }
+            for k in from..<to where cls[k] & cDigit != 0 { flags |= TokenSpan.digit; break }
+            let own = UnsafeBufferPointer(rebasing: key[0..<keep])
+            var plain = ascii
+            if !plain {
+                plain = true
+                for k in 0..<keep where own[k] >= 0x80 { plain = false; break }
+            }
+            return (plain ? vocabulary.asciiID(lowering: own) : vocabulary.latinID(own), flags)
+        }
+    }
+
     /// ``TokenSpan``s and their word numbers: no string made for a plain-ASCII token. They are
     /// written to scratch memory of one slot per scalar (a sentence has at most that many tokens)
     /// and appended to the caller's arrays at the end in one copy each.
@@ -329,9 +413,23 @@ enum ClaimTokenizer {
             let start = Int(offsets[from]), end = Int(offsets[to])
             let n = end - start
             // a plain-ASCII word: as many bytes as scalars, all below 0x80
+            // (one pass asks both whether it is ASCII and whether it holds a digit: an ASCII word's
+            // scalars are its bytes)
             var ascii = n == to - from
-            if ascii { for k in from..<to where scalars[k] >= 0x80 { ascii = false; break } }
+            var digit = false
+            if ascii {
+                for k in from..<to {
+                    let v = scalars[k]
+                    if v >= 0x80 { ascii = false; break }
+                    if v &- 0x30 < 10 { digit = true }
+                }
+            }
             guard ascii else {
+                if let (id, flags) = ClaimTokenizer.latinWord(from, to, start: start, end: end, bytes: bytes, scalars: scalars,
+                                                             classes: cls, vocabulary: vocabulary) {
+                    put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), id)
+                    return
+                }
                 let t = makeWord(from, to, bytes: bytes, scalars: scalars, offsets: offsets, classes: cls)
                 var flags = TokenSpan.word
                 if t.isCapitalized { flags |= TokenSpan.capitalized }
@@ -347,7 +445,7 @@ enum ClaimTokenizer {
                 keep = n - 1
             }
             var flags = TokenSpan.word | TokenSpan.ascii
-            for k in start..<end where bytes[k] >= 0x30 && bytes[k] <= 0x39 { flags |= TokenSpan.digit; break }
+            if digit { flags |= TokenSpan.digit }
             let first = bytes[start]
             if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
             if keep < n { flags |= TokenSpan.possessive }
@@ -400,6 +498,52 @@ enum ClaimTokenizer {
             spans.append(contentsOf: s)
             ids.append(contentsOf: i)
         }
+    }
+
+    /// ``tokenizeSpans(_:vocabulary:into:ids:)`` cut in `arena`'s memory (kept between the
+    /// sentences of an article) instead of temporary allocations: the same spans and word numbers.
+    static func tokenizeSpans(_ text: String, vocabulary: Vocabulary, into spans: inout [TokenSpan], ids: inout [Int32],
+                              arena: TokenizerArena) {
+        while !spans.isEmpty { spans.removeLast() }
+        while !ids.isEmpty { ids.removeLast() }
+        var text = text
+        text.withUTF8 { bytes in
+            withSpans(bytes: bytes, vocabulary: vocabulary, arena: arena) { s, i in
+                spans.append(contentsOf: s)
+                ids.append(contentsOf: i)
+            }
+        }
+    }
+
+    /// ``leadingWord(_:chunks:vocabulary:)`` cut in `arena`'s memory.
+    static func leadingWord(_ text: String, chunks: Int, vocabulary: Vocabulary,
+                            arena: TokenizerArena) -> (count: Int, whole: Bool, word: Int, id: Int32) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let p = chunkEnd(bytes, chunks: chunks)
+            let (count, word, id) = withSpans(bytes: UnsafeBufferPointer(rebasing: bytes[0..<p]), vocabulary: vocabulary,
+                                              arena: arena) { spans, ids in
+                var i = 0
+                while i < spans.count, !spans[i].isWord { i += 1 }
+                return (spans.count, i, i < spans.count ? ids[i] : -1)
+            }
+            return (count, p >= bytes.count, word, id)
+        }
+    }
+
+    /// ``withSpans(bytes:vocabulary:_:)`` in `arena`'s memory (grown to the longest text first).
+    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, arena: TokenizerArena,
+                                     _ body: (UnsafeBufferPointer<TokenSpan>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        let count = bytes.count
+        guard count > 0 else {
+            return body(UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+        }
+        arena.reserve(count)
+        var sink = SpanSink(vocabulary: vocabulary, spans: arena.spans, ids: arena.ids)
+        cut(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
+        let r = body(UnsafeBufferPointer(start: arena.spans, count: sink.count), UnsafeBufferPointer(start: arena.ids, count: sink.count))
+        arena.spans.deinitialize(count: sink.count)   // trivial values: nothing to release
+        return r
     }
 
     /// `body` called with the spans of `bytes` and their word numbers, in stack scratch.
@@ -465,11 +609,22 @@ enum ClaimTokenizer {
         while p < count {
             let b = bytes[p]
             if b < 0x80 {
-                scalars[n] = UInt32(b)
-                offsets[n] = Int32(truncatingIfNeeded: p)
-                cls[n] = ascii[Int(b)]
-                n &+= 1
-                p &+= 1
+                // a run of ASCII bytes, their classes read through a buffer pointer (no bounds
+                // check of the table's array per byte), the run's counters kept in registers
+                ascii.withUnsafeBufferPointer { table in
+                    var q = p, m = n
+                    while q < count {
+                        let c = bytes[q]
+                        if c >= 0x80 { break }
+                        scalars[m] = UInt32(c)
+                        offsets[m] = Int32(truncatingIfNeeded: q)
+                        cls[m] = table[Int(c)]
+                        m &+= 1
+                        q &+= 1
+                    }
+                    p = q
+                    n = m
+                }
                 continue
             }
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
@@ -731,4 +886,47 @@ enum ClaimTokenizer {
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" || s == "\u{02BC}" }
+}
+
+/// The memory ``ClaimTokenizer`` cuts a text in (its scalars, their offsets and classes, the spans
+/// and word numbers), kept between the sentences of an article and grown to the longest: one
+/// allocation per buffer for the article instead of temporary allocations per sentence (those of
+/// a sentence over 64 bytes went to the heap). One arena belongs to one reading thread.
+final class TokenizerArena {
+    /// Room for texts of up to this many UTF-8 bytes.
+    private(set) var capacity = 0
+    private(set) var scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+    private(set) var offsets = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    private(set) var classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+    private(set) var spans = UnsafeMutablePointer<TokenSpan>.allocate(capacity: 1)
+    private(set) var ids = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+    init() {}
+
+    /// Makes room for a text of `count` bytes (a text has at most one scalar, and one token, a byte).
+    @inline(__always)
+    func reserve(_ count: Int) {
+        if count > capacity { grow(count) }
+    }
+
+    @inline(never)
+    private func grow(_ count: Int) {
+        release()
+        capacity = max(count, capacity * 2, 256)
+        scalars = .allocate(capacity: capacity)
+        offsets = .allocate(capacity: capacity + 1)
+        classes = .allocate(capacity: capacity)
+        spans = .allocate(capacity: capacity)
+        ids = .allocate(capacity: capacity)
+    }
+
+    private func release() {
+        scalars.deallocate()
+        offsets.deallocate()
+        classes.deallocate()
+        spans.deallocate()
+        ids.deallocate()
+    }
+
+    deinit { release() }
 }
