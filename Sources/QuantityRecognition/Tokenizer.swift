@@ -204,7 +204,8 @@ enum Tokenizer {
                 }
                 let (t, l) = decode(b, k)
                 let f = classify(t) == .letter ? fold(t) : t
-                if o + utf8Length(f) > capacity { overflow = true; return 0 }
+                // (never more bytes out than in: the ASCII bytes after it keep their room)
+                if utf8Length(f) > l || k + l > j { overflow = true; return 0 }
                 o = write(f, to: out, at: o)
                 k += l
             }
