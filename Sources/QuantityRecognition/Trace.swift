@@ -79,15 +79,21 @@ struct TraceArena {
             while h >= 0 { n += 1; h = p[Int(h)].previous }
             if n == 0 { return [] }
             if n == 1, p[Int(trace.head)].text == QuantityScanner.digitsStep { return QuantityScanner.digitsTrace }
-            return [String](unsafeUninitializedCapacity: n) { buffer, initialized in
+            // the nodes last to first, then the array first to last (`reserveCapacity` and
+            // `append` are specialized; `init(unsafeUninitializedCapacity:)` allocates through
+            // a generic path that cost more than the rest together)
+            return withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { order in
                 var h = trace.head
                 var k = n - 1
                 while h >= 0 {
-                    (buffer.baseAddress! + k).initialize(to: p[Int(h)].text)
+                    order[k] = h
                     h = p[Int(h)].previous
                     k -= 1
                 }
-                initialized = n
+                var out: [String] = []
+                out.reserveCapacity(n)
+                for node in order { out.append(p[Int(node)].text) }
+                return out
             }
         }
     }
