@@ -421,7 +421,20 @@ final class QuantityScanner {
     func isSymbol(_ i: Int, _ s: String) -> Bool { i < n && toks[i].kind == .symbol && key(i) == s }
     func isDash(_ i: Int) -> Bool {
         guard i < n, toks[i].kind == .symbol else { return false }
-        // "-", or U+2010, U+2011, U+2013, U+2014 (E2 80 90/91/93/94), judged by bytes
+        // "-", or U+2010, U+2011, U+2013, U+2014 (E2 80 90/91/93/94), judged by the text's bytes:
+        // a symbol's key is its scalar folded, and only U+2212 (E2 88 92) folds, to "-"
+        let s = toks[i].start, len = toks[i].end - s
+        return withBytes { u in
+            if len == 1 { return u[s] == 0x2D }
+            guard len == 3, u[s] == 0xE2 else { return false }
+            let b1 = u[s + 1], b2 = u[s + 2]
+            return b1 == 0x80 && (b2 == 0x90 || b2 == 0x91 || b2 == 0x93 || b2 == 0x94) || b1 == 0x88 && b2 == 0x92
+        }
+    }
+
+    /// ``isDash(_:)`` as first written, by the token's key: the reference the tests compare with.
+    func isDashByKey(_ i: Int) -> Bool {
+        guard i < n, toks[i].kind == .symbol else { return false }
         var k = key(i)
         return k.withUTF8 { u in
             if u.count == 1 { return u[0] == 0x2D }
