@@ -112,7 +112,13 @@ final class QuantityScanner {
             switch toks[i].kind {
             case .number:
                 info[i].canStart = true
-                info[i].root = box.lexicon.trie.root(toks[i].key) ?? -1
+                // (the key's first two bytes from the text: digits and marks as written, a group
+                // space as " ")
+                let s = toks[i].start
+                let first = UInt16(b[s]) << 8
+                let x = toks[i].end - s > 1 ? b[s + 1] : 0
+                let second: UInt16 = x == 0 ? 0 : Tokenizer.isDigit(x) || x == UInt8(ascii: ".") || x == UInt8(ascii: ",") ? UInt16(x) : 0x20
+                info[i].root = box.lexicon.trie.root(toks[i].key, prefix: first | second) ?? -1
             case .word:
                 // A word whose skeleton no table word has is no root and no accent variant of
                 // one (see QuantityGate): it is only looked up as a compound.
@@ -168,6 +174,12 @@ final class QuantityScanner {
                     }
                     if let parts = box.lexicon.splitCompound(toks[i].key) { compounds[i] = parts; info[i].canStart = true }
                 }
+            case .symbol where toks[i].end - toks[i].start == 1:
+                // An ASCII symbol is its own key (folding changes no ASCII symbol): its prefix and
+                // sign judged by its byte.
+                let c = b[toks[i].start]
+                info[i].root = box.lexicon.trie.root(toks[i].key, prefix: UInt16(c) << 8) ?? -1
+                info[i].canStart = info[i].root >= 0 || c == 0x2D || c == 0x2B
             case .symbol:
                 let key = toks[i].key
                 // (every vulgar fraction is a scalar beyond ASCII)

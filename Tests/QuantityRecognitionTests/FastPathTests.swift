@@ -203,7 +203,8 @@ import Testing
                      "Über 2,5 Millionen Menschen — dreihunderttausend — kamen am 3. März, mehr als 40 Prozent.",
                      "Plus de trois millions, environ la moitié des 12,5 pour cent, entre 20 et 30 ans en Mars.",
                      "Omkring tre fjerdedele af de 1 000 kr. og mere end halvtreds procent i januar og FEBRUAR.",
-                     "Más de cinco millones, la mitad, entre el 20 y el 30 por ciento en agosto o Septiembre."]
+                     "Más de cinco millones, la mitad, entre el 20 y el 30 por ciento en agosto o Septiembre.",
+                     "Prices rose 3 000 $ or 1 234 567,5 € (+4 %, −2 %) - 5 ± 0,5 / 12.5% · 1\u{00A0}000\u{202F}000 kr. #1 & .5 + ,25 = 24/7"]
         for text in texts {
             let scanner = QuantityScanner(text: text, lexicon: lex)
             let eager = Tokenizer.tokenize(text, decimalMark: lex.decimalMark, spaceGroups: lex.spaceGroups)
