@@ -230,6 +230,11 @@ struct TokenTrie: Sendable {
     /// The node a phrase starting with `key` goes to, or nil.
     func root(_ key: String) -> Int32? { mayStart(key) ? nodes[0].next[key] : nil }
 
+    /// ``root(_:)`` of a key whose first two bytes (``PrefixBits/prefix(of:)``) are `prefix`,
+    /// known without reading the key.
+    @inline(__always)
+    func root(_ key: String, prefix: UInt16) -> Int32? { mayStart(prefix: prefix) ? nodes[0].next[key] : nil }
+
     /// Every entry of the single token `key`.
     func entries(of key: String) -> [Entry] {
         guard let n = nodes[0].next[key] else { return [] }

@@ -283,11 +283,35 @@ extension Lexicon {
     /// its lower-case self, so the loop over a word's letters is a load, a test and a mix.
     func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard gate.enabled else { return true }
+        // Every digit ends the look (the loop below returns true at the first one, and in valid
+        // UTF-8 an ASCII byte is always a scalar of its own): eight bytes at a time first.
+        if Self.holdsDigit(b) { return true }
         return QuantityGate.asciiClass.withUnsafeBufferPointer { cls in
             gate.withTable { table in
                 mayHoldQuantity(b, cls, table)
             }
         }
+    }
+
+    /// True when some byte of `b` is an ASCII digit, read eight bytes at a time: a byte `x` is a
+    /// digit when `x ^ 0x30 < 10`, and "some byte of a word below 10" is the exact test
+    /// `(y - 0x0A…0A) & ~y & 0x80…80 != 0`.
+    @inline(__always)
+    static func holdsDigit(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i &+ 8 <= n {
+            let y = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x3030_3030_3030_3030
+            if (y &- 0x0A0A_0A0A_0A0A_0A0A) & ~y & 0x8080_8080_8080_8080 != 0 { return true }
+            i &+= 8
+        }
+        while i < n {
+            if base[i] &- 0x30 < 10 { return true }
+            i &+= 1
+        }
+        return false
     }
 
     @inline(__always)
@@ -409,7 +433,65 @@ struct PieceTrie: Sendable {
     }
 
     /// True when the word (UTF-8 letters of any case) may split into two pieces or more.
+    ///
+    /// An ASCII byte's slot is read from the byte itself (its skeleton is its lower case), and
+    /// the trie's arrays are read through raw buffers; ``splitsReference(_:)`` is the same
+    /// question asked scalar by scalar.
     func splits(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longest) { slots in
+            var n = 0
+            var i = 0
+            let count = word.count
+            while i < count {
+                let c = word[i]
+                if c < 0x80 {
+                    // (only A…Z and a…z have their lower case in a…z after `| 0x20`)
+                    let l = c | 0x20
+                    i += 1
+                    if n == Self.longest { return true }
+                    slots[n] = l >= 0x61 && l <= 0x7A ? l &- 0x60 : 0
+                    n += 1
+                    continue
+                }
+                let (s, len) = Tokenizer.decode(word, i)
+                i += len
+                guard let k = QuantityGate.skeleton(s) else { continue }
+                if n == Self.longest { return true }
+                slots[n] = UInt8(Self.slot(k))
+                n += 1
+            }
+            guard n >= 2 else { return false }
+            // (a constant: a captured variable would be checked for exclusive access on every read)
+            let length = n
+            return next.withUnsafeBufferPointer { next in
+                terminal.withUnsafeBufferPointer { terminal in
+                    // (`failed` is passed inout, not captured, for the same reason)
+                    func go(_ p: Int, _ failed: inout UInt64) -> Bool {
+                        if p == length { return true }
+                        if failed & (1 << UInt64(p)) != 0 { return false }
+                        var node = 0
+                        var k = p
+                        while k < length {
+                            let to = next[node &* 27 &+ Int(slots[k])]
+                            if to == 0 { break }
+                            node = Int(to)
+                            k += 1
+                            // a piece ends at k: the first piece must leave something for a second
+                            if terminal[node], !(p == 0 && k == length), go(k, &failed) { return true }
+                        }
+                        failed |= 1 << UInt64(p)
+                        return false
+                    }
+                    var failed: UInt64 = 0          // positions from which no split reaches the end
+                    return go(0, &failed)
+                }
+            }
+        }
+    }
+
+    /// ``splits(_:)`` as first written (decoding every scalar, arrays read with checks): the
+    /// reference the tests compare the fast one with.
+    func splitsReference(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longest) { slots in
             var n = 0
             var i = 0

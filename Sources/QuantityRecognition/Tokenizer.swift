@@ -72,8 +72,16 @@ struct TokenBuffer: TokenSink {
     }
 
     /// Releases the tokens and keeps the memory, for the next text.
+    ///
+    /// A word whose key is not made yet (``Token/lazyKey``) holds the empty string, which owns no
+    /// memory: only the other tokens are deinitialized (most words of a text are never looked up
+    /// by their key, and a generic destroy per token cost more than the look at the flag).
     mutating func removeAll() {
-        base.deinitialize(count: count)
+        var k = 0
+        while k < count {
+            if !(base + k).pointee.lazyKey { (base + k).deinitialize(count: 1) }
+            k += 1
+        }
         count = 0
     }
 
@@ -82,7 +90,8 @@ struct TokenBuffer: TokenSink {
 
     /// Releases the tokens and the memory.
     func free() {
-        base.deinitialize(count: count)
+        var copy = self
+        copy.removeAll()
         base.deallocate()
     }
 }
@@ -174,7 +183,40 @@ enum Tokenizer {
 
     /// The key of the word `b[i..<k]` (letters and digits as the tokenizer reads a word): its
     /// letters folded (``fold(_:)``), written straight into the string's storage.
+    ///
+    /// One pass: folding never lengthens a scalar (``fold(_:)`` maps a letter to one of the same
+    /// UTF-8 length, and only U+2212, a symbol, to a shorter one), so the word's own length is
+    /// room enough; an ASCII byte is folded as a byte (only A…Z change).
+    /// (Bytes that are no valid UTF-8 may decode to a longer U+FFFD: such a word is made by
+    /// ``foldedKeyReference(_:_:_:)``.)
     static func foldedKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> String {
+        let capacity = j - i
+        var overflow = false
+        let key = String(unsafeUninitializedCapacity: capacity) { out in
+            var k = i, o = 0
+            while k < j {
+                let c = b[k]
+                if c < 0x80 {
+                    out[o] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                    o += 1
+                    k += 1
+                    continue
+                }
+                let (t, l) = decode(b, k)
+                let f = classify(t) == .letter ? fold(t) : t
+                // (never more bytes out than in: the ASCII bytes after it keep their room)
+                if utf8Length(f) > l || k + l > j { overflow = true; return 0 }
+                o = write(f, to: out, at: o)
+                k += l
+            }
+            return o
+        }
+        return overflow ? foldedKeyReference(b, i, j) : key
+    }
+
+    /// ``foldedKey(_:_:_:)`` as first written (scalar by scalar, measured first): the reference
+    /// the tests compare it with.
+    static func foldedKeyReference(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> String {
         var keyLength = 0
         var k = i
         while k < j {

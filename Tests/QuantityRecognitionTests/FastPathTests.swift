@@ -85,6 +85,36 @@ import Testing
 
     /// The tokenizer hashes each ASCII word as it reads it: the hash is the gate's skeleton hash
     /// of the word's bytes, whatever their case, with or without digits.
+    /// The one-pass folded key is the two-pass reference's, for words of every script and case,
+    /// and for byte runs that are no valid UTF-8 at all.
+    @Test func foldedKeysAreTheReferenceKeys() throws {
+        let rec = try #require(Corpus.recognizer)
+        var words = ["ÅRHUNDREDE", "Fünfundzwanzig", "ÉNORME", "żółć", "ĲSSEL", "Ÿ", "naïve", "İstanbul", "ΑΒΓ", "Привет",
+                     "東京2020", "x\u{301}y", "ŁÓDŹ", "Œuvre", "straße", "STRASSE", "a", ""]
+        for code in rec.lexicons.keys.sorted() {
+            let lex = try #require(rec.lexicons[code])
+            for key in lex.trie.nodes[0].next.keys.sorted() { words += [key, key.uppercased(), key.capitalized] }
+        }
+        for w in words {
+            var copy = w
+            copy.withUTF8 { b in
+                #expect(Tokenizer.foldedKey(b, 0, b.count) == Tokenizer.foldedKeyReference(b, 0, b.count), "\(w)")
+            }
+        }
+        var state: UInt64 = 7
+        for length in 1...24 {
+            for _ in 0..<40 {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    return UInt8(truncatingIfNeeded: state >> 40)
+                }
+                bytes.withUnsafeBufferPointer { b in
+                    #expect(Tokenizer.foldedKey(b, 0, b.count) == Tokenizer.foldedKeyReference(b, 0, b.count), "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func asciiWordsCarryTheirSkeletonHash() {
         var g = Mix(state: 42)
         var texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it.",
@@ -173,7 +203,8 @@ import Testing
                      "Über 2,5 Millionen Menschen — dreihunderttausend — kamen am 3. März, mehr als 40 Prozent.",
                      "Plus de trois millions, environ la moitié des 12,5 pour cent, entre 20 et 30 ans en Mars.",
                      "Omkring tre fjerdedele af de 1 000 kr. og mere end halvtreds procent i januar og FEBRUAR.",
-                     "Más de cinco millones, la mitad, entre el 20 y el 30 por ciento en agosto o Septiembre."]
+                     "Más de cinco millones, la mitad, entre el 20 y el 30 por ciento en agosto o Septiembre.",
+                     "Prices rose 3 000 $ or 1 234 567,5 € (+4 %, −2 %) - 5 ± 0,5 / 12.5% · 1\u{00A0}000\u{202F}000 kr. #1 & .5 + ,25 = 24/7"]
         for text in texts {
             let scanner = QuantityScanner(text: text, lexicon: lex)
             let eager = Tokenizer.tokenize(text, decimalMark: lex.decimalMark, spaceGroups: lex.spaceGroups)

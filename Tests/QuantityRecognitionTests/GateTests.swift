@@ -217,6 +217,34 @@ import Testing
     }
 }
 
+/// The gate's eight-bytes-at-a-time digit test says what a byte-by-byte look says, for a digit
+/// at every place of buffers of every length up to 40, among bytes of every value.
+@Suite struct DigitScanTests {
+    @Test func holdsDigitMatchesAByteByByteLook() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        var checked = 0
+        for length in 0...40 {
+            for trial in 0..<60 {
+                // bytes that are never digits (every value but 0x30…0x39), then maybe one digit
+                var bytes = (0..<length).map { _ -> UInt8 in
+                    let v = UInt8(truncatingIfNeeded: next())
+                    return v &- 0x30 < 10 ? v &+ 10 : v
+                }
+                if trial % 2 == 1, length > 0 { bytes[Int(next() % UInt64(length))] = 0x30 + UInt8(next() % 10) }
+                let expected = bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+                #expect(bytes.withUnsafeBufferPointer { Lexicon.holdsDigit($0) } == expected, "\(bytes)")
+                checked += 1
+            }
+        }
+        // the neighbours of the digits, alone
+        for v in [0x2F, 0x3A, 0x00, 0xFF, 0xB0, 0xB9, 0x10, 0x1A] as [UInt8] {
+            #expect(![UInt8](repeating: v, count: 17).withUnsafeBufferPointer { Lexicon.holdsDigit($0) })
+        }
+        #expect(checked == 41 * 60)
+    }
+}
+
 @Suite struct PieceTrieTests {
     func splits(_ t: PieceTrie, _ w: String) -> Bool {
         var copy = w
@@ -263,5 +291,34 @@ import Testing
             }
             #expect(checked > 0 || words.isEmpty)
         }
+    }
+
+    /// The fast split (ASCII slots from the bytes, raw buffers) answers as the scalar-by-scalar
+    /// reference on words of every shape: pieces glued, in capitals, decomposed, with symbols and
+    /// letters beyond Latin, and longer than ``PieceTrie/longest``.
+    @Test func theFastSplitAnswersAsTheReference() throws {
+        let rec = try #require(Corpus.recognizer)
+        var differ: [String] = []
+        var yes = 0, no = 0
+        for code in rec.lexicons.keys.sorted() {
+            let lex = try #require(rec.lexicons[code])
+            let words = lex.pieces.keys.sorted()
+            guard !words.isEmpty else { continue }
+            var samples: [String] = []
+            for (i, a) in words.enumerated() {
+                let b = words[(i * 11 + 1) % words.count], c = words[(i * 5 + 2) % words.count]
+                samples += [a + b, a + b + c, a.uppercased() + b, (a + b).decomposedStringWithCanonicalMapping,
+                            a + "-" + b, a + "x" + b, String((a + b + c).dropFirst()), a + "ø" + b, a + "д" + b,
+                            a + "\u{301}" + b, String(repeating: a, count: 70 / max(a.count, 1) + 1), a]
+            }
+            for w in samples {
+                var copy = w
+                let (fast, reference) = copy.withUTF8 { (lex.pieceSkeletons.splits($0), lex.pieceSkeletons.splitsReference($0)) }
+                if fast != reference { differ.append("\(code): \(w)") }
+                if reference { yes += 1 } else { no += 1 }
+            }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10))")
+        #expect(yes > 100 && no > 100)
     }
 }
