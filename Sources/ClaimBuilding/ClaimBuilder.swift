@@ -35,6 +35,9 @@ public struct ClaimBuilder: Sendable {
     }
 
     /// The article's claims, ids "<article id>#<n>" numbered in text order (title first).
+    /// How claim building asks for quantities: the defaults, without traces.
+    static let recognition = QuantityRecognizer.Options(traces: false)
+
     public func claims(for article: Article) -> [Claim] {
         let reader = readers[article.language] ?? fallback
         let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
@@ -48,7 +51,8 @@ public struct ClaimBuilder: Sendable {
         let first = title == nil ? 0 : -1
         for k in first..<sentences.count {
             let text = k < 0 ? title! : sentences[k].text
-            let quantities = recognizer.recognize(text, language: article.language)
+            // (no traces: a claim never reads them, and each would be an array made and freed)
+            let quantities = recognizer.recognize(text, language: article.language, options: Self.recognition)
             // only a figure that is not a date becomes a claim (the reader's own first test, made
             // here so most sentences are not handed over at all)
             guard quantities.contains(where: { $0.kind != .date }) else { continue }

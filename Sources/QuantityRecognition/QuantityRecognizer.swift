@@ -50,7 +50,14 @@ public struct QuantityRecognizer: Sendable {
         /// (`end`, `current`, `start`) and `number` the offset (*penultimate* = end − 1). Off by
         /// default: in news text *last week* is no rank.
         public var relativeOrdinals: Bool
-        public init(relativeOrdinals: Bool = false) { self.relativeOrdinals = relativeOrdinals }
+        /// Whether each quantity carries its ``Quantity/trace`` (the table rows and patterns that
+        /// read it). On by default; a caller that never reads traces (claim building) turns it
+        /// off and spares an array per quantity. Nothing else in the result depends on it.
+        public var traces: Bool
+        public init(relativeOrdinals: Bool = false, traces: Bool = true) {
+            self.relativeOrdinals = relativeOrdinals
+            self.traces = traces
+        }
     }
 
     /// Quantities in `text`, read as language `language` (ISO 639-1), in order of position.
@@ -65,7 +72,7 @@ public struct QuantityRecognizer: Sendable {
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
         guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
-        return QuantityScanner.scan(copy, box: box, relativeOrdinals: options.relativeOrdinals)
+        return QuantityScanner.scan(copy, box: box, relativeOrdinals: options.relativeOrdinals, traced: options.traces)
     }
 }
 

@@ -21,6 +21,8 @@ final class QuantityScanner {
     @exclusivity(unchecked) var spans: [(Int, Int)] = []
 
     @exclusivity(unchecked) private(set) var relativeOrdinals: Bool
+    /// Whether emitted quantities carry their trace (``QuantityRecognizer/Options/traces``).
+    @exclusivity(unchecked) private(set) var traced = true
 
     /// Closed compounds split once per token (*tooghalvtreds* → to, og, halvtreds).
     @exclusivity(unchecked) private(set) var compounds: [Int: [(String, [Entry])]] = [:]
@@ -47,7 +49,7 @@ final class QuantityScanner {
     /// ten times (weekday? month? qualifier? range? unit? …), and each walk hashes its tokens.
     /// One flat buffer for all walks instead of an array per walk.
     @exclusivity(unchecked) var walkSteps: [(end: Int, node: Int32)] = []
-    /// True while a text is being scanned (see ``QuantityScanner/scan(_:box:relativeOrdinals:)``:
+    /// True while a text is being scanned (see ``QuantityScanner/scan(_:box:relativeOrdinals:traced:)``:
     /// a thread's reusable scanner is never handed out twice at once).
     @exclusivity(unchecked) var busy = false
     /// The steps of the traces of the text's numbers (see ``Trace``): a number carries a handle,
@@ -77,9 +79,10 @@ final class QuantityScanner {
 
     /// Makes the scanner ready to scan `text`: the state of the text before is dropped (its
     /// buffers kept), the text tokenized, and each token looked up once.
-    func load(text: String, box: LexiconBox, relativeOrdinals: Bool) {
+    func load(text: String, box: LexiconBox, relativeOrdinals: Bool, traced: Bool = true) {
         self.box = box
         self.relativeOrdinals = relativeOrdinals
+        self.traced = traced
         var text = text
         text.makeContiguousUTF8()
         self.text = text
@@ -195,7 +198,7 @@ final class QuantityScanner {
     /// Scans `text` with this thread's reusable scanner (a fresh one when the thread has none yet
     /// or its own is busy): the token and per-token buffers are allocated once per thread, not
     /// once per sentence.
-    static func scan(_ text: String, box: LexiconBox, relativeOrdinals: Bool) -> [Quantity] {
+    static func scan(_ text: String, box: LexiconBox, relativeOrdinals: Bool, traced: Bool = true) -> [Quantity] {
         let scanner: QuantityScanner
         let key = threadKey
         if let p = pthread_getspecific(key) {
@@ -206,7 +209,7 @@ final class QuantityScanner {
             pthread_setspecific(key, Unmanaged.passRetained(scanner).toOpaque())
         }
         scanner.busy = true
-        scanner.load(text: text, box: box, relativeOrdinals: relativeOrdinals)
+        scanner.load(text: text, box: box, relativeOrdinals: relativeOrdinals, traced: traced)
         let found = scanner.run()
         scanner.out = []
         scanner.busy = false
@@ -501,7 +504,7 @@ final class QuantityScanner {
         let text = slice(start, end)
         if out.capacity == 0 { out.reserveCapacity(4); spans.reserveCapacity(4) }
         out.append(Quantity(text: text, start: start, end: end, kind: kind, value: value, unit: unit,
-                            qualifier: qualifier, trace: traces.strings(trace)))
+                            qualifier: qualifier, trace: traced ? traces.strings(trace) : []))
         spans.append((s, e))
     }
 
@@ -600,7 +603,7 @@ final class QuantityScanner {
         case .list(let parts, let e):
             for (bs, be, v) in parts where v.isFinite {
                 out.append(Quantity(text: slice(bs, be), start: bs, end: be, kind: .count,
-                                    value: .exactly(v), trace: ["pattern:digit-list"]))
+                                    value: .exactly(v), trace: traced ? ["pattern:digit-list"] : []))
                 spans.append((e - 1, e - 1))
             }
             return e
@@ -897,7 +900,7 @@ final class QuantityScanner {
                     let lo = min(x, y), hi = max(x, y)
                     let text = slice(a.start, b.end)
                     merged.append(Quantity(text: text, start: a.start, end: b.end, kind: a.kind, value: .between(lo, hi),
-                                           unit: a.unit, qualifier: .exact, trace: a.trace + [r.entry.origin] + b.trace + ["pattern:bounded-range"]))
+                                           unit: a.unit, qualifier: .exact, trace: traced ? a.trace + [r.entry.origin] + b.trace + ["pattern:bounded-range"] : []))
                     mspans.append((spans[i].0, spans[i + 1].1))
                     i += 2
                     continue
