@@ -99,17 +99,21 @@ import Testing
         }
     }
 
-    /// Random ASCII text heavy in the bytes the cut looks at (joiners, apostrophes, digits, s/S,
-    /// spaces, controls) and real lines: the all-ASCII cut gives the spans and word numbers of
-    /// the general cut, and both those of the full tokenizer.
+    /// Random text heavy in the bytes the cut looks at (joiners, apostrophes, digits, s/S,
+    /// spaces, controls, typographic marks and letters beyond ASCII next to ASCII ones) and real
+    /// lines: the reader's cut (the all-ASCII one for an ASCII text) gives the spans and word
+    /// numbers of the general cut, and both those of the full tokenizer.
     @Test func theASCIICutIsTheGeneralCut() throws {
         let pieces = ["a", "b", "S", "s", "l", "qu", "D", "x", "1", "2", "0", "9", "'", "'s", "s'", "-", ".", ",", "/",
                       " ", "  ", "\t", "\n", "(", ")", ";", "%", "$", "\u{0}", "\u{7F}", "_", "@", "[", "`", "{",
                       "said", "According", "to", "the", "UN", "UN's", "farmers'", "don't", "3,000", "9/11", "l'ONU",
-                      "Mazar-i-Sharif", "government", "GOVERNMENTS'", "internationally", "per", "cent", "million"]
+                      "Mazar-i-Sharif", "government", "GOVERNMENTS'", "internationally", "per", "cent", "million",
+                      "\u{2019}", "\u{2019}s", "\u{201C}", "\u{201D}", "\u{E9}", "\u{C9}", "\u{DF}", "\u{A0}", "\u{202F}",
+                      "\u{2014}", "\u{130}", "\u{2BC}", "\u{2010}", "\u{3C3}", "\u{6771}", "e\u{301}", "\u{2009}",
+                      "d\u{2019}", "S\u{2019}", "p\u{E5}", "gr\u{F6}\u{DF}te"]
         var rng = Rng(state: 3)
-        var texts = try TokenizerDifferentialTests.texts().filter { $0.utf8.allSatisfy { $0 < 0x80 } }
-        #expect(texts.count > 10)
+        var texts = try TokenSpanTests.texts()
+        #expect(texts.contains { $0.utf8.allSatisfy { $0 < 0x80 } } && texts.contains { $0.utf8.contains { $0 >= 0x80 } })
         for _ in 0..<3000 {
             texts.append((0..<(1 + rng.below(24))).map { _ in pieces[rng.below(pieces.count)] }.joined())
         }
