@@ -141,3 +141,190 @@ struct ByteKeyTable: Sendable {
         return a.withUTF8 { pa in b.withUTF8 { pb in find(pa, pb) } }
     }
 }
+
+/// Plain-ASCII words and their numbers, looked up eight bytes at a time: a word's bytes are read
+/// as little-endian 64-bit chunks (zero-padded), lowercased in the register (A-Z only, SWAR), and
+/// a word of at most eight bytes *is* its first chunk: its slot holds that chunk, so one
+/// comparison of two integers (and of the lengths) both rejects a different word and proves the
+/// same one, with no byte loop and no hash of a byte at a time. A longer word hashes its chunks
+/// and is compared chunk by chunk.
+///
+/// Keys hold no NUL byte in practice; the length is compared too, so a key with one is still
+/// told apart. The empty key is kept on its own.
+final class PackedWordTable: @unchecked Sendable {
+    /// One slot: the first chunk of its word (lowercase), the word's hash (that chunk when it is
+    /// at most eight bytes), its length (-1: an empty slot), its number, and where its further
+    /// chunks start in `rest`. Built once, read-only after (shared between threads).
+    private struct Slot {
+        var head: UInt64 = 0
+        var hash: UInt64 = 0
+        var length: Int32 = -1
+        var number: Int32 = -1
+        var restStart: Int32 = 0
+    }
+    private var slots: UnsafeMutablePointer<Slot>
+    private var size = 0
+    /// The chunks after the first of every word longer than eight bytes.
+    private var rest: [UInt64] = []
+    private var shift: UInt64 = 64
+    private var emptyNumber: Int32 = -1
+    private(set) var count = 0
+
+    init() { slots = .allocate(capacity: 1) }
+
+    deinit { slots.deallocate() }
+
+    /// A table holding the same words and numbers.
+    func copy() -> PackedWordTable {
+        let c = PackedWordTable()
+        c.slots.deallocate()
+        c.slots = .allocate(capacity: max(size, 1))
+        c.slots.initialize(from: slots, count: size)
+        c.size = size
+        c.rest = rest
+        c.shift = shift
+        c.emptyNumber = emptyNumber
+        c.count = count
+        return c
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// `x` (bytes below 0x80) with A-Z made a-z in every byte at once.
+    @inline(__always)
+    static func lowered(_ x: UInt64) -> UInt64 {
+        let atLeastA = x &+ ones &* 0x3F      // high bit set where the byte is >= 0x41
+        let pastZ = x &+ ones &* 0x25         // high bit set where the byte is >= 0x5B
+        return x | ((atLeastA & ~pastZ & highs) >> 2)
+    }
+
+    /// The `n` (1...8) bytes at `p` as a little-endian chunk, zero-padded; `available` is how many
+    /// bytes may be read from `p` (eight at once when there are).
+    @inline(__always)
+    static func chunk(_ p: UnsafePointer<UInt8>, _ n: Int, available: Int) -> UInt64 {
+        if available >= 8 {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            return n >= 8 ? x : x & ((1 &<< UInt64(n &* 8)) &- 1)
+        }
+        var x: UInt64 = 0
+        var k = 0
+        while k < n {
+            x |= UInt64(p[k]) &<< UInt64(k &* 8)
+            k &+= 1
+        }
+        return x
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ c: UInt64) -> UInt64 {
+        ((h &<< 23 | h &>> 41) ^ c) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    @inline(__always)
+    private func slot(of h: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    /// Adds `word` (plain ASCII, already lowercase where it should match) as number `number`;
+    /// a word already held keeps its first number.
+    func insert(_ word: [UInt8], number: Int32) {
+        word.withUnsafeBufferPointer { insert($0, number: number) }
+    }
+
+    /// ``insert(_:number:)`` of the bytes of `word`.
+    func insert(_ word: UnsafeBufferPointer<UInt8>, number: Int32) {
+        guard let base = word.baseAddress, word.count > 0 else {
+            if emptyNumber < 0 { emptyNumber = number }
+            return
+        }
+        if self.number(lowering: base, count: word.count, available: 0) >= 0 { return }
+        if (count + 1) * 2 > size { grow() }
+        let n = word.count
+        let first = Self.chunk(base, min(8, n), available: 0)
+        var h = first
+        let restStart = Int32(rest.count)
+        var k = 8
+        while k < n {
+            let c = Self.chunk(base + k, min(8, n - k), available: 0)
+            rest.append(c)
+            h = Self.mix(h, c)
+            k += 8
+        }
+        put(Slot(head: first, hash: h, length: Int32(n), number: number, restStart: restStart))
+        count += 1
+    }
+
+    /// Puts a slot's word in the first free slot from its hash's.
+    private func put(_ slot: Slot) {
+        let mask = size - 1
+        var s = self.slot(of: slot.hash)
+        while slots[s].length >= 0 { s = (s + 1) & mask }
+        slots[s] = slot
+    }
+
+    private func grow() {
+        let old = slots, oldSize = size
+        let newSize = max(64, size * 2)
+        slots = .allocate(capacity: newSize)
+        slots.initialize(repeating: Slot(), count: newSize)
+        size = newSize
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        for s in 0..<oldSize where old[s].length >= 0 { put(old[s]) }
+        old.deallocate()
+    }
+
+    /// The number of `word` (bytes as they are held), or -1.
+    func find(_ word: [UInt8]) -> Int32 {
+        word.withUnsafeBufferPointer { b in
+            number(lowering: b.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: b.count, available: 0)
+        }
+    }
+
+    /// The number of the word of the `count` ASCII bytes at `p`, lowercased (A-Z only) as they
+    /// are read, or -1. `available` is how many bytes may be read from `p` (at least `count`).
+    @inline(__always)
+    func number(lowering p: UnsafePointer<UInt8>, count n: Int, available: Int) -> Int32 {
+        if n == 0 { return emptyNumber }
+        guard size > 0 else { return -1 }
+        let mask = size &- 1
+        let first = Self.lowered(Self.chunk(p, n < 8 ? n : 8, available: available))
+        guard n <= 8 else { return longNumber(p, n, available: available, first: first) }
+        var s = slot(of: first)
+        while true {
+            let slot = slots[s]
+            if slot.length < 0 { return -1 }
+            if slot.head == first, Int(slot.length) == n { return slot.number }
+            s = (s &+ 1) & mask
+        }
+    }
+
+    /// ``number(lowering:count:available:)`` of a word longer than eight bytes.
+    @inline(never)
+    private func longNumber(_ p: UnsafePointer<UInt8>, _ n: Int, available: Int, first: UInt64) -> Int32 {
+        var h = first
+        var k = 8
+        while k < n {
+            h = Self.mix(h, Self.lowered(Self.chunk(p + k, min(8, n - k), available: available - k)))
+            k += 8
+        }
+        let mask = size - 1
+        var s = slot(of: h)
+        while true {
+            let slot = slots[s]
+            if slot.length < 0 { return -1 }
+            if slot.hash == h, Int(slot.length) == n, slot.head == first {
+                var same = true
+                var r = Int(slot.restStart)
+                k = 8
+                while k < n {
+                    if rest[r] != Self.lowered(Self.chunk(p + k, min(8, n - k), available: available - k)) { same = false; break }
+                    r += 1
+                    k += 8
+                }
+                if same { return slot.number }
+            }
+            s = (s + 1) & mask
+        }
+    }
+}

@@ -31,6 +31,9 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var latinSlots: [Int32] = []
         @exclusivity(unchecked) var latinWords: [AsciiWord] = []
         @exclusivity(unchecked) var latinBytes: [UInt8] = []
+        /// The ASCII words again, looked up eight bytes at a time (``PackedWordTable``): what the
+        /// tokenizer asks per word.
+        @exclusivity(unchecked) var packed = PackedWordTable()
 
         init() {}
 
@@ -45,6 +48,7 @@ struct Vocabulary: Sendable {
             c.latinSlots = latinSlots
             c.latinWords = latinWords
             c.latinBytes = latinBytes
+            c.packed = packed.copy()
             return c
         }
     }
@@ -85,6 +89,8 @@ struct Vocabulary: Sendable {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
             s.asciiStrings.append(String(decoding: composed.utf8, as: UTF8.self))
+            var packedKey = composed
+            packedKey.withUTF8 { s.packed.insert($0, number: id) }
             if s.asciiWords.count * 2 > s.asciiSlots.count {
                 Self.rehash(s, capacity: max(64, s.asciiSlots.count * 2))
             } else {
@@ -255,6 +261,14 @@ struct Vocabulary: Sendable {
                 }
             }
         }
+    }
+
+    /// The number of the ASCII word of the `count` bytes at `p` (all below 0x80), lowercased
+    /// (A-Z only) as they are read, or -1: ``asciiID(lowering:)`` read eight bytes at a time
+    /// (``PackedWordTable``). `available` is how many bytes may be read from `p` (at least `count`).
+    @inline(__always)
+    func packedID(lowering p: UnsafePointer<UInt8>, count: Int, available: Int) -> Int32 {
+        storage.packed.number(lowering: p, count: count, available: available)
     }
 
     /// Adds the first two bytes of `word`, and of its decomposed form when they differ (only a

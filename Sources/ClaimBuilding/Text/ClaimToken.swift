@@ -384,8 +384,35 @@ enum ClaimTokenizer {
 
         mutating func reserve(_ n: Int) {}
 
+        /// ``SpanSink/word(_:_:bytes:scalars:offsets:classes:)`` of an all-ASCII text: the bytes
+        /// `from..<to` (scalars are bytes there); `digit` whether one of them is a digit.
         @inline(__always)
-        private mutating func put(_ span: TokenSpan, _ id: Int32) {
+        mutating func asciiWord(_ start: Int, _ end: Int, digit: Bool, bytes: UnsafeBufferPointer<UInt8>) {
+            let n = end - start
+            var keep = n
+            if n > 2, bytes[end - 1] | 0x20 == 0x73, bytes[end - 2] == 0x27 {            // …'s
+                keep = n - 2
+            } else if n > 3, bytes[end - 1] == 0x27, bytes[end - 2] | 0x20 == 0x73 {     // …s'
+                keep = n - 1
+            }
+            var flags = TokenSpan.word | TokenSpan.ascii
+            if digit { flags |= TokenSpan.digit }
+            let first = bytes[start]
+            if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
+            if keep < n { flags |= TokenSpan.possessive }
+            put(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags),
+                vocabulary.packedID(lowering: bytes.baseAddress! + start, count: keep, available: bytes.count - start))
+        }
+
+        /// The punctuation token of the ASCII byte at `i`.
+        @inline(__always)
+        mutating func asciiPunctuation(_ i: Int, bytes: UnsafeBufferPointer<UInt8>) {
+            put(TokenSpan(start: i, end: i + 1, scalar: UInt32(bytes[i]), flags: TokenSpan.ascii),
+                vocabulary.packedID(lowering: bytes.baseAddress! + i, count: 1, available: bytes.count - i))
+        }
+
+        @inline(__always)
+        fileprivate mutating func put(_ span: TokenSpan, _ id: Int32) {
             (spans + count).initialize(to: span)
             ids[count] = id
             count += 1
@@ -400,7 +427,7 @@ enum ClaimTokenizer {
             if v < 0x80 {
                 // the key is the scalar's one-byte string (an overlong encoding too)
                 var b = UInt8(v)
-                id = withUnsafePointer(to: &b) { vocabulary.asciiID(lowering: UnsafeBufferPointer(start: $0, count: 1)) }
+                id = withUnsafePointer(to: &b) { vocabulary.packedID(lowering: $0, count: 1, available: 1) }
             } else {
                 id = vocabulary.id(of: punctuationKey(v, text: makeText(bytes, start, end)))
             }
@@ -450,7 +477,82 @@ enum ClaimTokenizer {
             if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
             if keep < n { flags |= TokenSpan.possessive }
             put(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags),
-                vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: bytes[start..<(start + keep)])))
+                vocabulary.packedID(lowering: bytes.baseAddress! + start, count: keep, available: bytes.count - start))
+        }
+    }
+
+    /// Whether every byte is below 0x80 (eight at a time).
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var k = 0
+        var acc: UInt64 = 0
+        while k &+ 8 <= n {
+            acc |= UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            k &+= 8
+        }
+        while k < n {
+            acc |= UInt64(base[k])
+            k &+= 1
+        }
+        return acc & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The cutting loop of ``cut(bytes:scalars:offsets:classes:sink:)`` for a text whose bytes
+    /// are all ASCII: a scalar is its byte, its offset its index and its classes a table entry,
+    /// so nothing is written per byte before the cut; the same tokens and word numbers.
+    private static func cutASCII(bytes: UnsafeBufferPointer<UInt8>, sink: inout SpanSink) {
+        let n = bytes.count
+        asciiClasses.withUnsafeBufferPointer { table in
+            @inline(__always) func cl(_ k: Int) -> UInt8 { table[Int(bytes[k])] }
+            var i = 0
+            while i < n {
+                let ci = cl(i)
+                if ci & cSpace != 0 { i &+= 1; continue }
+                if ci & cWord == 0 {
+                    sink.asciiPunctuation(i, bytes: bytes)
+                    i &+= 1
+                    continue
+                }
+                var acc = ci
+                var j = i &+ 1
+                while j < n {
+                    let c = cl(j)
+                    if c & cWord != 0 { acc |= c; j &+= 1; continue }
+                    if j + 1 < n, cl(j + 1) & cWord != 0 {
+                        if c & cJoiner != 0, cl(j - 1) & cWord != 0 { j &+= 1; continue }
+                        if c & cDigitJoiner != 0, cl(j - 1) & cDigit != 0, cl(j + 1) & cDigit != 0 { j &+= 1; continue }
+                    }
+                    break
+                }
+                // a plural possessive keeps its apostrophe: "farmers' groups"
+                if j < n, cl(j) & cApostrophe != 0, j - i > 2, bytes[j - 1] == 0x73 || bytes[j - 1] == 0x53,
+                   j + 1 == n || cl(j + 1) & cWord == 0 {
+                    j += 1
+                }
+                // an elided article standing alone keeps its apostrophe: "l'", "d'", "qu'"
+                if j < n, cl(j) & cApostrophe != 0, j - i <= 2, (i..<j).allSatisfy({ cl($0) & cLetter != 0 }) {
+                    j += 1
+                }
+                var split = -1
+                var k = i
+                while k < j, k - i <= 2 {
+                    if cl(k) & cApostrophe != 0 { split = k; break }
+                    k += 1
+                }
+                if split > i, split + 1 < j {
+                    @inline(__always) func digit(_ a: Int, _ b: Int) -> Bool {
+                        for x in a..<b where cl(x) & cDigit != 0 { return true }
+                        return false
+                    }
+                    sink.asciiWord(i, split + 1, digit: digit(i, split + 1), bytes: bytes)
+                    sink.asciiWord(split + 1, j, digit: digit(split + 1, j), bytes: bytes)
+                } else {
+                    sink.asciiWord(i, j, digit: acc & cDigit != 0, bytes: bytes)
+                }
+                i = j
+            }
         }
     }
 
@@ -540,14 +642,27 @@ enum ClaimTokenizer {
         }
         arena.reserve(count)
         var sink = SpanSink(vocabulary: vocabulary, spans: arena.spans, ids: arena.ids)
-        cut(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
+        if isASCII(bytes) {
+            cutASCII(bytes: bytes, sink: &sink)
+        } else {
+            cut(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
+        }
         let r = body(UnsafeBufferPointer(start: arena.spans, count: sink.count), UnsafeBufferPointer(start: arena.ids, count: sink.count))
         arena.spans.deinitialize(count: sink.count)   // trivial values: nothing to release
         return r
     }
 
+    /// The spans and word numbers of `text` cut by the general loop (`asciiPath` false) or, for an
+    /// all-ASCII text, by ``cutASCII(bytes:sink:)`` (for tests comparing the two).
+    static func spans(_ text: String, vocabulary: Vocabulary, asciiPath: Bool) -> (spans: [TokenSpan], ids: [Int32]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            withSpans(bytes: bytes, vocabulary: vocabulary, asciiPath: asciiPath) { (Array($0), Array($1)) }
+        }
+    }
+
     /// `body` called with the spans of `bytes` and their word numbers, in stack scratch.
-    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+    private static func withSpans<R>(bytes: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary, asciiPath: Bool = true,
                                      _ body: (UnsafeBufferPointer<TokenSpan>, UnsafeBufferPointer<Int32>) -> R) -> R {
         let count = bytes.count
         guard count > 0 else {
@@ -559,8 +674,12 @@ enum ClaimTokenizer {
                     withUnsafeTemporaryAllocation(of: TokenSpan.self, capacity: count) { outSpans in
                         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { outIDs in
                             var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
-                            cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
-                                classes: classes.baseAddress!, sink: &sink)
+                            if asciiPath && isASCII(bytes) {
+                                cutASCII(bytes: bytes, sink: &sink)
+                            } else {
+                                cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                                    classes: classes.baseAddress!, sink: &sink)
+                            }
                             return body(UnsafeBufferPointer(start: outSpans.baseAddress!, count: sink.count),
                                         UnsafeBufferPointer(start: outIDs.baseAddress!, count: sink.count))
                         }
