@@ -39,8 +39,15 @@ public struct ClaimBuilder: Sendable {
     static let recognition = QuantityRecognizer.Options(traces: false)
 
     public func claims(for article: Article) -> [Claim] {
+        // the article's sentences are read into the same arrays, this thread's from article to article
+        let scratch = ReadingScratch.acquire()
+        defer { scratch.relinquish() }
+        return claims(for: article, scratch: scratch)
+    }
+
+    /// ``claims(for:)`` read with `scratch` (reset for the article by its caller, or fresh).
+    func claims(for article: Article, scratch: ReadingScratch) -> [Claim] {
         let reader = readers[article.language] ?? fallback
-        let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
         let wire = wireAgency(of: article, reader: reader, arena: scratch.arena)
         var out: [Claim] = []
         // the title, then every sentence; a slot (with its neighbours) is made only for a sentence
@@ -55,7 +62,7 @@ public struct ClaimBuilder: Sendable {
             let quantities = recognizer.recognize(text, language: article.language, options: Self.recognition)
             // only a figure that is not a date becomes a claim (the reader's own first test, made
             // here so most sentences are not handed over at all)
-            guard quantities.contains(where: { $0.kind != .date }) else { continue }
+            guard SentenceReader.holdsClaimFigure(quantities) else { continue }
             let slot = k < 0 ? SentenceSlot(text: text, offset: 0, inTitle: true)
                              : Self.slot(k, of: sentences, paragraphs: paragraphs)
             // the sentence's claims are read into `out` and completed there (no claim copied)
