@@ -39,8 +39,15 @@ public struct ClaimBuilder: Sendable {
     static let recognition = QuantityRecognizer.Options(traces: false)
 
     public func claims(for article: Article) -> [Claim] {
+        // the article's sentences are read into the same arrays, this thread's from article to article
+        let scratch = ReadingScratch.acquire()
+        defer { scratch.relinquish() }
+        return claims(for: article, scratch: scratch)
+    }
+
+    /// ``claims(for:)`` read with `scratch` (reset for the article by its caller, or fresh).
+    func claims(for article: Article, scratch: ReadingScratch) -> [Claim] {
         let reader = readers[article.language] ?? fallback
-        let scratch = ReadingScratch()   // the article's sentences are read into the same arrays
         let wire = wireAgency(of: article, reader: reader, arena: scratch.arena)
         var out: [Claim] = []
         // the title, then every sentence; a slot (with its neighbours) is made only for a sentence
@@ -55,7 +62,7 @@ public struct ClaimBuilder: Sendable {
             let quantities = recognizer.recognize(text, language: article.language, options: Self.recognition)
             // only a figure that is not a date becomes a claim (the reader's own first test, made
             // here so most sentences are not handed over at all)
-            guard quantities.contains(where: { $0.kind != .date }) else { continue }
+            guard SentenceReader.holdsClaimFigure(quantities) else { continue }
             let slot = k < 0 ? SentenceSlot(text: text, offset: 0, inTitle: true)
                              : Self.slot(k, of: sentences, paragraphs: paragraphs)
             // the sentence's claims are read into `out` and completed there (no claim copied)
@@ -221,18 +228,31 @@ public struct ClaimBuilder: Sendable {
 
     /// Sentence `i` with its neighbours in the same paragraph (what ``slots(of:)`` holds for it).
     static func slot(_ i: Int, of sentences: [Sentence], paragraphs: [Paragraph]) -> SentenceSlot {
-        let start = sentences[i].start
-        let p = paragraphIndex(ofStart: start, in: paragraphs)
-        let previous = i > 0 && paragraphIndex(ofStart: sentences[i - 1].start, in: paragraphs) == p ? sentences[i - 1].text : nil
-        let next = i + 1 < sentences.count && paragraphIndex(ofStart: sentences[i + 1].start, in: paragraphs) == p
-            ? sentences[i + 1].text : nil
-        return SentenceSlot(text: sentences[i].text, offset: start, inTitle: false, previous: previous, next: next)
+        // (the sentences' fields are read where they lie: no sentence copied out for its start)
+        sentences.withUnsafeBufferPointer { ss in
+            let s = ss.baseAddress!
+            let start = s[i].start
+            let p = paragraphIndex(ofStart: start, in: paragraphs)
+            let previous = i > 0 && paragraphIndex(ofStart: s[i - 1].start, in: paragraphs) == p ? s[i - 1].text : nil
+            let next = i + 1 < ss.count && paragraphIndex(ofStart: s[i + 1].start, in: paragraphs) == p
+                ? s[i + 1].text : nil
+            return SentenceSlot(text: s[i].text, offset: start, inTitle: false, previous: previous, next: next)
+        }
     }
 
     /// The index of the paragraph holding a sentence that starts at UTF-8 offset `start`, or -1.
     /// Paragraphs are in text order: the last one starting at or before the sentence (binary search).
     static func paragraphIndex(ofStart start: Int, in paragraphs: [Paragraph]) -> Int {
-        var lo = 0, hi = paragraphs.count
+        // (the offsets are read where they lie: no paragraph copied out for its start)
+        paragraphs.withUnsafeBufferPointer { ps in
+            guard let base = ps.baseAddress else { return -1 }
+            return paragraphIndex(ofStart: start, in: base, count: ps.count)
+        }
+    }
+
+    @inline(__always)
+    static func paragraphIndex(ofStart start: Int, in paragraphs: UnsafePointer<Paragraph>, count: Int) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if paragraphs[mid].start <= start { lo = mid + 1 } else { hi = mid }

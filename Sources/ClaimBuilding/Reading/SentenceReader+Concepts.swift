@@ -4,17 +4,21 @@ extension SentenceReader {
     /// Fills each candidate's concept: first the counts, shares, sums and ordinals, then the
     /// durations (a window borrows the concept of a running count in the same sentence).
     func resolveConcepts(_ candidates: inout [ClaimCandidate], in s: SentenceTokens) {
-        for i in candidates.indices where candidates[i].quantity.kind != .duration {
-            if candidates[i].quantity.kind == .ordinal {
-                candidates[i].concept = ordinalConcept(candidates[i], in: s)
-                candidates[i].isRank = isRankOrdinal(candidates[i], thing: thingAfter(candidates[i].end, in: s, maxWords: 3), in: s)
-                    || candidates[i].concept.map(isRank) == true
+        // (through the buffer: each candidate is handed on where it lies, not copied out and destroyed)
+        candidates.withUnsafeMutableBufferPointer { b in
+        guard let c = b.baseAddress else { return }
+        for i in b.indices where c[i].quantity.kind != .duration {
+            if c[i].quantity.kind == .ordinal {
+                c[i].concept = ordinalConcept(c[i], in: s)
+                c[i].isRank = isRankOrdinal(c[i], thing: thingAfter(c[i].end, in: s, maxWords: 3), in: s)
+                    || c[i].concept.map(isRank) == true
             } else {
-                candidates[i].concept = countConcept(candidates[i], in: s)
+                c[i].concept = countConcept(c[i], in: s)
             }
-            if candidates[i].concept == nil, i > 0, let shared = sharedConcept(candidates[i], previous: candidates[i - 1], in: s) {
-                candidates[i].concept = shared
+            if c[i].concept == nil, i > 0, let shared = sharedConcept(c[i], previous: c[i - 1], in: s) {
+                c[i].concept = shared
             }
+        }
         }
         // running counts and measures by position, once (a window looks up its neighbours)
         let counted = runningCounts(candidates)

@@ -116,7 +116,7 @@ struct SentenceReader: Sendable {
                       scratch: ReadingScratch = ReadingScratch()) {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
-        guard quantities.contains(where: { $0.kind != .date }) else { return }
+        guard Self.holdsClaimFigure(quantities) else { return }
         var tokens = ReadingScratch.take(&scratch.tokens)
         var ids = ReadingScratch.take(&scratch.ids)
         ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids, arena: scratch.arena)
@@ -144,7 +144,7 @@ struct SentenceReader: Sendable {
         // an attribution whose name stands before its verb reports what follows it; it covers an
         // earlier figure only when no figure follows it
         var lastFirst = -1
-        for c in candidates where c.first > lastFirst { lastFirst = c.first }
+        for i in candidates.indices where candidates[i].first > lastFirst { lastFirst = candidates[i].first }
         // "…, regional officials said on Wednesday, as …" and "…, the grid operator says, down from
         // …": a verb with nothing after it but a day closes its clause and covers what precedes too
         // (the two lists part the attributions, in order, into arrays kept between sentences)
@@ -168,11 +168,11 @@ struct SentenceReader: Sendable {
         // the few sources of an article are each checked for an agency name once (the scratch
         // lives for the article)
 
-        for c in candidates {
-            let q = c.quantity
-            var value = q.value
+        // each candidate is read where it lies (handed on borrowed: none is copied and destroyed)
+        func emit(_ c: ClaimCandidate) {
+            var value = c.quantity.value
             if value.base == nil, let b = c.base { value.base = b }
-            let lo = max(0, min(q.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
+            let lo = max(0, min(c.quantity.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
             let quote = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
             // a reporting verb after the figure covers it only when nothing it reports follows:
             // "300 died, police said" yes; "Herat fell, as the US announced the dispatch of 3,000" no
@@ -185,16 +185,37 @@ struct SentenceReader: Sendable {
                 via = a
             }
             let about = conceptSummary(of: c, in: &scratch.conceptSummaries)
+            // (no closure over the candidate: it would capture a copy)
+            let asOfDate: String?
+            if let publishedDate {
+                asOfDate = asOf(for: c, in: sentence, anchors: anchors, publishedDate: publishedDate, publishedISO: publishedISO!)
+            } else {
+                asOfDate = asOf(for: c, in: sentence, anchors: anchors, published: published)
+            }
             out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
-                         kind: q.kind, value: value, unit: q.unit,
-                         qualifier: q.qualifier, subject: about.subject, cited: source,
-                         asOf: publishedDate.map { asOf(for: c, in: sentence, anchors: anchors, publishedDate: $0, publishedISO: publishedISO!) }
-                            ?? asOf(for: c, in: sentence, anchors: anchors, published: published), article: "",
+                         kind: c.quantity.kind, value: value, unit: c.quantity.unit,
+                         qualifier: c.quantity.qualifier, subject: about.subject, cited: source,
+                         asOf: asOfDate, article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: about.cumulative,
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi))
         }
+        candidates.withUnsafeBufferPointer { cs in
+            // (`pointee` is read in place: the buffer's subscript returned a copy)
+            guard let base = cs.baseAddress else { return }
+            for i in cs.indices { emit((base + i).pointee) }
+        }
+        }
+    }
+
+    /// True when one of the quantities is not a date (`contains(where:)` copied each quantity
+    /// out to the predicate and destroyed it; the kinds are read where they lie).
+    @inline(__always)
+    static func holdsClaimFigure(_ quantities: [Quantity]) -> Bool {
+        quantities.withUnsafeBufferPointer { b in
+            for i in b.indices where b[i].kind != .date { return true }
+            return false
         }
     }
 
@@ -263,7 +284,9 @@ struct SentenceReader: Sendable {
     /// False for a figure with a value that is not a finite number (it is dropped).
     func isFinite(_ c: ClaimCandidate) -> Bool {
         let v = c.quantity.value
-        return [v.number, v.low, v.high, v.base, c.base].allSatisfy { $0?.isFinite ?? true }
+        // (each field asked in turn: no array of the five made per candidate)
+        @inline(__always) func ok(_ x: Double?) -> Bool { x?.isFinite ?? true }
+        return ok(v.number) && ok(v.low) && ok(v.high) && ok(v.base) && ok(c.base)
     }
 
     /// The match nearest to the candidate's span (before wins a tie).

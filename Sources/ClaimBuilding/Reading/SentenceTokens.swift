@@ -1,4 +1,5 @@
 import CrosscheckModel
+import Foundation
 
 /// A yes/no per token read from one of the sentence's per-token index arrays: a token inside a
 /// quantity has a quantity index (`>= 0`), a clause break is its own next break.
@@ -120,18 +121,22 @@ final class SentenceTokens: Sendable {
         var quantityAt = ReadingScratch.reuse(&scratch.quantityAt, -1, n)
         spans.reserveCapacity(quantities.count)
         quantityAt.withUnsafeMutableBufferPointer { quantityAt in
-        for (qi, q) in quantities.enumerated() {
+        quantities.withUnsafeBufferPointer { quantities in
+        // (by index, the offsets read where they lie: no quantity copied out and destroyed)
+        for qi in quantities.indices {
+            let qStart = quantities[qi].start, qEnd = quantities[qi].end
             // tokens are in text order: binary search the first token ending after the quantity's start
             var lo = 0, hi = tokens.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if tokens[mid].end > q.start { hi = mid } else { lo = mid + 1 }
+                if tokens[mid].end > qStart { hi = mid } else { lo = mid + 1 }
             }
             var last = lo
-            while last < tokens.count, tokens[last].start < q.end { last += 1 }
+            while last < tokens.count, tokens[last].start < qEnd { last += 1 }
             let r = last > lo ? lo..<last : tokens.count..<tokens.count
             spans.append(r)
             for i in r where quantityAt[i] < 0 { quantityAt[i] = qi }
+        }
         }
         }
         self.quantityAt = quantityAt
@@ -365,11 +370,13 @@ final class SentenceTokens: Sendable {
     func appendCandidates(to out: inout [ClaimCandidate]) {
         out.reserveCapacity(out.count + quantities.count)
         // by index, field by field: no quantity (its text, unit and trace) copied and destroyed
-        for i in 0..<min(quantities.count, spans.count) where quantities[i].kind != .date && !spans[i].isEmpty {
-            let r = spans[i]
-            let q = CandidateQuantity(start: quantities[i].start, end: quantities[i].end, kind: quantities[i].kind,
-                                      value: quantities[i].value, unit: quantities[i].unit, qualifier: quantities[i].qualifier)
-            out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
+        quantities.withUnsafeBufferPointer { qs in
+            for i in 0..<min(qs.count, spans.count) where qs[i].kind != .date && !spans[i].isEmpty {
+                let r = spans[i]
+                let q = CandidateQuantity(start: qs[i].start, end: qs[i].end, kind: qs[i].kind,
+                                          value: qs[i].value, unit: qs[i].unit, qualifier: qs[i].qualifier)
+                out.append(ClaimCandidate(quantity: q, first: r.lowerBound, end: r.upperBound, quoteEnd: q.end, base: nil))
+            }
         }
     }
 
@@ -582,6 +589,56 @@ final class ReadingScratch {
 
     init() {}
 
+    /// True while an article is read with this thread's scratch (see ``acquire()``).
+    private var busy = false
+
+    /// This thread's scratch, reset for a new article (a fresh one when the thread's own is busy:
+    /// an article read while another is read on the same thread). Give it back with
+    /// ``relinquish()``. The arrays keep their memory from article to article; what is remembered
+    /// per article (the publication date, the sources' agency names, the concept summaries) is
+    /// forgotten here, so the claims never depend on which articles were read before.
+    static func acquire() -> ReadingScratch {
+        let key = threadKey
+        if let p = pthread_getspecific(key) {
+            let s = Unmanaged<ReadingScratch>.fromOpaque(p).takeUnretainedValue()
+            if s.busy { return ReadingScratch() }
+            s.resetForArticle()
+            s.busy = true
+            return s
+        }
+        let s = ReadingScratch()
+        s.busy = true
+        pthread_setspecific(key, Unmanaged.passRetained(s).toOpaque())
+        return s
+    }
+
+    /// Ends an article read with ``acquire()``'s scratch (the thread may use it for the next).
+    func relinquish() { busy = false }
+
+    /// Forgets what was remembered for the article before (the arrays' memory is kept).
+    func resetForArticle() {
+        var names = Self.take(&agencyNames)
+        swap(&names, &agencyNames)
+        conceptSummaries.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where b[i] != nil { b[i] = nil }
+        }
+        publishedText = nil
+        publishedRead = false
+        publishedDate = nil
+        publishedISO = nil
+    }
+
+    /// The key under which each thread keeps its scratch (released when the thread ends).
+    static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        #if canImport(Darwin)
+        pthread_key_create(&key) { Unmanaged<ReadingScratch>.fromOpaque($0).release() }
+        #else
+        pthread_key_create(&key) { p in if let p { Unmanaged<ReadingScratch>.fromOpaque(p).release() } }
+        #endif
+        return key
+    }()
+
     /// Appends `count` copies of `value` (one append each: `append(contentsOf: repeatElement)`
     /// went through the generic replace path).
     @inline(__always)
@@ -627,10 +684,15 @@ extension Array {
     /// (`removeAll(where:)` always went through the generic range replacement).
     @inline(__always)
     mutating func keepOnly(_ keep: (Element) -> Bool) {
-        var w = 0
-        for r in indices where keep(self[r]) {
-            if w != r { swapAt(w, r) }
-            w += 1
+        // each element is handed to `keep` where it lies (through the buffer: not copied out)
+        let w = withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return 0 }
+            var w = 0
+            for r in b.indices where keep((base + r).pointee) {
+                if w != r { b.swapAt(w, r) }
+                w += 1
+            }
+            return w
         }
         if w < count { removeSubrange(w...) }
     }
