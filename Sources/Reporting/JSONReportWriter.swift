@@ -135,20 +135,7 @@ struct ReportJSON: ~Copyable {
             DispatchQueue.concurrentPerform(iterations: (count + piece - 1) / piece) { p in
                 // after a failure the remaining pieces are not rendered (their turns still pass)
                 guard !turns.failed else { return turns.hand(p, nil) }
-                let lo = p * piece, hi = Swift.min(lo + piece, count)
-                var room = 64
-                for n in lo..<hi { room += 8 + size(n) }
-                var w = ReportJSON(capacity: room, chunkSize: .max, sink: nil, parallel: false)
-                do {
-                    for n in lo..<hi {
-                        if n > 0 { w.out.byte(0x2C) }
-                        w.out.newline(4)
-                        try render(&w, n)
-                    }
-                } catch {
-                    return turns.hand(p, .failure(error))
-                }
-                turns.hand(p, .success(w.takeRendered()))
+                turns.hand(p, Self.renderPiece(p * piece..<Swift.min(p * piece + piece, count), size: size, render))
             }
             if let error = turns.error { throw error }
             return
@@ -159,26 +146,33 @@ struct ReportJSON: ~Copyable {
             let pieces = Swift.min(window, (count - start + piece - 1) / piece)
             let first = start
             let rendered = IndexedSlots<Result<RenderedBytes, any Error>>.map(pieces) { p in
-                let lo = first + p * piece, hi = Swift.min(lo + piece, count)
-                var room = 64
-                for n in lo..<hi { room += 8 + size(n) }
-                var w = ReportJSON(capacity: room, chunkSize: .max, sink: nil, parallel: false)
-                do {
-                    for n in lo..<hi {
-                        if n > 0 { w.out.byte(0x2C) }
-                        w.out.newline(4)
-                        try render(&w, n)
-                    }
-                } catch {
-                    return .failure(error)
-                }
-                return .success(w.takeRendered())
+                let lo = first + p * piece
+                return Self.renderPiece(lo..<Swift.min(lo + piece, count), size: size, render)
             }
             for bytes in rendered {
                 out.append(try bytes.get().bytes)
             }
             start = Swift.min(start + pieces * piece, count)
         }
+    }
+
+    /// Items `range` of a list rendered into a buffer of their own, each after `,` (but the list's
+    /// first) and a line break, as the one-thread loop writes them.
+    private static func renderPiece(_ range: Range<Int>, size: @Sendable (Int) -> Int,
+                                    _ render: @Sendable (inout ReportJSON, Int) throws -> Void) -> Result<RenderedBytes, any Error> {
+        var room = 64
+        for n in range { room += 8 + size(n) }
+        var w = ReportJSON(capacity: room, chunkSize: .max, sink: nil, parallel: false)
+        do {
+            for n in range {
+                if n > 0 { w.out.byte(0x2C) }
+                w.out.newline(4)
+                try render(&w, n)
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(w.takeRendered())
     }
 
     /// Hands the bytes so far to the sink once there are at least `chunkSize` of them.
