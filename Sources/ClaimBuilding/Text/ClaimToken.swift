@@ -465,19 +465,7 @@ enum ClaimTokenizer {
                 put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), vocabulary.id(of: t.key))
                 return
             }
-            var keep = n
-            if n > 2, bytes[end - 1] | 0x20 == 0x73, bytes[end - 2] == 0x27 {            // …'s
-                keep = n - 2
-            } else if n > 3, bytes[end - 1] == 0x27, bytes[end - 2] | 0x20 == 0x73 {     // …s'
-                keep = n - 1
-            }
-            var flags = TokenSpan.word | TokenSpan.ascii
-            if digit { flags |= TokenSpan.digit }
-            let first = bytes[start]
-            if first >= 0x41 && first <= 0x5A { flags |= TokenSpan.capitalized }
-            if keep < n { flags |= TokenSpan.possessive }
-            put(TokenSpan(start: start, end: end, scalar: UInt32(first), flags: flags),
-                vocabulary.packedID(lowering: bytes.baseAddress! + start, count: keep, available: bytes.count - start))
+            asciiWord(start, end, digit: digit, bytes: bytes)
         }
     }
 
