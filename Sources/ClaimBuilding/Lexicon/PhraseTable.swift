@@ -111,12 +111,17 @@ struct Vocabulary: Sendable {
 
     private static func placeLatin(_ s: Storage, _ w: Int) {
         let word = s.latinWords[w]
-        let mask = s.latinSlots.count - 1
+        place(w, bytes: s.latinBytes[Int(word.start)..<Int(word.start + word.length)], in: &s.latinSlots)
+    }
+
+    /// Word `w`, whose key is `bytes`, in the first free slot from its hash (open addressing).
+    private static func place(_ w: Int, bytes: ArraySlice<UInt8>, in slots: inout [Int32]) {
+        let mask = slots.count - 1
         var h = Self.fnvBasis
-        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(s.latinBytes[k])) &* Self.fnvPrime }
+        for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
         var slot = Int(truncatingIfNeeded: h) & mask
-        while s.latinSlots[slot] >= 0 { slot = (slot + 1) & mask }
-        s.latinSlots[slot] = Int32(w)
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(w)
     }
 
     /// The number of a key whose bytes are `bytes` (valid UTF-8, not all ASCII, every scalar below
@@ -160,12 +165,7 @@ struct Vocabulary: Sendable {
 
     private static func place(_ s: Storage, _ w: Int) {
         let word = s.asciiWords[w]
-        let mask = s.asciiSlots.count - 1
-        var h = Self.fnvBasis
-        for k in Int(word.start)..<Int(word.start + word.length) { h = (h ^ UInt64(s.asciiBytes[k])) &* Self.fnvPrime }
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while s.asciiSlots[slot] >= 0 { slot = (slot + 1) & mask }
-        s.asciiSlots[slot] = Int32(w)
+        place(w, bytes: s.asciiBytes[Int(word.start)..<Int(word.start + word.length)], in: &s.asciiSlots)
     }
 
     private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
