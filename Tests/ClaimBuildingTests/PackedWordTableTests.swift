@@ -5,16 +5,6 @@ import Testing
 /// (or none) for every query, lowercased or not, short and long, read with and without room for
 /// whole chunks past the word; and the vocabulary's packed look-up against its byte look-up.
 @Suite struct PackedWordTableTests {
-    /// A deterministic generator (no seed from the clock: a failure repeats).
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 11
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'-.@[`{".utf8)
 
     static func lower(_ w: [UInt8]) -> [UInt8] { w.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
@@ -28,7 +18,7 @@ import Testing
     }
 
     @Test func findsExactlyTheWordsAddedWhateverTheirCaseAndLength() {
-        var rng = Rng(state: 7)
+        var rng = SeededGenerator(seed: 7)
         let table = PackedWordTable()
         var reference: [[UInt8]: Int32] = [:]
         var added: [[UInt8]] = []
@@ -83,7 +73,7 @@ import Testing
     @Test func theVocabularysPackedLookUpIsItsByteLookUp() throws {
         for code in ["en", "da", "de", "fr", "es"] {
             let vocabulary = try #require(Support.builder.readers[code]).lexicon.vocabulary
-            var rng = Rng(state: 11)
+            var rng = SeededGenerator(seed: 11)
             var queries = vocabulary.words.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
             #expect(queries.count > 100)
             for w in queries.prefix(2000) {
@@ -111,7 +101,7 @@ import Testing
                       "\u{2019}", "\u{2019}s", "\u{201C}", "\u{201D}", "\u{E9}", "\u{C9}", "\u{DF}", "\u{A0}", "\u{202F}",
                       "\u{2014}", "\u{130}", "\u{2BC}", "\u{2010}", "\u{3C3}", "\u{6771}", "e\u{301}", "\u{2009}",
                       "d\u{2019}", "S\u{2019}", "p\u{E5}", "gr\u{F6}\u{DF}te"]
-        var rng = Rng(state: 3)
+        var rng = SeededGenerator(seed: 3)
         var texts = try TokenSpanTests.texts()
         #expect(texts.contains { $0.utf8.allSatisfy { $0 < 0x80 } } && texts.contains { $0.utf8.contains { $0 >= 0x80 } })
         for _ in 0..<3000 {
@@ -131,7 +121,7 @@ import Testing
     }
 
     @Test func isASCIIIsEveryByteBelow0x80() {
-        var rng = Rng(state: 5)
+        var rng = SeededGenerator(seed: 5)
         for _ in 0..<2000 {
             var bytes = (0..<rng.below(40)).map { _ in UInt8(rng.below(0x80)) }
             if !bytes.isEmpty, rng.below(2) == 0 { bytes[rng.below(bytes.count)] |= 0x80 }

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func lookupsAnswerAsTheDictionariesDid() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 0x5EED)
         for _ in 0..<300 {
             // two lists of matches in text order, not overlapping within a list (they may overlap
             // each other, as weekdays and relative days may)
@@ -197,7 +197,7 @@ import Testing
     }
 
     @Test func restatementsAreThoseOfTheDictionaryPass() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 0xC1A1)
         let values: [Double] = [2, 3, 41, 41, 1_000_000, 3_900_000_000, .infinity]
         let concepts: [String?] = [nil, nil, "person/killed", "money/cost", "person"]
         for _ in 0..<2_000 {
