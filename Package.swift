@@ -64,12 +64,14 @@ let package = Package(
             name: "CrosscheckCLI",
             dependencies: ["Crosscheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The seeded generator every test target's randomised tests draw from.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CrosscheckModelTests", dependencies: ["CrosscheckModel"]),
-        .testTarget(name: "ArticleIngestTests", dependencies: ["ArticleIngest", "LanguageData"]),
-        .testTarget(name: "QuantityRecognitionTests", dependencies: ["QuantityRecognition", "LanguageData"]),
-        .testTarget(name: "ClaimBuildingTests", dependencies: ["ClaimBuilding", "QuantityRecognition", "LanguageData"]),
-        .testTarget(name: "CrossReferenceTests", dependencies: ["CrossReference"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ArticleIngestTests", dependencies: ["ArticleIngest", "LanguageData", "TestSupport"]),
+        .testTarget(name: "QuantityRecognitionTests", dependencies: ["QuantityRecognition", "LanguageData", "TestSupport"]),
+        .testTarget(name: "ClaimBuildingTests", dependencies: ["ClaimBuilding", "QuantityRecognition", "LanguageData", "TestSupport"]),
+        .testTarget(name: "CrossReferenceTests", dependencies: ["CrossReference", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "ClaimStoreTests", dependencies: ["ClaimStore"]),
         // End-to-end: the facade on seeds and fixtures, and the built `crosscheck` binary.
         .testTarget(name: "CrosscheckTests", dependencies: ["Crosscheck", "CrosscheckCLI"], exclude: ["Snapshots"]),

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func countsFlaggedBytes() {
-        var rng = Generator(state: 9)
+        var rng = Generator(seed: 9)
         for _ in 0..<2000 {
             let v = UInt64.random(in: 0...UInt64.max, using: &rng)
             let flags = v & ByteWords.highs
@@ -78,7 +78,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func scansAgreeWithByteLoops(seed: UInt64) {
-        var rng = Generator(state: seed)
+        var rng = Generator(seed: seed)
         for _ in 0..<4000 {
             let bytes = Self.randomBytes(&rng, count: Int.random(in: 0...40, using: &rng))
             bytes.withUnsafeBufferPointer { b in
@@ -103,7 +103,7 @@ import Testing
     /// space, which is what the plain-text reader relies on.
     @Test(arguments: [4, 5, 6] as [UInt64])
     func plainlySpacedAgreesAndDecidesLines(seed: UInt64) {
-        var rng = Generator(state: seed)
+        var rng = Generator(seed: seed)
         var plain = 0
         for _ in 0..<4000 {
             let count = Int.random(in: 0...60, using: &rng)

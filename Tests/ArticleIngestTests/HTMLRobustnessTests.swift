@@ -2,6 +2,7 @@ import CrosscheckModel
 import Foundation
 @testable import ArticleIngest
 import Testing
+import TestSupport
 
 /// Hostile and broken pages: deep nesting, truncation, NUL bytes, a huge text node, binary
 /// noise and external entities. None may crash; unreadable ones give an error naming the file.
@@ -72,7 +73,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5])
     func randomBinaryNeverCrashes(_ seed: UInt64) {
-        var rng = HTMLNoiseGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         do {
             _ = try HTMLReader.read(bytes: bytes, path: "noise.html")
@@ -86,7 +87,7 @@ import Testing
 
     @Test(arguments: [11, 12, 13])
     func randomTagSoupNeverCrashes(_ seed: UInt64) {
-        var rng = HTMLNoiseGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let pieces = ["<div>", "</div>", "<p>", "</p>", "<table><tr><td>", "<br>", "<br><br>", "text 41 ", "&amp;", "&#x",
                       "<script>", "</script>", "<!--", "-->", "<a href='x'>", "</a>", "<li>", "<h2>", "<article>", "\u{0}",
                       "<svg><title>x</title>", "<meta charset=latin1>", "æøå ", "<![CDATA[", "]]>", "<?php ?>", "<!DOCTYPE html [ <!ENTITY x SYSTEM 'file:///etc/passwd'> ]>"]
@@ -158,18 +159,5 @@ import Testing
         #expect(doc.dropped.count <= MainTextExtractor.maxDropped)
         #expect(doc.dropped.allSatisfy { $0.text.count <= MainTextExtractor.maxDroppedChars + 1 })
         #expect(doc.dropped.contains { $0.reason == "navigation" })
-    }
-}
-
-/// A tiny deterministic generator for the noise tests.
-struct HTMLNoiseGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

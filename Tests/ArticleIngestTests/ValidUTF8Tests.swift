@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func checkAgreesWithTheStandardLibrary() {
-        var rng = Generator(state: 41)
+        var rng = Generator(seed: 41)
         var valid = 0
         for _ in 0..<20_000 {
             let bytes = Self.randomBytes(&rng, count: Int.random(in: 0...40, using: &rng))

@@ -1,5 +1,6 @@
 @testable import ClaimBuilding
 import Testing
+import TestSupport
 
 /// The eight-bytes-at-a-time word table against a dictionary of the same words: the same number
 /// (or none) for every query, lowercased or not, short and long, read with and without room for

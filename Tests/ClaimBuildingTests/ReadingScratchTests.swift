@@ -2,6 +2,7 @@
 import CrosscheckModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The per-article memory of the reader (tokenizer arena, match lookups, publication date,
 /// concept summaries, claim ids) against what it replaced: the same answers.

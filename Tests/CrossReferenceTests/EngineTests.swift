@@ -2,6 +2,7 @@ import CrossReference
 import CrosscheckModel
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct EngineTests {
     static let hierarchy = ConceptHierarchy(broader: ["provincial-capital/captured": "city/captured"])

@@ -1,6 +1,7 @@
 @testable import CrossReference
 import CrosscheckModel
 import Testing
+import TestSupport
 
 /// Claim ids split on their bytes give what the general (Character and `Int(_:)`) split gives,
 /// and ranking by the split keys is natural id order.

@@ -1,6 +1,7 @@
 @testable import CrossReference
 import CrosscheckModel
 import Testing
+import TestSupport
 
 /// The flat pair decision (``PairKernel``) against the figure-based one, pair by pair.
 @Suite struct PairKernelTests {

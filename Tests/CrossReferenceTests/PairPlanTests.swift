@@ -1,5 +1,6 @@
 @testable import CrossReference
 import Testing
+import TestSupport
 
 /// The plan of group pairs a crowded fact compares, against the list of keys it replaces (every
 /// window pair, then every next-day pair, duplicates included).

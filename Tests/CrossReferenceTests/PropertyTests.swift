@@ -1,6 +1,7 @@
 import CrossReference
 import CrosscheckModel
 import Testing
+import TestSupport
 
 /// Properties every rule set must keep, over a spread of claims.
 @Suite struct PropertyTests {
@@ -89,18 +90,5 @@ import Testing
         // Conflicts first, then consistent, then agree.
         let rank: [Verdict: Int] = [.conflict: 0, .consistent: 1, .agree: 2]
         #expect(first.map { rank[$0.verdict]! } == first.map { rank[$0.verdict]! }.sorted())
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

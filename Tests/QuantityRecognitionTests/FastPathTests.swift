@@ -3,27 +3,15 @@ import Foundation
 import LanguageData
 @testable import QuantityRecognition
 import Testing
+import TestSupport
 
 /// The byte-level paths of the engine (digits read from bytes, lazy word keys, roots by skeleton
 /// hash, walks in one flat buffer, kinds on trie nodes) against the readings they replace.
 @Suite struct FastPathTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a reproducible input.
-    struct Mix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// Number keys as the tokenizer writes them: digit groups of any length joined by `.`, `,` or
     /// one space, sometimes led by a mark, sometimes longer than a Double holds exactly.
     static func numberKeys(count: Int, seed: UInt64) -> [String] {
-        var g = Mix(state: seed)
+        var g = SeededGenerator(seed: seed)
         var out: [String] = ["0", "007", "1.5", "3,000", "1.234.567,89", "100,000.0", "12,34,567.89", ".77", ",5",
                              "3 000,5", "3 000.5", "9007199254740993", "12345678901234567890", "0.1234567890123456789012",
                              "1.000.000", "1,2,3", "15.08.2021", "192.168.1.2", "01.10", "10.30"]
@@ -116,7 +104,7 @@ import Testing
     }
 
     @Test func asciiWordsCarryTheirSkeletonHash() {
-        var g = Mix(state: 42)
+        var g = SeededGenerator(seed: 42)
         var texts = ["The 3 Ministers said THREE-quarters of 1,200 Voters (45%) backed it.",
                      "h12 COP26 G7 Über 2,5 Millionen Ærø og Åbenrå x y Z"]
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-éø")

@@ -2,6 +2,7 @@ import CrosscheckModel
 import Foundation
 @testable import Reporting
 import Testing
+import TestSupport
 
 /// The report writer against Foundation's `JSONEncoder` (``JSONReportWriter/encoder()``) on the
 /// report's own `Encodable` conformances: same bytes on hand-made and on generated reports, the same
@@ -105,7 +106,7 @@ import Testing
     /// random bit patterns (any finite double).
     @Test(arguments: 0..<4)
     func randomNumbersAsFoundationWritesThem(_ seed: Int) throws {
-        var rng = SplitMix(seed: 0x5EED_0000 + UInt64(seed))
+        var rng = SeededGenerator(seed: 0x5EED_0000 + UInt64(seed))
         var xs: [Double] = []
         for _ in 0..<10_000 {
             xs.append(Double(Int64.random(in: -1_000_000...1_000_000, using: &rng)))
@@ -289,23 +290,11 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing case can be rerun.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random reports with hostile text and numbers, each optional member set about half the time.
 struct ReportGenerator {
-    var rng: SplitMix
-    init(seed: UInt64) { rng = SplitMix(seed: seed) }
+    var rng: SeededGenerator
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     static let pieces: [String] = {
         var p = ["a", "b", "Z", "0", "9", " ", "  ", "\"", "\\", "/", "//", "\\u0041", "<", ">", "&", "'",

@@ -1,27 +1,20 @@
 @testable import ArticleIngest
 import LanguageData
+import TestSupport
 
 /// Random text for comparing the byte-level ingest code with the reference copies of the code it
 /// replaced: furniture phrases from the real tables with odd casing and punctuation, prose,
 /// bylines, combining marks, scalars whose lowercase form is longer, NBSPs, brackets, CJK marks,
 /// abbreviations and blocks around the 400-byte cut of the normaliser.
 struct ReferenceCorpus {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The tests' one seeded generator (SplitMix64).
+    typealias Generator = SeededGenerator
 
     var rng: Generator
     let phrases: [String]
 
     init(seed: UInt64, store: LanguageStore) {
-        rng = Generator(state: seed)
+        rng = Generator(seed: seed)
         var phrases: [String] = []
         for code in store.codes {
             guard let pack = store.pack(code) else { continue }
