@@ -6,14 +6,24 @@ import LanguageData
 /// `på` → `paa`, `für` → `fuer`, `été` → `ete`); each token found in a language's list adds to that language's score, weighted by
 /// how distinctive it is (a word in n lists adds 1/n² to each). Adding a language is adding a
 /// list. Only the first 64 KB of a text are read.
+///
+/// Every page without a manifest language is identified, so this runs once per article on the
+/// hot path: the tokens are folded into one reused byte buffer (no String per word) and looked
+/// up in a byte-keyed open-addressing table of the folded stop words; scores are summed per
+/// language number in the order of the tokens, so they are the same Doubles as a sum keyed by
+/// code.
 public struct LanguageIdentifier: Sendable {
     public let languages: LanguageStore
-    /// Folded stop word → codes of the languages listing it.
-    let index: [String: [String]]
+    /// The codes that have a stop word or a spelling pattern, sorted; a code's place is its number.
+    let codes: [String]
+    /// The folded stop words and, for each, the numbers of the languages listing it.
+    let words: StopWordTable
     /// Spelling patterns (`trigrams.tsv`, with `_` at word edges) → codes of the languages listing them.
     let patterns: [(pattern: String, codes: [String])]
     /// `patterns` as bytes, for the byte search of the pattern pass.
     let patternBytes: [[UInt8]]
+    /// For each pattern, the numbers of its languages (ascending, as its codes) and its weight.
+    let patternLanguages: [(numbers: [Int], weight: Double)]
     /// What one pattern match weighs against one distinctive stop word (1).
     static let patternWeight = 0.25
 
@@ -28,14 +38,24 @@ public struct LanguageIdentifier: Sendable {
                 index[tokens[0], default: []].insert(code)
             }
         }
-        self.index = index.mapValues { $0.sorted() }
-        var patterns: [String: Set<String>] = [:]
+        var patternIndex: [String: Set<String>] = [:]
         for code in languages.codes {
             guard let pack = languages.pack(code) else { continue }
-            for p in pack.words("trigrams.tsv") where !p.isEmpty { patterns[p.lowercased(), default: []].insert(code) }
+            for p in pack.words("trigrams.tsv") where !p.isEmpty { patternIndex[p.lowercased(), default: []].insert(code) }
         }
-        self.patterns = patterns.keys.sorted().map { (pattern: $0, codes: patterns[$0]!.sorted()) }
+        let codes = Set(index.values.flatMap { $0 }).union(patternIndex.values.flatMap { $0 }).sorted()
+        var number: [String: Int] = [:]
+        for (n, c) in codes.enumerated() { number[c] = n }
+        self.codes = codes
+        // (sorted keys: the table's layout does not depend on the dictionary's order)
+        self.words = StopWordTable(index.keys.sorted().map { key in
+            (key: Array(key.utf8), numbers: index[key]!.sorted().map { number[$0]! })
+        })
+        self.patterns = patternIndex.keys.sorted().map { (pattern: $0, codes: patternIndex[$0]!.sorted()) }
         self.patternBytes = self.patterns.map { Array($0.pattern.utf8) }
+        self.patternLanguages = self.patterns.map { p in
+            (numbers: p.codes.map { number[$0]! }, weight: Self.patternWeight / Double(p.codes.count * p.codes.count))
+        }
     }
 
     /// The most likely ISO 639-1 code, or nil when the text gives no evidence.
@@ -55,36 +75,46 @@ public struct LanguageIdentifier: Sendable {
     /// Stop words decide; when the two best are close (within a third), the spelling patterns of
     /// `trigrams.tsv` are counted too, each match weighing `patternWeight` of a stop word.
     public func scores(_ text: String) -> [(code: String, score: Double)] {
-        var totals: [String: Double] = [:]
-        let tokens = LanguageIdentifier.tokens(text, limit: 65_536)
-        for token in tokens {
-            guard let codes = index[token] else { continue }
-            let w = 1.0 / Double(codes.count * codes.count)
-            for c in codes { totals[c, default: 0] += w }
-        }
-        var ranked = Self.ranked(totals)
-        if !patterns.isEmpty, ranked.count >= 2, ranked[1].score * 1.5 >= ranked[0].score {
-            var edged: [UInt8] = []
-            for token in tokens {
-                edged.removeAll(keepingCapacity: true)
-                edged.append(0x5F); edged.append(contentsOf: token.utf8); edged.append(0x5F)
-                for (n, pattern) in patternBytes.enumerated() where Self.contains(edged, pattern) {
-                    let codes = patterns[n].codes
-                    let w = Self.patternWeight / Double(codes.count * codes.count)
-                    for c in codes { totals[c, default: 0] += w }
+        Self.withTokens(text, limit: 65_536) { tokens in
+            var totals = [Double](repeating: 0, count: codes.count)
+            var touched = [Bool](repeating: false, count: codes.count)
+            for k in 0..<tokens.count {
+                let e = words.find(tokens[k])
+                guard e >= 0 else { continue }
+                words.forEachLanguage(of: e) { n, w in
+                    totals[n] += w
+                    touched[n] = true
                 }
             }
-            ranked = Self.ranked(totals)
+            var ranked = ranked(totals, touched)
+            if !patterns.isEmpty, ranked.count >= 2, ranked[1].score * 1.5 >= ranked[0].score {
+                var edged: [UInt8] = []
+                for k in 0..<tokens.count {
+                    edged.removeAll(keepingCapacity: true)
+                    edged.append(0x5F); edged.append(contentsOf: tokens[k]); edged.append(0x5F)
+                    for (n, pattern) in patternBytes.enumerated() where Self.contains(edged, pattern) {
+                        let (numbers, w) = patternLanguages[n]
+                        for c in numbers {
+                            totals[c] += w
+                            touched[c] = true
+                        }
+                    }
+                }
+                ranked = self.ranked(totals, touched)
+            }
+            return ranked
         }
-        return ranked
     }
 
     /// The share of the text's word tokens that are in some language's stop-word list: about 0.4–0.5
     /// for running text in a language we have, near 0 for a language we do not.
     public func coverage(_ text: String) -> Double {
-        let tokens = LanguageIdentifier.tokens(text, limit: 65_536)
-        guard !tokens.isEmpty else { return 0 }
-        return Double(tokens.filter { index[$0] != nil }.count) / Double(tokens.count)
+        Self.withTokens(text, limit: 65_536) { tokens in
+            guard tokens.count > 0 else { return 0 }
+            var found = 0
+            for k in 0..<tokens.count where words.find(tokens[k]) >= 0 { found += 1 }
+            return Double(found) / Double(tokens.count)
+        }
     }
 
     /// Whether `needle` occurs in `haystack` (bytes).
@@ -101,51 +131,83 @@ public struct LanguageIdentifier: Sendable {
         return false
     }
 
-    static func ranked(_ totals: [String: Double]) -> [(code: String, score: Double)] {
-        totals.map { (code: $0.key, score: $0.value) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
+    /// The languages with evidence, best first, ties by code (codes are numbered in sorted order).
+    private func ranked(_ totals: [Double], _ touched: [Bool]) -> [(code: String, score: Double)] {
+        var out: [(code: String, score: Double)] = []
+        for n in codes.indices where touched[n] { out.append((code: codes[n], score: totals[n])) }
+        return out.sorted { $0.score != $1.score ? $0.score > $1.score : $0.code < $1.code }
     }
 
     /// Lowercase, accent-folded word tokens, scanned from UTF-8 bytes. Letters are ASCII letters,
     /// Latin-1 letters (folded by ``foldC3``; `×` and `÷` separate words) and any other non-ASCII scalar;
     /// everything else (digits, punctuation, apostrophes, hyphens) separates words.
     static func tokens(_ text: String, limit: Int = .max) -> [String] {
-        var out: [String] = []
-        var current: [UInt8] = []
-        var utf8 = Array(text.utf8.prefix(limit))
-        if text.utf8.count > limit {
-            // Do not cut a scalar in two: drop a trailing incomplete one.
-            while let last = utf8.last, last & 0xC0 == 0x80 { utf8.removeLast() }
-            if let last = utf8.last, last >= 0xC0 { utf8.removeLast() }
+        withTokens(text, limit: limit) { tokens in
+            (0..<tokens.count).map { String(decoding: tokens[$0], as: UTF8.self) }
         }
+    }
+
+    /// The folded tokens of `text` (of its first `limit` bytes), lent to `body`: one buffer of
+    /// bytes for all of them, alive only during the call.
+    static func withTokens<R>(_ text: String, limit: Int, _ body: (FoldedTokens) -> R) -> R {
+        var text = text
+        return text.withUTF8 { all in
+            var n = min(all.count, limit)
+            if all.count > limit {
+                // Do not cut a scalar in two: drop a trailing incomplete one.
+                while n > 0, all[n - 1] & 0xC0 == 0x80 { n -= 1 }
+                if n > 0, all[n - 1] >= 0xC0 { n -= 1 }
+            }
+            // Folding never lengthens a letter (two bytes at most for a two-byte letter) and
+            // every token ends before a separator or the text's end, so n bytes and n ends suffice.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { bytes in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 1) { ends in
+                    let count = scan(UnsafeBufferPointer(rebasing: all[0..<n]), bytes.baseAddress!, ends.baseAddress!)
+                    return body(FoldedTokens(bytes: UnsafePointer(bytes.baseAddress!), ends: UnsafePointer(ends.baseAddress!), count: count))
+                }
+            }
+        }
+    }
+
+    /// Writes the tokens of `utf8` one after another to `out`, each one's end to `ends`; returns
+    /// how many there are.
+    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
+                             _ ends: UnsafeMutablePointer<Int32>) -> Int {
+        let count = utf8.count
+        var w = 0          // bytes written
+        var start = 0      // where the current token begins in `out`
+        var tokens = 0
         var i = 0
         // A word of one or two letters right after an apostrophe is a clitic ("Biden's", "don't",
         // "we're", "I'll"): skipped, so that English "s" and "t" do not count as French elisions
         // ("l'", "d'", "s'"). Longer words after an apostrophe ("l'armée") are kept.
         var afterApostrophe = false
         var skipping = false
-        func flush() {
-            if !current.isEmpty && !(skipping && current.count <= 2) { out.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+        @inline(__always) func flush() {
+            let length = w - start
+            if length > 0 {
+                if skipping && length <= 2 { w = start } else { ends[tokens] = Int32(w); tokens += 1 }
+            }
+            start = w
             skipping = false
         }
-        func startLetter() {
-            if current.isEmpty { skipping = afterApostrophe }
+        @inline(__always) func startLetter() {
+            if w == start { skipping = afterApostrophe }
             afterApostrophe = false
         }
-        while i < utf8.count {
+        while i < count {
             let b = utf8[i]
             if b < 0x80 {
-                if b >= 0x41 && b <= 0x5A { startLetter(); current.append(b + 0x20) } else if b >= 0x61 && b <= 0x7A { startLetter(); current.append(b) } else {
-                    let wordBefore = !current.isEmpty
+                if b >= 0x41 && b <= 0x5A { startLetter(); out[w] = b + 0x20; w += 1 } else if b >= 0x61 && b <= 0x7A { startLetter(); out[w] = b; w += 1 } else {
+                    let wordBefore = w > start
                     flush()
                     afterApostrophe = b == 0x27 && wordBefore
                 }
                 i += 1
                 continue
             }
-            if b == 0xE2, i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 {   // ’
-                let wordBefore = !current.isEmpty
+            if b == 0xE2, i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 {   // ’
+                let wordBefore = w > start
                 flush()
                 afterApostrophe = wordBefore
                 i += 3
@@ -154,20 +216,24 @@ public struct LanguageIdentifier: Sendable {
             startLetter()
             var len = 1
             if b >= 0xF0 { len = 4 } else if b >= 0xE0 { len = 3 } else if b >= 0xC0 { len = 2 }
-            if b == 0xC3, i + 1 < utf8.count {
-                let folded = foldC3[Int(utf8[i + 1] & 0x3F)]
-                if folded == " " { flush() } else { current.append(contentsOf: folded.utf8) }
-            } else if b == 0xC5, i + 1 < utf8.count, utf8[i + 1] == 0x92 || utf8[i + 1] == 0x93 {
-                current.append(contentsOf: "oe".utf8)   // Œ œ
+            if b == 0xC3, i + 1 < count {
+                let folded = foldC3Bytes[Int(utf8[i + 1] & 0x3F)]
+                if folded == 0x20 { flush() } else {
+                    out[w] = UInt8(truncatingIfNeeded: folded); w += 1
+                    if folded > 0xFF { out[w] = UInt8(truncatingIfNeeded: folded >> 8); w += 1 }
+                }
+            } else if b == 0xC5, i + 1 < count, utf8[i + 1] == 0x92 || utf8[i + 1] == 0x93 {
+                out[w] = 0x6F; out[w + 1] = 0x65; w += 2   // Œ œ → oe
             } else if b == 0xE2 || b == 0xC2 {
                 flush()   // quotes, dashes, no-break space, punctuation
             } else {
-                current.append(contentsOf: utf8[i..<min(i + len, utf8.count)])
+                let stop = min(i + len, count)
+                for k in i..<stop { out[w] = utf8[k]; w += 1 }
             }
             i += len
         }
         flush()
-        return out
+        return tokens
     }
 
     /// U+00C0–U+00FF folded to lowercase ASCII, indexed by the second UTF-8 byte's low six bits.
@@ -179,4 +245,93 @@ public struct LanguageIdentifier: Sendable {
         "a", "a", "a", "a", "ae", "aa", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
         "d", "n", "o", "o", "o", "o", "oe", " ", "oe", "u", "u", "u", "ue", "y", "th", "y",
     ]
+
+    /// ``foldC3`` as bytes: the first byte in the low eight bits, a second one (if any) above it;
+    /// 0x20 for the signs that separate words.
+    static let foldC3Bytes: [UInt16] = foldC3.map { s in
+        let u = Array(s.utf8)
+        return UInt16(u[0]) | (u.count > 1 ? UInt16(u[1]) << 8 : 0)
+    }
+}
+
+/// The folded tokens of a text, lent by ``LanguageIdentifier/withTokens(_:limit:_:)``.
+struct FoldedTokens {
+    let bytes: UnsafePointer<UInt8>
+    let ends: UnsafePointer<Int32>
+    let count: Int
+
+    /// The bytes of token `k`.
+    @inline(__always)
+    subscript(k: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = k == 0 ? 0 : Int(ends[k - 1])
+        return UnsafeBufferPointer(start: bytes + start, count: Int(ends[k]) - start)
+    }
+}
+
+/// Folded stop words looked up by their bytes: an open-addressing table over one byte arena, each
+/// word with the numbers of the languages that list it and the weight each of them gets (1/n²).
+struct StopWordTable: Sendable {
+    private var keyBytes: [UInt8] = []
+    /// Per word: where its bytes start and end in `keyBytes`, where its languages start and end in `numbers`.
+    private var bounds: [(keyStart: Int32, keyEnd: Int32, numbersStart: Int32, numbersEnd: Int32)] = []
+    private var weights: [Double] = []
+    private var numbers: [Int32] = []
+    /// Word number + 1 per slot, 0 when empty.
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(_ words: [(key: [UInt8], numbers: [Int])]) {
+        var size = 16
+        while size < words.count * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (w, word) in words.enumerated() {
+            let keyStart = Int32(keyBytes.count)
+            keyBytes += word.key
+            let numbersStart = Int32(numbers.count)
+            numbers += word.numbers.map { Int32($0) }
+            bounds.append((keyStart, Int32(keyBytes.count), numbersStart, Int32(numbers.count)))
+            weights.append(1.0 / Double(word.numbers.count * word.numbers.count))
+            var s = word.key.withUnsafeBufferPointer { Self.hash($0) } & mask
+            while slots[s] != 0 { s = (s + 1) & mask }
+            slots[s] = Int32(w + 1)
+        }
+    }
+
+    var count: Int { bounds.count }
+
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The word's number, or -1 when `b` is no stop word of any language.
+    func find(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !b.isEmpty else { return -1 }
+        var s = Self.hash(b) & mask
+        return keyBytes.withUnsafeBufferPointer { keys in
+            while true {
+                let w = Int(slots[s]) - 1
+                if w < 0 { return -1 }
+                let (start, end, _, _) = bounds[w]
+                if Int(end - start) == b.count {
+                    var k = 0
+                    let key = keys.baseAddress! + Int(start)
+                    while k < b.count, key[k] == b[k] { k += 1 }
+                    if k == b.count { return w }
+                }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    /// Calls `body` with each language number of word `w` (ascending) and the word's weight.
+    @inline(__always)
+    func forEachLanguage(of w: Int, _ body: (Int, Double) -> Void) {
+        let (_, _, start, end) = bounds[w]
+        let weight = weights[w]
+        for k in Int(start)..<Int(end) { body(Int(numbers[k]), weight) }
+    }
 }
