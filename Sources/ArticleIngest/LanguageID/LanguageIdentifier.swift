@@ -78,12 +78,12 @@ public struct LanguageIdentifier: Sendable {
         Self.withTokens(text, limit: 65_536) { tokens in
             var totals = [Double](repeating: 0, count: codes.count)
             var touched = [Bool](repeating: false, count: codes.count)
-            for k in 0..<tokens.count {
-                let e = words.find(tokens[k])
-                guard e >= 0 else { continue }
-                words.forEachLanguage(of: e) { n, w in
-                    totals[n] += w
-                    touched[n] = true
+            totals.withUnsafeMutableBufferPointer { totals in
+                touched.withUnsafeMutableBufferPointer { touched in
+                    for k in 0..<tokens.count {
+                        let e = words.find(tokens[k])
+                        if e >= 0 { words.add(e, to: totals, touched: touched) }
+                    }
                 }
             }
             var ranked = ranked(totals, touched)
@@ -198,7 +198,17 @@ public struct LanguageIdentifier: Sendable {
         while i < count {
             let b = utf8[i]
             if b < 0x80 {
-                if b >= 0x41 && b <= 0x5A { startLetter(); out[w] = b + 0x20; w += 1 } else if b >= 0x61 && b <= 0x7A { startLetter(); out[w] = b; w += 1 } else {
+                if (b | 0x20) &- 0x61 < 26 {
+                    // a run of ASCII letters, lower-cased (`| 0x20` lowers exactly A…Z)
+                    startLetter()
+                    out[w] = b | 0x20; w += 1; i += 1
+                    while i < count {
+                        let c = utf8[i] | 0x20
+                        guard c &- 0x61 < 26 else { break }
+                        out[w] = c; w += 1; i += 1
+                    }
+                    continue
+                } else {
                     let wordBefore = w > start
                     flush()
                     afterApostrophe = b == 0x27 && wordBefore
@@ -279,6 +289,8 @@ struct StopWordTable: Sendable {
     /// Word number + 1 per slot, 0 when empty.
     private var slots: [Int32]
     private let mask: Int
+    /// The longest word, in bytes: a longer token is no stop word (most long words, no hash).
+    private(set) var longest = 0
 
     init(_ words: [(key: [UInt8], numbers: [Int])]) {
         var size = 16
@@ -292,6 +304,7 @@ struct StopWordTable: Sendable {
             numbers += word.numbers.map { Int32($0) }
             bounds.append((keyStart, Int32(keyBytes.count), numbersStart, Int32(numbers.count)))
             weights.append(1.0 / Double(word.numbers.count * word.numbers.count))
+            longest = max(longest, word.key.count)
             var s = word.key.withUnsafeBufferPointer { Self.hash($0) } & mask
             while slots[s] != 0 { s = (s + 1) & mask }
             slots[s] = Int32(w + 1)
@@ -309,26 +322,41 @@ struct StopWordTable: Sendable {
 
     /// The word's number, or -1 when `b` is no stop word of any language.
     func find(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        guard !b.isEmpty else { return -1 }
+        let n = b.count
+        guard n > 0, n <= longest else { return -1 }
         var s = Self.hash(b) & mask
-        return keyBytes.withUnsafeBufferPointer { keys in
-            while true {
-                let w = Int(slots[s]) - 1
-                if w < 0 { return -1 }
-                let (start, end, _, _) = bounds[w]
-                if Int(end - start) == b.count {
-                    var k = 0
-                    let key = keys.baseAddress! + Int(start)
-                    while k < b.count, key[k] == b[k] { k += 1 }
-                    if k == b.count { return w }
+        return slots.withUnsafeBufferPointer { slots in
+            bounds.withUnsafeBufferPointer { bounds in
+                keyBytes.withUnsafeBufferPointer { keys in
+                    while true {
+                        let w = Int(slots[s]) - 1
+                        if w < 0 { return -1 }
+                        let start = Int(bounds[w].keyStart)
+                        if Int(bounds[w].keyEnd) - start == n {
+                            var k = 0
+                            while k < n, keys[start + k] == b[k] { k += 1 }
+                            if k == n { return w }
+                        }
+                        s = (s + 1) & mask
+                    }
                 }
-                s = (s + 1) & mask
             }
         }
     }
 
-    /// Calls `body` with each language number of word `w` (ascending) and the word's weight.
+    /// Adds word `w`'s weight to `totals` at each of its language numbers and marks them in `touched`.
     @inline(__always)
+    func add(_ w: Int, to totals: UnsafeMutableBufferPointer<Double>, touched: UnsafeMutableBufferPointer<Bool>) {
+        let (_, _, start, end) = bounds[w]
+        let weight = weights[w]
+        for k in Int(start)..<Int(end) {
+            let n = Int(numbers[k])
+            totals[n] += weight
+            touched[n] = true
+        }
+    }
+
+    /// Calls `body` with each language number of word `w` (ascending) and the word's weight.
     func forEachLanguage(of w: Int, _ body: (Int, Double) -> Void) {
         let (_, _, start, end) = bounds[w]
         let weight = weights[w]
