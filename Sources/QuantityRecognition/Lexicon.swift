@@ -282,6 +282,9 @@ struct Lexicon: Sendable {
     var gate = QuantityGate()
     /// The trie's first tokens by skeleton hash (used when the gate is enabled).
     var skeletonRoots = SkeletonRoots()
+    /// The trie root of each General Punctuation sign U+2000…U+206F (the key ``Tokenizer`` gives
+    /// it), -1 for none: looked up once here, as the scanner would look it up per token.
+    var punctuationRoots: [Int32] = []
     /// Table words with accents by their accentless spelling, when that spelling is unique and no
     /// table word itself (*decimas* → *décimas*).
     var accentless: [String: String] = [:]
@@ -443,6 +446,7 @@ struct Lexicon: Sendable {
             else if u.count > 1 { pieceSuffixBits.insert(UInt16(u[u.count - 2]) << 8 | UInt16(u[u.count - 1])) }
         }
         gate = Lexicon.gate(trie: trie)
+        punctuationRoots = Tokenizer.punctuationKeys.map { trie.root($0) ?? -1 }
         for (key, child) in trie.nodes[0].next {
             skeletonRoots.insert(QuantityGate.skeletonHash(of: key), key: key, node: child)
         }

@@ -185,9 +185,13 @@ final class QuantityScanner {
                 info[i].canStart = info[i].root >= 0 || c == 0x2D || c == 0x2B
             case .symbol:
                 let key = toks[i].key
-                // (every vulgar fraction is a scalar beyond ASCII)
-                info[i].root = box.lexicon.trie.root(key) ?? -1
-                info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgar[key] != nil
+                // (every vulgar fraction is a scalar beyond ASCII). A General Punctuation sign
+                // (’ “ ” – — …, common in real text) finds its root in a table the lexicon
+                // filled by looking up the same key at start-up: no String hash per sign.
+                let f = Tokenizer.fold(Tokenizer.decode(b, toks[i].start).0)
+                info[i].root = f &- 0x2000 < 0x70 ? box.lexicon.punctuationRoots[Int(f - 0x2000)]
+                    : box.lexicon.trie.root(key) ?? -1
+                info[i].canStart = info[i].root >= 0 || toks[i].end - toks[i].start > 1 && QuantityScanner.vulgarValue(key) != nil
                     || QuantityScanner.isSign(key)
             }
         }
@@ -941,7 +945,7 @@ final class QuantityScanner {
         }
         let kind = toks[i].kind
         if kind == .number { return parseDigits(at: i, start: i0, sign: sign, money: money, trace: trace) }
-        if kind == .symbol, let v = QuantityScanner.vulgar[key(i)] {
+        if kind == .symbol, let v = QuantityScanner.vulgarValue(key(i)) {
             return .number(finish(Num(value: sign * v, start: i0, end: i + 1, kind: .fraction, digits: nil, trace: push(trace, "pattern:vulgar-fraction"))))
         }
         if kind == .word { return parseWords(at: i, start: i0, sign: sign, trace: trace) }
@@ -1072,7 +1076,7 @@ final class QuantityScanner {
                 num.digits = p
                 return .number(extendScales(num))
             }
-            if toks[k].kind == .symbol, let v = QuantityScanner.vulgar[key(k)], integer {
+            if toks[k].kind == .symbol, integer, let v = QuantityScanner.vulgarValue(key(k)) {
                 return .number(Num(value: sign * (value + v), start: i0, end: k + 1, kind: .fraction, digits: nil, trace: push(trace, "pattern:vulgar-fraction")))
             }
             if toks[k].kind == .word {
@@ -1133,6 +1137,19 @@ final class QuantityScanner {
         "½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
         "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅐": 1.0 / 7, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅑": 1.0 / 9, "⅒": 0.1,
     ]
+
+    /// The value of a vulgar fraction sign (`½`), nil for any other key. Every vulgar fraction
+    /// is U+00BC…U+00BE (`C2 BC`…`C2 BE`) or U+2150…U+215F (`E2 85 90`…`E2 85 9F`) and none is
+    /// canonically equivalent to another string, so other keys are answered from their bytes,
+    /// without hashing.
+    static func vulgarValue(_ key: String) -> Double? {
+        var k = key
+        let may = k.withUTF8 { u in
+            u.count == 2 ? u[0] == 0xC2 && u[1] >= 0xBC && u[1] <= 0xBE
+                : u.count == 3 && u[0] == 0xE2 && u[1] == 0x85 && u[2] >= 0x90 && u[2] <= 0x9F
+        }
+        return may ? vulgar[key] : nil
+    }
 
     func pow10(_ x: Double) -> Double {
         // Beyond ±400 the result is not finite (or zero) anyway; never loop on a huge exponent.
