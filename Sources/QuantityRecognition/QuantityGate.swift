@@ -36,6 +36,12 @@ struct QuantityGate: Sendable {
     static let follower: UInt8 = 16
     /// Any token of any table phrase, at any place in it (for the scanner's trie walks).
     static let anyKey: UInt8 = 32
+    /// ``strong`` only through relative ordinals (*last*, *next*, *previous*): the scanner reads
+    /// those only when ``QuantityRecognizer/Options/relativeOrdinals`` is on, so without it such a
+    /// word lets no sentence through (in English news they are the most common words that did).
+    static let strongRelative: UInt8 = 64
+    /// ``phrase`` only through relative ordinals deeper in the phrase.
+    static let phraseRelative: UInt8 = 128
 
     private(set) var enabled = true
     private var table = SkeletonTable()
@@ -226,10 +232,12 @@ extension Lexicon {
     /// The gate of this language's tables (see ``QuantityGate``).
     static func gate(trie: TokenTrie) -> QuantityGate {
         var gate = QuantityGate()
-        func valued(_ m: Meaning) -> Bool {
+        // (`relative`: whether a relative ordinal counts as a value)
+        func valued(_ m: Meaning, _ relative: Bool) -> Bool {
             switch m {
             case .cardinal(_, let article, _, _): return !article
-            case .ordinal, .relativeOrdinal, .scale, .fraction, .vague: return true
+            case .ordinal, .scale, .fraction, .vague: return true
+            case .relativeOrdinal: return relative
             default: return false
             }
         }
@@ -237,28 +245,33 @@ extension Lexicon {
             if case .cardinal(_, true, _, _) = m { return true }
             return false
         }
-        // Whether a value entry lies below `node` (in a longer phrase).
-        var deeper = [Bool?](repeating: nil, count: trie.nodes.count)
-        func valueBelow(_ node: Int) -> Bool {
-            if let d = deeper[node] { return d }
+        // Whether a value entry lies below `node` (in a longer phrase), without and with
+        // relative ordinals.
+        var deeper = [[Bool?]](repeating: [Bool?](repeating: nil, count: trie.nodes.count), count: 2)
+        func valueBelow(_ node: Int, _ relative: Bool) -> Bool {
+            let r = relative ? 1 : 0
+            if let d = deeper[r][node] { return d }
             var found = false
             for (_, child) in trie.nodes[node].next {
                 let c = Int(child)
-                if trie.nodes[c].entries.contains(where: { valued($0.meaning) || article($0.meaning) }) || valueBelow(c) {
+                if trie.nodes[c].entries.contains(where: { valued($0.meaning, relative) || article($0.meaning) })
+                    || valueBelow(c, relative) {
                     found = true
                     break
                 }
             }
-            deeper[node] = found
+            deeper[r][node] = found
             return found
         }
         for (key, child) in trie.nodes[0].next {
             let node = trie.nodes[Int(child)]
             var flags = QuantityGate.known
-            if node.entries.contains(where: { valued($0.meaning) }) { flags |= QuantityGate.strong }
+            if node.entries.contains(where: { valued($0.meaning, false) }) { flags |= QuantityGate.strong }
+            else if node.entries.contains(where: { valued($0.meaning, true) }) { flags |= QuantityGate.strongRelative }
             if node.entries.contains(where: { article($0.meaning) }) { flags |= QuantityGate.article }
-            if valueBelow(Int(child)) {
-                flags |= QuantityGate.phrase
+            let plain = valueBelow(Int(child), false)
+            if plain || valueBelow(Int(child), true) {
+                flags |= plain ? QuantityGate.phrase : QuantityGate.phraseRelative
                 for (follower, _) in node.next { gate.add(follower, QuantityGate.follower) }
             }
             gate.add(key, flags)
@@ -281,14 +294,19 @@ extension Lexicon {
     ///
     /// ASCII bytes are classed by one table look-up (``QuantityGate/asciiClass``): a letter is
     /// its lower-case self, so the loop over a word's letters is a load, a test and a mix.
-    func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    ///
+    /// A word that holds a value only as a relative ordinal counts only when `relativeOrdinals`
+    /// is on, as the scanner reads it.
+    func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>, relativeOrdinals: Bool = true) -> Bool {
         guard gate.enabled else { return true }
         // Every digit ends the look (the loop below returns true at the first one, and in valid
         // UTF-8 an ASCII byte is always a scalar of its own): eight bytes at a time first.
         if Self.holdsDigit(b) { return true }
         return QuantityGate.asciiClass.withUnsafeBufferPointer { cls in
             gate.withTable { table in
-                mayHoldQuantity(b, cls, table)
+                mayHoldQuantity(b, cls, table,
+                                strong: relativeOrdinals ? QuantityGate.strong | QuantityGate.strongRelative : QuantityGate.strong,
+                                phrase: relativeOrdinals ? QuantityGate.phrase | QuantityGate.phraseRelative : QuantityGate.phrase)
             }
         }
     }
@@ -316,7 +334,7 @@ extension Lexicon {
 
     @inline(__always)
     private func mayHoldQuantity(_ b: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPointer<UInt8>,
-                                 _ table: SkeletonTable.View) -> Bool {
+                                 _ table: SkeletonTable.View, strong: UInt8, phrase: UInt8) -> Bool {
         let n = b.count
         var i = 0
         // what the token before asks of this one: any table word (after an article), a
@@ -370,10 +388,10 @@ extension Lexicon {
                 end = i + len
             }
             let flags = table.flags(h)
-            if flags & QuantityGate.strong != 0 { return true }
+            if flags & strong != 0 { return true }
             if flags & wanted != 0 { return true }
             wanted = (flags & QuantityGate.article != 0 ? QuantityGate.known | QuantityGate.follower : 0)
-                | (flags & QuantityGate.phrase != 0 ? QuantityGate.follower : 0)
+                | (flags & phrase != 0 ? QuantityGate.follower : 0)
             // the scanner splits a word it does not find in its tables; a skeleton may collide with
             // a table word the word is not, so only a value ends the question
             if isWord, end - i >= 4, b[i] >= 0x80 || b[i + 1] >= 0x80

@@ -71,7 +71,7 @@ public struct QuantityRecognizer: Sendable {
         guard let box = box(language), !text.isEmpty else { return [] }
         // Most sentences hold no figure: a byte walk over them decides that without tokenizing.
         var copy = text
-        guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0) }) else { return [] }
+        guard copy.withUTF8({ box.lexicon.mayHoldQuantity($0, relativeOrdinals: options.relativeOrdinals) }) else { return [] }
         return QuantityScanner.scan(copy, box: box, relativeOrdinals: options.relativeOrdinals, traced: options.traces)
     }
 }
