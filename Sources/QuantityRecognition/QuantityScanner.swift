@@ -512,6 +512,19 @@ final class QuantityScanner {
         spans.append((s, e))
     }
 
+    /// Whether ``attempt(at:)`` turns away at once a word that starts none of `startKinds`
+    /// (off only in the tests that compare both ways).
+    var startFilter = true
+
+    /// The kinds of meaning that ``attempt(at:)`` reads at the token it starts from (relative
+    /// ordinals too, when asked for): weekdays and months, time markers, leading qualifiers,
+    /// range openers and units, vague amounts, and what ``parseNumber(at:money:)`` reads (a
+    /// negative word, a definite article before a fraction, an article, number words).
+    static let startKinds: UInt32 = Meaning.Kinds.weekday | Meaning.Kinds.month | Meaning.Kinds.timeMarker
+        | Meaning.Kinds.qualifier | Meaning.Kinds.range | Meaning.Kinds.unit | Meaning.Kinds.vague
+        | Meaning.Kinds.negative | Meaning.Kinds.definiteArticle | Meaning.Kinds.cardinal | Meaning.Kinds.ordinal
+        | Meaning.Kinds.scale | Meaning.Kinds.fraction | Meaning.Kinds.decimalWord
+
     /// Tries to read a quantity starting at token `i`; returns the token after it, or nil.
     func attempt(at i: Int) -> Int? {
         let tokenKind = toks[i].kind
@@ -522,6 +535,14 @@ final class QuantityScanner {
             var e = i + 1
             while e < n, !toks[e].spaceBefore { e += 1 }
             return e
+        }
+        // A word none of whose phrases means anything read below at this token (a bare *of*,
+        // *and*, *that*: joiners, partitives, determiners) starts nothing: every reading below
+        // first matches one of `startKinds` here, or reads a compound. Real text has many such
+        // words among the table's keys, and each would walk every test below.
+        if startFilter, tokenKind == .word, compounds.isEmpty || compounds[i] == nil,
+           !mayMatch(i, relativeOrdinals ? Self.startKinds | Meaning.Kinds.relativeOrdinal : Self.startKinds) {
+            return nil
         }
         // A weekday name is no quantity, even when it holds a number word (*quarta-feira*).
         if tokenKind == .word, let w = match(i, Meaning.Kinds.weekday, { if case .weekday = $0 { return true }; return false }) {
