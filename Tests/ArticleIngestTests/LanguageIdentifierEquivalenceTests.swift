@@ -91,12 +91,22 @@ import TestSupport
         for (k, w) in words.enumerated() {
             let found = w.key.withUnsafeBufferPointer { table.find($0) }
             #expect(found == k)
+            #expect(table.find(packed: StopWordTable.packed(w.key)!) == k)
             var got: [Int] = []
             table.forEachLanguage(of: found) { n, weight in got.append(n); #expect(weight == 0.25) }
             #expect(got == w.numbers)
         }
         for miss in ["w500x", "w1", "", "x", "w12xx"] {
             #expect(Array(miss.utf8).withUnsafeBufferPointer { table.find($0) } == -1)
+            if let p = StopWordTable.packed(Array(miss.utf8)) { #expect(table.find(packed: p) == -1) }
         }
+        // words of eight bytes and longer, and one that differs from another only in length
+        let long = StopWordTable([(key: Array("abcdefgh".utf8), numbers: [0]), (key: Array("abcdefghij".utf8), numbers: [1]),
+                                  (key: Array("abc".utf8), numbers: [2])])
+        #expect(long.find(packed: StopWordTable.packed(Array("abcdefgh".utf8))!) == 0)
+        #expect(Array("abcdefghij".utf8).withUnsafeBufferPointer { long.find($0) } == 1)
+        #expect(long.find(packed: StopWordTable.packed(Array("abc".utf8))!) == 2)
+        #expect(long.find(packed: StopWordTable.packed(Array("abcd".utf8))!) == -1)
+        #expect(long.find(packed: StopWordTable.packed(Array("ab".utf8))!) == -1)
     }
 }

@@ -81,7 +81,7 @@ public struct LanguageIdentifier: Sendable {
             totals.withUnsafeMutableBufferPointer { totals in
                 touched.withUnsafeMutableBufferPointer { touched in
                     for k in 0..<tokens.count {
-                        let e = words.find(tokens[k])
+                        let e = tokens.packed(k).map { words.find(packed: $0) } ?? words.find(tokens[k])
                         if e >= 0 { words.add(e, to: totals, touched: touched) }
                     }
                 }
@@ -160,9 +160,12 @@ public struct LanguageIdentifier: Sendable {
             }
             // Folding never lengthens a letter (two bytes at most for a two-byte letter) and
             // every token ends before a separator or the text's end, so n bytes and n ends suffice.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { bytes in
+            // (eight bytes more, zeroed after the last token: a token is read eight bytes at a time)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { bytes in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: n + 1) { ends in
                     let count = scan(UnsafeBufferPointer(rebasing: all[0..<n]), bytes.baseAddress!, ends.baseAddress!)
+                    let used = count == 0 ? 0 : Int(ends[count - 1])
+                    (bytes.baseAddress! + used).initialize(repeating: 0, count: 8)
                     return body(FoldedTokens(bytes: UnsafePointer(bytes.baseAddress!), ends: UnsafePointer(ends.baseAddress!), count: count))
                 }
             }
@@ -276,6 +279,17 @@ struct FoldedTokens {
         let start = k == 0 ? 0 : Int(ends[k - 1])
         return UnsafeBufferPointer(start: bytes + start, count: Int(ends[k]) - start)
     }
+
+    /// Token `k` of at most eight bytes as ``StopWordTable/packed(_:)`` packs it, read with one
+    /// load (every token is followed by at least eight readable bytes); nil for a longer one.
+    @inline(__always)
+    func packed(_ k: Int) -> UInt64? {
+        let start = k == 0 ? 0 : Int(ends[k - 1])
+        let length = Int(ends[k]) - start
+        guard length <= 8 else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
+        return length == 8 ? word : (word & ((1 << UInt64(8 * length)) &- 1)) | UInt64(length) << 56
+    }
 }
 
 /// Folded stop words looked up by their bytes: an open-addressing table over one byte arena, each
@@ -291,13 +305,29 @@ struct StopWordTable: Sendable {
     private let mask: Int
     /// The longest word, in bytes: a longer token is no stop word (most long words, no hash).
     private(set) var longest = 0
+    /// Words of at most eight bytes by their packed bytes (``packed(_:)``): one multiply and one
+    /// compare per look-up. 0 marks an empty slot (no packed word is 0).
+    private var shortKeys: [UInt64]
+    private var shortWords: [Int32]
+    private let shortShift: UInt64
 
     init(_ words: [(key: [UInt8], numbers: [Int])]) {
         var size = 16
         while size < words.count * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
+        var bits: UInt64 = 4
+        while (1 << bits) < max(16, words.count * 2) { bits += 1 }
+        shortKeys = [UInt64](repeating: 0, count: 1 << bits)
+        shortWords = [Int32](repeating: -1, count: 1 << bits)
+        shortShift = 64 - bits
         for (w, word) in words.enumerated() {
+            if let key = Self.packed(word.key) {
+                var s = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shortShift)
+                while shortKeys[s] != 0 { s = (s + 1) & (shortKeys.count - 1) }
+                shortKeys[s] = key
+                shortWords[s] = Int32(w)
+            }
             let keyStart = Int32(keyBytes.count)
             keyBytes += word.key
             let numbersStart = Int32(numbers.count)
@@ -318,6 +348,31 @@ struct StopWordTable: Sendable {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// Bytes of a word of one to eight bytes as one integer: the bytes in memory order, and for
+    /// fewer than eight the length in the top byte (where a word of eight has its last byte,
+    /// never 1…7 in a folded token); nil for an empty or longer word.
+    static func packed(_ key: [UInt8]) -> UInt64? {
+        guard !key.isEmpty, key.count <= 8 else { return nil }
+        var word: UInt64 = 0
+        for (k, c) in key.enumerated() { word |= UInt64(c) << UInt64(8 * k) }
+        return key.count == 8 ? word : word | UInt64(key.count) << 56
+    }
+
+    /// ``find(_:)`` of a word packed by ``packed(_:)``.
+    @inline(__always)
+    func find(packed key: UInt64) -> Int {
+        shortKeys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var s = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shortShift)
+            while true {
+                let k = keys[s]
+                if k == key { return Int(shortWords[s]) }
+                if k == 0 { return -1 }
+                s = (s + 1) & mask
+            }
+        }
     }
 
     /// The word's number, or -1 when `b` is no stop word of any language.
