@@ -130,9 +130,10 @@ struct SentenceReader: Sendable {
         defer { scratch.candidates = candidates }   // the array's memory serves the next sentence
         joinWholes(&candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
-        candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
+        // (each candidate handed on `inout`, where it lies: read through a pointer it was copied)
+        candidates.keepOnlyInPlace { isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
+        candidates.keepOnlyInPlace { keepAfterConcept($0) && isFinite($0) }
 
         var sided = ReadingScratch.take(&scratch.sided)
         sentence.appendAttributionsWithSide(to: &sided)
@@ -168,8 +169,9 @@ struct SentenceReader: Sendable {
         // the few sources of an article are each checked for an agency name once (the scratch
         // lives for the article)
 
-        // each candidate is read where it lies (handed on borrowed: none is copied and destroyed)
-        func emit(_ c: ClaimCandidate) {
+        // each candidate is read where it lies (handed on `inout`: a candidate read through the
+        // buffer's pointer was copied and destroyed; from an `inout` it is passed on borrowed)
+        func emit(_ c: inout ClaimCandidate) {
             var value = c.quantity.value
             if value.base == nil, let b = c.base { value.base = b }
             let lo = max(0, min(c.quantity.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
@@ -201,10 +203,8 @@ struct SentenceReader: Sendable {
                          agency: via, inTitle: slot.inTitle, revised: revised,
                          start: slot.offset + lo, end: slot.offset + hi))
         }
-        candidates.withUnsafeBufferPointer { cs in
-            // (`pointee` is read in place: the buffer's subscript returned a copy)
-            guard let base = cs.baseAddress else { return }
-            for i in cs.indices { emit((base + i).pointee) }
+        candidates.withUnsafeMutableBufferPointer { cs in
+            for i in cs.indices { emit(&cs[i]) }
         }
         }
     }
@@ -313,9 +313,13 @@ struct SentenceReader: Sendable {
         if cache.count < ConceptSummary.slots {
             cache = Array(repeating: nil, count: ConceptSummary.slots)
         }
-        if let entry = cache[slot], entry.hash == hash, entry.form == form, Self.sameBytes(entry.concept, concept) {
-            return (entry.subject, entry.cumulative)
+        // the entry is looked at where it lies (handed `inout`: `cache[slot]` copied it, its
+        // strings retained and released)
+        @inline(__always) func hit(_ e: inout ConceptSummary?) -> (subject: String?, cumulative: Bool)? {
+            guard e != nil, e!.hash == hash, e!.form == form, Self.sameBytes(e!.concept, concept) else { return nil }
+            return (e!.subject, e!.cumulative)
         }
+        if let found = hit(&cache[slot]) { return found }
         let (base, cumulative) = catalog.summary(of: concept)
         let subject = base.map { s in
             c.quantity.kind == .duration ? (c.isWindow ? "period of \(s)" : "length of \(s)") : s
@@ -327,7 +331,14 @@ struct SentenceReader: Sendable {
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
     func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)],
                           arena: TokenizerArena? = nil) -> String? {
-        for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
+        // the entries are compared where they lie (handed `inout`: a `for` over the array copied
+        // each, its two strings retained and released)
+        @inline(__always) func same(_ e: inout (source: String, agency: String?)) -> Bool { Self.sameBytes(e.source, source) }
+        let known: (found: Bool, agency: String?) = cache.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where same(&b[i]) { return (true, b[i].agency) }
+            return (false, nil)
+        }
+        if known.found { return known.agency }
         let a = agencyName(source, arena: arena)
         if cache.count < 64 { cache.append((source, a)) }
         return a
