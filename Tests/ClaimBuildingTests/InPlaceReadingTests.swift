@@ -51,6 +51,33 @@ import TestSupport
         words.removeAll()
     }
 
+    /// A word turned away by `mayHaveHead(keyBytes:)` before its key is made has no head: words
+    /// of every length around the shortest head, in languages with and without compound heads.
+    @Test func aWordTooShortForAHeadHasNone() throws {
+        var checked = 0
+        for code in ["en", "da", "de", "sv", "nb", "nl"] {
+            let lexicon = try #require(Support.builder.readers[code]).lexicon
+            let table = lexicon.concepts
+            for stem in ["x", "regerings", "hoch", "ab", "kommune", "stads"] {
+                for head in ["", "s", "er", "soldater", "soldaten", "opfer", "tote", "doden", "d\u{F8}de", "huse", "skoler"] {
+                    let word = stem + head
+                    let text = "Die " + word + "s und " + word + "."
+                    var spans: [TokenSpan] = [], ids: [Int32] = []
+                    ClaimTokenizer.tokenizeSpans(text, vocabulary: lexicon.vocabulary, into: &spans, ids: &ids)
+                    for span in spans where span.isWord {
+                        let token = SentenceTokens.fullToken(span, text: text)
+                        if !table.mayHaveHead(keyBytes: token.key.utf8.count) {
+                            #expect(table.head(of: token) == nil, "\(code): \(token.key)")
+                            checked += 1
+                        }
+                        #expect(SentenceTokens.head(of: span, text: text, in: table) == table.head(of: token), "\(code): \(token.key)")
+                    }
+                }
+            }
+        }
+        #expect(checked > 20)
+    }
+
     /// Names rendered byte by byte are those rendered string by string: runs of tokens with
     /// elided articles (ASCII and typographic apostrophes), possessives at the end and inside,
     /// non-ASCII words and marks, punctuation.

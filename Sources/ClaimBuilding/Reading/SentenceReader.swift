@@ -117,8 +117,9 @@ struct SentenceReader: Sendable {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
         guard Self.holdsClaimFigure(quantities) else { return }
-        var tokens = ReadingScratch.take(&scratch.tokens)
-        var ids = ReadingScratch.take(&scratch.ids)
+        // (moved out as they are: the tokenizer replaces their contents in one call each)
+        var tokens = ReadingScratch.move(&scratch.tokens)
+        var ids = ReadingScratch.move(&scratch.ids)
         ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids, arena: scratch.arena)
         scratch.tokens = tokens
         scratch.ids = ids

@@ -350,6 +350,8 @@ final class SentenceTokens: Sendable {
     /// (lowercased on the stack, no string made unless a suffix may be a head).
     static func head<V>(of t: TokenSpan, text: String, in table: PhraseTable<V>) -> V? {
         guard t.isASCII else { return table.head(of: fullToken(t, text: text)) }
+        // an ASCII key is at most the token's bytes: a word too short for any head is not lowered
+        guard table.mayHaveHead(keyBytes: t.end - t.start) else { return nil }
         var text = text
         return text.withUTF8 { b in
             let n = t.end - t.start
@@ -681,6 +683,14 @@ final class ReadingScratch {
         out.withUnsafeMutableBufferPointer { b in
             for i in 0..<count { b[i] = value }
         }
+        return out
+    }
+
+    /// The array moved out of `slot` (which is left empty), as it is.
+    @inline(__always)
+    static func move<T>(_ slot: inout [T]) -> [T] {
+        var out: [T] = []
+        swap(&out, &slot)
         return out
     }
 

@@ -601,13 +601,13 @@ enum ClaimTokenizer {
     /// sentences of an article) instead of temporary allocations: the same spans and word numbers.
     static func tokenizeSpans(_ text: String, vocabulary: Vocabulary, into spans: inout [TokenSpan], ids: inout [Int32],
                               arena: TokenizerArena) {
-        while !spans.isEmpty { spans.removeLast() }
-        while !ids.isEmpty { ids.removeLast() }
         var text = text
         text.withUTF8 { bytes in
             withSpans(bytes: bytes, vocabulary: vocabulary, arena: arena) { s, i in
-                spans.append(contentsOf: s)
-                ids.append(contentsOf: i)
+                // one call each replaces what the arrays held (a text before) by these: no element
+                // removed one at a time (a uniqueness check each), the memory kept
+                spans.replaceSubrange(0..<spans.count, with: s)
+                ids.replaceSubrange(0..<ids.count, with: i)
             }
         }
     }
