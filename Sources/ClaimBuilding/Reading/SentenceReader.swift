@@ -172,7 +172,7 @@ struct SentenceReader: Sendable {
 
         // each candidate is read where it lies (handed on `inout`: a candidate read through the
         // buffer's pointer was copied and destroyed; from an `inout` it is passed on borrowed)
-        func emit(_ c: inout ClaimCandidate) {
+        func emit(_ c: inout ClaimCandidate) -> Claim {
             var value = c.quantity.value
             if value.base == nil, let b = c.base { value.base = b }
             let lo = max(0, min(c.quantity.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
@@ -195,17 +195,19 @@ struct SentenceReader: Sendable {
             } else {
                 asOfDate = asOf(for: c, in: sentence, anchors: anchors, published: published)
             }
-            out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
+            return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: c.quantity.kind, value: value, unit: c.quantity.unit,
                          qualifier: c.quantity.qualifier, subject: about.subject, cited: source,
                          asOf: asOfDate, article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: about.cumulative,
                          agency: via, inTitle: slot.inTitle, revised: revised,
-                         start: slot.offset + lo, end: slot.offset + hi))
+                         start: slot.offset + lo, end: slot.offset + hi)
         }
         candidates.withUnsafeMutableBufferPointer { cs in
-            for i in cs.indices { emit(&cs[i]) }
+            // (the claim is returned and appended here: appended inside `emit` it was copied into
+            // the array and the temporary destroyed)
+            for i in cs.indices { out.append(emit(&cs[i])) }
         }
         }
     }
