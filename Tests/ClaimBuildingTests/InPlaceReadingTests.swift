@@ -51,6 +51,23 @@ import TestSupport
         words.removeAll()
     }
 
+    /// `sameBytes` is equality of the UTF-8 bytes (not of the characters): small and large
+    /// strings, ASCII and not, canonically equivalent spellings told apart, a string and itself.
+    @Test func sameBytesIsEqualityOfTheBytes() {
+        let pieces = ["a", "b", "killed", "civilian/killed", "\u{E9}", "e\u{301}", "\u{F8}", "/", "x", "soldier/deployed"]
+        var rng = SeededGenerator(seed: 41)
+        var strings: [String] = [""]
+        for _ in 0..<300 { strings.append((0..<rng.below(8)).map { _ in pieces[rng.below(pieces.count)] }.joined()) }
+        for _ in 0..<3000 {
+            let a = strings[rng.below(strings.count)]
+            let b = rng.below(4) == 0 ? a : strings[rng.below(strings.count)]
+            #expect(SentenceReader.sameBytes(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a.debugDescription) \(b.debugDescription)")
+        }
+        let bridged = NSString(string: "civilian/killed") as String
+        #expect(SentenceReader.sameBytes(bridged, "civilian/killed"))
+        #expect(!SentenceReader.sameBytes("e\u{301}", "\u{E9}"))
+    }
+
     /// A word turned away by `mayHaveHead(keyBytes:)` before its key is made has no head: words
     /// of every length around the shortest head, in languages with and without compound heads.
     @Test func aWordTooShortForAHeadHasNone() throws {

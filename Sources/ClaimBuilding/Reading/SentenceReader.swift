@@ -353,9 +353,9 @@ struct SentenceReader: Sendable {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         let n = a.utf8.count
         guard n == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
+        // (read where they lie: `withUTF8` needed a mutable copy of each, a retain and a release)
+        let answer: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
                 guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return true }
                 if x == y { return true }
                 var i = 0
@@ -366,6 +366,8 @@ struct SentenceReader: Sendable {
                 return true
             }
         }
+        if let answer, let same = answer { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

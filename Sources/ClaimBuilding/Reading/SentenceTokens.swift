@@ -94,7 +94,11 @@ final class SentenceTokens: Sendable {
             return id >= 0 && Int(id) < masks.count ? masks[Int(id)].bits : 0
         }
         var any: UInt8 = 0
-        for i in 0..<n { any |= mask(i) }
+        var words = 0   // (counted in the same pass)
+        for i in 0..<n {
+            any |= mask(i)
+            if tokens[i].isWord { words += 1 }
+        }
         let sentenceMask = StartMask(bits: any)
         var cueFrom = ReadingScratch.reuse(&scratch.cueFrom, 0, n + 1)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
@@ -219,7 +223,7 @@ final class SentenceTokens: Sendable {
         nextBreak = next
         scratch.nextBreak = next
         isBreak = TokenFlags(values: next, selfIndexed: true)
-        wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
+        wordCount = words
     }
 
     /// `count` copies of `value` (`Array(repeating:count:)` is specialized where it is used;
