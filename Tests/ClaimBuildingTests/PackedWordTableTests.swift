@@ -121,6 +121,39 @@ import TestSupport
         }
     }
 
+    /// Long texts with non-ASCII words here and there between long ASCII stretches: the reader's
+    /// cut takes the ASCII stretches straight from their bytes and only the words around the
+    /// non-ASCII bytes through the general loop; the spans and word numbers are those of the
+    /// general loop over the whole text.
+    @Test func theMixedCutIsTheGeneralCut() throws {
+        let ascii = ["said", "According", "to", "the", "UN's", "farmers'", "don't", "3,000", "9/11", "l'ONU", "S", "s",
+                     "Mazar-i-Sharif", "12.5", "per", "cent", "-", "'", ",", ".", "(", ")", "\"", "x'", "qu'", "1 000"]
+        let other = ["\u{E9}t\u{E9}", "\u{C9}cole", "gro\u{DF}", "\u{2019}", "d\u{2019}Afrique", "\u{2019}s", "\u{201C}",
+                     "\u{201D}", "\u{A0}", "3\u{202F}000", "\u{2014}", "\u{130}stanbul", "e\u{301}", "\u{2009}", "\u{3C3}\u{3CC}",
+                     "\u{6771}\u{4EAC}", "p\u{E5}", "farmers\u{2019}", "\u{1F600}", "\u{AB}", "\u{BB}", "\u{2010}"]
+        let spaces = [" ", " ", " ", "  ", "\t", "\n", "\r\n", "", "\u{A0}"]
+        var rng = SeededGenerator(seed: 11)
+        var texts: [String] = []
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<(1 + rng.below(120)) {
+                text += rng.below(12) == 0 ? other[rng.below(other.count)] : ascii[rng.below(ascii.count)]
+                text += spaces[rng.below(spaces.count)]
+            }
+            texts.append(text)
+        }
+        #expect(texts.filter { $0.utf8.contains { $0 >= 0x80 } && $0.utf8.count > 200 }.count > 100)
+        for code in ["en", "da", "fr"] {
+            let vocabulary = try #require(Support.builder.readers[code]).lexicon.vocabulary
+            for text in texts {
+                let fast = ClaimTokenizer.spans(text, vocabulary: vocabulary, asciiPath: true)
+                let general = ClaimTokenizer.spans(text, vocabulary: vocabulary, asciiPath: false)
+                #expect(fast.spans == general.spans, "\(code): \(text.debugDescription)")
+                #expect(fast.ids == general.ids, "\(code): \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func isASCIIIsEveryByteBelow0x80() {
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<2000 {

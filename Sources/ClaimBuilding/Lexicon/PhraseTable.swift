@@ -546,6 +546,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// False when no word whose key has at most `count` bytes has a head in the table (then
+    /// ``head(of:)`` and ``head(ofASCIIKey:)`` answer nil): asked before a key is made.
+    @inline(__always)
+    func mayHaveHead(keyBytes count: Int) -> Bool {
+        let s = storage
+        return !s.headIndex.isEmpty && count >= s.headLengths.shortest + 3
+    }
+
     /// ``head(of:)`` of a token whose key is the plain-ASCII `key` (its bytes).
     func head(ofASCIIKey key: UnsafeBufferPointer<UInt8>) -> Value? {
         let s = storage

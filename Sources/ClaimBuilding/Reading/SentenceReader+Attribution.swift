@@ -212,9 +212,74 @@ extension SentenceTokens {
     }
 
     /// The tokens as written, joined by single spaces, without a trailing possessive.
+    /// (Written byte by byte into one string: the tokens' texts are their bytes in the sentence;
+    /// no string is made per token and none re-joined.)
     private func render(_ idx: some Sequence<Int>) -> String {
         let all = Array(idx)
-        // a possessive inside the name stays ("farmers’ groups"); a trailing one goes
+        guard let lastIndex = all.last else { return "" }
+        var sentence = text
+        return sentence.withUTF8 { b in
+            var total = all.count
+            for i in all { total += tokens[i].end - tokens[i].start }
+            return String(unsafeUninitializedCapacity: total) { out in
+                var p = 0
+                for (n, i) in all.enumerated() {
+                    let t = tokens[i]
+                    // a possessive inside the name stays ("farmers’ groups"); a trailing one goes
+                    let end = i == lastIndex && t.isPossessive ? possessiveCut(i, bytes: b) : t.end
+                    // an elided article joins the next word: "l'Intérieur"
+                    if n > 0, !Self.isElision(tokens[all[n - 1]], bytes: b) {
+                        out[p] = 0x20
+                        p += 1
+                    }
+                    var k = t.start
+                    while k < end {
+                        out[p] = b[k]
+                        p += 1
+                        k += 1
+                    }
+                }
+                return p
+            }
+        }
+    }
+
+    /// Where the text of possessive token `i` is cut: before its last character that is an
+    /// apostrophe (' or ’), or its end when it has none.
+    private func possessiveCut(_ i: Int, bytes b: UnsafeBufferPointer<UInt8>) -> Int {
+        let t = tokens[i]
+        if t.isASCII {
+            var k = t.end - 1
+            while k >= t.start {
+                if b[k] == 0x27 { return k }
+                k -= 1
+            }
+            return t.end
+        }
+        // beyond ASCII the apostrophe is asked of the characters (a mark after it makes another)
+        let whole = self.text(of: i)
+        guard let cut = whole.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return t.end }
+        return t.start + whole.utf8.distance(from: whole.utf8.startIndex, to: cut)
+    }
+
+    /// True when the token is an elided article: at most three scalars, the last an apostrophe
+    /// (' ’ ʼ).
+    @inline(__always)
+    private static func isElision(_ t: TokenSpan, bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = t.start, end = t.end
+        guard end > start else { return false }
+        let apostrophe = b[end - 1] == 0x27
+            || (end - 3 >= start && b[end - 3] == 0xE2 && b[end - 2] == 0x80 && b[end - 1] == 0x99)
+            || (end - 2 >= start && b[end - 2] == 0xCA && b[end - 1] == 0xBC)
+        guard apostrophe else { return false }
+        var scalars = 0
+        for k in start..<end where b[k] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars <= 3
+    }
+
+    /// ``render(_:)`` as it was first written, string by string (for tests comparing the two).
+    func renderedByStrings(_ idx: some Sequence<Int>) -> String {
+        let all = Array(idx)
         var out = ""
         for (n, i) in all.enumerated() {
             let t = tokens[i]
@@ -223,7 +288,6 @@ extension SentenceTokens {
             if i == all.last, t.isPossessive, let cut = whole.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
                 text = String(whole[..<cut])
             }
-            // an elided article joins the next word: "l'Intérieur"
             if n > 0, let prevText = Optional(self.text(of: all[n - 1])), let prev = prevText.unicodeScalars.last,
                ClaimTokenizer.isApostrophe(prev), prevText.unicodeScalars.count <= 3 {
                 out += text
@@ -233,6 +297,9 @@ extension SentenceTokens {
         }
         return out
     }
+
+    /// ``render(_:)`` (for tests).
+    func rendered(_ idx: [Int]) -> String { render(idx) }
 }
 
 extension SentenceReader {

@@ -5,22 +5,19 @@ extension SentenceReader {
     /// durations (a window borrows the concept of a running count in the same sentence).
     func resolveConcepts(_ candidates: inout [ClaimCandidate], in s: SentenceTokens) {
         // (through the buffer: each candidate is handed on where it lies, not copied out and destroyed)
+        // (each handed `inout` to the step that reads it: read through the pointer and passed on,
+        // a candidate was copied and destroyed; from an `inout` it is passed on borrowed)
         candidates.withUnsafeMutableBufferPointer { b in
         guard let c = b.baseAddress else { return }
         for i in b.indices where c[i].quantity.kind != .duration {
-            if c[i].quantity.kind == .ordinal {
-                c[i].concept = ordinalConcept(c[i], in: s)
-                c[i].isRank = isRankOrdinal(c[i], thing: thingAfter(c[i].end, in: s, maxWords: 3), in: s)
-                    || c[i].concept.map(isRank) == true
-            } else {
-                c[i].concept = countConcept(c[i], in: s)
-            }
-            if c[i].concept == nil, i > 0, let shared = sharedConcept(c[i], previous: c[i - 1], in: s) {
-                c[i].concept = shared
-            }
+            resolveFigure(&c[i], previous: i > 0 ? c + (i - 1) : nil, in: s)
         }
         }
-        // running counts and measures by position, once (a window looks up its neighbours)
+        // running counts and measures by position, once (a window looks up its neighbours); only
+        // a duration asks for them (most sentences hold none: no list is made for them)
+        var anyDuration = false
+        for i in candidates.indices where candidates[i].quantity.kind == .duration { anyDuration = true; break }
+        guard anyDuration else { return }
         let counted = runningCounts(candidates)
         let measured = candidates.indices.filter { candidates[$0].quantity.kind == .measure && candidates[$0].concept != nil }
         for i in candidates.indices where candidates[i].quantity.kind == .duration {
@@ -33,6 +30,22 @@ extension SentenceReader {
             } else {
                 candidates[i].concept = durationConcept(c, in: s)
             }
+        }
+    }
+
+    /// The concept of a count, share, sum or ordinal (``resolveConcepts(_:in:)``'s first pass);
+    /// `previous`: the candidate before it (read only).
+    @inline(__always)
+    private func resolveFigure(_ c: inout ClaimCandidate, previous: UnsafeMutablePointer<ClaimCandidate>?, in s: SentenceTokens) {
+        if c.quantity.kind == .ordinal {
+            let concept = ordinalConcept(c, in: s)
+            c.concept = concept
+            c.isRank = isRankOrdinal(c, thing: thingAfter(c.end, in: s, maxWords: 3), in: s) || concept.map(isRank) == true
+        } else {
+            c.concept = countConcept(c, in: s)
+        }
+        if c.concept == nil, let previous, let shared = sharedConcept(c, previous: previous.pointee, in: s) {
+            c.concept = shared
         }
     }
 
@@ -259,7 +272,9 @@ extension SentenceReader {
             let gap = m.end <= c.first ? m.end..<c.first : (m.start >= c.end ? c.end..<m.start : c.first..<c.first)
             let d = gap.count + (m.start >= c.end ? 1 : 0)
             guard d <= 12 else { continue }
-            let breaks = gap.filter { s.isBreak[$0] || s.hasCue(.conjunction, at: $0) != nil }.count
+            // (counted in a loop: `filter(_:).count` made an array per event looked at)
+            var breaks = 0
+            for k in gap where s.isBreak[k] || s.hasCue(.conjunction, at: k) != nil { breaks += 1 }
             let score = d + 4 * breaks
             if best == nil || score < best!.0 { best = (score, m.value) }
         }

@@ -117,8 +117,9 @@ struct SentenceReader: Sendable {
         // Only a figure that is not a date becomes a claim: most sentences of an article hold none,
         // and they are not tokenized at all.
         guard Self.holdsClaimFigure(quantities) else { return }
-        var tokens = ReadingScratch.take(&scratch.tokens)
-        var ids = ReadingScratch.take(&scratch.ids)
+        // (moved out as they are: the tokenizer replaces their contents in one call each)
+        var tokens = ReadingScratch.move(&scratch.tokens)
+        var ids = ReadingScratch.move(&scratch.ids)
         ClaimTokenizer.tokenizeSpans(slot.text, vocabulary: lexicon.vocabulary, into: &tokens, ids: &ids, arena: scratch.arena)
         scratch.tokens = tokens
         scratch.ids = ids
@@ -130,9 +131,10 @@ struct SentenceReader: Sendable {
         defer { scratch.candidates = candidates }   // the array's memory serves the next sentence
         joinWholes(&candidates, in: sentence)
         inheritHedges(&candidates, in: sentence)
-        candidates.keepOnly { isClaim($0, in: sentence) }   // in place, order kept
+        // (each candidate handed on `inout`, where it lies: read through a pointer it was copied)
+        candidates.keepOnlyInPlace { isClaim($0, in: sentence) }   // in place, order kept
         resolveConcepts(&candidates, in: sentence)
-        candidates.keepOnly { keepAfterConcept($0) && isFinite($0) }
+        candidates.keepOnlyInPlace { keepAfterConcept($0) && isFinite($0) }
 
         var sided = ReadingScratch.take(&scratch.sided)
         sentence.appendAttributionsWithSide(to: &sided)
@@ -168,8 +170,9 @@ struct SentenceReader: Sendable {
         // the few sources of an article are each checked for an agency name once (the scratch
         // lives for the article)
 
-        // each candidate is read where it lies (handed on borrowed: none is copied and destroyed)
-        func emit(_ c: ClaimCandidate) {
+        // each candidate is read where it lies (handed on `inout`: a candidate read through the
+        // buffer's pointer was copied and destroyed; from an `inout` it is passed on borrowed)
+        func emit(_ c: inout ClaimCandidate) -> Claim {
             var value = c.quantity.value
             if value.base == nil, let b = c.base { value.base = b }
             let lo = max(0, min(c.quantity.start, bytes.count)), hi = max(lo, min(c.quoteEnd, bytes.count))
@@ -192,19 +195,19 @@ struct SentenceReader: Sendable {
             } else {
                 asOfDate = asOf(for: c, in: sentence, anchors: anchors, published: published)
             }
-            out.append(Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
+            return Claim(id: "", quote: quote, sentence: Self.sentenceWindow(slot.text, bytes: bytes, lo: lo, hi: hi),
                          kind: c.quantity.kind, value: value, unit: c.quantity.unit,
                          qualifier: c.quantity.qualifier, subject: about.subject, cited: source,
                          asOf: asOfDate, article: "",
                          concept: c.concept, place: place(for: c, in: sentence),
                          cumulative: about.cumulative,
                          agency: via, inTitle: slot.inTitle, revised: revised,
-                         start: slot.offset + lo, end: slot.offset + hi))
+                         start: slot.offset + lo, end: slot.offset + hi)
         }
-        candidates.withUnsafeBufferPointer { cs in
-            // (`pointee` is read in place: the buffer's subscript returned a copy)
-            guard let base = cs.baseAddress else { return }
-            for i in cs.indices { emit((base + i).pointee) }
+        candidates.withUnsafeMutableBufferPointer { cs in
+            // (the claim is returned and appended here: appended inside `emit` it was copied into
+            // the array and the temporary destroyed)
+            for i in cs.indices { out.append(emit(&cs[i])) }
         }
         }
     }
@@ -313,9 +316,13 @@ struct SentenceReader: Sendable {
         if cache.count < ConceptSummary.slots {
             cache = Array(repeating: nil, count: ConceptSummary.slots)
         }
-        if let entry = cache[slot], entry.hash == hash, entry.form == form, Self.sameBytes(entry.concept, concept) {
-            return (entry.subject, entry.cumulative)
+        // the entry is looked at where it lies (handed `inout`: `cache[slot]` copied it, its
+        // strings retained and released)
+        @inline(__always) func hit(_ e: inout ConceptSummary?) -> (subject: String?, cumulative: Bool)? {
+            guard e != nil, e!.hash == hash, e!.form == form, Self.sameBytes(e!.concept, concept) else { return nil }
+            return (e!.subject, e!.cumulative)
         }
+        if let found = hit(&cache[slot]) { return found }
         let (base, cumulative) = catalog.summary(of: concept)
         let subject = base.map { s in
             c.quantity.kind == .duration ? (c.isWindow ? "period of \(s)" : "length of \(s)") : s
@@ -327,7 +334,14 @@ struct SentenceReader: Sendable {
     /// ``agencyName(_:)``, remembered in `cache` for the sources already asked about.
     func cachedAgencyName(_ source: String, in cache: inout [(source: String, agency: String?)],
                           arena: TokenizerArena? = nil) -> String? {
-        for entry in cache where Self.sameBytes(entry.source, source) { return entry.agency }
+        // the entries are compared where they lie (handed `inout`: a `for` over the array copied
+        // each, its two strings retained and released)
+        @inline(__always) func same(_ e: inout (source: String, agency: String?)) -> Bool { Self.sameBytes(e.source, source) }
+        let known: (found: Bool, agency: String?) = cache.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where same(&b[i]) { return (true, b[i].agency) }
+            return (false, nil)
+        }
+        if known.found { return known.agency }
         let a = agencyName(source, arena: arena)
         if cache.count < 64 { cache.append((source, a)) }
         return a
@@ -339,9 +353,9 @@ struct SentenceReader: Sendable {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         let n = a.utf8.count
         guard n == b.utf8.count else { return false }
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
+        // (read where they lie: `withUTF8` needed a mutable copy of each, a retain and a release)
+        let answer: Bool?? = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
                 guard n > 0, let x = pa.baseAddress, let y = pb.baseAddress else { return true }
                 if x == y { return true }
                 var i = 0
@@ -352,6 +366,8 @@ struct SentenceReader: Sendable {
                 return true
             }
         }
+        if let answer, let same = answer { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// The canonical agency name when the whole source is a wire agency ("AFP", "Reuters").

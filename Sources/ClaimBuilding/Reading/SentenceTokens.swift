@@ -94,7 +94,11 @@ final class SentenceTokens: Sendable {
             return id >= 0 && Int(id) < masks.count ? masks[Int(id)].bits : 0
         }
         var any: UInt8 = 0
-        for i in 0..<n { any |= mask(i) }
+        var words = 0   // (counted in the same pass)
+        for i in 0..<n {
+            any |= mask(i)
+            if tokens[i].isWord { words += 1 }
+        }
         let sentenceMask = StartMask(bits: any)
         var cueFrom = ReadingScratch.reuse(&scratch.cueFrom, 0, n + 1)
         var cueLength = ReadingScratch.take(&scratch.cueLength)
@@ -219,7 +223,7 @@ final class SentenceTokens: Sendable {
         nextBreak = next
         scratch.nextBreak = next
         isBreak = TokenFlags(values: next, selfIndexed: true)
-        wordCount = tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }
+        wordCount = words
     }
 
     /// `count` copies of `value` (`Array(repeating:count:)` is specialized where it is used;
@@ -283,7 +287,7 @@ final class SentenceTokens: Sendable {
             }
             // only a capitalized word ending in "s" may be a genitive: test that before copying the token
             if tokens[i].isWord, tokens[i].isCapitalized, keyMayEndInS(tokens[i], text: text),
-               let g = genitivePlace(fullToken(tokens[i], text: text), places: places, vocabulary: vocabulary) {
+               let g = genitivePlace(tokens[i], text: text, places: places, vocabulary: vocabulary) {
                 out.append(PhraseMatch(start: i, end: i + 1, value: g))
             }
             i += 1
@@ -294,7 +298,25 @@ final class SentenceTokens: Sendable {
     func genitivePlace(at i: Int) -> String? {
         let t = tokens[i]
         guard t.isWord, t.isCapitalized, Self.keyMayEndInS(t, text: text) else { return nil }
-        return Self.genitivePlace(Self.fullToken(t, text: text), lexicon: lexicon)
+        return Self.genitivePlace(t, text: text, places: lexicon.places, vocabulary: lexicon.vocabulary)
+    }
+
+    /// ``genitivePlace(_:places:vocabulary:)`` of a span of `text`: a plain-ASCII word is looked
+    /// up by its key's bytes without the final "s" (lowercased as they are read: no token and no
+    /// string made); any other word through its full token.
+    static func genitivePlace(_ t: TokenSpan, text: String, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
+        guard t.isASCII else { return genitivePlace(fullToken(t, text: text), places: places, vocabulary: vocabulary) }
+        guard t.isWord, t.isCapitalized else { return nil }
+        var text = text
+        let id: Int32 = text.withUTF8 { b in
+            // the key: the bytes lowercased, without a possessive "'s" / "'" (as the tokenizer cut it)
+            let n = t.end - t.start
+            let keep = t.isPossessive ? (b[t.end - 1] == 0x27 ? n - 1 : n - 2) : n
+            // more than three characters ending in "s" (an ASCII word's characters are its bytes)
+            guard keep > 3, b[t.start + keep - 1] | 0x20 == 0x73 else { return -2 }
+            return vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: b[t.start..<(t.start + keep - 1)]))
+        }
+        return id == -2 ? nil : places.value(ofWord: id)
     }
 
     /// False when the token's key surely does not end in "s": a plain-ASCII word's key is its
@@ -332,6 +354,8 @@ final class SentenceTokens: Sendable {
     /// (lowercased on the stack, no string made unless a suffix may be a head).
     static func head<V>(of t: TokenSpan, text: String, in table: PhraseTable<V>) -> V? {
         guard t.isASCII else { return table.head(of: fullToken(t, text: text)) }
+        // an ASCII key is at most the token's bytes: a word too short for any head is not lowered
+        guard table.mayHaveHead(keyBytes: t.end - t.start) else { return nil }
         var text = text
         return text.withUTF8 { b in
             let n = t.end - t.start
@@ -666,6 +690,14 @@ final class ReadingScratch {
         return out
     }
 
+    /// The array moved out of `slot` (which is left empty), as it is.
+    @inline(__always)
+    static func move<T>(_ slot: inout [T]) -> [T] {
+        var out: [T] = []
+        swap(&out, &slot)
+        return out
+    }
+
     /// The array moved out of `slot` (which is left empty), emptied with its memory kept
     /// (from the end, one element at a time: `removeAll(keepingCapacity:)` went through the
     /// generic range replacement, about a thousand instructions for an array of strings).
@@ -679,6 +711,23 @@ final class ReadingScratch {
 }
 
 extension Array {
+    /// ``keepOnly(_:)`` with each element handed to `keep` `inout`, where it lies: an element
+    /// read through the buffer's pointer and passed on is copied (its strings retained and
+    /// released) unless the callee takes it `inout`; from there it is passed on borrowed. `keep`
+    /// must not change the element.
+    @inline(__always)
+    mutating func keepOnlyInPlace(_ keep: (inout Element) -> Bool) {
+        let w = withUnsafeMutableBufferPointer { b in
+            var w = 0
+            for r in b.indices where keep(&b[r]) {
+                if w != r { b.swapAt(w, r) }
+                w += 1
+            }
+            return w
+        }
+        if w < count { removeSubrange(w...) }
+    }
+
     /// Keeps the elements `keep` is true for, in order, in place: `removeAll(where:)` with the
     /// predicate asked once per element in order, and nothing else done when every element stays
     /// (`removeAll(where:)` always went through the generic range replacement).

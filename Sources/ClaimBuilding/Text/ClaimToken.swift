@@ -491,10 +491,17 @@ enum ClaimTokenizer {
     /// are all ASCII: a scalar is its byte, its offset its index and its classes a table entry,
     /// so nothing is written per byte before the cut; the same tokens and word numbers.
     private static func cutASCII(bytes: UnsafeBufferPointer<UInt8>, sink: inout SpanSink) {
-        let n = bytes.count
+        cutASCII(bytes: bytes, from: 0, to: bytes.count, sink: &sink)
+    }
+
+    /// ``cutASCII(bytes:sink:)`` of the ASCII bytes `from..<to` of `bytes` (offsets stay those in
+    /// `bytes`): a run ending at an ASCII space or at the text's end cuts as it does in the whole
+    /// text (no token reaches across an ASCII space; see ``cutMixed(bytes:scalars:offsets:classes:sink:)``).
+    private static func cutASCII(bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, sink: inout SpanSink) {
+        let n = to
         asciiClasses.withUnsafeBufferPointer { table in
             @inline(__always) func cl(_ k: Int) -> UInt8 { table[Int(bytes[k])] }
-            var i = 0
+            var i = from
             while i < n {
                 let ci = cl(i)
                 if ci & cSpace != 0 { i &+= 1; continue }
@@ -594,13 +601,13 @@ enum ClaimTokenizer {
     /// sentences of an article) instead of temporary allocations: the same spans and word numbers.
     static func tokenizeSpans(_ text: String, vocabulary: Vocabulary, into spans: inout [TokenSpan], ids: inout [Int32],
                               arena: TokenizerArena) {
-        while !spans.isEmpty { spans.removeLast() }
-        while !ids.isEmpty { ids.removeLast() }
         var text = text
         text.withUTF8 { bytes in
             withSpans(bytes: bytes, vocabulary: vocabulary, arena: arena) { s, i in
-                spans.append(contentsOf: s)
-                ids.append(contentsOf: i)
+                // one call each replaces what the arrays held (a text before) by these: no element
+                // removed one at a time (a uniqueness check each), the memory kept
+                spans.replaceSubrange(0..<spans.count, with: s)
+                ids.replaceSubrange(0..<ids.count, with: i)
             }
         }
     }
@@ -633,7 +640,7 @@ enum ClaimTokenizer {
         if isASCII(bytes) {
             cutASCII(bytes: bytes, sink: &sink)
         } else {
-            cut(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
+            cutMixed(bytes: bytes, scalars: arena.scalars, offsets: arena.offsets, classes: arena.classes, sink: &sink)
         }
         let r = body(UnsafeBufferPointer(start: arena.spans, count: sink.count), UnsafeBufferPointer(start: arena.ids, count: sink.count))
         arena.spans.deinitialize(count: sink.count)   // trivial values: nothing to release
@@ -641,7 +648,8 @@ enum ClaimTokenizer {
     }
 
     /// The spans and word numbers of `text` cut by the general loop (`asciiPath` false) or, for an
-    /// all-ASCII text, by ``cutASCII(bytes:sink:)`` (for tests comparing the two).
+    /// all-ASCII text, by ``cutASCII(bytes:sink:)`` and for another by ``cutMixed(bytes:scalars:offsets:classes:sink:)``
+    /// (`asciiPath` true; for tests comparing the two).
     static func spans(_ text: String, vocabulary: Vocabulary, asciiPath: Bool) -> (spans: [TokenSpan], ids: [Int32]) {
         var text = text
         return text.withUTF8 { bytes in
@@ -664,6 +672,9 @@ enum ClaimTokenizer {
                             var sink = SpanSink(vocabulary: vocabulary, spans: outSpans.baseAddress!, ids: outIDs.baseAddress!)
                             if asciiPath && isASCII(bytes) {
                                 cutASCII(bytes: bytes, sink: &sink)
+                            } else if asciiPath {
+                                cutMixed(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
+                                         classes: classes.baseAddress!, sink: &sink)
                             } else {
                                 cut(bytes: bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!,
                                     classes: classes.baseAddress!, sink: &sink)
@@ -707,10 +718,80 @@ enum ClaimTokenizer {
     private static func cut<S: Sink>(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
                                      offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
                                      sink: inout S) {
+        cut(bytes: bytes, from: 0, to: bytes.count, scalars: scalars, offsets: offsets, classes: cls, sink: &sink)
+    }
+
+    /// True for an ASCII space (space, tab, line feed, vertical tab, form feed, carriage return):
+    /// of class ``cSpace`` only, so no token reaches across one.
+    @inline(__always)
+    private static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
+    }
+
+    /// The index of the first byte of `bytes[from..<to]` at or above 0x80 (`to` if none), eight
+    /// bytes at a time.
+    @inline(__always)
+    private static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let base = bytes.baseAddress else { return to }
+        var k = from
+        while k &+ 8 <= to {
+            if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            k &+= 8
+        }
+        while k < to, base[k] < 0x80 { k &+= 1 }
+        return k
+    }
+
+    /// The cutting of a text holding some non-ASCII bytes, in runs: a stretch of ASCII words
+    /// (ending at an ASCII space) is cut by ``cutASCII(bytes:from:to:sink:)`` straight from its
+    /// bytes, and only the words around the non-ASCII bytes (from the ASCII space before the first
+    /// to the ASCII space after the last, nearby ones taken together) go through the general loop,
+    /// which decodes every scalar first. An ASCII space is of class ``cSpace`` alone: no token
+    /// reaches across it and no rule looks past it (a word's end is decided by the scalar after it,
+    /// which is the space or the run's end alike), so the tokens are those of the general loop
+    /// over the whole text (``spans(_:vocabulary:asciiPath:)`` compares them in the tests).
+    private static func cutMixed(bytes: UnsafeBufferPointer<UInt8>, scalars: UnsafeMutablePointer<UInt32>,
+                                 offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                 sink: inout SpanSink) {
         let count = bytes.count
+        var p = 0
+        while p < count {
+            let q = firstNonASCII(bytes, from: p, to: count)
+            if q >= count {
+                cutASCII(bytes: bytes, from: p, to: count, sink: &sink)
+                return
+            }
+            // the ASCII words before it, up to (and with) the last ASCII space before it
+            var w = q
+            while w > p, !isASCIISpace(bytes[w - 1]) { w -= 1 }
+            if w > p { cutASCII(bytes: bytes, from: p, to: w, sink: &sink) }
+            // the general loop from there to the ASCII space after the non-ASCII word; a
+            // non-ASCII byte soon after joins the same run (one general run, not many small ones)
+            var e = q
+            while true {
+                while e < count, !isASCIISpace(bytes[e]) { e += 1 }
+                guard e < count else { break }
+                let next = firstNonASCII(bytes, from: e, to: min(count, e + mixedGap))
+                if next >= min(count, e + mixedGap) { break }
+                e = next
+            }
+            cut(bytes: bytes, from: w, to: e, scalars: scalars, offsets: offsets, classes: cls, sink: &sink)
+            p = e
+        }
+    }
+
+    /// ASCII bytes fewer than this between two non-ASCII ones keep them in one general run.
+    private static let mixedGap = 48
+
+    /// ``cut(bytes:scalars:offsets:classes:sink:)`` of the bytes `from..<to` (offsets stay those
+    /// in `bytes`; `from` and `to` are scalar boundaries).
+    private static func cut<S: Sink>(bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, scalars: UnsafeMutablePointer<UInt32>,
+                                     offsets: UnsafeMutablePointer<Int32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                     sink: inout S) {
+        let count = to
         let twoByte = twoByteClasses, punctuation = punctuationClasses
         var n = 0
-        var p = 0
+        var p = from
         let ascii = asciiClasses
         // (a sentence's offsets fit in Int32: a String of more than 2 GB is not read here)
         while p < count {
