@@ -147,6 +147,15 @@ extension UTF8Scan {
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
         var i = from
         var high: UInt64 = 0
+        // Sixteen bytes at a time (one vector OR each) for all but the last few.
+        if end - from >= 32, let base = b.baseAddress {
+            var acc = SIMD16<UInt8>(repeating: 0)
+            while i + 16 <= end {
+                acc |= UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                i += 16
+            }
+            if any(acc .>= SIMD16<UInt8>(repeating: 0x80)) { return false }
+        }
         while i + 8 <= end {
             high |= ByteWords.load(b, i)
             i += 8
