@@ -42,7 +42,8 @@ struct ArticleAssembler: Sendable {
 
         var blocks: [Block] = []
         if blocksCollapsed {
-            blocks = doc.blocks.filter { !$0.text.isEmpty }
+            // Most documents have no empty block: their array is shared, not copied.
+            blocks = doc.blocks.contains { $0.text.isEmpty } ? doc.blocks.filter { !$0.text.isEmpty } : doc.blocks
         } else {
             for block in doc.blocks {
                 let t = Shape.collapseSpaces(block.text)
