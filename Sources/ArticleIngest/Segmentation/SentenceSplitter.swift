@@ -117,6 +117,7 @@ public struct SentenceSplitter: Sendable {
         // Made here, not as static constants (each use of one would check it is initialised).
         let dots = SIMD16<UInt8>(repeating: 0x2E), bangs = SIMD16<UInt8>(repeating: 0x21)
         let queries = SIMD16<UInt8>(repeating: 0x3F), highLeads = SIMD16<UInt8>(repeating: 0xE0)
+        let zero = SIMD16<UInt8>(repeating: 0)
         for range in paragraphs {
             // The last piece kept so far, still open to the pieces without a letter or digit
             // that follow it (no array of pieces per paragraph).
@@ -128,12 +129,20 @@ public struct SentenceSplitter: Sendable {
                 // Sixteen bytes at a time (one vector compare each) past those holding no byte
                 // that may start a terminal: `.`, `!`, `?` or a lead byte from 0xE0 up (…, 。, ！, ？);
                 // then eight at a time to the exact byte.
+                var found = false
                 while i + 16 <= end {
                     let v = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                    if any((v .== dots) .| (v .== bangs) .| (v .== queries) .| (v .>= highLeads)) { break }
+                    let hit = (v .== dots) .| (v .== bangs) .| (v .== queries) .| (v .>= highLeads)
+                    if any(hit) {
+                        // The first flagged byte: the flags as 0xFF bytes, read as two words.
+                        let words = unsafeBitCast(zero.replacing(with: 0xFF, where: hit), to: SIMD2<UInt64>.self)
+                        i += words[0] != 0 ? words[0].trailingZeroBitCount >> 3 : 8 + words[1].trailingZeroBitCount >> 3
+                        found = true
+                        break
+                    }
                     i += 16
                 }
-                while i + 8 <= end {
+                while !found && i + 8 <= end {
                     let v = ByteWords.load(bytes, i)
                     let flags = ByteWords.equal(v, 0x2E) | ByteWords.equal(v, 0x21) | ByteWords.equal(v, 0x3F)
                         | (v & v << 1 & v << 2 & ByteWords.highs)
