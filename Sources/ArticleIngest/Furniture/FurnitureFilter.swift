@@ -379,9 +379,11 @@ public struct FurnitureFilter: Sendable {
         // One scratch buffer for the titles' and every block's normal form.
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FurnitureFilter.scratchCapacity)
         defer { scratch.deallocate() }
-        var distinct: [String] = []
-        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
-        let titleKeys = TitleKeys(titles: distinct, scratch: scratch)
+        // The title keys are built only for a block that may equal one: most first blocks start
+        // with a letter no title starts with (``plainFirstByte(_:)``), which settles it.
+        var titleFirsts = TitleFirsts()
+        for t in titles { t.withUTF8Bytes { titleFirsts.add(FurnitureFilter.plainFirstByte($0)) } }
+        var builtKeys: TitleKeys?
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -404,10 +406,22 @@ public struct FurnitureFilter: Sendable {
                 }
                 listReason = nil
             }
-            if n < 3, kept.isEmpty, !titleKeys.isEmpty,
-               titleKeys.matches(text) {
-                dropped.append(DroppedText(text: text, reason: "title"))
-                continue
+            if n < 3, kept.isEmpty, !titles.isEmpty,
+               !titleFirsts.rulesOut(text.withUTF8Bytes(FurnitureFilter.plainFirstByte)) {
+                let titleKeys: TitleKeys
+                if let builtKeys {
+                    titleKeys = builtKeys
+                } else {
+                    // The same title given twice (the page's and the reader's) is normalised once.
+                    var distinct: [String] = []
+                    for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
+                    titleKeys = TitleKeys(titles: distinct, scratch: scratch)
+                    builtKeys = titleKeys
+                }
+                if !titleKeys.isEmpty, titleKeys.matches(text) {
+                    dropped.append(DroppedText(text: text, reason: "title"))
+                    continue
+                }
             }
             // More than 13 words split at spaces, tabs and line feeds, and no other separator
             // `byline` splits at: its own count is past 13 as well, and it answers nil.
@@ -478,6 +492,39 @@ public struct FurnitureFilter: Sendable {
             } : nil
             if let quick { return quick }
             return keys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)))
+        }
+    }
+
+    /// The first byte of the normal form of a text that starts with an ASCII letter or digit
+    /// followed by an ASCII byte (or nothing): that letter or digit, lowercased. Such a text's
+    /// normal form starts with a character of that one scalar, which is canonically equal to
+    /// nothing else, so its title key (never empty: the letter stays) can equal only a normal
+    /// form that starts with the same byte. Nil for any other text.
+    @inline(__always)
+    static func plainFirstByte(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard let c = b.first else { return nil }
+        guard (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 else { return nil }
+        guard b.count == 1 || b[1] < 0x80 else { return nil }
+        return c &- 0x41 < 26 ? c | 0x20 : c
+    }
+
+    /// The first bytes (``plainFirstByte(_:)``) of a document's titles, to rule out most blocks
+    /// as the title repeated without building the titles' keys.
+    struct TitleFirsts {
+        /// One bit per ASCII byte some title starts with.
+        private var bits: (UInt64, UInt64) = (0, 0)
+        /// Some title has no plain first byte: nothing is ruled out.
+        private var unknown = false
+
+        mutating func add(_ first: UInt8?) {
+            guard let first else { unknown = true; return }
+            if first < 64 { bits.0 |= 1 << UInt64(first) } else { bits.1 |= 1 << UInt64(first - 64) }
+        }
+
+        /// True when a text with this plain first byte equals no title's key.
+        func rulesOut(_ first: UInt8?) -> Bool {
+            guard !unknown, let first else { return false }
+            return (first < 64 ? bits.0 >> UInt64(first) : bits.1 >> UInt64(first - 64)) & 1 == 0
         }
     }
 
