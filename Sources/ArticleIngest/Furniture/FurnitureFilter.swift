@@ -247,7 +247,20 @@ public struct FurnitureFilter: Sendable {
         var found = 0
         let end = min(b.count, 400)
         var i = 0
-        // Eight bytes at a time: digits are 0x30–0x39, letters 0x61–0x7A once 0x20 is set.
+        // Sixteen bytes at a time, then eight: digits are 0x30–0x39, letters 0x61–0x7A once
+        // 0x20 is set.
+        if let base = b.baseAddress {
+            let zero = SIMD16<UInt8>(repeating: 0), caseBit = SIMD16<UInt8>(repeating: 0x20)
+            let digit0 = SIMD16<UInt8>(repeating: 0x30), ten = SIMD16<UInt8>(repeating: 10)
+            let letterA = SIMD16<UInt8>(repeating: 0x61), twentySix = SIMD16<UInt8>(repeating: 26)
+            while i + 16 <= end {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let counted = ((v &- digit0) .< ten) .| (((v | caseBit) &- letterA) .< twentySix)
+                found += Int(zero.replacing(with: 1, where: counted).wrappedSum())
+                if found >= need { return true }
+                i += 16
+            }
+        }
         while i + 8 <= end {
             let v = ByteWords.load(b, i)
             let w = v | 0x2020_2020_2020_2020
