@@ -14,11 +14,32 @@ import CrosscheckModel
 enum PlainTextReader {
     static func read(bytes: [UInt8], path: String) throws -> ExtractedDocument {
         let decoded = try TextDecoder.decode(bytes, path: path)
-        let lower = path.lowercased()
-        let markdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+        let markdown = isMarkdownPath(path)
         var doc = read(text: decoded.text, markdown: markdown)
         if let w = decoded.warning { doc.warnings.insert(w, at: 0) }
         return doc
+    }
+
+    /// Whether the lowercased path ends in `.md` or `.markdown`. A path whose last ten bytes
+    /// (or all, when fewer) are ASCII is answered from them: ASCII lowercases byte by byte, and
+    /// with an ASCII byte before the suffix no character reaches across it. Any other path is
+    /// lowercased as a `String`, as before.
+    static func isMarkdownPath(_ path: String) -> Bool {
+        let known: Bool? = path.withUTF8Bytes { b in
+            let n = b.count
+            for k in max(0, n - 10)..<n where b[k] >= 0x80 { return nil }
+            func ends(_ suffix: StaticString) -> Bool {
+                let m = suffix.utf8CodeUnitCount
+                guard n >= m else { return false }
+                let p = suffix.utf8Start
+                for k in 0..<m where (b[n - m + k] &- 0x41 < 26 ? b[n - m + k] | 0x20 : b[n - m + k]) != p[k] { return false }
+                return true
+            }
+            return ends(".md") || ends(".markdown")
+        }
+        if let known { return known }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
     /// Structures decoded text.
