@@ -63,6 +63,16 @@ import Testing
         }
     }
 
+    @Test func highBytesAreFoundAnywhere() {
+        var rng = Generator(seed: 7)
+        for _ in 0..<3000 {
+            let bytes = Self.longBytes(&rng, count: Int.random(in: 0...120, using: &rng), rare: [0xC3, 0xC4, 0xFF, 0x80])
+            for low: UInt8 in [0x80, 0xC4, 0xFF] {
+                #expect(bytes.withUnsafeBufferPointer { FurnitureFilter.hasByte(from: low, in: $0) } == bytes.contains { $0 >= low }, "\(bytes) \(low)")
+            }
+        }
+    }
+
     @Test func utf8CheckAgreesWithTheStandardLibraryOnLongText() {
         var rng = Generator(seed: 6)
         var valid = 0

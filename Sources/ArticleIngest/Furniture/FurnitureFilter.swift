@@ -285,11 +285,30 @@ public struct FurnitureFilter: Sendable {
     /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
     /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
     func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
-        guard b.count <= 400, !b.contains(where: { $0 >= 0xC4 }) else { return false }
+        guard b.count <= 400, !FurnitureFilter.hasByte(from: 0xC4, in: b) else { return false }
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
         guard short.truncated else { return false }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
+    }
+
+    /// Whether some byte of `b` is `low` or above: sixteen bytes at a time, then one by one.
+    static func hasByte(from low: UInt8, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = b.baseAddress {
+            // The largest byte of each lane so far (one `pmaxub` a vector), looked at once.
+            var top = SIMD16<UInt8>(repeating: 0)
+            while i + 16 <= b.count {
+                top = pointwiseMax(top, UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self))
+                i += 16
+            }
+            if top.max() >= low { return true }
+        }
+        while i < b.count {
+            if b[i] >= low { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).
