@@ -184,6 +184,14 @@ enum PlainTextReader {
 /// `date 2021-08` (and `url …`) at the very start of the first line: the crawler's header.
 enum CrawlHeader {
     static func take(_ lines: inout [String], into metadata: inout PageMetadata) {
+        // Most files start with a line whose first byte is no space (so the collapsed line starts
+        // with it, and it is the first line that is not blank) and not the first letter of a
+        // header key: no header, without collapsing the line.
+        if let first = lines.first, let c = first.withUTF8Bytes({ $0.first }),
+           c != 0x20, c != 0x09, c != 0x0A, c != 0x0B, c != 0x0C, c != 0xEF,
+           c | 0x20 != 0x64, c | 0x20 != 0x70, c | 0x20 != 0x75 {
+            return
+        }
         guard let i = lines.firstIndex(where: { !Shape.collapseSpaces($0).isEmpty }) else { return }
         let line = Shape.collapseSpaces(lines[i])
         // A header's first key is "date", "published" or "url" (any case) and a space: the line
