@@ -20,17 +20,19 @@ struct ArticleAssembler: Sendable {
     let identifierBox: LazyIdentifier
     var identifier: LanguageIdentifier { identifierBox.value }
     /// One splitter per language, built once; `fallbackSplitter` for a language we have no folder for.
-    let splitters: [String: SentenceSplitter]
-    let fallbackSplitter: SentenceSplitter
+    /// Held by reference: a look-up hands out one reference, not a copy of the splitter's tables
+    /// (a retain for each of them).
+    let splitters: [String: SplitterRef]
+    let fallbackSplitter: SplitterRef
 
     init(languages: LanguageStore) {
         self.languages = languages
         self.furniture = FurnitureFilter(languages: languages)
         self.identifierBox = LazyIdentifier(languages: languages)
-        var splitters: [String: SentenceSplitter] = [:]
-        for code in languages.codes { splitters[code] = SentenceSplitter(languages: languages, language: code) }
+        var splitters: [String: SplitterRef] = [:]
+        for code in languages.codes { splitters[code] = SplitterRef(SentenceSplitter(languages: languages, language: code)) }
         self.splitters = splitters
-        self.fallbackSplitter = SentenceSplitter(languages: languages, language: "und")
+        self.fallbackSplitter = SplitterRef(SentenceSplitter(languages: languages, language: "und"))
     }
 
     /// `blocksCollapsed`: the reader already gave every block through `Shape.collapseSpaces`
@@ -42,7 +44,8 @@ struct ArticleAssembler: Sendable {
 
         var blocks: [Block] = []
         if blocksCollapsed {
-            blocks = doc.blocks.filter { !$0.text.isEmpty }
+            // Most documents have no empty block: their array is shared, not copied.
+            blocks = doc.blocks.contains { $0.text.isEmpty } ? doc.blocks.filter { !$0.text.isEmpty } : doc.blocks
         } else {
             for block in doc.blocks {
                 let t = Shape.collapseSpaces(block.text)
@@ -58,7 +61,7 @@ struct ArticleAssembler: Sendable {
 
         let language = decideLanguage(manifest: manifest?.metadata.language, page: doc.metadata.language,
                                       title: title, text: text, warnings: &warnings)
-        let sentences = (splitters[language] ?? fallbackSplitter).split(text, paragraphs: paragraphs)
+        let sentences = (splitters[language] ?? fallbackSplitter).splitter.split(text, paragraphs: paragraphs)
         return Article(id: manifest?.id ?? file.id, path: file.path, title: title,
                        outlet: md.outlet, published: md.published, language: language,
                        url: md.url, byline: md.byline, text: text, paragraphs: paragraphs,
@@ -139,6 +142,12 @@ struct ArticleAssembler: Sendable {
         let lower = tag.trimmingSpaces.lowercased()
         return String(lower.prefix { $0 != "-" && $0 != "_" })
     }
+}
+
+/// A ``SentenceSplitter`` shared by reference.
+final class SplitterRef: Sendable {
+    let splitter: SentenceSplitter
+    init(_ splitter: SentenceSplitter) { self.splitter = splitter }
 }
 
 /// A ``LanguageIdentifier`` built once, by the first thread that asks for it.

@@ -29,12 +29,14 @@ public struct InputFile: Sendable, Hashable {
 
     /// True for names ingest reads as plain text or Markdown without sniffing.
     public var isPlainText: Bool {
+        if let known = PathText.extensionIs(path, oneOf: ["txt", "md", "markdown", "text"]) { return known }
         let ext = PathText.pathExtension(path).lowercased()
         return ext == "txt" || ext == "md" || ext == "markdown" || ext == "text"
     }
 
     /// True for names ingest treats as HTML.
     public var isHTML: Bool {
+        if let known = PathText.extensionIs(path, oneOf: ["html", "htm"]) { return known }
         let ext = PathText.pathExtension(path).lowercased()
         return ext == "html" || ext == "htm"
     }

@@ -247,7 +247,20 @@ public struct FurnitureFilter: Sendable {
         var found = 0
         let end = min(b.count, 400)
         var i = 0
-        // Eight bytes at a time: digits are 0x30–0x39, letters 0x61–0x7A once 0x20 is set.
+        // Sixteen bytes at a time, then eight: digits are 0x30–0x39, letters 0x61–0x7A once
+        // 0x20 is set.
+        if let base = b.baseAddress {
+            let zero = SIMD16<UInt8>(repeating: 0), caseBit = SIMD16<UInt8>(repeating: 0x20)
+            let digit0 = SIMD16<UInt8>(repeating: 0x30), ten = SIMD16<UInt8>(repeating: 10)
+            let letterA = SIMD16<UInt8>(repeating: 0x61), twentySix = SIMD16<UInt8>(repeating: 26)
+            while i + 16 <= end {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let counted = ((v &- digit0) .< ten) .| (((v | caseBit) &- letterA) .< twentySix)
+                found += Int(zero.replacing(with: 1, where: counted).wrappedSum())
+                if found >= need { return true }
+                i += 16
+            }
+        }
         while i + 8 <= end {
             let v = ByteWords.load(b, i)
             let w = v | 0x2020_2020_2020_2020
@@ -272,11 +285,30 @@ public struct FurnitureFilter: Sendable {
     /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
     /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
     func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
-        guard b.count <= 400, !b.contains(where: { $0 >= 0xC4 }) else { return false }
+        guard b.count <= 400, !FurnitureFilter.hasByte(from: 0xC4, in: b) else { return false }
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
         guard short.truncated else { return false }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
+    }
+
+    /// Whether some byte of `b` is `low` or above: sixteen bytes at a time, then one by one.
+    static func hasByte(from low: UInt8, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = b.baseAddress {
+            // The largest byte of each lane so far (one `pmaxub` a vector), looked at once.
+            var top = SIMD16<UInt8>(repeating: 0)
+            while i + 16 <= b.count {
+                top = pointwiseMax(top, UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self))
+                i += 16
+            }
+            if top.max() >= low { return true }
+        }
+        while i < b.count {
+            if b[i] >= low { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The whole-block phrase whose key is `bytes` (canonically equal, as `String` compares).
@@ -379,9 +411,11 @@ public struct FurnitureFilter: Sendable {
         // One scratch buffer for the titles' and every block's normal form.
         let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: FurnitureFilter.scratchCapacity)
         defer { scratch.deallocate() }
-        var distinct: [String] = []
-        for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
-        let titleKeys = TitleKeys(titles: distinct, scratch: scratch)
+        // The title keys are built only for a block that may equal one: most first blocks start
+        // with a letter no title starts with (``plainFirstByte(_:)``), which settles it.
+        var titleFirsts = TitleFirsts()
+        for t in titles { t.withUTF8Bytes { titleFirsts.add(FurnitureFilter.plainFirstByte($0)) } }
+        var builtKeys: TitleKeys?
         /// Set after a "Related" or "Comments" heading: the short lines under it are its list.
         var listReason: String?
         for (n, block) in blocks.enumerated() {
@@ -404,10 +438,22 @@ public struct FurnitureFilter: Sendable {
                 }
                 listReason = nil
             }
-            if n < 3, kept.isEmpty, !titleKeys.isEmpty,
-               titleKeys.matches(text) {
-                dropped.append(DroppedText(text: text, reason: "title"))
-                continue
+            if n < 3, kept.isEmpty, !titles.isEmpty,
+               !titleFirsts.rulesOut(text.withUTF8Bytes(FurnitureFilter.plainFirstByte)) {
+                let titleKeys: TitleKeys
+                if let builtKeys {
+                    titleKeys = builtKeys
+                } else {
+                    // The same title given twice (the page's and the reader's) is normalised once.
+                    var distinct: [String] = []
+                    for t in titles where !distinct.contains(where: { FurnitureFilter.sameBytes($0, t) }) { distinct.append(t) }
+                    titleKeys = TitleKeys(titles: distinct, scratch: scratch)
+                    builtKeys = titleKeys
+                }
+                if !titleKeys.isEmpty, titleKeys.matches(text) {
+                    dropped.append(DroppedText(text: text, reason: "title"))
+                    continue
+                }
             }
             // More than 13 words split at spaces, tabs and line feeds, and no other separator
             // `byline` splits at: its own count is past 13 as well, and it answers nil.
@@ -478,6 +524,39 @@ public struct FurnitureFilter: Sendable {
             } : nil
             if let quick { return quick }
             return keys.contains(FurnitureFilter.stripTrailingPunctuation(FurnitureFilter.normalize(text)))
+        }
+    }
+
+    /// The first byte of the normal form of a text that starts with an ASCII letter or digit
+    /// followed by an ASCII byte (or nothing): that letter or digit, lowercased. Such a text's
+    /// normal form starts with a character of that one scalar, which is canonically equal to
+    /// nothing else, so its title key (never empty: the letter stays) can equal only a normal
+    /// form that starts with the same byte. Nil for any other text.
+    @inline(__always)
+    static func plainFirstByte(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard let c = b.first else { return nil }
+        guard (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 else { return nil }
+        guard b.count == 1 || b[1] < 0x80 else { return nil }
+        return c &- 0x41 < 26 ? c | 0x20 : c
+    }
+
+    /// The first bytes (``plainFirstByte(_:)``) of a document's titles, to rule out most blocks
+    /// as the title repeated without building the titles' keys.
+    struct TitleFirsts {
+        /// One bit per ASCII byte some title starts with.
+        private var bits: (UInt64, UInt64) = (0, 0)
+        /// Some title has no plain first byte: nothing is ruled out.
+        private var unknown = false
+
+        mutating func add(_ first: UInt8?) {
+            guard let first else { unknown = true; return }
+            if first < 64 { bits.0 |= 1 << UInt64(first) } else { bits.1 |= 1 << UInt64(first - 64) }
+        }
+
+        /// True when a text with this plain first byte equals no title's key.
+        func rulesOut(_ first: UInt8?) -> Bool {
+            guard !unknown, let first else { return false }
+            return (first < 64 ? bits.0 >> UInt64(first) : bits.1 >> UInt64(first - 64)) & 1 == 0
         }
     }
 

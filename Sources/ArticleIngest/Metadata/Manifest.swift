@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `manifest.csv`: per-file metadata that wins over what a page says.
 ///
@@ -22,14 +25,28 @@ public struct Manifest: Sendable, Hashable {
     }
 
     /// Reads a manifest file; errors name the file and line.
+    ///
+    /// A file read before in this process, unchanged since (same device, inode, size and change
+    /// times), gives the rows read then (``ManifestFiles``): a batch given `--manifest` for the
+    /// folder its inputs are in reads that file once, not again as the manifest beside them, and
+    /// the two rows dictionaries share their storage, so comparing them costs nothing.
     public static func load(path: String) throws -> Manifest {
+        let identity = ManifestFiles.identity(of: path)
+        let dir = (path as NSString).deletingLastPathComponent
+        let folder = dir.isEmpty ? "." : dir
+        if let identity, let entries = ManifestFiles.shared.entries(for: identity) {
+            return Manifest(entries: entries, folder: folder)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IngestError(path: path, reason: "manifest cannot be read")
         }
         let text = String(decoding: data, as: UTF8.self)
         var m = try parse(text, path: path)
-        let dir = (path as NSString).deletingLastPathComponent
-        m.folder = dir.isEmpty ? "." : dir
+        m.folder = folder
+        // Remembered only when the file still is what it was before it was read.
+        if let identity, ManifestFiles.identity(of: path) == identity {
+            ManifestFiles.shared.remember(m.entries, for: identity)
+        }
         return m
     }
 
@@ -101,6 +118,48 @@ public struct Manifest: Sendable, Hashable {
     /// Merges another manifest in; the other's rows win.
     public func merging(_ other: Manifest) -> Manifest {
         Manifest(entries: entries.merging(other.entries) { _, new in new }, folder: other.folder ?? folder)
+    }
+}
+
+/// The rows of manifest files already read, by the file's identity (device, inode, size, and
+/// modification and status-change times to the nanosecond): a file changed since gives another
+/// identity and is read again.
+final class ManifestFiles: @unchecked Sendable {
+    struct Identity: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var modifiedNanos: Int64
+        var changed: Int64
+        var changedNanos: Int64
+    }
+
+    static let shared = ManifestFiles()
+    private let lock = NSLock()
+    private var rows: [Identity: [String: Manifest.Entry]] = [:]
+
+    /// The identity of the regular file at `path`, nil when it cannot be read by `stat` or is not a regular file.
+    static func identity(of path: String) -> Identity? {
+        #if canImport(Glibc)
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                        modified: Int64(st.st_mtim.tv_sec), modifiedNanos: Int64(st.st_mtim.tv_nsec),
+                        changed: Int64(st.st_ctim.tv_sec), changedNanos: Int64(st.st_ctim.tv_nsec))
+        #else
+        return nil
+        #endif
+    }
+
+    func entries(for identity: Identity) -> [String: Manifest.Entry]? {
+        lock.lock(); defer { lock.unlock() }
+        return rows[identity]
+    }
+
+    func remember(_ entries: [String: Manifest.Entry], for identity: Identity) {
+        lock.lock(); defer { lock.unlock() }
+        rows[identity] = entries
     }
 }
 

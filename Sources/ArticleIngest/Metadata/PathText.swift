@@ -59,6 +59,32 @@ enum PathText {
         }
     }
 
+    /// Whether `pathExtension(path).lowercased()` is one of `names` (lowercase ASCII), answered
+    /// from the bytes when ``pathExtension(_:)`` would be (a plain path whose last component is
+    /// ASCII with no dot first or last); nil otherwise. No `String` is made.
+    static func extensionIs(_ path: String, oneOf names: [StaticString]) -> Bool? {
+        path.withUTF8Bytes { b in
+            guard isPlain(b) else { return nil }
+            let start = lastSlash(b).map { $0 + 1 } ?? 0
+            var dot: Int?
+            for i in start..<b.count {
+                if b[i] >= 0x80 { return nil }
+                if b[i] == 0x2E { dot = i }
+            }
+            guard let dot else { return false }
+            guard dot > start, dot < b.count - 1 else { return nil }
+            let ext = UnsafeBufferPointer(rebasing: b[(dot + 1)...])
+            for name in names where name.utf8CodeUnitCount == ext.count {
+                let p = name.utf8Start
+                var k = 0
+                // ASCII lowercasing is what `lowercased()` does to an ASCII extension.
+                while k < ext.count, (ext[k] &- 0x41 < 26 ? ext[k] | 0x20 : ext[k]) == p[k] { k += 1 }
+                if k == ext.count { return true }
+            }
+            return false
+        }
+    }
+
     /// Not empty, not "/" only, no doubled slash, no trailing slash.
     private static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !b.isEmpty, b[b.count - 1] != 0x2F else { return false }

@@ -14,11 +14,32 @@ import CrosscheckModel
 enum PlainTextReader {
     static func read(bytes: [UInt8], path: String) throws -> ExtractedDocument {
         let decoded = try TextDecoder.decode(bytes, path: path)
-        let lower = path.lowercased()
-        let markdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+        let markdown = isMarkdownPath(path)
         var doc = read(text: decoded.text, markdown: markdown)
         if let w = decoded.warning { doc.warnings.insert(w, at: 0) }
         return doc
+    }
+
+    /// Whether the lowercased path ends in `.md` or `.markdown`. A path whose last ten bytes
+    /// (or all, when fewer) are ASCII is answered from them: ASCII lowercases byte by byte, and
+    /// with an ASCII byte before the suffix no character reaches across it. Any other path is
+    /// lowercased as a `String`, as before.
+    static func isMarkdownPath(_ path: String) -> Bool {
+        let known: Bool? = path.withUTF8Bytes { b in
+            let n = b.count
+            for k in max(0, n - 10)..<n where b[k] >= 0x80 { return nil }
+            func ends(_ suffix: StaticString) -> Bool {
+                let m = suffix.utf8CodeUnitCount
+                guard n >= m else { return false }
+                let p = suffix.utf8Start
+                for k in 0..<m where (b[n - m + k] &- 0x41 < 26 ? b[n - m + k] | 0x20 : b[n - m + k]) != p[k] { return false }
+                return true
+            }
+            return ends(".md") || ends(".markdown")
+        }
+        if let known { return known }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
     /// Structures decoded text.
@@ -120,9 +141,10 @@ enum PlainTextReader {
 
     /// Whether some scalar is a letter or a digit.
     static func hasWordScalar(_ line: String) -> Bool {
-        // Most lines start with an ASCII letter or digit.
-        if let first = line.utf8.first, (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return true }
-        return line.withUTF8Bytes { b in
+        line.withUTF8Bytes { b in
+            // Most lines start with an ASCII letter or digit (read from the bytes: the UTF-8
+            // view's `first` costs about a hundred instructions).
+            if let first = b.first, (first | 0x20) &- 0x61 < 26 || first &- 0x30 < 10 { return true }
             var i = 0
             while i < b.count {
                 guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return false }
@@ -162,6 +184,14 @@ enum PlainTextReader {
 /// `date 2021-08` (and `url …`) at the very start of the first line: the crawler's header.
 enum CrawlHeader {
     static func take(_ lines: inout [String], into metadata: inout PageMetadata) {
+        // Most files start with a line whose first byte is no space (so the collapsed line starts
+        // with it, and it is the first line that is not blank) and not the first letter of a
+        // header key: no header, without collapsing the line.
+        if let first = lines.first, let c = first.withUTF8Bytes({ $0.first }),
+           c != 0x20, c != 0x09, c != 0x0A, c != 0x0B, c != 0x0C, c != 0xEF,
+           c | 0x20 != 0x64, c | 0x20 != 0x70, c | 0x20 != 0x75 {
+            return
+        }
         guard let i = lines.firstIndex(where: { !Shape.collapseSpaces($0).isEmpty }) else { return }
         let line = Shape.collapseSpaces(lines[i])
         // A header's first key is "date", "published" or "url" (any case) and a space: the line

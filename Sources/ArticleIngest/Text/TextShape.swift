@@ -80,6 +80,14 @@ enum Shape {
         if let base = b.baseAddress {
             let raw = UnsafeRawPointer(base)
             let spaces: UInt64 = 0x2020_2020_2020_2020
+            // Sixteen pairs at a time: the vector at `i` and the one at `i + 1` both spaces at some byte.
+            let space16 = SIMD16<UInt8>(repeating: 0x20)
+            while i &+ 17 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let w = raw.loadUnaligned(fromByteOffset: i &+ 1, as: SIMD16<UInt8>.self)
+                if any((v .== space16) .& (w .== space16)) { return false }
+                i &+= 16
+            }
             while i &+ 9 <= n {
                 let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ spaces
                 let y = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i &+ 1, as: UInt64.self)) ^ spaces

@@ -97,6 +97,28 @@ enum UTF8Scan {
         var i = 0
         // The high bit set: the byte before the next word was a space (or there was none).
         var before: UInt64 = 0x80
+        // Sixteen bytes at a time from byte 1 (after byte 0 by itself): a word starts at each
+        // byte that is not a space where the byte before it (the vector one byte back) is one.
+        if b.count >= 17, let base = b.baseAddress {
+            let first = base[0]
+            if first != 0x20 && first != 0x09 && first != 0x0A {
+                n = 1
+                if n >= limit { return limit }
+            }
+            let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+            let lf = SIMD16<UInt8>(repeating: 0x0A), zero = SIMD16<UInt8>(repeating: 0)
+            i = 1
+            while i + 16 <= b.count {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let p = UnsafeRawPointer(base + i - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+                let starts = ((p .== space) .| (p .== tab) .| (p .== lf)) .& .!((v .== space) .| (v .== tab) .| (v .== lf))
+                n += Int(zero.replacing(with: 1, where: starts).wrappedSum())
+                if n >= limit { return limit }
+                i += 16
+            }
+            let last = base[i - 1]
+            before = last == 0x20 || last == 0x09 || last == 0x0A ? 0x80 : 0
+        }
         while i + 8 <= b.count {
             let v = ByteWords.load(b, i)
             let spaces = ByteWords.equal(v, 0x20) | ByteWords.equal(v, 0x09) | ByteWords.equal(v, 0x0A)
@@ -147,6 +169,15 @@ extension UTF8Scan {
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> Bool {
         var i = from
         var high: UInt64 = 0
+        // Sixteen bytes at a time (one vector OR each) for all but the last few.
+        if end - from >= 32, let base = b.baseAddress {
+            var acc = SIMD16<UInt8>(repeating: 0)
+            while i + 16 <= end {
+                acc |= UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                i += 16
+            }
+            if any(acc .>= SIMD16<UInt8>(repeating: 0x80)) { return false }
+        }
         while i + 8 <= end {
             high |= ByteWords.load(b, i)
             i += 8
