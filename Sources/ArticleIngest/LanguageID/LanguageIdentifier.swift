@@ -172,21 +172,18 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// Writes the tokens of `utf8` one after another to `out`, each one's end to `ends`; returns
-    /// how many there are.
-    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
-                             _ ends: UnsafeMutablePointer<Int32>) -> Int {
-        let count = utf8.count
-        var w = 0          // bytes written
-        var start = 0      // where the current token begins in `out`
+    /// Where ``scan(_:_:_:)`` stands: bytes written, the current token's start, tokens ended,
+    /// and the clitic state. A struct, so that the loop keeps it in registers.
+    private struct ScanState {
+        var w = 0
+        var start = 0
         var tokens = 0
-        var i = 0
-        // A word of one or two letters right after an apostrophe is a clitic ("Biden's", "don't",
-        // "we're", "I'll"): skipped, so that English "s" and "t" do not count as French elisions
-        // ("l'", "d'", "s'"). Longer words after an apostrophe ("l'armée") are kept.
         var afterApostrophe = false
         var skipping = false
-        @inline(__always) func flush() {
+
+        /// Ends the current token (a clitic after an apostrophe is dropped).
+        @inline(__always)
+        mutating func flush(_ ends: UnsafeMutablePointer<Int32>) {
             let length = w - start
             if length > 0 {
                 if skipping && length <= 2 { w = start } else { ends[tokens] = Int32(w); tokens += 1 }
@@ -194,59 +191,75 @@ public struct LanguageIdentifier: Sendable {
             start = w
             skipping = false
         }
-        @inline(__always) func startLetter() {
+
+        /// A letter is about to be written.
+        @inline(__always)
+        mutating func startLetter() {
             if w == start { skipping = afterApostrophe }
             afterApostrophe = false
         }
+    }
+
+    /// Writes the tokens of `utf8` one after another to `out`, each one's end to `ends`; returns
+    /// how many there are.
+    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
+                             _ ends: UnsafeMutablePointer<Int32>) -> Int {
+        let count = utf8.count
+        var st = ScanState()
+        var i = 0
+        // A word of one or two letters right after an apostrophe is a clitic ("Biden's", "don't",
+        // "we're", "I'll"): skipped, so that English "s" and "t" do not count as French elisions
+        // ("l'", "d'", "s'"). Longer words after an apostrophe ("l'armée") are kept.
         while i < count {
             let b = utf8[i]
             if b < 0x80 {
                 if (b | 0x20) &- 0x61 < 26 {
                     // a run of ASCII letters, lower-cased (`| 0x20` lowers exactly A…Z)
-                    startLetter()
+                    st.startLetter()
+                    var w = st.w
                     out[w] = b | 0x20; w += 1; i += 1
                     while i < count {
                         let c = utf8[i] | 0x20
                         guard c &- 0x61 < 26 else { break }
                         out[w] = c; w += 1; i += 1
                     }
+                    st.w = w
                     continue
-                } else {
-                    let wordBefore = w > start
-                    flush()
-                    afterApostrophe = b == 0x27 && wordBefore
                 }
+                let wordBefore = st.w > st.start
+                st.flush(ends)
+                st.afterApostrophe = b == 0x27 && wordBefore
                 i += 1
                 continue
             }
             if b == 0xE2, i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0x99 {   // ’
-                let wordBefore = w > start
-                flush()
-                afterApostrophe = wordBefore
+                let wordBefore = st.w > st.start
+                st.flush(ends)
+                st.afterApostrophe = wordBefore
                 i += 3
                 continue
             }
-            startLetter()
+            st.startLetter()
             var len = 1
             if b >= 0xF0 { len = 4 } else if b >= 0xE0 { len = 3 } else if b >= 0xC0 { len = 2 }
             if b == 0xC3, i + 1 < count {
                 let folded = foldC3Bytes[Int(utf8[i + 1] & 0x3F)]
-                if folded == 0x20 { flush() } else {
-                    out[w] = UInt8(truncatingIfNeeded: folded); w += 1
-                    if folded > 0xFF { out[w] = UInt8(truncatingIfNeeded: folded >> 8); w += 1 }
+                if folded == 0x20 { st.flush(ends) } else {
+                    out[st.w] = UInt8(truncatingIfNeeded: folded); st.w += 1
+                    if folded > 0xFF { out[st.w] = UInt8(truncatingIfNeeded: folded >> 8); st.w += 1 }
                 }
             } else if b == 0xC5, i + 1 < count, utf8[i + 1] == 0x92 || utf8[i + 1] == 0x93 {
-                out[w] = 0x6F; out[w + 1] = 0x65; w += 2   // Œ œ → oe
+                out[st.w] = 0x6F; out[st.w + 1] = 0x65; st.w += 2   // Œ œ → oe
             } else if b == 0xE2 || b == 0xC2 {
-                flush()   // quotes, dashes, no-break space, punctuation
+                st.flush(ends)   // quotes, dashes, no-break space, punctuation
             } else {
                 let stop = min(i + len, count)
-                for k in i..<stop { out[w] = utf8[k]; w += 1 }
+                for k in i..<stop { out[st.w] = utf8[k]; st.w += 1 }
             }
             i += len
         }
-        flush()
-        return tokens
+        st.flush(ends)
+        return st.tokens
     }
 
     /// U+00C0–U+00FF folded to lowercase ASCII, indexed by the second UTF-8 byte's low six bits.
