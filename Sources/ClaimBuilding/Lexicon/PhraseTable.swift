@@ -31,6 +31,13 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var latinSlots: [Int32] = []
         @exclusivity(unchecked) var latinWords: [AsciiWord] = []
         @exclusivity(unchecked) var latinBytes: [UInt8] = []
+        /// Every other word (its composed form holds a scalar at or above U+0250: Greek, Cyrillic,
+        /// a no-break space between digits) by the bytes of its decomposed (NFD) form: a key whose
+        /// scalars have no canonical decomposition and combining class 0 is its own NFD, so it
+        /// equals such a word exactly when its bytes are those (``otherID(_:)``).
+        @exclusivity(unchecked) var otherSlots: [Int32] = []
+        @exclusivity(unchecked) var otherWords: [AsciiWord] = []
+        @exclusivity(unchecked) var otherBytes: [UInt8] = []
         /// The ASCII words again, looked up eight bytes at a time (``PackedWordTable``): what the
         /// tokenizer asks per word.
         @exclusivity(unchecked) var packed = PackedWordTable()
@@ -48,6 +55,9 @@ struct Vocabulary: Sendable {
             c.latinSlots = latinSlots
             c.latinWords = latinWords
             c.latinBytes = latinBytes
+            c.otherSlots = otherSlots
+            c.otherWords = otherWords
+            c.otherBytes = otherBytes
             c.packed = packed.copy()
             return c
         }
@@ -105,8 +115,49 @@ struct Vocabulary: Sendable {
             } else {
                 Self.placeLatin(s, s.latinWords.count - 1)
             }
+        } else if !composed.isEmpty {
+            let nfd = key.decomposedStringWithCanonicalMapping
+            s.otherWords.append(AsciiWord(start: Int32(s.otherBytes.count), length: Int32(nfd.utf8.count), id: id))
+            s.otherBytes.append(contentsOf: nfd.utf8)
+            if s.otherWords.count * 2 > s.otherSlots.count {
+                s.otherSlots = Array(repeating: -1, count: max(16, s.otherSlots.count * 2))
+                for w in s.otherWords.indices { Self.placeOther(s, w) }
+            } else {
+                Self.placeOther(s, s.otherWords.count - 1)
+            }
         }
         return id
+    }
+
+    private static func placeOther(_ s: Storage, _ w: Int) {
+        let word = s.otherWords[w]
+        place(w, bytes: s.otherBytes[Int(word.start)..<Int(word.start + word.length)], in: &s.otherSlots)
+    }
+
+    /// The number of a key whose bytes are `bytes` (valid UTF-8 holding a scalar at or above
+    /// U+0250; every non-ASCII scalar without a canonical decomposition and of combining class 0,
+    /// so the key is its own NFD), or -1: what ``id(of:)`` answers for that key, without a
+    /// `String` hashed. Such a key cannot equal an ASCII or Latin word (their decomposed forms
+    /// hold only scalars below U+0250 and combining marks).
+    func otherID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let s = storage
+        guard !s.otherSlots.isEmpty else { return -1 }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
+        let mask = s.otherSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = s.otherSlots[slot]
+            if w < 0 { return -1 }
+            let word = s.otherWords[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, s.otherBytes[start + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     private static func placeLatin(_ s: Storage, _ w: Int) {
