@@ -97,4 +97,22 @@ import TestSupport
             #expect(id == vocabulary.id(of: key), "\(key)")
         }
     }
+
+    /// The genitive filter turns a word away only when its key does not end in "s".
+    @Test func keyMayEndInSHoldsForWideWords() {
+        let vocabulary = Self.vocabulary(withLexicon: nil)
+        var turnedAway = 0
+        for word in Self.listed + Self.unlisted + ["Москвас", "Athens", "ΑΘΉΝΑΣ", "Σs", "Ѕ", "ѕ", "Ωs’", "Ωs's", "Üs", "дS"] {
+            for text in [word, word.capitalized, word.uppercased(), word + "’s", "x " + word] {
+                let full = ClaimTokenizer.tokenize(text, vocabulary: vocabulary).tokens
+                var spans: [TokenSpan] = [], ids: [Int32] = []
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: vocabulary, into: &spans, ids: &ids)
+                for (t, s) in zip(full, spans) where t.isWord {
+                    if t.key.utf8.last == 0x73 { #expect(SentenceTokens.keyMayEndInS(s, text: text), "\(text)") }
+                    if !SentenceTokens.keyMayEndInS(s, text: text) { turnedAway += 1 }
+                }
+            }
+        }
+        #expect(turnedAway > 20)
+    }
 }

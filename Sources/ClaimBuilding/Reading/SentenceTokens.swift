@@ -320,10 +320,26 @@ final class SentenceTokens: Sendable {
     }
 
     /// False when the token's key surely does not end in "s": a plain-ASCII word's key is its
-    /// bytes lowercased without a possessive `'s` / `'` (any other word is asked of its key).
+    /// bytes lowercased without a possessive `'s` / `'`; another word's key without a possessive
+    /// ends in the lowercase of its last scalar, which is "s" only for `s` and `S` among ASCII and
+    /// never for a plain Greek or Cyrillic letter (``GreekCyrillicTable``: it lowers to another
+    /// such); any other word is asked of its key.
     @inline(__always)
     static func keyMayEndInS(_ t: TokenSpan, text: String) -> Bool {
-        guard t.isASCII else { return true }
+        guard t.isASCII else {
+            guard !t.isPossessive else { return true }
+            var text = text
+            return text.withUTF8 { b in
+                let end = t.end
+                let last = b[end - 1]
+                if last < 0x80 { return last | 0x20 == 0x73 }
+                // a two-byte scalar (a lead byte and one continuation byte decode so wherever they stand)
+                guard end - t.start >= 2, last & 0xC0 == 0x80, b[end - 2] >= 0xC2, b[end - 2] <= 0xDF else { return true }
+                let raw = (UInt32(b[end - 2] & 0x1F) << 6) | UInt32(last & 0x3F)
+                guard raw >= GreekCyrillicTable.first, raw < GreekCyrillicTable.end else { return true }
+                return GreekCyrillicTable.entries[Int(raw - GreekCyrillicTable.first)] & GreekCyrillicTable.slow != 0
+            }
+        }
         var text = text
         return text.withUTF8 { b in
             let end = t.end

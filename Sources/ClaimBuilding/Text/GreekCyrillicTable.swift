@@ -38,7 +38,7 @@ enum GreekCyrillicTable {
         let m = Array(u.properties.lowercaseMapping.unicodeScalars)
         guard m.count == 1 else { return slow }
         let l = m[0].value
-        guard l < 0x80 || (l >= first && l < end && isPlain(l)) else { return slow }
+        guard l >= first && l < end && isPlain(l) else { return slow }
         return l | up
     }
 }
