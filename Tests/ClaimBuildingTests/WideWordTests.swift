@@ -115,4 +115,34 @@ import TestSupport
         }
         #expect(turnedAway > 20)
     }
+
+    /// One-scalar punctuation keys are looked up by their scalar: the numbers the string path
+    /// gives, for vocabularies listing such keys (composed, or as a scalar canonically equal).
+    @Test func punctuationIsNumberedAsItsKey() {
+        var scalars: [UInt32] = Array(0x80..<0xC0) + Array(0x2010..<0x2070) + [0x2BC, 0x387, 0x1FFD, 0x1FEF, 0x2000, 0x2212, 0x20AC]
+        scalars = scalars.filter { Unicode.Scalar($0) != nil }
+        for v in scalars where Vocabulary.punctuationSlot(v) != nil {
+            let u = Unicode.Scalar(v)!
+            #expect(String(u).decomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([u]), "\(String(v, radix: 16))")
+            #expect(!u.properties.changesWhenLowercased, "\(String(v, radix: 16))")
+        }
+        for code in [nil, "en", "fr", "de"] as [String?] {
+            var vocabulary = Self.vocabulary(withLexicon: code)
+            for v: UInt32 in [0xAB, 0xBB, 0x2014, 0x201C, 0x2026, 0x387, 0x1FFD, 0xB2, 0x2019] {
+                _ = vocabulary.intern(String(Unicode.Scalar(v)!))
+            }
+            var spans: [TokenSpan] = [], ids: [Int32] = []
+            for v in scalars {
+                let text = "a " + String(Unicode.Scalar(v)!) + " b\(String(Unicode.Scalar(v)!))"
+                let (full, fullIDs) = ClaimTokenizer.tokenize(text, vocabulary: vocabulary)
+                ClaimTokenizer.tokenizeSpans(text, vocabulary: vocabulary, into: &spans, ids: &ids)
+                #expect(ids == fullIDs, "\(String(v, radix: 16))")
+                #expect(spans == full.map(TokenSpan.init), "\(String(v, radix: 16))")
+            }
+            var k = "\u{B7}"
+            #expect(k.withUTF8 { _ in vocabulary.punctuationID(Vocabulary.punctuationSlot(0xB7)!) } == vocabulary.id(of: "\u{B7}"))
+            #expect(vocabulary.id(of: "\u{B7}") >= 0)   // listed as U+0387, which is canonically U+00B7
+            #expect(vocabulary.punctuationID(Vocabulary.punctuationSlot(0x2014)!) == vocabulary.id(of: "—"))
+        }
+    }
 }

@@ -38,6 +38,11 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var otherSlots: [Int32] = []
         @exclusivity(unchecked) var otherWords: [AsciiWord] = []
         @exclusivity(unchecked) var otherBytes: [UInt8] = []
+        /// The numbers of the one-scalar words U+0080…U+00BF and U+2012…U+206F (« » “ ” — …), by
+        /// ``punctuationSlot(_:)`` (-1: none): none of those scalars has a canonical decomposition
+        /// or is one's target, so a one-scalar key of one equals a word exactly when the word's
+        /// composed form is that scalar (``punctuationID(_:)``).
+        @exclusivity(unchecked) var punctuation = [Int32](repeating: -1, count: Vocabulary.punctuationSlots)
         /// The ASCII words again, looked up eight bytes at a time (``PackedWordTable``): what the
         /// tokenizer asks per word.
         @exclusivity(unchecked) var packed = PackedWordTable()
@@ -58,6 +63,7 @@ struct Vocabulary: Sendable {
             c.otherSlots = otherSlots
             c.otherWords = otherWords
             c.otherBytes = otherBytes
+            c.punctuation = punctuation
             c.packed = packed.copy()
             return c
         }
@@ -95,6 +101,10 @@ struct Vocabulary: Sendable {
         // Foundation is not asked (start-up time)
         let latin = !ascii && key.unicodeScalars.allSatisfy { $0.value < 0x250 }
         let composed = ascii || latin ? key : key.precomposedStringWithCanonicalMapping
+        if !ascii, let only = composed.unicodeScalars.first, composed.unicodeScalars.count == 1,
+           let slot = Self.punctuationSlot(only.value) {
+            s.punctuation[slot] = id
+        }
         if ascii || (!latin && composed.utf8.allSatisfy({ $0 < 0x80 })) {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
@@ -128,6 +138,22 @@ struct Vocabulary: Sendable {
         }
         return id
     }
+
+    /// Room for U+0080…U+00BF and U+2012…U+206F.
+    static let punctuationSlots = 0x40 + 0x5E
+
+    /// The slot of scalar `v` in the one-scalar table, or nil outside it.
+    @inline(__always)
+    static func punctuationSlot(_ v: UInt32) -> Int? {
+        if v >= 0x80 && v < 0xC0 { return Int(v - 0x80) }
+        if v >= 0x2012 && v < 0x2070 { return Int(v - 0x2012) + 0x40 }
+        return nil
+    }
+
+    /// The number of the one-scalar key of a scalar with a slot (``punctuationSlot(_:)``), or
+    /// -1: what ``id(of:)`` answers for it, without a `String` made or hashed.
+    @inline(__always)
+    func punctuationID(_ slot: Int) -> Int32 { storage.punctuation[slot] }
 
     private static func placeOther(_ s: Storage, _ w: Int) {
         let word = s.otherWords[w]

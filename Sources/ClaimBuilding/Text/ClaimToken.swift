@@ -462,6 +462,13 @@ enum ClaimTokenizer {
                 // the key is the scalar's one-byte string (an overlong encoding too)
                 var b = UInt8(v)
                 id = withUnsafePointer(to: &b) { vocabulary.packedID(lowering: $0, count: 1, available: 1) }
+            } else if v == 0x2019 || v == 0x2018 || v == 0x02BC || v == 0x2010 || v == 0x2011 {
+                // made straight: the key is ' or -
+                var b: UInt8 = v == 0x2010 || v == 0x2011 ? 0x2D : 0x27
+                id = withUnsafePointer(to: &b) { vocabulary.packedID(lowering: $0, count: 1, available: 1) }
+            } else if let slot = Vocabulary.punctuationSlot(v) {
+                // « » “ ” — …: its own key (none of them has a case), looked up by the scalar
+                id = vocabulary.punctuationID(slot)
             } else {
                 id = vocabulary.id(of: punctuationKey(v, text: makeText(bytes, start, end)))
             }
