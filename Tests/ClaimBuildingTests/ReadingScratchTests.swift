@@ -128,7 +128,7 @@ import TestSupport
         #expect(reader.conceptSummary(of: none, in: &cache) == (nil, false))
     }
 
-    /// Words of scalars below U+0250 take the byte path (``ClaimTokenizer/latinWord``): their
+    /// Words of scalars below U+0250 take the byte path (`ClaimTokenizer.wideWord`): their
     /// numbers and flags are those the string path gives, for every vocabulary word written as
     /// the tables write it, capitalized, uppercased, possessive, decomposed, and for words no
     /// table lists.

@@ -31,6 +31,18 @@ struct Vocabulary: Sendable {
         @exclusivity(unchecked) var latinSlots: [Int32] = []
         @exclusivity(unchecked) var latinWords: [AsciiWord] = []
         @exclusivity(unchecked) var latinBytes: [UInt8] = []
+        /// Every other word (its composed form holds a scalar at or above U+0250: Greek, Cyrillic,
+        /// a no-break space between digits) by the bytes of its decomposed (NFD) form: a key whose
+        /// scalars have no canonical decomposition and combining class 0 is its own NFD, so it
+        /// equals such a word exactly when its bytes are those (``otherID(_:)``).
+        @exclusivity(unchecked) var otherSlots: [Int32] = []
+        @exclusivity(unchecked) var otherWords: [AsciiWord] = []
+        @exclusivity(unchecked) var otherBytes: [UInt8] = []
+        /// The numbers of the one-scalar words U+0080…U+00BF and U+2012…U+206F (« » “ ” — …), by
+        /// ``punctuationSlot(_:)`` (-1: none): none of those scalars has a canonical decomposition
+        /// or is one's target, so a one-scalar key of one equals a word exactly when the word's
+        /// composed form is that scalar (``punctuationID(_:)``).
+        @exclusivity(unchecked) var punctuation = [Int32](repeating: -1, count: Vocabulary.punctuationSlots)
         /// The ASCII words again, looked up eight bytes at a time (``PackedWordTable``): what the
         /// tokenizer asks per word.
         @exclusivity(unchecked) var packed = PackedWordTable()
@@ -48,6 +60,10 @@ struct Vocabulary: Sendable {
             c.latinSlots = latinSlots
             c.latinWords = latinWords
             c.latinBytes = latinBytes
+            c.otherSlots = otherSlots
+            c.otherWords = otherWords
+            c.otherBytes = otherBytes
+            c.punctuation = punctuation
             c.packed = packed.copy()
             return c
         }
@@ -85,6 +101,10 @@ struct Vocabulary: Sendable {
         // Foundation is not asked (start-up time)
         let latin = !ascii && key.unicodeScalars.allSatisfy { $0.value < 0x250 }
         let composed = ascii || latin ? key : key.precomposedStringWithCanonicalMapping
+        if !ascii, let only = composed.unicodeScalars.first, composed.unicodeScalars.count == 1,
+           let slot = Self.punctuationSlot(only.value) {
+            s.punctuation[slot] = id
+        }
         if ascii || (!latin && composed.utf8.allSatisfy({ $0 < 0x80 })) {
             s.asciiWords.append(AsciiWord(start: Int32(s.asciiBytes.count), length: Int32(composed.utf8.count), id: id))
             s.asciiBytes.append(contentsOf: composed.utf8)
@@ -105,8 +125,65 @@ struct Vocabulary: Sendable {
             } else {
                 Self.placeLatin(s, s.latinWords.count - 1)
             }
+        } else if !composed.isEmpty {
+            let nfd = key.decomposedStringWithCanonicalMapping
+            s.otherWords.append(AsciiWord(start: Int32(s.otherBytes.count), length: Int32(nfd.utf8.count), id: id))
+            s.otherBytes.append(contentsOf: nfd.utf8)
+            if s.otherWords.count * 2 > s.otherSlots.count {
+                s.otherSlots = Array(repeating: -1, count: max(16, s.otherSlots.count * 2))
+                for w in s.otherWords.indices { Self.placeOther(s, w) }
+            } else {
+                Self.placeOther(s, s.otherWords.count - 1)
+            }
         }
         return id
+    }
+
+    /// Room for U+0080…U+00BF and U+2012…U+206F.
+    static let punctuationSlots = 0x40 + 0x5E
+
+    /// The slot of scalar `v` in the one-scalar table, or nil outside it.
+    @inline(__always)
+    static func punctuationSlot(_ v: UInt32) -> Int? {
+        if v >= 0x80 && v < 0xC0 { return Int(v - 0x80) }
+        if v >= 0x2012 && v < 0x2070 { return Int(v - 0x2012) + 0x40 }
+        return nil
+    }
+
+    /// The number of the one-scalar key of a scalar with a slot (``punctuationSlot(_:)``), or
+    /// -1: what ``id(of:)`` answers for it, without a `String` made or hashed.
+    @inline(__always)
+    func punctuationID(_ slot: Int) -> Int32 { storage.punctuation[slot] }
+
+    private static func placeOther(_ s: Storage, _ w: Int) {
+        let word = s.otherWords[w]
+        place(w, bytes: s.otherBytes[Int(word.start)..<Int(word.start + word.length)], in: &s.otherSlots)
+    }
+
+    /// The number of a key whose bytes are `bytes` (valid UTF-8 holding a scalar at or above
+    /// U+0250; every non-ASCII scalar without a canonical decomposition and of combining class 0,
+    /// so the key is its own NFD), or -1: what ``id(of:)`` answers for that key, without a
+    /// `String` hashed. Such a key cannot equal an ASCII or Latin word (their decomposed forms
+    /// hold only scalars below U+0250 and combining marks).
+    func otherID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let s = storage
+        guard !s.otherSlots.isEmpty else { return -1 }
+        var h = Self.fnvBasis
+        for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
+        let mask = s.otherSlots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = s.otherSlots[slot]
+            if w < 0 { return -1 }
+            let word = s.otherWords[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, s.otherBytes[start + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     private static func placeLatin(_ s: Storage, _ w: Int) {

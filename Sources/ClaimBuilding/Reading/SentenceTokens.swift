@@ -278,19 +278,26 @@ final class SentenceTokens: Sendable {
             let id = ids[i]
             return id >= 0 && Int(id) < masks.count && masks[Int(id)].contains(.places)
         }
-        var i = 0
-        while i < tokens.count {
-            if anyStart, mayStart(i), let m = places.longest(at: i, in: ids) {
-                out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
-                i += m.length
-                continue
+        // (the sentence's bytes read once for every token: no copy of the text retained per
+        // capitalized word)
+        var bytesOf = text
+        bytesOf.withUTF8 { b in
+            var i = 0
+            while i < tokens.count {
+                if anyStart, mayStart(i), let m = places.longest(at: i, in: ids) {
+                    out.append(PhraseMatch(start: i, end: i + m.length, value: m.value))
+                    i += m.length
+                    continue
+                }
+                // only a capitalized word ending in "s" may be a genitive: test that before copying the token
+                let t = tokens[i]
+                if t.isWord, t.isCapitalized, keyMayEndInS(t, bytes: b),
+                   let g = t.isASCII ? asciiGenitivePlace(t, bytes: b, places: places, vocabulary: vocabulary)
+                                     : genitivePlace(ClaimTokenizer.fullToken(t, in: b), places: places, vocabulary: vocabulary) {
+                    out.append(PhraseMatch(start: i, end: i + 1, value: g))
+                }
+                i += 1
             }
-            // only a capitalized word ending in "s" may be a genitive: test that before copying the token
-            if tokens[i].isWord, tokens[i].isCapitalized, keyMayEndInS(tokens[i], text: text),
-               let g = genitivePlace(tokens[i], text: text, places: places, vocabulary: vocabulary) {
-                out.append(PhraseMatch(start: i, end: i + 1, value: g))
-            }
-            i += 1
         }
     }
 
@@ -306,26 +313,50 @@ final class SentenceTokens: Sendable {
     /// string made); any other word through its full token.
     static func genitivePlace(_ t: TokenSpan, text: String, places: PhraseTable<String>, vocabulary: Vocabulary) -> String? {
         guard t.isASCII else { return genitivePlace(fullToken(t, text: text), places: places, vocabulary: vocabulary) }
-        guard t.isWord, t.isCapitalized else { return nil }
         var text = text
-        let id: Int32 = text.withUTF8 { b in
-            // the key: the bytes lowercased, without a possessive "'s" / "'" (as the tokenizer cut it)
-            let n = t.end - t.start
-            let keep = t.isPossessive ? (b[t.end - 1] == 0x27 ? n - 1 : n - 2) : n
-            // more than three characters ending in "s" (an ASCII word's characters are its bytes)
-            guard keep > 3, b[t.start + keep - 1] | 0x20 == 0x73 else { return -2 }
-            return vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: b[t.start..<(t.start + keep - 1)]))
-        }
-        return id == -2 ? nil : places.value(ofWord: id)
+        return text.withUTF8 { asciiGenitivePlace(t, bytes: $0, places: places, vocabulary: vocabulary) }
+    }
+
+    /// ``genitivePlace(_:text:places:vocabulary:)`` of a plain-ASCII span of the sentence's bytes.
+    @inline(__always)
+    static func asciiGenitivePlace(_ t: TokenSpan, bytes b: UnsafeBufferPointer<UInt8>, places: PhraseTable<String>,
+                                   vocabulary: Vocabulary) -> String? {
+        guard t.isWord, t.isCapitalized else { return nil }
+        // the key: the bytes lowercased, without a possessive "'s" / "'" (as the tokenizer cut it)
+        let n = t.end - t.start
+        let keep = t.isPossessive ? (b[t.end - 1] == 0x27 ? n - 1 : n - 2) : n
+        // more than three characters ending in "s" (an ASCII word's characters are its bytes)
+        guard keep > 3, b[t.start + keep - 1] | 0x20 == 0x73 else { return nil }
+        let id = vocabulary.asciiID(lowering: UnsafeBufferPointer(rebasing: b[t.start..<(t.start + keep - 1)]))
+        return places.value(ofWord: id)
     }
 
     /// False when the token's key surely does not end in "s": a plain-ASCII word's key is its
-    /// bytes lowercased without a possessive `'s` / `'` (any other word is asked of its key).
+    /// bytes lowercased without a possessive `'s` / `'`; another word's key without a possessive
+    /// ends in the lowercase of its last scalar, which is "s" only for `s` and `S` among ASCII and
+    /// never for a plain Greek or Cyrillic letter (``GreekCyrillicTable``: it lowers to another
+    /// such); any other word is asked of its key.
     @inline(__always)
     static func keyMayEndInS(_ t: TokenSpan, text: String) -> Bool {
-        guard t.isASCII else { return true }
         var text = text
-        return text.withUTF8 { b in
+        return text.withUTF8 { keyMayEndInS(t, bytes: $0) }
+    }
+
+    /// ``keyMayEndInS(_:text:)`` of a span of the sentence's bytes.
+    @inline(__always)
+    static func keyMayEndInS(_ t: TokenSpan, bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.isASCII else {
+            guard !t.isPossessive else { return true }
+            let end = t.end
+            let last = b[end - 1]
+            if last < 0x80 { return last | 0x20 == 0x73 }
+            // a two-byte scalar (a lead byte and one continuation byte decode so wherever they stand)
+            guard end - t.start >= 2, last & 0xC0 == 0x80, b[end - 2] >= 0xC2, b[end - 2] <= 0xDF else { return true }
+            let raw = (UInt32(b[end - 2] & 0x1F) << 6) | UInt32(last & 0x3F)
+            guard raw >= GreekCyrillicTable.first, raw < GreekCyrillicTable.end else { return true }
+            return GreekCyrillicTable.entries[Int(raw - GreekCyrillicTable.first)] & GreekCyrillicTable.slow != 0
+        }
+        do {
             let end = t.end
             let last: UInt8
             if t.isPossessive {

@@ -299,20 +299,27 @@ enum ClaimTokenizer {
     private static let latinSlow: UInt32 = 0x4000_0000
 
     /// The word number and flags of a word whose bytes are valid UTF-8 of scalars below U+0250
-    /// (Latin-1, Latin Extended-A and -B: *på*, *größte*, *sécurité*), its key written on the
-    /// stack as ``makeWord(_:_:bytes:scalars:offsets:classes:)`` makes it (lowercased, without a
-    /// possessive) and looked up by its bytes (``Vocabulary/latinID(_:)``); nil for any other word.
+    /// (Latin-1, Latin Extended-A and -B: *på*, *größte*, *sécurité*), or of ASCII and plain Greek
+    /// or Cyrillic letters (``GreekCyrillicTable``: *тысяч*, *Αθήνα*), with typographic
+    /// apostrophes and hyphens (’ ‘ ʼ ‐ ‑: *don’t*, *Trump’s*) and no-break spaces between
+    /// digits anywhere; its key written on the stack as
+    /// ``makeWord(_:_:bytes:scalars:offsets:classes:)`` makes it (lowercased, apostrophes and
+    /// hyphens made straight, without a possessive) and looked up by its bytes
+    /// (``Vocabulary/asciiID(lowering:)``, ``Vocabulary/latinID(_:)`` or, for a key holding a
+    /// Greek or Cyrillic letter or U+202F, ``Vocabulary/otherID(_:)``); nil for any other word
+    /// (a key mixing Latin letters beyond ASCII with those takes the string path too).
     @inline(never)
-    fileprivate static func latinWord(_ from: Int, _ to: Int, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>,
-                                      scalars: UnsafeMutablePointer<UInt32>, classes cls: UnsafeMutablePointer<UInt8>,
-                                      vocabulary: Vocabulary) -> (Int32, UInt8)? {
+    fileprivate static func wideWord(_ from: Int, _ to: Int, start: Int, end: Int, bytes: UnsafeBufferPointer<UInt8>,
+                                     scalars: UnsafeMutablePointer<UInt32>, classes cls: UnsafeMutablePointer<UInt8>,
+                                     vocabulary: Vocabulary) -> (Int32, UInt8)? {
         let n = end - start
         guard n <= 256 else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n) { key -> (Int32, UInt8)? in
             let lower = latinLower
             var m = 0          // key bytes
             var count = 0      // key scalars
-            var ascii = true
+            var latin = false  // a key scalar in U+0080…U+024F
+            var other = false  // a key scalar at or above U+0250
             var firstUpper = false
             var p = start
             while p < end {
@@ -322,30 +329,57 @@ enum ClaimTokenizer {
                     v = UInt32(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                     if p == start { firstUpper = b >= 0x41 && b <= 0x5A }
                     p += 1
-                } else {
-                    // a two-byte sequence as a decoder reads it (C2…C9 lead: below U+0250)
-                    guard b >= 0xC2, b <= 0xC9, p + 1 < end else { return nil }
+                } else if b >= 0xC2 && b <= 0xDF {
+                    // a two-byte sequence as a decoder reads it (U+0080…U+07FF)
+                    guard p + 1 < end else { return nil }
                     let c = bytes[p + 1]
                     guard c & 0xC0 == 0x80 else { return nil }
                     let raw = (UInt32(b & 0x1F) << 6) | UInt32(c & 0x3F)
-                    guard raw < 0x250 else { return nil }
-                    let e = lower[Int(raw) - 0x80]
-                    guard e & latinSlow == 0 else { return nil }
+                    let e: UInt32
+                    if raw < 0x250 {
+                        e = lower[Int(raw) - 0x80]
+                        guard e & latinSlow == 0 else { return nil }
+                    } else if raw == 0x02BC {
+                        e = 0x27
+                    } else if raw >= GreekCyrillicTable.first && raw < GreekCyrillicTable.end {
+                        e = GreekCyrillicTable.entries[Int(raw - GreekCyrillicTable.first)]
+                        guard e & GreekCyrillicTable.slow == 0 else { return nil }
+                    } else {
+                        return nil
+                    }
                     if p == start { firstUpper = e & latinUpper != 0 }
                     v = e & 0x3FFF_FFFF
                     p += 2
+                } else if b == 0xE2, p + 2 < end, bytes[p + 1] == 0x80, bytes[p + 2] & 0xC0 == 0x80 {
+                    // General Punctuation U+2000…U+203F: the joiners a word may hold
+                    switch 0x2000 | UInt32(bytes[p + 2] & 0x3F) {
+                    case 0x2019, 0x2018: v = 0x27
+                    case 0x2010, 0x2011: v = 0x2D
+                    case 0x202F: v = 0x202F
+                    default: return nil
+                    }
+                    p += 3
+                } else {
+                    return nil
                 }
                 if v < 0x80 {
                     key[m] = UInt8(v)
                     m += 1
-                } else {
+                } else if v < 0x800 {
                     key[m] = UInt8(0xC0 | v >> 6)
                     key[m + 1] = UInt8(0x80 | v & 0x3F)
                     m += 2
-                    ascii = false
+                    if v < 0x250 { latin = true } else { other = true }
+                } else {
+                    key[m] = UInt8(0xE0 | v >> 12)
+                    key[m + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    key[m + 2] = UInt8(0x80 | v & 0x3F)
+                    m += 3
+                    other = true
                 }
                 count += 1
             }
+            if latin && other { return nil }
             // …'s and …s' (the key holds no combining mark: its characters are its scalars)
             var keep = m
             if m > 2, key[m - 1] == 0x73, key[m - 2] == 0x27, count > 2 {
@@ -358,9 +392,9 @@ enum ClaimTokenizer {
             if keep < m { flags |= TokenSpan.possessive }
             for k in from..<to where cls[k] & cDigit != 0 { flags |= TokenSpan.digit; break }
             let own = UnsafeBufferPointer(rebasing: key[0..<keep])
-            var plain = ascii
-            if !plain {
-                plain = true
+            if other { return (vocabulary.otherID(own), flags) }
+            var plain = true
+            if latin {
                 for k in 0..<keep where own[k] >= 0x80 { plain = false; break }
             }
             return (plain ? vocabulary.asciiID(lowering: own) : vocabulary.latinID(own), flags)
@@ -428,6 +462,13 @@ enum ClaimTokenizer {
                 // the key is the scalar's one-byte string (an overlong encoding too)
                 var b = UInt8(v)
                 id = withUnsafePointer(to: &b) { vocabulary.packedID(lowering: $0, count: 1, available: 1) }
+            } else if v == 0x2019 || v == 0x2018 || v == 0x02BC || v == 0x2010 || v == 0x2011 {
+                // made straight: the key is ' or -
+                var b: UInt8 = v == 0x2010 || v == 0x2011 ? 0x2D : 0x27
+                id = withUnsafePointer(to: &b) { vocabulary.packedID(lowering: $0, count: 1, available: 1) }
+            } else if let slot = Vocabulary.punctuationSlot(v) {
+                // « » “ ” — …: its own key (none of them has a case), looked up by the scalar
+                id = vocabulary.punctuationID(slot)
             } else {
                 id = vocabulary.id(of: punctuationKey(v, text: makeText(bytes, start, end)))
             }
@@ -452,7 +493,7 @@ enum ClaimTokenizer {
                 }
             }
             guard ascii else {
-                if let (id, flags) = ClaimTokenizer.latinWord(from, to, start: start, end: end, bytes: bytes, scalars: scalars,
+                if let (id, flags) = ClaimTokenizer.wideWord(from, to, start: start, end: end, bytes: bytes, scalars: scalars,
                                                              classes: cls, vocabulary: vocabulary) {
                     put(TokenSpan(start: start, end: end, scalar: scalars[from], flags: flags), id)
                     return
@@ -885,6 +926,7 @@ enum ClaimTokenizer {
         case 0x2019, 0x2018, 0x02BC: return "'"
         case 0x2010, 0x2011: return "-"
         case 0x80..<0xC0: return text   // Latin-1 signs and marks: their own lowercase
+        case 0x2000..<0x2070: return text   // General Punctuation (— “ ” …): none has a case
         default:
             if let u = Unicode.Scalar(v), !u.properties.changesWhenLowercased { return text }
             return normalizedKey(text)
