@@ -42,6 +42,10 @@ public struct FurnitureFilter: Sendable {
     let suffixes: [Phrase]
     /// Byline prefixes, normalised ("by", "af", "par").
     public let bylinePrefixes: Set<String>
+    /// What the normal form of a byline's first word can be: every byline prefix cut at its end
+    /// and before each space, `:`, `!`, `?` and `;` in it ("written by" gives "written" and
+    /// "written by"). ``byline(_:)`` looks at the rest only for a block whose first word is one.
+    let bylineFirstWords: PhraseTrie
     /// `prefixes` as a byte trie of their keys, built once.
     let prefixTrie: PhraseTrie
     /// `suffixes` as a byte trie of their reversed keys, built once.
@@ -55,6 +59,12 @@ public struct FurnitureFilter: Sendable {
     /// below U+0300) as a byte trie; `wholeByBytes` holds the phrase of each.
     let wholeTrie: PhraseTrie
     let wholeByBytes: [Phrase]
+    /// The normal form C of every key of `whole` as a byte trie; `wholeByNFC` holds the phrase
+    /// of each. Used for a text that is surely in normal form C (``isSurelyNFC(_:)``); empty, and
+    /// not used, when some key's normal form C does not compare equal to the key as a `String`.
+    let nfcTrie: PhraseTrie
+    let wholeByNFC: [Phrase]
+    let nfcUsable: Bool
     /// How far (in normalised bytes) a long block needs normalising: past the longest whole key
     /// and a scalar past the longest prefix key.
     let reach: Int
@@ -96,6 +106,15 @@ public struct FurnitureFilter: Sendable {
         self.prefixes = phrases.filter(\.isPrefix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.suffixes = phrases.filter(\.isSuffix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.bylinePrefixes = bylinePrefixes
+        var firstWords: [[UInt8]] = []
+        for prefix in bylinePrefixes.sorted() {
+            let bytes = Array(prefix.utf8)
+            guard !bytes.isEmpty else { continue }
+            for cut in 1...bytes.count where cut == bytes.count || [0x20, 0x3A, 0x21, 0x3F, 0x3B].contains(bytes[cut]) {
+                firstWords.append(Array(bytes[0..<cut]))
+            }
+        }
+        self.bylineFirstWords = PhraseTrie(keys: firstWords)
         self.prefixTrie = PhraseTrie(keys: prefixes.map { Array($0.key.utf8) })
         self.suffixTrie = PhraseTrie(keys: suffixes.map { Array($0.key.utf8.reversed()) })
         self.prefixInfo = prefixes.map { p in
@@ -112,6 +131,20 @@ public struct FurnitureFilter: Sendable {
             }
         }
         byBytes.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var byNFC: [(key: [UInt8], phrase: Phrase)] = []
+        var nfcUsable = true
+        for (key, phrase) in whole {
+            let nfc = key.precomposedStringWithCanonicalMapping
+            if nfc != key { nfcUsable = false }
+            byNFC.append((Array(nfc.utf8), phrase))
+        }
+        byNFC.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        // Two keys with one normal form C would be one key of `whole`: never, but then no trie.
+        for k in byNFC.indices.dropFirst() where byNFC[k].key == byNFC[k - 1].key { nfcUsable = false }
+        if !nfcUsable { byNFC = [] }
+        self.nfcTrie = PhraseTrie(keys: byNFC.map(\.key))
+        self.wholeByNFC = byNFC.map(\.phrase)
+        self.nfcUsable = nfcUsable
         self.wholeTrie = PhraseTrie(keys: byBytes.map(\.key))
         self.wholeByBytes = byBytes.map(\.phrase)
         let longestWhole = byBytes.map(\.key.count).max() ?? 0
@@ -317,7 +350,44 @@ public struct FurnitureFilter: Sendable {
     func wholePhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Phrase? {
         if let index = wholeTrie.exact(bytes) { return wholeByBytes[index] }
         guard bytes.contains(where: { $0 >= 0xCC }) else { return nil }
+        // Text in normal form C equals a key as a string exactly when it is the key's normal
+        // form C, byte for byte: a trie walk instead of hashing a normalised `String`.
+        if nfcUsable && FurnitureFilter.isSurelyNFC(bytes) {
+            return nfcTrie.exact(bytes).map { wholeByNFC[$0] }
+        }
         return whole[String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// Whether valid UTF-8 `b` is surely in normal form C: every scalar is below U+0300 or in
+    /// ``isNFCStarter(_:)``'s ranges. Such scalars are their own normal form C, combine with
+    /// nothing before them and have canonical combining class 0, so a text of them is in normal
+    /// form C (the quick check says yes). False means "maybe not", never "not".
+    static func isSurelyNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = b.count
+        while i < count {
+            let c = b[i]
+            if c < 0xCC { i += 1; continue }
+            guard let (scalar, len) = UTF8Scan.scalar(b, i, count), isNFCStarter(scalar.value) else { return false }
+            i += len
+        }
+        return true
+    }
+
+    /// Scalars from U+0300 up that are their own normal form C, have canonical combining class 0
+    /// and never come second in a canonical decomposition (so never compose with what comes
+    /// before): Greek and Cyrillic letters, Armenian, Hebrew and Arabic letters, general
+    /// punctuation, currency signs, CJK punctuation, kana, CJK ideographs, Hangul syllables and
+    /// full-width forms. The tests check each one against Foundation's normalisation.
+    @inline(__always)
+    static func isNFCStarter(_ v: UInt32) -> Bool {
+        if v < 0x800 {
+            return (v >= 0x388 && v < 0x483) || (v >= 0x48A && v < 0x530) || (v >= 0x531 && v < 0x557)
+                || (v >= 0x561 && v < 0x588) || (v >= 0x5D0 && v < 0x5EB) || (v >= 0x620 && v < 0x64B)
+        }
+        return (v >= 0x2010 && v < 0x2028) || (v >= 0x2030 && v < 0x205F) || (v >= 0x20A0 && v < 0x20C0)
+            || (v >= 0x3001 && v < 0x302A) || (v >= 0x3041 && v < 0x3097) || (v >= 0x30A1 && v < 0x30FB)
+            || (v >= 0x4E00 && v < 0xA000) || (v >= 0xAC00 && v < 0xD7A4) || (v >= 0xFF01 && v < 0xFF5F)
     }
 
     /// A byline block: a prefix from `bylines.tsv` followed by a few capitalised names.
@@ -326,6 +396,7 @@ public struct FurnitureFilter: Sendable {
         // Most blocks are prose: count words over the bytes first and skip the copying below.
         let quickWords = FurnitureFilter.bylineWordCount(block)
         guard quickWords >= 2, quickWords <= 12 else { return nil }
+        if bylineFirstWordRulesOut(block) { return nil }
         let text = Shape.collapseSpaces(block.replacingOccurrences(of: "\u{A0}", with: " "))
         let words = text.split(separator: " ")
         guard words.count >= 2, words.count <= 12 else { return nil }
@@ -349,6 +420,48 @@ public struct FurnitureFilter: Sendable {
         if names.hasSuffix(".") && nameWords.count > 4 { return nil }
         if names.contains(", ") && nameWords.count > 6 { return nil }
         return names.hasSuffix(".") ? String(names.dropLast()) : names
+    }
+
+    /// Whether the block's first word alone rules it out as a byline, read from its bytes
+    /// without the copies, splits and joins of ``byline(_:)``.
+    ///
+    /// `byline` normalises its first one to three words joined by spaces: a prefix of the block
+    /// with NBSPs made spaces and spaces collapsed, at least as long as its first word and
+    /// followed there by a space (even where `split` does not cut, a space glued to a combining
+    /// mark, the text is the same). `normalize` writes scalar by scalar, so that normal form
+    /// starts with the first word's own normal form followed by nothing, a space or one of
+    /// `:!?;`: that must be one of ``bylineFirstWords``. The first word runs from the first byte
+    /// that is no separator of ``bylineWordCount(_:)`` to the next separator. False ("look
+    /// properly") when the word ends past byte 300 (the normal form reads 400) or its normal
+    /// form is empty.
+    func bylineFirstWordRulesOut(_ block: String) -> Bool {
+        block.withUTF8Bytes { b in
+            let count = b.count
+            var i = 0
+            var start = -1, end = count
+            while i < count {
+                let c = b[i]
+                var len = 1
+                var separator = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
+                if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 {
+                    separator = true; len = 2
+                } else if c == 0xEF, i + 2 < count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                    separator = true; len = 3
+                }
+                if separator {
+                    if start >= 0 { end = i; break }
+                } else if start < 0 {
+                    start = i
+                }
+                i += len
+            }
+            guard start >= 0, end <= 300 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FurnitureFilter.scratchCapacity) { out in
+                let norm = FurnitureFilter.normalize(UnsafeBufferPointer(rebasing: b[start..<end]), into: out, stopAt: Int.max)
+                guard norm.count > 0 else { return false }
+                return bylineFirstWords.exact(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<norm.count])) == nil
+            }
+        }
     }
 
     /// The number of words `byline(_:)` would split the block into: runs between spaces, tabs,
@@ -671,6 +784,13 @@ public struct FurnitureFilter: Sendable {
                 if v < 0x100 {
                     // Latin-1: only À–Þ (× aside) change, by 0x20.
                     put(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v, o, &n, &lead)
+                } else if case let lower = CaseTable.lowercase(v), lower != CaseTable.ask {
+                    // One scalar (or none) to write: from the table, no property look-up.
+                    if lower != v {
+                        put(lower, o, &n, &lead)
+                    } else {
+                        for k in i..<(i + len) { o[n] = s[k]; n += 1 }
+                    }
                 } else if scalar.properties.changesWhenLowercased {
                     for u in scalar.properties.lowercaseMapping.unicodeScalars { put(u.value, o, &n, &lead) }
                 } else {
@@ -826,7 +946,7 @@ public struct FurnitureFilter: Sendable {
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        CaseTable.isWordScalar(c)
     }
 }
 
