@@ -211,9 +211,12 @@ public struct FurnitureFilter: Sendable {
     }
 
     func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>, words: Int) -> (phrase: Phrase, kind: MatchKind)? {
-        if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
-        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out) { return nil }
-        let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
+        // A first look that wrote the whole normal form (it never reached a letter to stop at)
+        // leaves it in `out`: the normal form with any larger `stopAt` is the same.
+        var written: (count: Int, lead: Int, truncated: Bool)?
+        if words > 25 && cannotMatchLongBlock(b, scratch: out, whole: &written) { return nil }
+        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out, whole: &written) { return nil }
+        let norm = written ?? FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
         // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
         guard norm.count > norm.lead else { return nil }
         let key = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[norm.lead..<norm.count])
@@ -247,7 +250,10 @@ public struct FurnitureFilter: Sendable {
             // "Læs også: …", "Related | …", "Read more » …"
             let bare = UnsafeBufferPointer(rebasing: key[0..<bareEnd])
             let found = FurnitureFilter.firstSeparators(in: bare)
-            for at in [found.0, found.1, found.2, found.3, found.4, found.5] where at >= 0 {
+            // The six places in their order, without an array.
+            for k in 0..<6 {
+                let at = k == 0 ? found.0 : k == 1 ? found.1 : k == 2 ? found.2 : k == 3 ? found.3 : k == 4 ? found.4 : found.5
+                guard at >= 0 else { continue }
                 if let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
                     return (p, .label)
                 }
@@ -272,8 +278,19 @@ public struct FurnitureFilter: Sendable {
     /// writes one byte of the normal form, so that form stops at `reach` (no whole phrase).
     /// False means "look properly", never "it matches".
     func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var whole: (count: Int, lead: Int, truncated: Bool)?
+        return cannotMatchLongBlock(b, scratch: out, whole: &whole)
+    }
+
+    /// ``cannotMatchLongBlock(_:scratch:)``; when the first look wrote the whole normal form (no
+    /// ASCII letter or digit at byte 8 or later, so none at `reach` either), `whole` says so.
+    func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>,
+                              whole: inout (count: Int, lead: Int, truncated: Bool)?) -> Bool {
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
-        guard short.truncated else { return false }
+        guard short.truncated else {
+            if reach >= 8 { whole = short }
+            return false
+        }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         guard prefixTrie.walkEndsWithoutKey(head) else { return false }
         let need = reach + short.lead + 1
@@ -318,9 +335,19 @@ public struct FurnitureFilter: Sendable {
     /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
     /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
     func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var whole: (count: Int, lead: Int, truncated: Bool)?
+        return cannotMatchMidBlock(b, scratch: out, whole: &whole)
+    }
+
+    /// ``cannotMatchMidBlock(_:scratch:)``; `whole` as for ``cannotMatchLongBlock(_:scratch:whole:)``.
+    func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>,
+                             whole: inout (count: Int, lead: Int, truncated: Bool)?) -> Bool {
         guard b.count <= 400, !FurnitureFilter.hasByte(from: 0xC4, in: b) else { return false }
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
-        guard short.truncated else { return false }
+        guard short.truncated else {
+            whole = short
+            return false
+        }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
     }
@@ -727,6 +754,7 @@ public struct FurnitureFilter: Sendable {
                 cut = true
             }
         }
+        var caseTable: UnsafeMutablePointer<UInt32>?
         var i = 0
         while i < end {
             let c = s[i]
@@ -770,6 +798,24 @@ public struct FurnitureFilter: Sendable {
                 n += 2
                 i += 2
                 continue
+            }
+            // Other two-byte scalars (U+0100–U+07FF: Latin Extended, Greek, Cyrillic …) with a
+            // one-scalar lowercase: from the case table, as the general path below would write them.
+            if c >= 0xC4 && c < 0xE0, i + 1 < end, s[i + 1] & 0xC0 == 0x80 {
+                let d = s[i + 1]
+                let v = UInt32(c & 0x1F) << 6 | UInt32(d & 0x3F)
+                if caseTable == nil { caseTable = CaseTable.entries }
+                let lower = CaseTable.lowercase(below: v, caseTable.unsafelyUnwrapped)
+                if lower != CaseTable.ask {
+                    if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                    if lower == v {
+                        o[n] = c; o[n + 1] = d; n += 2
+                    } else {
+                        put(lower, o, &n, &lead)
+                    }
+                    i += 2
+                    continue
+                }
             }
             guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
             let v = scalar.value
@@ -920,6 +966,15 @@ public struct FurnitureFilter: Sendable {
         var prevLower = false, prevColon = false
         var i = 0
         while i < b.count {
+            let byte = b[i]
+            if byte < 0x80 {
+                // ASCII: the case and the colon from the byte.
+                if (prevLower || prevColon) && byte &- 0x41 < 26 { return i }
+                prevLower = byte &- 0x61 < 26
+                prevColon = byte == 0x3A
+                i += 1
+                continue
+            }
             guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return nil }
             if (prevLower || prevColon) && UTF8Scan.isUppercase(c) { return i }
             prevLower = UTF8Scan.isLowercase(c)

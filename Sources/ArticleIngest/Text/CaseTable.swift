@@ -21,7 +21,7 @@ enum CaseTable {
     /// Per scalar below `limit`: bits 0–20 its lowercase (itself when `changesWhenLowercased` is
     /// false; all ones when the mapping has several scalars), bit 30 `isUppercase`, bit 29
     /// `isLowercase`, bit 28 alphabetic or numeric (a word scalar). Built once, never freed.
-    nonisolated(unsafe) private static let entries: UnsafeMutablePointer<UInt32> = {
+    nonisolated(unsafe) static let entries: UnsafeMutablePointer<UInt32> = {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: Int(limit))
         for v in 0..<limit {
             guard let scalar = Unicode.Scalar(v) else { table[Int(v)] = valueMask; continue }
@@ -54,6 +54,14 @@ enum CaseTable {
             return value == valueMask ? ask : value
         }
         return isCaseless(v) ? v : ask
+    }
+
+    /// ``lowercase(_:)`` of `v` below ``limit``, from `entries` fetched once by the caller (no
+    /// lazy-global check per scalar).
+    @inline(__always)
+    static func lowercase(below v: UInt32, _ entries: UnsafeMutablePointer<UInt32>) -> UInt32 {
+        let value = entries[Int(v)] & valueMask
+        return value == valueMask ? ask : value
     }
 
     /// `Unicode.Scalar.Properties.isUppercase`, from the table where it can.
