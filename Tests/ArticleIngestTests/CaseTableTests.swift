@@ -45,6 +45,10 @@ import Testing
             #expect(CaseTable.isUppercase(s) == p.isUppercase, "U+\(String(s.value, radix: 16))")
             #expect(CaseTable.isLowercase(s) == p.isLowercase, "U+\(String(s.value, radix: 16))")
             #expect(CaseTable.isWordScalar(s) == (p.isAlphabetic || p.numericType != nil), "U+\(String(s.value, radix: 16))")
+            if s.value < CaseTable.limit {
+                let flags = CaseTable.caseFlags(below: s.value, CaseTable.entries)
+                #expect(flags.upper == p.isUppercase && flags.lower == p.isLowercase, "U+\(String(s.value, radix: 16))")
+            }
             if CaseTable.isUppercase(s) { upper += 1 }
             if CaseTable.isLowercase(s) { lower += 1 }
         }

@@ -90,6 +90,14 @@ import Testing
         #expect(matched > 40)
     }
 
+    @Test(arguments: ["ПоделитьсяКомментарии", "Share this articleComments", "ΣχόλιαΜοιραστείτε", "ПоделитьсяКомм", "Ёж:Ёж",
+                      "plain", "поделиться", "ÅrsagÆble", "x:Y", "日本語Share", "ǅemalǄ", "aǅ", "Ё\u{308}ЖЖ"])
+    func gluedSegmentEndsAgree(text: String) {
+        let end = text.withUTF8Bytes(FurnitureFilter.firstGluedSegmentEnd)
+        let old = FurnitureFilter.firstGluedSegment(text)
+        #expect(end.map { String(decoding: Array(text.utf8)[0..<$0], as: UTF8.self) } == old)
+    }
+
     @Test func composedAndDecomposedKeysMatchThroughTheNFCTrie() throws {
         let rows = [["Ёж", "share"], ["Е\u{308}лка", "share"]].enumerated().map { n, f in
             TableRow(fields: f, table: "nfc.tsv", line: n + 1, language: "xx")

@@ -376,7 +376,7 @@ public struct FurnitureFilter: Sendable {
     /// compare exactly as strings do; anything else asks the dictionary.
     func wholePhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Phrase? {
         if let index = wholeTrie.exact(bytes) { return wholeByBytes[index] }
-        guard bytes.contains(where: { $0 >= 0xCC }) else { return nil }
+        guard FurnitureFilter.hasByte(from: 0xCC, in: bytes) else { return nil }
         // Text in normal form C equals a key as a string exactly when it is the key's normal
         // form C, byte for byte: a trie walk instead of hashing a normalised `String`.
         if nfcUsable && FurnitureFilter.isSurelyNFC(bytes) {
@@ -973,6 +973,15 @@ public struct FurnitureFilter: Sendable {
                 prevLower = byte &- 0x61 < 26
                 prevColon = byte == 0x3A
                 i += 1
+                continue
+            }
+            if byte >= 0xC2 && byte < 0xE0, i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 {
+                // A two-byte scalar: its case from the table.
+                let flags = CaseTable.caseFlags(below: UInt32(byte & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), CaseTable.entries)
+                if (prevLower || prevColon) && flags.upper { return i }
+                prevLower = flags.lower
+                prevColon = false
+                i += 2
                 continue
             }
             guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return nil }

@@ -64,6 +64,13 @@ enum CaseTable {
         return value == valueMask ? ask : value
     }
 
+    /// `isUppercase` and `isLowercase` of `v` below ``limit``, from `entries` fetched once.
+    @inline(__always)
+    static func caseFlags(below v: UInt32, _ entries: UnsafeMutablePointer<UInt32>) -> (upper: Bool, lower: Bool) {
+        let e = entries[Int(v)]
+        return (e & upperBit != 0, e & lowerBit != 0)
+    }
+
     /// `Unicode.Scalar.Properties.isUppercase`, from the table where it can.
     @inline(__always)
     static func isUppercase(_ c: Unicode.Scalar) -> Bool {
