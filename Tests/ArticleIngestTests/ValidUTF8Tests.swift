@@ -52,6 +52,30 @@ import Testing
         #expect(valid > 1_000 && valid < 19_000)
     }
 
+    /// Runs of two-byte scalars (Cyrillic, Greek) with ASCII between them, now and then broken
+    /// by a bad or control byte: the run loop answers as the standard library does.
+    @Test func twoByteRunsAgreeWithTheStandardLibrary() {
+        var rng = Generator(seed: 43)
+        let pieces = ["Москва ", "году, ", "ΣΑΣ", "Ёж", "é", "ß", ". ", "x", "\u{7F}", "“", "日", "\n", "\t"].map { Array($0.utf8) }
+        var valid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...12, using: &rng) { bytes += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            if Int.random(in: 0..<3, using: &rng) == 0, !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = Self.interesting.randomElement(using: &rng)!
+            }
+            if Int.random(in: 0..<4, using: &rng) == 0, !bytes.isEmpty { bytes.removeLast() }
+            let check = bytes.withUnsafeBufferPointer(ValidUTF8.check)
+            #expect(check.valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if check.valid {
+                valid += 1
+                #expect(check.ascii == bytes.allSatisfy { $0 < 0x80 })
+                #expect(check.onlyTextControls == Self.textControlsOnly(bytes))
+            }
+        }
+        #expect(valid > 5_000 && valid < 19_000)
+    }
+
     @Test(arguments: [
         [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
         [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x61, 0xC3], [0x80],

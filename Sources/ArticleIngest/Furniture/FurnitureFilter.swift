@@ -42,6 +42,10 @@ public struct FurnitureFilter: Sendable {
     let suffixes: [Phrase]
     /// Byline prefixes, normalised ("by", "af", "par").
     public let bylinePrefixes: Set<String>
+    /// What the normal form of a byline's first word can be: every byline prefix cut at its end
+    /// and before each space, `:`, `!`, `?` and `;` in it ("written by" gives "written" and
+    /// "written by"). ``byline(_:)`` looks at the rest only for a block whose first word is one.
+    let bylineFirstWords: PhraseTrie
     /// `prefixes` as a byte trie of their keys, built once.
     let prefixTrie: PhraseTrie
     /// `suffixes` as a byte trie of their reversed keys, built once.
@@ -55,6 +59,12 @@ public struct FurnitureFilter: Sendable {
     /// below U+0300) as a byte trie; `wholeByBytes` holds the phrase of each.
     let wholeTrie: PhraseTrie
     let wholeByBytes: [Phrase]
+    /// The normal form C of every key of `whole` as a byte trie; `wholeByNFC` holds the phrase
+    /// of each. Used for a text that is surely in normal form C (``isSurelyNFC(_:)``); empty, and
+    /// not used, when some key's normal form C does not compare equal to the key as a `String`.
+    let nfcTrie: PhraseTrie
+    let wholeByNFC: [Phrase]
+    let nfcUsable: Bool
     /// How far (in normalised bytes) a long block needs normalising: past the longest whole key
     /// and a scalar past the longest prefix key.
     let reach: Int
@@ -96,6 +106,15 @@ public struct FurnitureFilter: Sendable {
         self.prefixes = phrases.filter(\.isPrefix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.suffixes = phrases.filter(\.isSuffix).sorted { $0.key.utf8.count > $1.key.utf8.count }
         self.bylinePrefixes = bylinePrefixes
+        var firstWords: [[UInt8]] = []
+        for prefix in bylinePrefixes.sorted() {
+            let bytes = Array(prefix.utf8)
+            guard !bytes.isEmpty else { continue }
+            for cut in 1...bytes.count where cut == bytes.count || [0x20, 0x3A, 0x21, 0x3F, 0x3B].contains(bytes[cut]) {
+                firstWords.append(Array(bytes[0..<cut]))
+            }
+        }
+        self.bylineFirstWords = PhraseTrie(keys: firstWords)
         self.prefixTrie = PhraseTrie(keys: prefixes.map { Array($0.key.utf8) })
         self.suffixTrie = PhraseTrie(keys: suffixes.map { Array($0.key.utf8.reversed()) })
         self.prefixInfo = prefixes.map { p in
@@ -112,6 +131,20 @@ public struct FurnitureFilter: Sendable {
             }
         }
         byBytes.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var byNFC: [(key: [UInt8], phrase: Phrase)] = []
+        var nfcUsable = true
+        for (key, phrase) in whole {
+            let nfc = key.precomposedStringWithCanonicalMapping
+            if nfc != key { nfcUsable = false }
+            byNFC.append((Array(nfc.utf8), phrase))
+        }
+        byNFC.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        // Two keys with one normal form C would be one key of `whole`: never, but then no trie.
+        for k in byNFC.indices.dropFirst() where byNFC[k].key == byNFC[k - 1].key { nfcUsable = false }
+        if !nfcUsable { byNFC = [] }
+        self.nfcTrie = PhraseTrie(keys: byNFC.map(\.key))
+        self.wholeByNFC = byNFC.map(\.phrase)
+        self.nfcUsable = nfcUsable
         self.wholeTrie = PhraseTrie(keys: byBytes.map(\.key))
         self.wholeByBytes = byBytes.map(\.phrase)
         let longestWhole = byBytes.map(\.key.count).max() ?? 0
@@ -178,9 +211,12 @@ public struct FurnitureFilter: Sendable {
     }
 
     func matchKind(bytes b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>, words: Int) -> (phrase: Phrase, kind: MatchKind)? {
-        if words > 25 && cannotMatchLongBlock(b, scratch: out) { return nil }
-        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out) { return nil }
-        let norm = FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
+        // A first look that wrote the whole normal form (it never reached a letter to stop at)
+        // leaves it in `out`: the normal form with any larger `stopAt` is the same.
+        var written: (count: Int, lead: Int, truncated: Bool)?
+        if words > 25 && cannotMatchLongBlock(b, scratch: out, whole: &written) { return nil }
+        if words > 15 && words <= 25 && cannotMatchMidBlock(b, scratch: out, whole: &written) { return nil }
+        let norm = written ?? FurnitureFilter.normalize(b, into: out, stopAt: words <= 25 ? Int.max : reach)
         // "(Photo: …)" and "[Foto: …]" are matched without their brackets.
         guard norm.count > norm.lead else { return nil }
         let key = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[norm.lead..<norm.count])
@@ -214,7 +250,10 @@ public struct FurnitureFilter: Sendable {
             // "Læs også: …", "Related | …", "Read more » …"
             let bare = UnsafeBufferPointer(rebasing: key[0..<bareEnd])
             let found = FurnitureFilter.firstSeparators(in: bare)
-            for at in [found.0, found.1, found.2, found.3, found.4, found.5] where at >= 0 {
+            // The six places in their order, without an array.
+            for k in 0..<6 {
+                let at = k == 0 ? found.0 : k == 1 ? found.1 : k == 2 ? found.2 : k == 3 ? found.3 : k == 4 ? found.4 : found.5
+                guard at >= 0 else { continue }
                 if let p = wholePhrase(UnsafeBufferPointer(rebasing: bare[0..<FurnitureFilter.strippedEnd(bare, at)])) {
                     return (p, .label)
                 }
@@ -239,8 +278,19 @@ public struct FurnitureFilter: Sendable {
     /// writes one byte of the normal form, so that form stops at `reach` (no whole phrase).
     /// False means "look properly", never "it matches".
     func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var whole: (count: Int, lead: Int, truncated: Bool)?
+        return cannotMatchLongBlock(b, scratch: out, whole: &whole)
+    }
+
+    /// ``cannotMatchLongBlock(_:scratch:)``; when the first look wrote the whole normal form (no
+    /// ASCII letter or digit at byte 8 or later, so none at `reach` either), `whole` says so.
+    func cannotMatchLongBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>,
+                              whole: inout (count: Int, lead: Int, truncated: Bool)?) -> Bool {
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
-        guard short.truncated else { return false }
+        guard short.truncated else {
+            if reach >= 8 { whole = short }
+            return false
+        }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         guard prefixTrie.walkEndsWithoutKey(head) else { return false }
         let need = reach + short.lead + 1
@@ -285,9 +335,19 @@ public struct FurnitureFilter: Sendable {
     /// phrases are also looked up as strings when the key has a byte from 0xCC up; a block of at
     /// most 400 bytes written in Latin-1 (no byte from 0xC4 up) lowercases to none.
     func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        var whole: (count: Int, lead: Int, truncated: Bool)?
+        return cannotMatchMidBlock(b, scratch: out, whole: &whole)
+    }
+
+    /// ``cannotMatchMidBlock(_:scratch:)``; `whole` as for ``cannotMatchLongBlock(_:scratch:whole:)``.
+    func cannotMatchMidBlock(_ b: UnsafeBufferPointer<UInt8>, scratch out: UnsafeMutableBufferPointer<UInt8>,
+                             whole: inout (count: Int, lead: Int, truncated: Bool)?) -> Bool {
         guard b.count <= 400, !FurnitureFilter.hasByte(from: 0xC4, in: b) else { return false }
         let short = FurnitureFilter.normalize(b, into: out, stopAt: 8)
-        guard short.truncated else { return false }
+        guard short.truncated else {
+            whole = short
+            return false
+        }
         let head = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[short.lead..<short.count])
         return prefixTrie.walkEndsWithoutKey(head) && wholeTrie.walkEndsWithoutKey(head)
     }
@@ -316,8 +376,45 @@ public struct FurnitureFilter: Sendable {
     /// compare exactly as strings do; anything else asks the dictionary.
     func wholePhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Phrase? {
         if let index = wholeTrie.exact(bytes) { return wholeByBytes[index] }
-        guard bytes.contains(where: { $0 >= 0xCC }) else { return nil }
+        guard FurnitureFilter.hasByte(from: 0xCC, in: bytes) else { return nil }
+        // Text in normal form C equals a key as a string exactly when it is the key's normal
+        // form C, byte for byte: a trie walk instead of hashing a normalised `String`.
+        if nfcUsable && FurnitureFilter.isSurelyNFC(bytes) {
+            return nfcTrie.exact(bytes).map { wholeByNFC[$0] }
+        }
         return whole[String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// Whether valid UTF-8 `b` is surely in normal form C: every scalar is below U+0300 or in
+    /// ``isNFCStarter(_:)``'s ranges. Such scalars are their own normal form C, combine with
+    /// nothing before them and have canonical combining class 0, so a text of them is in normal
+    /// form C (the quick check says yes). False means "maybe not", never "not".
+    static func isSurelyNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = b.count
+        while i < count {
+            let c = b[i]
+            if c < 0xCC { i += 1; continue }
+            guard let (scalar, len) = UTF8Scan.scalar(b, i, count), isNFCStarter(scalar.value) else { return false }
+            i += len
+        }
+        return true
+    }
+
+    /// Scalars from U+0300 up that are their own normal form C, have canonical combining class 0
+    /// and never come second in a canonical decomposition (so never compose with what comes
+    /// before): Greek and Cyrillic letters, Armenian, Hebrew and Arabic letters, general
+    /// punctuation, currency signs, CJK punctuation, kana, CJK ideographs, Hangul syllables and
+    /// full-width forms. The tests check each one against Foundation's normalisation.
+    @inline(__always)
+    static func isNFCStarter(_ v: UInt32) -> Bool {
+        if v < 0x800 {
+            return (v >= 0x388 && v < 0x483) || (v >= 0x48A && v < 0x530) || (v >= 0x531 && v < 0x557)
+                || (v >= 0x561 && v < 0x588) || (v >= 0x5D0 && v < 0x5EB) || (v >= 0x620 && v < 0x64B)
+        }
+        return (v >= 0x2010 && v < 0x2028) || (v >= 0x2030 && v < 0x205F) || (v >= 0x20A0 && v < 0x20C0)
+            || (v >= 0x3001 && v < 0x302A) || (v >= 0x3041 && v < 0x3097) || (v >= 0x30A1 && v < 0x30FB)
+            || (v >= 0x4E00 && v < 0xA000) || (v >= 0xAC00 && v < 0xD7A4) || (v >= 0xFF01 && v < 0xFF5F)
     }
 
     /// A byline block: a prefix from `bylines.tsv` followed by a few capitalised names.
@@ -326,6 +423,7 @@ public struct FurnitureFilter: Sendable {
         // Most blocks are prose: count words over the bytes first and skip the copying below.
         let quickWords = FurnitureFilter.bylineWordCount(block)
         guard quickWords >= 2, quickWords <= 12 else { return nil }
+        if bylineFirstWordRulesOut(block) { return nil }
         let text = Shape.collapseSpaces(block.replacingOccurrences(of: "\u{A0}", with: " "))
         let words = text.split(separator: " ")
         guard words.count >= 2, words.count <= 12 else { return nil }
@@ -349,6 +447,48 @@ public struct FurnitureFilter: Sendable {
         if names.hasSuffix(".") && nameWords.count > 4 { return nil }
         if names.contains(", ") && nameWords.count > 6 { return nil }
         return names.hasSuffix(".") ? String(names.dropLast()) : names
+    }
+
+    /// Whether the block's first word alone rules it out as a byline, read from its bytes
+    /// without the copies, splits and joins of ``byline(_:)``.
+    ///
+    /// `byline` normalises its first one to three words joined by spaces: a prefix of the block
+    /// with NBSPs made spaces and spaces collapsed, at least as long as its first word and
+    /// followed there by a space (even where `split` does not cut, a space glued to a combining
+    /// mark, the text is the same). `normalize` writes scalar by scalar, so that normal form
+    /// starts with the first word's own normal form followed by nothing, a space or one of
+    /// `:!?;`: that must be one of ``bylineFirstWords``. The first word runs from the first byte
+    /// that is no separator of ``bylineWordCount(_:)`` to the next separator. False ("look
+    /// properly") when the word ends past byte 300 (the normal form reads 400) or its normal
+    /// form is empty.
+    func bylineFirstWordRulesOut(_ block: String) -> Bool {
+        block.withUTF8Bytes { b in
+            let count = b.count
+            var i = 0
+            var start = -1, end = count
+            while i < count {
+                let c = b[i]
+                var len = 1
+                var separator = c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C
+                if c == 0xC2, i + 1 < count, b[i + 1] == 0xA0 {
+                    separator = true; len = 2
+                } else if c == 0xEF, i + 2 < count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+                    separator = true; len = 3
+                }
+                if separator {
+                    if start >= 0 { end = i; break }
+                } else if start < 0 {
+                    start = i
+                }
+                i += len
+            }
+            guard start >= 0, end <= 300 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FurnitureFilter.scratchCapacity) { out in
+                let norm = FurnitureFilter.normalize(UnsafeBufferPointer(rebasing: b[start..<end]), into: out, stopAt: Int.max)
+                guard norm.count > 0 else { return false }
+                return bylineFirstWords.exact(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[0..<norm.count])) == nil
+            }
+        }
     }
 
     /// The number of words `byline(_:)` would split the block into: runs between spaces, tabs,
@@ -614,6 +754,7 @@ public struct FurnitureFilter: Sendable {
                 cut = true
             }
         }
+        var caseTable: UnsafeMutablePointer<UInt32>?
         var i = 0
         while i < end {
             let c = s[i]
@@ -658,6 +799,24 @@ public struct FurnitureFilter: Sendable {
                 i += 2
                 continue
             }
+            // Other two-byte scalars (U+0100–U+07FF: Latin Extended, Greek, Cyrillic …) with a
+            // one-scalar lowercase: from the case table, as the general path below would write them.
+            if c >= 0xC4 && c < 0xE0, i + 1 < end, s[i + 1] & 0xC0 == 0x80 {
+                let d = s[i + 1]
+                let v = UInt32(c & 0x1F) << 6 | UInt32(d & 0x3F)
+                if caseTable == nil { caseTable = CaseTable.entries }
+                let lower = CaseTable.lowercase(below: v, caseTable.unsafelyUnwrapped)
+                if lower != CaseTable.ask {
+                    if pendingSpace { o[n] = 0x20; n += 1; pendingSpace = false }
+                    if lower == v {
+                        o[n] = c; o[n + 1] = d; n += 2
+                    } else {
+                        put(lower, o, &n, &lead)
+                    }
+                    i += 2
+                    continue
+                }
+            }
             guard let (scalar, len) = UTF8Scan.scalar(s, i, end) else { break }
             let v = scalar.value
             switch v {
@@ -671,6 +830,13 @@ public struct FurnitureFilter: Sendable {
                 if v < 0x100 {
                     // Latin-1: only À–Þ (× aside) change, by 0x20.
                     put(v >= 0xC0 && v <= 0xDE && v != 0xD7 ? v + 0x20 : v, o, &n, &lead)
+                } else if case let lower = CaseTable.lowercase(v), lower != CaseTable.ask {
+                    // One scalar (or none) to write: from the table, no property look-up.
+                    if lower != v {
+                        put(lower, o, &n, &lead)
+                    } else {
+                        for k in i..<(i + len) { o[n] = s[k]; n += 1 }
+                    }
                 } else if scalar.properties.changesWhenLowercased {
                     for u in scalar.properties.lowercaseMapping.unicodeScalars { put(u.value, o, &n, &lead) }
                 } else {
@@ -800,6 +966,24 @@ public struct FurnitureFilter: Sendable {
         var prevLower = false, prevColon = false
         var i = 0
         while i < b.count {
+            let byte = b[i]
+            if byte < 0x80 {
+                // ASCII: the case and the colon from the byte.
+                if (prevLower || prevColon) && byte &- 0x41 < 26 { return i }
+                prevLower = byte &- 0x61 < 26
+                prevColon = byte == 0x3A
+                i += 1
+                continue
+            }
+            if byte >= 0xC2 && byte < 0xE0, i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 {
+                // A two-byte scalar: its case from the table.
+                let flags = CaseTable.caseFlags(below: UInt32(byte & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), CaseTable.entries)
+                if (prevLower || prevColon) && flags.upper { return i }
+                prevLower = flags.lower
+                prevColon = false
+                i += 2
+                continue
+            }
             guard let (c, len) = UTF8Scan.scalar(b, i, b.count) else { return nil }
             if (prevLower || prevColon) && UTF8Scan.isUppercase(c) { return i }
             prevLower = UTF8Scan.isLowercase(c)
@@ -826,7 +1010,7 @@ public struct FurnitureFilter: Sendable {
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        CaseTable.isWordScalar(c)
     }
 }
 

@@ -33,6 +33,9 @@ public struct SentenceSplitter: Sendable {
     /// `exact` and `folded` as byte tables for tokens written in Latin-1 (see ``LatinKeys``).
     let exactBytes: LatinKeys<Abbreviation>
     let foldedBytes: LatinKeys<Abbreviation>
+    /// Every abbreviation is written below U+0370 (Latin scripts): a token with a Greek,
+    /// Cyrillic, CJK or Hangul letter then equals none, lowercased or not (``hasNonLatinLetter(_:)``).
+    let keysBelowGreek: Bool
 
     /// A splitter for one language; an unknown code uses every language's abbreviations.
     public init(languages: LanguageStore, language: String) {
@@ -67,6 +70,7 @@ public struct SentenceSplitter: Sendable {
         self.months = months
         self.exactBytes = LatinKeys(exact)
         self.foldedBytes = LatinKeys(folded)
+        self.keysBelowGreek = (Array(folded.keys) + Array(exact.keys)).allSatisfy { !$0.utf8.contains { $0 >= 0xCD } }
         self.ordinalDot = ordinalDot ?? packs.contains { $0.bool("ordinalDot") }
     }
 
@@ -294,11 +298,35 @@ public struct SentenceSplitter: Sendable {
             switch foldedBytes.lookupLowercased(token) {
             case .found(let a): return a
             case .absent: return nil
-            case .notLatin: return abbreviation(String(decoding: token, as: UTF8.self))
+            case .notLatin:
+                if keysBelowGreek && Self.hasNonLatinLetter(token) { return nil }
+                return abbreviation(String(decoding: token, as: UTF8.self))
             }
         case .notLatin:
+            if keysBelowGreek && Self.hasNonLatinLetter(token) { return nil }
             return abbreviation(String(decoding: token, as: UTF8.self))
         }
+    }
+
+    /// Whether `token` holds a Greek letter (U+0388–U+03FF), a Cyrillic one (U+0400–U+052F), kana,
+    /// a CJK ideograph or a Hangul syllable. Such a scalar's canonical decomposition and its
+    /// lowercase stay in its script, so a token holding one is canonically equal to no text
+    /// written below U+0370, lowercased or not: no `String` needs making to say so.
+    static func hasNonLatinLetter(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = token.count
+        while i < count {
+            let c = token[i]
+            if c < 0xCE { i += 1; continue }
+            guard let (scalar, len) = UTF8Scan.scalar(token, i, count) else { return false }
+            let v = scalar.value
+            if (v >= 0x388 && v < 0x530) || (v >= 0x3041 && v < 0x3097) || (v >= 0x30A1 && v < 0x30FB)
+                || (v >= 0x4E00 && v < 0xA000) || (v >= 0xAC00 && v < 0xD7A4) {
+                return true
+            }
+            i += len
+        }
+        return false
     }
 
     func isMonth(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ end: Int) -> Bool {

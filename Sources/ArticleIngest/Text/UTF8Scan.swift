@@ -69,21 +69,21 @@ enum UTF8Scan {
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) }
-        return c.properties.isAlphabetic || c.properties.numericType != nil
+        return CaseTable.isWordScalar(c)
     }
 
     @inline(__always)
     static func isUppercase(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        return c.properties.isUppercase
+        return CaseTable.isUppercase(c)
     }
 
     @inline(__always)
     static func isLowercase(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return c.properties.isLowercase
+        return CaseTable.isLowercase(c)
     }
 
     /// Runs of bytes other than space, tab and line feed (``Shape/wordCount(_:)``), counted up to

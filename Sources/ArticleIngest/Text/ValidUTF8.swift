@@ -66,6 +66,23 @@ enum ValidUTF8 {
             if c < 0xE0 {
                 guard i &+ 1 < n, cont(1) else { return Check(valid: false, onlyTextControls: controls, ascii: false) }
                 i &+= 2
+                // A run of two-byte scalars (Greek, Cyrillic, Hebrew, Arabic …) with a space or a
+                // little punctuation between them stays in this loop instead of trying whole
+                // vectors of ASCII at every scalar. Anything else, or a fourth ASCII byte in a row
+                // (Latin text with an accent here and there), goes back to the loop above.
+                var asciiInRow = 0
+                while i &+ 1 < n {
+                    let d = b[i]
+                    if d &- 0x20 < 0x60 {
+                        asciiInRow &+= 1
+                        if asciiInRow > 3 { break }
+                        i &+= 1
+                        continue
+                    }
+                    guard d >= 0xC2 && d < 0xE0 && b[i &+ 1] & 0xC0 == 0x80 else { break }
+                    asciiInRow = 0
+                    i &+= 2
+                }
                 continue
             }
             if c < 0xF0 {
