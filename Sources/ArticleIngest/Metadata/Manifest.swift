@@ -27,7 +27,7 @@ public struct Manifest: Sendable, Hashable {
     /// Reads a manifest file; errors name the file and line.
     ///
     /// A file read before in this process, unchanged since (same device, inode, size and change
-    /// times), gives the rows read then (``ManifestFiles``): a batch given `--manifest` for the
+    /// times), gives the rows read then (see `ManifestFiles`): a batch given `--manifest` for the
     /// folder its inputs are in reads that file once, not again as the manifest beside them, and
     /// the two rows dictionaries share their storage, so comparing them costs nothing.
     public static func load(path: String) throws -> Manifest {
