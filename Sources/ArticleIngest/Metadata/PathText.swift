@@ -19,13 +19,7 @@ enum PathText {
     /// `(path as NSString).pathExtension`.
     static func pathExtension(_ path: String) -> String {
         let fast: String? = path.withUTF8Bytes { b in
-            guard isPlain(b) else { return nil }
-            let start = lastSlash(b).map { $0 + 1 } ?? 0
-            var dot: Int?
-            for i in start..<b.count {
-                if b[i] >= 0x80 { return nil }
-                if b[i] == 0x2E { dot = i }
-            }
+            guard let (start, dot) = lastComponent(b) else { return nil }
             // No dot: no extension. A leading or final dot (".profile", "a.", "..") is left to NSString.
             guard let dot else { return "" }
             guard dot > start, dot < b.count - 1 else { return nil }
@@ -40,13 +34,7 @@ enum PathText {
     /// (the caller then asks `NSString`).
     static func fileStem(_ path: String) -> String? {
         path.withUTF8Bytes { b in
-            guard isPlain(b) else { return nil }
-            let start = lastSlash(b).map { $0 + 1 } ?? 0
-            var dot: Int?
-            for i in start..<b.count {
-                if b[i] >= 0x80 { return nil }
-                if b[i] == 0x2E { dot = i }
-            }
+            guard let (start, dot) = lastComponent(b) else { return nil }
             let end: Int
             if let dot {
                 // A leading or final dot (".profile", "a.", "..") is left to NSString.
@@ -59,18 +47,25 @@ enum PathText {
         }
     }
 
+    /// Where a plain path's last component starts, and its last dot (nil: none); nil when the
+    /// path is not plain or the component is not ASCII.
+    private static func lastComponent(_ b: UnsafeBufferPointer<UInt8>) -> (start: Int, dot: Int?)? {
+        guard isPlain(b) else { return nil }
+        let start = lastSlash(b).map { $0 + 1 } ?? 0
+        var dot: Int?
+        for i in start..<b.count {
+            if b[i] >= 0x80 { return nil }
+            if b[i] == 0x2E { dot = i }
+        }
+        return (start, dot)
+    }
+
     /// Whether `pathExtension(path).lowercased()` is one of `names` (lowercase ASCII), answered
     /// from the bytes when ``pathExtension(_:)`` would be (a plain path whose last component is
     /// ASCII with no dot first or last); nil otherwise. No `String` is made.
     static func extensionIs(_ path: String, oneOf names: [StaticString]) -> Bool? {
         path.withUTF8Bytes { b in
-            guard isPlain(b) else { return nil }
-            let start = lastSlash(b).map { $0 + 1 } ?? 0
-            var dot: Int?
-            for i in start..<b.count {
-                if b[i] >= 0x80 { return nil }
-                if b[i] == 0x2E { dot = i }
-            }
+            guard let (start, dot) = lastComponent(b) else { return nil }
             guard let dot else { return false }
             guard dot > start, dot < b.count - 1 else { return nil }
             let ext = UnsafeBufferPointer(rebasing: b[(dot + 1)...])

@@ -170,20 +170,7 @@ struct Vocabulary: Sendable {
         guard !s.otherSlots.isEmpty else { return -1 }
         var h = Self.fnvBasis
         for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
-        let mask = s.otherSlots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let w = s.otherSlots[slot]
-            if w < 0 { return -1 }
-            let word = s.otherWords[Int(w)]
-            if Int(word.length) == bytes.count {
-                var k = 0
-                let start = Int(word.start)
-                while k < bytes.count, s.otherBytes[start + k] == bytes[k] { k += 1 }
-                if k == bytes.count { return word.id }
-            }
-            slot = (slot + 1) & mask
-        }
+        return Self.probe(h, bytes, slots: s.otherSlots, words: s.otherWords, keyBytes: s.otherBytes)
     }
 
     private static func placeLatin(_ s: Storage, _ w: Int) {
@@ -245,6 +232,27 @@ struct Vocabulary: Sendable {
         place(w, bytes: s.asciiBytes[Int(word.start)..<Int(word.start + word.length)], in: &s.asciiSlots)
     }
 
+    /// The number of the word whose bytes are `bytes` (hashed to `h`) in one open-addressing
+    /// table (`slots` holding word indices, -1 empty), or -1.
+    @inline(__always)
+    private static func probe(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, slots: [Int32], words: [AsciiWord],
+                              keyBytes: [UInt8]) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let w = slots[slot]
+            if w < 0 { return -1 }
+            let word = words[Int(w)]
+            if Int(word.length) == bytes.count {
+                var k = 0
+                let start = Int(word.start)
+                while k < bytes.count, keyBytes[start + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return word.id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
 
@@ -257,20 +265,7 @@ struct Vocabulary: Sendable {
             h = (h ^ UInt64(b)) &* Self.fnvPrime
         }
         guard !s.asciiSlots.isEmpty else { return -1 }
-        let mask = s.asciiSlots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let w = s.asciiSlots[slot]
-            if w < 0 { return -1 }
-            let word = s.asciiWords[Int(w)]
-            if Int(word.length) == bytes.count {
-                var k = 0
-                let start = Int(word.start)
-                while k < bytes.count, s.asciiBytes[start + k] == bytes[k] { k += 1 }
-                if k == bytes.count { return word.id }
-            }
-            slot = (slot + 1) & mask
-        }
+        return Self.probe(h, bytes, slots: s.asciiSlots, words: s.asciiWords, keyBytes: s.asciiBytes)
     }
 
     /// The number and the string of the ASCII word spelled by `bytes` (all below 0x80), or nil
