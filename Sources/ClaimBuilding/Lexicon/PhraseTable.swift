@@ -195,26 +195,7 @@ struct Vocabulary: Sendable {
         guard !s.latinSlots.isEmpty else { return -1 }
         var h = Self.fnvBasis
         for b in bytes { h = (h ^ UInt64(b)) &* Self.fnvPrime }
-        let mask = s.latinSlots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return s.latinSlots.withUnsafeBufferPointer { slots in
-            s.latinWords.withUnsafeBufferPointer { words in
-                s.latinBytes.withUnsafeBufferPointer { all in
-                    while true {
-                        let w = slots[slot]
-                        if w < 0 { return -1 }
-                        let word = words[Int(w)]
-                        if Int(word.length) == bytes.count {
-                            var k = 0
-                            let start = Int(word.start)
-                            while k < bytes.count, all[start + k] == bytes[k] { k += 1 }
-                            if k == bytes.count { return word.id }
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
-        }
+        return Self.probe(h, bytes, slots: s.latinSlots, words: s.latinWords, keyBytes: s.latinBytes)
     }
     /// The number in a slot of `ids`; a slot just made (-1) is given `id`.
     private static func number(_ slot: inout Int32, _ id: Int32) -> Int32 {
@@ -233,23 +214,30 @@ struct Vocabulary: Sendable {
     }
 
     /// The number of the word whose bytes are `bytes` (hashed to `h`) in one open-addressing
-    /// table (`slots` holding word indices, -1 empty), or -1.
+    /// table (`slots` holding word indices, -1 empty), or -1. (Read through buffers:
+    /// no bounds check per probe or per byte.)
     @inline(__always)
     private static func probe(_ h: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, slots: [Int32], words: [AsciiWord],
                               keyBytes: [UInt8]) -> Int32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let w = slots[slot]
-            if w < 0 { return -1 }
-            let word = words[Int(w)]
-            if Int(word.length) == bytes.count {
-                var k = 0
-                let start = Int(word.start)
-                while k < bytes.count, keyBytes[start + k] == bytes[k] { k += 1 }
-                if k == bytes.count { return word.id }
+        return slots.withUnsafeBufferPointer { slots in
+            words.withUnsafeBufferPointer { words in
+                keyBytes.withUnsafeBufferPointer { all in
+                    while true {
+                        let w = slots[slot]
+                        if w < 0 { return -1 }
+                        let word = words[Int(w)]
+                        if Int(word.length) == bytes.count {
+                            var k = 0
+                            let start = Int(word.start)
+                            while k < bytes.count, all[start + k] == bytes[k] { k += 1 }
+                            if k == bytes.count { return word.id }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
     }
 
